@@ -1,0 +1,38 @@
+# Each target is one line that calls a script or a module; README.md says what each one does.
+# Variables given on the command line (make conformance BASE_URL=... TOKEN=...) reach the
+# commands as environment variables.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.DEFAULT_GOAL := help
+.PHONY: help setup generate check-generated serve conformance test lint bench clean
+
+help: ## List the targets.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 26
+
+setup: ## Create .venv with the pinned tools (and node_modules when npm is present).
+	@scripts/setup_env.sh
+
+generate: setup ## Validate spec/openapi.yaml and regenerate generated/ (no-op when up to date).
+	@$(PY) -m protocol_codegen generate
+
+check-generated: setup ## Fail, naming the stale files, when generated/ is not what spec/ and templates/ give.
+	@$(PY) -m protocol_codegen check
+
+serve: setup ## Run the reference server on HOST:PORT (default 127.0.0.1:8000).
+	@$(PY) -m protocol_server
+
+conformance: generate ## Fuzz a server against the spec (the embedded reference server unless BASE_URL is set).
+	@$(PY) -m protocol_conformance
+
+test: setup ## Run every test (Python, generator, server, conformance, TypeScript and PHP clients).
+	@$(PY) -m pytest
+
+lint: setup ## ruff and mypy --strict over our Python code and the generated Python client.
+	@$(PY) -m pytest -q tests/test_static_checks.py
+
+bench: setup ## Measure the reference server: requests/s and p50/p99 at 32 connections.
+	@$(PY) scripts/bench_server.py
+
+clean: ## Remove the virtualenv, node_modules, caches and local server data.
+	@rm -rf $(VENV) node_modules var reports .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Creates or refreshes the project's virtualenv (.venv) and, when Node is present, node_modules.
+# Idempotent and quick when nothing changed: a stamp records the hash of the files that decide
+# what gets installed, so `make` targets can depend on it without reinstalling every time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+venv=${VENV:-.venv}
+python=${PYTHON:-python3}
+stamp="$venv/.installed"
+inputs=(pyproject.toml generated/python/pyproject.toml)
+[ -f package-lock.json ] && inputs+=(package.json package-lock.json)
+want=$(cat "${inputs[@]}" 2>/dev/null | sha256sum | cut -d' ' -f1)
+
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$venv/bin/python" ]; then
+  exit 0
+fi
+
+if [ ! -x "$venv/bin/python" ]; then
+  echo "setup: creating virtualenv $venv with $($python --version)"
+  "$python" -m venv "$venv"
+fi
+echo "setup: installing pinned Python packages into $venv"
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+if [ -f generated/python/pyproject.toml ]; then
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e generated/python
+fi
+
+if [ -f package-lock.json ]; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "setup: installing node packages from package-lock.json"
+    npm ci --silent --no-audit --no-fund
+  else
+    echo "setup: npm not found; TypeScript checks need Node.js 20 and npm" >&2
+  fi
+fi
+echo "$want" > "$stamp"
