@@ -1,0 +1,70 @@
+# Generated from spec/openapi.yaml + templates/python/__init__.py.jinja. Do not edit.
+"""Protocol API: `from protocol_api import ApiClient`."""
+
+from __future__ import annotations
+
+from ._client import ApiClient, AsyncApiClient
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PayloadTooLargeError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+    UnsupportedMediaTypeError,
+)
+from ._pagination import AsyncCursorPage, SyncCursorPage
+from ._types import Omit, omit
+from .models import (
+    Conversation,
+    ConversationCreate,
+    ConversationEvent,
+    ConversationEventType,
+    ConversationList,
+    ConversationUpdate,
+    Error,
+    ErrorType,
+)
+
+__version__ = "1.0.0"
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "ApiClient",
+    "AsyncApiClient",
+    "AsyncCursorPage",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "Conversation",
+    "ConversationCreate",
+    "ConversationEvent",
+    "ConversationEventType",
+    "ConversationList",
+    "ConversationUpdate",
+    "Error",
+    "ErrorType",
+    "InternalServerError",
+    "NotFoundError",
+    "Omit",
+    "PayloadTooLargeError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "SyncCursorPage",
+    "UnprocessableEntityError",
+    "UnsupportedMediaTypeError",
+    "__version__",
+    "omit",
+]

@@ -1,0 +1,95 @@
+"""`python -m protocol_codegen generate|check`: the generator's command line.
+
+Errors are printed as sentences (file, line, JSON pointer, fix) with exit status 1; a
+traceback means a bug in the generator, never bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from protocol_codegen.check import find_drift
+from protocol_codegen.errors import GeneratorError
+from protocol_codegen.pipeline import PROJECT_ROOT, load_api, render_targets
+from protocol_codegen.spec import SpecErrors
+from protocol_codegen.targets import TARGETS
+from protocol_codegen.write import write_generated
+
+__all__ = ["main"]
+
+DEFAULT_SPEC = PROJECT_ROOT / "spec" / "openapi.yaml"
+DEFAULT_OUT = PROJECT_ROOT / "generated"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m protocol_codegen",
+        description="Generate client code from the OpenAPI spec, or check that it is up to date.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (
+        ("generate", "write generated/ from the spec and templates (only what changed)"),
+        ("check", "exit 1, naming each file, when generated/ is not what generate would write"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="OpenAPI file")
+        command.add_argument("--out", type=Path, default=DEFAULT_OUT, help="generated tree")
+        command.add_argument(
+            "--target",
+            action="append",
+            choices=sorted(TARGETS),
+            help="only this target (repeatable); default: all",
+        )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    targets: list[str] = args.target or list(TARGETS)
+    started = time.perf_counter()
+    try:
+        files = render_targets(load_api(args.spec), targets)
+        if args.command == "check":
+            return _report_drift(files, args.out, targets)
+        result = write_generated(files, args.out, targets)
+    except SpecErrors as errors:
+        print(errors.render(), file=sys.stderr)
+        print(
+            f"{len(errors.errors)} problem(s) in the spec; nothing was generated.", file=sys.stderr
+        )
+        return 1
+    except GeneratorError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"error: {error}; nothing under {args.out} was changed.", file=sys.stderr)
+        return 1
+    elapsed = time.perf_counter() - started
+    for name in result.written:
+        print(f"wrote {_shown(args.out / name)}/")
+    if not result.written:
+        print(f"{_shown(args.out)} is up to date ({result.file_count} files, {elapsed:.2f}s)")
+    return 0
+
+
+def _report_drift(files: dict[str, str], out: Path, targets: list[str]) -> int:
+    drift = find_drift(files, out, targets)
+    if not drift:
+        print(f"{_shown(out)} is up to date with the spec and templates ({len(files)} files)")
+        return 0
+    print(f"{_shown(out)} is not what the spec and templates produce:", file=sys.stderr)
+    for item in drift:
+        print(f"  {item.kind}: {_shown(out / item.path)}", file=sys.stderr)
+    print("Run `make generate` and commit the result.", file=sys.stderr)
+    return 1
+
+
+def _shown(path: Path) -> str:
+    resolved = path.resolve()
+    return (
+        str(resolved.relative_to(Path.cwd())) if resolved.is_relative_to(Path.cwd()) else str(path)
+    )

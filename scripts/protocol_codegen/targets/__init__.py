@@ -1,0 +1,25 @@
+"""The registry of output targets.
+
+A target is a module with `render(api: Api) -> dict[str, str]`: relative paths under
+`generated/` (each starting with the target's own name, e.g. `python/...`) mapped to file text.
+Rendering is a pure function of the model. To add a language, write `targets/<name>.py` and
+add one line to `TARGETS` below; `generate` and `check` pick it up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from protocol_codegen.model import Api
+from protocol_codegen.targets import php, python, typescript
+
+__all__ = ["TARGETS", "Renderer"]
+
+Renderer = Callable[[Api], dict[str, str]]
+
+# name -> render function; the name is also the subtree of generated/ that the target owns.
+TARGETS: dict[str, Renderer] = {
+    "python": python.render,
+    "typescript": typescript.render,
+    "php": php.render,
+}

@@ -1,0 +1,404 @@
+"""The PHP target: `generated/php/`, the Composer package `protocol/sdk` (namespace `Protocol`).
+
+PHP 8.1 or later and nothing beyond PHP's own extensions: HTTP goes through stream wrappers
+(Debian's php-cli has no curl extension by default). Models are final classes with read-only
+public properties and array access; lists return a `Core\\Page` whose iterator follows the
+cursor. `autoload.php` registers a PSR-4 autoloader for use without Composer.
+
+This module turns the neutral model into a PHP view (native and PHPDoc types, signatures, method
+bodies, doc blocks) so that the templates only loop and substitute.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from protocol_codegen import naming
+from protocol_codegen.model import Api, Field, Model, Operation, Parameter, Resource, TypeRef
+from protocol_codegen.targets._jinja import environment, header
+
+__all__ = ["PACKAGE_NAME", "render"]
+
+ROOT = "php"
+PACKAGE_NAME = "protocol/sdk"
+NAMESPACE = "Protocol"
+
+# Hand-written runtime: rendered as is, only the header changes.
+STATIC_FILES = (
+    "autoload.php",
+    "src/Core/BaseClient.php",
+    "src/Core/BaseModel.php",
+    "src/Core/HttpResponse.php",
+    "src/Core/Page.php",
+    "src/Core/StreamTransport.php",
+    "src/Exceptions/ApiConnectionException.php",
+    "src/Exceptions/ApiException.php",
+    "src/Exceptions/ApiStatusException.php",
+    "src/Exceptions/ApiTimeoutException.php",
+)
+
+# The ApiStatusException subclasses (ApiStatusException::fromResponse maps statuses to them).
+STATUS_EXCEPTIONS = {
+    "BadRequestException": "400 Bad Request: the request is malformed or impossible.",
+    "AuthenticationException": "401 Unauthorized: the API token is missing or unknown.",
+    "PermissionDeniedException": "403 Forbidden: the token may not do this.",
+    "NotFoundException": "404 Not Found: no such object among yours.",
+    "ConflictException": "409 Conflict: the request clashes with the current state.",
+    "PayloadTooLargeException": "413 Payload Too Large: the request body is too big.",
+    "UnsupportedMediaTypeException": "415 Unsupported Media Type: the body's type is refused.",
+    "UnprocessableEntityException": "422 Unprocessable Entity: the request cannot be processed.",
+    "RateLimitException": "429 Too Many Requests: slow down (idempotent requests are retried).",
+    "InternalServerException": "5xx: the server failed; retrying later may succeed.",
+}
+
+_NATIVE = {"string": "string", "integer": "int", "number": "float", "boolean": "bool"}
+# Class names PHP reserves (case-insensitively), plus built-in classes a model would shadow.
+_RESERVED_CLASS_WORDS = (
+    "abstract and array as bool break callable case catch class clone const continue declare "
+    "default do echo else elseif empty enddeclare endfor endforeach endif endswitch endwhile "
+    "enum eval exit extends false final finally float fn for foreach function global goto if "
+    "implements include instanceof insteadof int interface isset iterable list match mixed "
+    "namespace never new null numeric object or parent print private protected public "
+    "readonly require resource return self static string switch throw trait true try unset "
+    "use var void while xor yield error exception closure generator"
+)
+_RESERVED_CLASS_NAMES = frozenset(_RESERVED_CLASS_WORDS.split())
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class PhpModel:
+    class_name: str
+    doc: str
+    properties: tuple[str, ...]  # constructor lines: doc blocks and promoted properties
+    arguments: tuple[str, ...]  # fromArray() lines: named arguments
+
+
+@dataclass(frozen=True)
+class PhpOperation:
+    name: str
+    doc: str
+    parameters: str
+    return_type: str
+    body: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PhpResource:
+    class_name: str
+    property: str
+    doc: str
+    property_doc: str
+    imports: tuple[str, ...]
+    operations: tuple[PhpOperation, ...]
+
+
+def render(api: Api) -> dict[str, str]:
+    env = environment(ROOT)
+    names = _class_names(api)
+
+    def template(template_name: str, **context: object) -> str:
+        source = f"templates/{ROOT}/{template_name}.jinja"
+        comment = "" if template_name.endswith(".json") else "//"
+        text = header(api.source, source, comment).lstrip()
+        return env.get_template(f"{template_name}.jinja").render(header=text, **context)
+
+    files = {f"{ROOT}/{name}": template(name) for name in STATIC_FILES}
+    for class_name, doc in STATUS_EXCEPTIONS.items():
+        files[f"{ROOT}/src/Exceptions/{class_name}.php"] = template(
+            "src/Exceptions/StatusException.php", class_name=class_name, doc=doc
+        )
+    files[f"{ROOT}/composer.json"] = template(
+        "composer.json",
+        name=json.dumps(PACKAGE_NAME),
+        description=json.dumps(f"{api.title} client for PHP"),
+        version=json.dumps(api.version),
+    )
+    resources = [_resource_view(resource, names) for resource in api.resources]
+    files[f"{ROOT}/src/{api.settings.client_class}.php"] = template(
+        "src/ApiClient.php",
+        client_class=api.settings.client_class,
+        client_doc=_docblock([api.title, "", api.description], indent=""),
+        resources=resources,
+        settings=[
+            f"'default_base_url' => {_string(api.default_base_url)}",
+            f"'base_url_env' => {_string(api.settings.base_url_env)}",
+            f"'token_env' => {_string(api.settings.token_env)}",
+            f"'user_agent' => {_string(f'protocol-sdk-php/{api.version}')}",
+        ],
+        token_env=api.settings.token_env,
+        base_url_env=api.settings.base_url_env,
+        default_base_url=api.default_base_url,
+    )
+    for resource in resources:
+        files[f"{ROOT}/src/Resources/{resource.class_name}.php"] = template(
+            "src/Resources/Resource.php", resource=resource
+        )
+    for model in api.models:
+        view = _model_view(model, names)
+        files[f"{ROOT}/src/Models/{view.class_name}.php"] = template(
+            "src/Models/Model.php", model=view
+        )
+    return dict(sorted(files.items()))
+
+
+# -- types -----------------------------------------------------------------------------------
+
+
+def _class_names(api: Api) -> dict[str, str]:
+    """Model names as PHP classes: reserved words and shadowed built-ins get a suffix."""
+    return {
+        model.name: f"{model.name}Object"
+        if model.name.lower() in _RESERVED_CLASS_NAMES
+        else model.name
+        for model in api.models
+    }
+
+
+def _native(type_ref: TypeRef, names: dict[str, str], optional: bool = False) -> str:
+    """The native type of a model property; optional attributes are null when left out."""
+    if type_ref.kind in _NATIVE:
+        text = _NATIVE[type_ref.kind]
+    elif type_ref.kind == "enum":
+        text = "string"
+    elif type_ref.kind == "model" and type_ref.name is not None:
+        text = names[type_ref.name]
+    elif type_ref.kind in ("array", "object"):
+        text = "array"
+    else:
+        return "mixed"
+    return f"?{text}" if type_ref.nullable or optional else text
+
+
+def _phpdoc(type_ref: TypeRef, names: dict[str, str], *, as_input: bool) -> str:
+    """The PHPDoc type: literal unions for enums, list<...> for arrays. Inputs are arrays all the
+    way down (`['contact_id' => ...]`), outputs are models."""
+    if type_ref.kind in _NATIVE:
+        text = _NATIVE[type_ref.kind]
+    elif type_ref.kind == "enum":
+        text = "|".join(_string(value) for value in type_ref.values) or "string"
+    elif type_ref.kind == "model" and type_ref.name is not None:
+        text = "array<string, mixed>" if as_input else names[type_ref.name]
+    elif type_ref.kind == "array" and type_ref.items is not None:
+        text = f"list<{_phpdoc(type_ref.items, names, as_input=as_input)}>"
+    elif type_ref.kind == "object":
+        text = "array<string, mixed>"
+    else:
+        text = "mixed"
+    return f"{text}|null" if type_ref.nullable and text != "mixed" else text
+
+
+def _shape(items: list[tuple[str, bool, TypeRef]], names: dict[str, str]) -> str:
+    """A PHPDoc array shape: `array{limit?: int, archived_at?: int|null}`."""
+    keys = [
+        f"{name if _IDENTIFIER.match(name) else _string(name)}{'' if required else '?'}: "
+        f"{_phpdoc(type_ref, names, as_input=True)}"
+        for name, required, type_ref in items
+    ]
+    return "array{" + ", ".join(keys) + "}"
+
+
+# -- models ----------------------------------------------------------------------------------
+
+
+def _model_view(model: Model, names: dict[str, str]) -> PhpModel:
+    properties: list[str] = []
+    arguments: list[str] = []
+    # Required attributes first: PHP deprecates optional parameters before required ones.
+    for f in sorted(model.fields, key=lambda f: not f.required):
+        prop = _property_name(f.name)
+        native = _native(f.type, names, optional=not f.required)
+        doc_lines = [f.description] if f.description else []
+        phpdoc = _phpdoc(f.type, names, as_input=False).removesuffix("|null")
+        if phpdoc != native.lstrip("?"):  # arrays and enums say more in PHPDoc than natively
+            nullable = "|null" if native.startswith("?") else ""
+            doc_lines += [*([""] if doc_lines else []), f"@var {phpdoc}{nullable}"]
+        doc = _docblock(doc_lines, indent="")
+        properties += doc.splitlines() if doc else []
+        default = "" if f.required else " = null"
+        properties.append(f"public readonly {native} ${prop}{default},")
+        arguments.append(f"{prop}: {_from_array(f, names)},")
+    return PhpModel(
+        class_name=names[model.name],
+        doc=_docblock([model.description], indent=""),
+        properties=tuple(properties),
+        arguments=tuple(arguments),
+    )
+
+
+def _from_array(f: Field, names: dict[str, str]) -> str:
+    """The expression that reads attribute `f` from the decoded JSON object `$data`."""
+    key = f"$data[{_string(f.name)}]"
+    converted = _convert(f.type, key, names)
+    if converted == key:
+        return key if f.required and not f.type.nullable else f"{key} ?? null"
+    return f"isset({key}) ? {converted} : null" if not f.required or f.type.nullable else converted
+
+
+def _convert(type_ref: TypeRef, value: str, names: dict[str, str]) -> str:
+    if type_ref.kind == "model" and type_ref.name is not None:
+        return f"{names[type_ref.name]}::fromArray({value})"
+    items = type_ref.items
+    if type_ref.kind == "array" and items is not None and items.kind == "model" and items.name:
+        return f"array_map({names[items.name]}::fromArray(...), {value})"
+    return value
+
+
+# -- resources -------------------------------------------------------------------------------
+
+
+def _resource_view(resource: Resource, names: dict[str, str]) -> PhpResource:
+    operations = tuple(_operation(op, names) for op in resource.operations)
+    used = sorted({name for op in resource.operations for name in _models_used(op, names)})
+    imports = [f"{NAMESPACE}\\Models\\{name}" for name in used]
+    if any(op.pagination is not None for op in resource.operations):
+        imports.append(f"{NAMESPACE}\\Core\\Page")
+    doc = resource.description or resource.name
+    return PhpResource(
+        class_name=resource.class_name,
+        property=_property_name(naming.camel(resource.identifier)),
+        doc=_docblock([doc], indent=""),
+        property_doc=_docblock([doc], indent="    "),
+        imports=tuple(sorted(imports)),
+        operations=operations,
+    )
+
+
+def _operation(op: Operation, names: dict[str, str]) -> PhpOperation:
+    path_vars = [_variable(p.identifier) for p in op.path_params]
+    parameters = [f"string ${name}" for name in path_vars]
+    tags = [
+        f"@param string ${name} {_one_line(p.description)}".rstrip()
+        for name, p in zip(path_vars, op.path_params, strict=True)
+    ]
+    query_var = "$query" if op.body is not None else "$params"
+    if op.query_params:
+        required = any(p.required for p in op.query_params)
+        parameters.append(f"array {query_var}" + ("" if required else " = []"))
+        shape = _shape([(p.name, p.required, p.type) for p in op.query_params], names)
+        tags.append(f"@param {shape} {query_var}")
+    if op.body is not None:
+        parameters.append("array $params" + ("" if op.body.required else " = []"))
+        shape = _shape([(f.name, f.required, f.type) for f in op.body.fields], names)
+        tags.append(f"@param {shape} $params")
+    parameters.append("array $options = []")
+    tags.append("@param array{timeout?: int|float, max_retries?: int} $options")
+
+    path = _path_expression(op.path, op.path_params, path_vars)
+    query = query_var if op.query_params else "[]"  # requestPage() takes it positionally
+    if op.pagination is not None:
+        item = names[op.pagination.item.name or ""]
+        return_type = "Page"
+        tags.append(f"@return Page<{item}> iterate it to walk every page")
+        pagination = ", ".join(
+            f"{_string(key)} => {_string(value)}"
+            for key, value in (
+                ("items_field", op.pagination.items_field),
+                ("has_more_field", op.pagination.has_more_field),
+                ("cursor_param", op.pagination.cursor_param),
+                ("cursor_field", op.pagination.cursor_field),
+            )
+        )
+        body = [
+            "return $this->client->requestPage(",
+            f"    {path},",
+            f"    {query},",
+            f"    {item}::fromArray(...),",
+            f"    [{pagination}],",
+            "    $options,",
+            ");",
+        ]
+    else:
+        call = [
+            "$this->client->request(",
+            f"    {_string(op.http_method)},",
+            f"    {path},",
+            *([f"    query: {query_var},"] if op.query_params else []),
+            *(["    body: $params,"] if op.body is not None else []),
+            f"    idempotent: {'true' if op.idempotent else 'false'},",
+            "    options: $options,",
+            ")",
+        ]
+        result = op.result
+        if result is None:
+            return_type = "void"
+            body = [*call[:-1], ");"]
+        elif result.kind == "model" and result.name is not None:
+            return_type = names[result.name]
+            body = [f"return {return_type}::fromArray(", *(f"    {line}" for line in call), ");"]
+        else:
+            return_type = "array"
+            tags.append("@return array<string, mixed>")
+            body = [f"return {call[0]}", *call[1:-1], ");"]
+    tags.append("@throws \\Protocol\\Exceptions\\ApiException")
+    lines = [op.summary or op.operation_id]
+    if op.description:
+        lines += ["", op.description]
+    return PhpOperation(
+        name=_method_name(naming.camel(op.method_name)),
+        doc=_docblock([*lines, "", *tags], indent="    "),
+        parameters=", ".join(parameters),
+        return_type=return_type,
+        body=tuple(body),
+    )
+
+
+def _path_expression(path: str, params: tuple[Parameter, ...], variables: list[str]) -> str:
+    """`'/v1/things/' . rawurlencode($id)` for `/v1/things/{id}`."""
+    parts: list[str] = []
+    rest = path
+    for param, variable in zip(params, variables, strict=True):
+        before, _, rest = rest.partition("{" + param.name + "}")
+        if before:
+            parts.append(_string(before))
+        parts.append(f"rawurlencode(${variable})")
+    if rest or not parts:
+        parts.append(_string(rest))
+    return " . ".join(parts)
+
+
+def _models_used(op: Operation, names: dict[str, str]) -> set[str]:
+    if op.pagination is not None and op.pagination.item.name is not None:
+        return {names[op.pagination.item.name]}
+    if op.result is not None and op.result.kind == "model" and op.result.name is not None:
+        return {names[op.result.name]}
+    return set()
+
+
+# -- text ------------------------------------------------------------------------------------
+
+
+def _docblock(paragraphs: list[str], indent: str) -> str:
+    """A `/** ... */` block of the given lines ('' when there is nothing to say)."""
+    lines = "\n".join(paragraphs).strip().replace("*/", "*\\/").splitlines()
+    if not lines:
+        return ""
+    if len(lines) == 1:
+        return f"{indent}/** {lines[0]} */"
+    body = [f"{indent} *{' ' + line if line else ''}" for line in lines]
+    return "\n".join([f"{indent}/**", *body, f"{indent} */"])
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _property_name(name: str) -> str:
+    return name if _IDENTIFIER.match(name) else naming.snake(name) or "_"
+
+
+def _variable(identifier: str) -> str:
+    name = naming.camel(identifier)
+    return f"{name}_" if name in ("this", "options", "params", "query") else name
+
+
+def _method_name(name: str) -> str:
+    # `list`, `delete` and the like are valid method names since PHP 7.
+    return name if _IDENTIFIER.match(name) else f"_{name}"
+
+
+def _string(value: str) -> str:
+    """A single-quoted PHP string literal."""
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"

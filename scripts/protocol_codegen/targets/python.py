@@ -1,0 +1,344 @@
+"""The Python target: `generated/python/`, the installable package `protocol_api`.
+
+Pydantic models come from datamodel-code-generator (`python_models.py`); everything else is
+rendered from `templates/python/`. This module turns the neutral model into a Python view
+(type annotations, signatures, call arguments, docstrings, imports) so that the templates only
+loop and substitute.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from protocol_codegen import naming
+from protocol_codegen.errors import GeneratorError
+from protocol_codegen.model import Api, Field, Operation, Parameter, Resource, TypeRef
+from protocol_codegen.targets._jinja import environment, header
+from protocol_codegen.targets.python_models import render_models
+
+__all__ = ["PACKAGE", "render"]
+
+ROOT = "python"
+PACKAGE = "protocol_api"
+DISTRIBUTION = "protocol_api"
+
+# Hand-written runtime: rendered as is, only the header changes.
+STATIC_MODULES = ("_base_client.py", "_exceptions.py", "_pagination.py", "_types.py")
+
+# What `__init__.py` re-exports from the hand-written runtime, besides clients and models.
+RUNTIME_EXPORTS = (
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncCursorPage",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "Omit",
+    "PayloadTooLargeError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "SyncCursorPage",
+    "UnprocessableEntityError",
+    "UnsupportedMediaTypeError",
+    "__version__",
+    "omit",
+)
+
+_PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+
+
+@dataclass(frozen=True)
+class Flavour:
+    """Sync or async: the same resource, spelled twice."""
+
+    class_prefix: str
+    base: str
+    def_keyword: str
+    await_: str
+    page_class: str
+
+
+SYNC = Flavour("", "SyncAPIResource", "def", "", "SyncCursorPage")
+ASYNC = Flavour("Async", "AsyncAPIResource", "async def", "await ", "AsyncCursorPage")
+
+
+@dataclass(frozen=True)
+class PyOperation:
+    def_keyword: str
+    name: str
+    signature: str
+    returns: str
+    docstring: str
+    await_: str
+    call: str
+    args: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PyResourceClass:
+    name: str
+    base: str
+    docstring: str
+    operations: tuple[PyOperation, ...]
+
+
+@dataclass(frozen=True)
+class PyResource:
+    module: str  # file stem under resources/
+    class_name: str
+    async_class_name: str
+    identifier: str  # attribute on the client
+
+
+def render(api: Api) -> dict[str, str]:
+    env = environment("python")
+    client = api.settings.client_class
+    package = f"{ROOT}/{PACKAGE}"
+    models_text, model_names = render_models(api, header(api.source, "datamodel-code-generator"))
+    resources = [_resource_view(resource) for resource in api.resources]
+
+    def template(name: str, **context: object) -> str:
+        source = f"templates/python/{name}.jinja"
+        return env.get_template(f"{name}.jinja").render(
+            header=header(api.source, source), **context
+        )
+
+    files = {
+        f"{ROOT}/pyproject.toml": template(
+            "pyproject.toml",
+            distribution=DISTRIBUTION,
+            package=PACKAGE,
+            version=api.version,
+            description=json.dumps(api.title + " client"),
+        ),
+        f"{package}/py.typed": template("py.typed"),
+        f"{package}/models.py": models_text,
+        f"{package}/__init__.py": template(
+            "__init__.py",
+            title=api.title,
+            package=PACKAGE,
+            client_class=api.settings.client_class,
+            models=sorted(model_names),
+            exports=export_order([*RUNTIME_EXPORTS, *model_names, client, "Async" + client]),
+            version=api.version,
+        ),
+        f"{package}/_client.py": template(
+            "_client.py",
+            client_class=api.settings.client_class,
+            exports=export_order([client, "Async" + client]),
+            default_base_url=json.dumps(api.default_base_url),
+            base_url_env=json.dumps(api.settings.base_url_env),
+            token_env=json.dumps(api.settings.token_env),
+            base_url_env_name=api.settings.base_url_env,
+            token_env_name=api.settings.token_env,
+            default_base_url_text=api.default_base_url,
+            user_agent=json.dumps(f"{DISTRIBUTION}-python/{api.version}"),
+            title=api.title,
+            resources=resources,
+        ),
+        f"{package}/resources/__init__.py": template(
+            "resources/__init__.py",
+            resources=resources,
+            exports=export_order(n for r in resources for n in (r.class_name, r.async_class_name)),
+        ),
+    }
+    for module in STATIC_MODULES:
+        files[f"{package}/{module}"] = template(module)
+    for resource in api.resources:
+        view = _resource_module(resource)
+        files[f"{package}/resources/{naming.snake(resource.name)}.py"] = template(
+            "resources/resource.py", **view
+        )
+    return dict(sorted(files.items()))
+
+
+def export_order(names: Iterable[str]) -> list[str]:
+    """`__all__` order as ruff wants it (RUF022): CONSTANTS, then Classes, then the rest."""
+
+    def key(name: str) -> tuple[int, str]:
+        if name.isupper():
+            return (0, name)
+        return (1 if name[:1].isupper() else 2, name)
+
+    return sorted(set(names), key=key)
+
+
+# -- resources -----------------------------------------------------------------------------
+
+
+def _resource_view(resource: Resource) -> PyResource:
+    return PyResource(
+        module=naming.snake(resource.name),
+        class_name=resource.class_name,
+        async_class_name="Async" + resource.class_name,
+        identifier=naming.python_identifier(resource.identifier),
+    )
+
+
+def _resource_module(resource: Resource) -> dict[str, object]:
+    classes = tuple(
+        PyResourceClass(
+            name=flavour.class_prefix + resource.class_name,
+            base=flavour.base,
+            docstring=resource.description or resource.class_name,
+            operations=tuple(_operation(op, flavour) for op in resource.operations),
+        )
+        for flavour in (SYNC, ASYNC)
+    )
+    used_models = sorted({name for op in resource.operations for name in _models_used(op)})
+    has_pages = any(op.pagination for op in resource.operations)
+    argument_types = [item.type for op in resource.operations for item in _arguments(op)]
+    typing_names = sorted({name for type_ref in argument_types for name in _typing_names(type_ref)})
+    abc_names = [name for name in typing_names if name == "Sequence"]
+    typing_names = [name for name in typing_names if name != "Sequence"]
+    imports = [f"from collections.abc import {', '.join(abc_names)}"] if abc_names else []
+    imports += [f"from typing import {', '.join(typing_names)}"] if typing_names else []
+    runtime = ["AsyncAPIResource", "SyncAPIResource", "path_param"]
+    imports.append(f"from .._base_client import {', '.join(runtime)}")
+    if has_pages:
+        imports.append("from .._pagination import AsyncCursorPage, SyncCursorPage")
+    imports.append("from .._types import Omit, omit")
+    if used_models:
+        imports.append(f"from ..models import {', '.join(used_models)}")
+    return {
+        "module_doc": f"The `{resource.name}` resource: {', '.join(op.method_name for op in resource.operations)}.",
+        "imports": imports,
+        "exports": export_order(cls.name for cls in classes),
+        "classes": classes,
+    }
+
+
+def _operation(op: Operation, flavour: Flavour) -> PyOperation:
+    body_fields = op.body.fields if op.body else ()
+    positional = [f"{_ident(p)}: {_annotation(p.type)}" for p in op.path_params]
+    keyword: list[tuple[bool, str]] = [
+        (p.required, f"{_ident(p)}: {_annotation(p.type)}") for p in op.query_params
+    ]
+    keyword += [(f.required, f"{_ident(f)}: {_annotation(f.type)}") for f in body_fields]
+    required = [text for is_required, text in keyword if is_required]
+    optional = [f"{text} | Omit = omit" for is_required, text in keyword if not is_required]
+    signature = ", ".join(["self", *positional, *(["*"] if keyword else []), *required, *optional])
+
+    path = op.path
+    for p in op.path_params:
+        path = path.replace("{" + p.name + "}", "{path_param(" + _ident(p) + ")}")
+    args = [json.dumps(op.http_method), f'f"{path}"' if op.path_params else json.dumps(path)]
+    if op.query_params:
+        args.append(
+            "query={" + ", ".join(f'"{p.name}": {_ident(p)}' for p in op.query_params) + "}"
+        )
+    if op.body is not None:
+        args.append("body={" + ", ".join(f'"{f.name}": {_ident(f)}' for f in body_fields) + "}")
+    args.append(f"idempotent={op.idempotent}")
+
+    if op.pagination is not None:
+        item = _annotation(op.pagination.item)
+        returns = f"{flavour.page_class}[{item}]"
+        call = "request_page"
+        args = [returns, *args[1:], f"envelope={_annotation(_required(op.result))}"]
+    else:
+        if op.result is not None and op.result.kind != "model":
+            raise GeneratorError(
+                f"operation '{op.operation_id}' returns a {op.result.kind}; the Python client "
+                "returns models only: wrap the result in an object schema in components/schemas"
+            )
+        returns = _annotation(op.result) if op.result is not None else "None"
+        call = "request"
+        args.append(f"cast_to={returns}")
+    return PyOperation(
+        def_keyword=flavour.def_keyword,
+        name=naming.python_identifier(op.method_name),
+        signature=signature,
+        returns=returns,
+        docstring=_docstring(op),
+        await_=flavour.await_,
+        call=call,
+        args=tuple(args),
+    )
+
+
+def _docstring(op: Operation) -> str:
+    summary = op.summary or op.operation_id
+    parts = [summary if summary.endswith((".", "!", "?")) else summary + "."]
+    if op.description:
+        parts.append(op.description)
+    documented = [
+        (_ident(p), p.description) for p in (*op.path_params, *op.query_params) if p.description
+    ]
+    documented += [(_ident(f), f.description) for f in (op.body.fields if op.body else ())]
+    if documented:
+        lines = ["Args:"]
+        for name, description in documented:
+            first, *rest = description.splitlines() or [""]
+            lines.append(f"    {name}: {first}")
+            lines += [f"        {line}" if line else "" for line in rest]
+        parts.append("\n".join(lines))
+    return _escape_docstring("\n\n".join(parts))
+
+
+def _escape_docstring(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
+# -- types -----------------------------------------------------------------------------------
+
+
+def _annotation(type_ref: TypeRef) -> str:
+    """The Python annotation of a neutral type; inputs and results use the same spelling."""
+    if type_ref.kind in _PRIMITIVES:
+        text = _PRIMITIVES[type_ref.kind]
+    elif type_ref.kind == "array":  # not `list[...]`: a method named `list` would shadow it
+        text = f"Sequence[{_annotation(_required(type_ref.items))}]"
+    elif type_ref.kind == "model":
+        text = str(type_ref.name)
+    elif type_ref.kind == "enum":
+        text = "Literal[" + ", ".join(json.dumps(value) for value in type_ref.values) + "]"
+    elif type_ref.kind == "object":
+        text = "dict[str, Any]"
+    else:
+        text = "Any"
+    return f"{text} | None" if type_ref.nullable else text
+
+
+def _typing_names(type_ref: TypeRef) -> set[str]:
+    """Names to import for an annotation: `typing.X`, or `collections.abc.Sequence`."""
+    if type_ref.kind == "enum":
+        return {"Literal"}
+    if type_ref.kind in ("object", "unknown"):
+        return {"Any"}
+    if type_ref.kind == "array" and type_ref.items is not None:
+        return {"Sequence", *_typing_names(type_ref.items)}
+    return set()
+
+
+def _models_used(op: Operation) -> set[str]:
+    types = [item.type for item in _arguments(op)]
+    types += [op.result] if op.result is not None else []
+    names: set[str] = set()
+    while types:
+        type_ref = types.pop()
+        if type_ref.kind == "model" and type_ref.name:
+            names.add(type_ref.name)
+        if type_ref.items is not None:
+            types.append(type_ref.items)
+    return names
+
+
+def _arguments(op: Operation) -> list[Parameter | Field]:
+    return [*op.path_params, *op.query_params, *(op.body.fields if op.body else ())]
+
+
+def _ident(item: Parameter | Field) -> str:
+    return naming.python_identifier(item.name)
+
+
+def _required(type_ref: TypeRef | None) -> TypeRef:
+    assert type_ref is not None, "checked by the builder"
+    return type_ref

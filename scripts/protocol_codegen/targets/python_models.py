@@ -1,0 +1,74 @@
+"""Pydantic v2 models for the Python target, made by datamodel-code-generator (as a library).
+
+`MODEL_OPTIONS` is the one place where its flags are chosen; each has a reason. The generator
+runs in-process (no second interpreter) and without formatters: the whole tree is formatted
+once, by the pinned ruff, in `protocol_codegen.formatting`.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from typing import Any
+
+import datamodel_code_generator as dmcg
+from datamodel_code_generator import InputFileType, OpenAPIScope, PythonVersion
+from datamodel_code_generator.enums import DataModelType
+
+from protocol_codegen.errors import GeneratorError
+from protocol_codegen.model import Api
+
+__all__ = ["MODEL_OPTIONS", "ModelNameMismatch", "render_models"]
+
+MODEL_OPTIONS: dict[str, Any] = {
+    # Read the document as OpenAPI and emit only components/schemas (webhook bodies included),
+    # not inline parameter or response schemas: every type the client returns has a name.
+    "input_file_type": InputFileType.OpenAPI,
+    "openapi_scopes": [OpenAPIScope.Schemas],
+    "output_model_type": DataModelType.PydanticV2BaseModel,
+    "target_python_version": PythonVersion.PY_311,
+    # Optional is not nullable: a field that may be left out is `bool | MISSING = MISSING`
+    # and rejects null; only a spec-nullable one is `str | None | MISSING`.
+    "use_missing_sentinel": True,
+    "target_pydantic_version": "2.14",
+    # Deterministic output: no timestamp; no formatter here (ruff runs once over all files).
+    "disable_timestamp": True,
+    "formatters": [],
+    # Constraints as `Annotated[int, Field(ge=0)]`, not `conint(...)`, which mypy cannot read.
+    "use_annotated": True,
+    "field_constraints": True,
+    # Aliases such as `Id` (a constrained string) become plain `str` fields, not RootModels.
+    "collapse_root_models": True,
+    # Inline enums are named after their model and field: `ErrorType`, not `Type`.
+    "parent_scoped_naming": True,
+    # Docstrings from the spec's descriptions, on classes and fields.
+    "use_schema_description": True,
+    "use_field_description": True,
+    "use_double_quotes": True,
+}
+
+
+class ModelNameMismatch(GeneratorError):
+    """The intermediate model names a type that datamodel-code-generator did not produce."""
+
+
+_CLASS = re.compile(r"^class (\w+)\(", re.MULTILINE)
+
+
+def render_models(api: Api, header: str) -> tuple[str, tuple[str, ...]]:
+    """`models.py` for `api` and the names it defines (in file order)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # its own deprecation notices are not our users' concern
+        text = dmcg.generate(dict(api.document), custom_file_header=header, **MODEL_OPTIONS)
+    if not isinstance(text, str):
+        raise ModelNameMismatch("datamodel-code-generator returned several modules, expected one")
+    names = tuple(_CLASS.findall(text))
+    missing = sorted(({m.name for m in api.models} | {e.name for e in api.enums}) - set(names))
+    if missing:
+        raise ModelNameMismatch(
+            f"datamodel-code-generator produced no class named {', '.join(missing)}; "
+            "the intermediate model and the generated models disagree on names "
+            "(see protocol_codegen.build._type)"
+        )
+    exports = ", ".join(f'"{name}"' for name in sorted(names))
+    return f"{text.rstrip()}\n\n__all__ = [{exports}]\n", names

@@ -1,0 +1,102 @@
+"""Stage 4: put rendered files under `generated/`, all or nothing, and only when they changed.
+
+Each target owns one folder (`generated/python/`, ...). A changed folder is written completely
+into a scratch directory next to `generated/`, then swapped in by rename, so a failure at any
+point leaves the old tree in place. Folders of targets not being written are never touched.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["IGNORED", "WriteResult", "files_on_disk", "split_by_target", "write_generated"]
+
+# Not ours, yet found inside generated trees: caches, build metadata, installed dependencies.
+# They are ignored by comparisons and carried over (top level of a target folder) on a swap.
+IGNORED = (
+    "__pycache__",
+    "*.egg-info",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "node_modules",
+    "vendor",
+)
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    written: tuple[str, ...]  # target folders replaced
+    unchanged: tuple[str, ...]  # target folders already identical
+    file_count: int
+
+
+def _ignored(name: str) -> bool:
+    return any(fnmatch.fnmatch(name, pattern) for pattern in IGNORED)
+
+
+def files_on_disk(root: Path, prefix: str) -> dict[str, bytes]:
+    """Every file under `root` (ignored names skipped), keyed `prefix/relative/path`."""
+    found: dict[str, bytes] = {}
+    if not root.is_dir():
+        return found
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        for entry in folder.iterdir():
+            if _ignored(entry.name):
+                continue
+            if entry.is_dir():
+                stack.append(entry)
+            else:
+                found[f"{prefix}/{entry.relative_to(root).as_posix()}"] = entry.read_bytes()
+    return found
+
+
+def split_by_target(files: Mapping[str, str], targets: Sequence[str]) -> dict[str, dict[str, str]]:
+    return {
+        name: {path: text for path, text in files.items() if path.startswith(name + "/")}
+        for name in targets
+    }
+
+
+def write_generated(files: Mapping[str, str], out_dir: Path, targets: Sequence[str]) -> WriteResult:
+    by_target = split_by_target(files, targets)
+    changed = [
+        name
+        for name in targets
+        if files_on_disk(out_dir / name, name)
+        != {path: text.encode("utf-8") for path, text in by_target[name].items()}
+    ]
+    unchanged = tuple(name for name in targets if name not in changed)
+    if changed:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        _swap_in(by_target, changed, out_dir)
+    return WriteResult(tuple(changed), unchanged, len(files))
+
+
+def _swap_in(by_target: dict[str, dict[str, str]], changed: list[str], out_dir: Path) -> None:
+    scratch = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    try:
+        (scratch / "new").mkdir()
+        (scratch / "old").mkdir()
+        for name in changed:  # every new folder is complete before anything moves
+            for path, text in by_target[name].items():
+                target = scratch / "new" / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(text.encode("utf-8"))
+        for name in changed:
+            current, new = out_dir / name, scratch / "new" / name
+            if current.exists():
+                for entry in current.iterdir():
+                    if _ignored(entry.name) and not (new / entry.name).exists():
+                        entry.rename(new / entry.name)
+                current.rename(scratch / "old" / name)
+            new.rename(current)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

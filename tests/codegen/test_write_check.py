@@ -1,0 +1,128 @@
+"""Writing generated/ (all or nothing, no-op when identical) and checking it for drift."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from protocol_codegen.check import Drift, find_drift
+from protocol_codegen.pipeline import PROJECT_ROOT
+from protocol_codegen.write import write_generated
+
+FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "specs" / "two_resources.yaml"
+FILES = {"python/pkg/a.py": "a = 1\n", "python/pkg/sub/b.py": "b = 2\n", "python/README": "x\n"}
+
+
+def _tree(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): p.read_text() for p in root.rglob("*") if p.is_file()}
+
+
+def test_write_creates_the_tree_and_leaves_no_scratch_behind(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    result = write_generated(FILES, out, ["python"])
+    assert result.written == ("python",)
+    assert _tree(out) == FILES
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]
+
+
+def test_identical_output_is_a_no_op(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    write_generated(FILES, out, ["python"])
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
+    inode = (out / "python").stat().st_ino
+    result = write_generated(FILES, out, ["python"])
+    assert result.written == () and result.unchanged == ("python",)
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == before
+    assert (out / "python").stat().st_ino == inode
+
+
+def test_rewrite_removes_stale_files_and_keeps_other_targets(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    write_generated(FILES, out, ["python"])
+    (out / "python" / "pkg" / "old.py").write_text("stale\n")
+    (out / "typescript").mkdir()
+    (out / "typescript" / "index.ts").write_text("export {}\n")
+    (out / "python" / "pkg.egg-info").mkdir()  # build metadata from `pip install -e`
+    changed = {**FILES, "python/pkg/a.py": "a = 2\n"}
+    write_generated(changed, out, ["python"])
+    assert _tree(out / "python") == {
+        path.removeprefix("python/"): text for path, text in changed.items()
+    }
+    assert (out / "typescript" / "index.ts").read_text() == "export {}\n"
+    assert (out / "python" / "pkg.egg-info").is_dir()
+
+
+def test_find_drift_names_stale_missing_and_extra_files(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    write_generated(FILES, out, ["python"])
+    (out / "python" / "pkg" / "a.py").write_text("a = 'edited by hand'\n")
+    (out / "python" / "README").unlink()
+    (out / "python" / "extra.py").write_text("\n")
+    (out / "python" / "pkg" / "__pycache__").mkdir()
+    (out / "python" / "pkg" / "__pycache__" / "a.pyc").write_bytes(b"\0")
+    assert find_drift(FILES, out, ["python"]) == [
+        Drift("missing", "python/README"),
+        Drift("extra", "python/extra.py"),
+        Drift("stale", "python/pkg/a.py"),
+    ]
+
+
+def _cli(*args: str, cwd: Path = PROJECT_ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONWARNINGS": "error"}
+    return subprocess.run(
+        [sys.executable, "-m", "protocol_codegen", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_cli_generate_then_check_then_no_op(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    spec = ["--spec", str(FIXTURE), "--out", str(out)]
+    missing = _cli("check", *spec)
+    assert missing.returncode == 1
+    assert "missing: " in missing.stderr and "resources/widgets.py" in missing.stderr
+    assert "Run `make generate`" in missing.stderr
+
+    first = _cli("generate", *spec)
+    assert first.returncode == 0, first.stderr
+    assert "wrote" in first.stdout
+    assert _cli("check", *spec).returncode == 0
+    again = _cli("generate", *spec)
+    assert again.returncode == 0 and "is up to date" in again.stdout
+
+    (out / "python" / "protocol_api" / "_client.py").write_text("# edited\n")
+    stale = _cli("check", *spec)
+    assert stale.returncode == 1
+    assert "stale: " in stale.stderr and "protocol_api/_client.py" in stale.stderr
+
+
+def test_cli_bad_spec_prints_located_errors_and_leaves_output_alone(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    assert _cli("generate", "--spec", str(FIXTURE), "--out", str(out)).returncode == 0
+    before = _tree(out)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(FIXTURE.read_text().replace("operationId: getWidget", "operationId: getWidgt"))
+    result = _cli("generate", "--spec", str(bad), "--out", str(out))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"{bad}:" in result.stderr  # file and line
+    assert "/paths/~1v1~1widgets~1{id}/get/operationId" in result.stderr
+    assert "x-client-method" in result.stderr  # the fix
+    assert _tree(out) == before
+
+
+@pytest.mark.parametrize("command", ["generate", "check"])
+def test_cli_missing_spec_file_is_an_error_not_a_traceback(command: str, tmp_path: Path) -> None:
+    result = _cli(command, "--spec", str(tmp_path / "nope.yaml"), "--out", str(tmp_path / "g"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "nope.yaml" in result.stderr
+    assert not (tmp_path / "g").exists()

@@ -1,0 +1,72 @@
+# Generated from tests/fixtures/specs/two_resources.yaml + templates/python/__init__.py.jinja. Do not edit.
+"""Two Resources API: `from protocol_api import ApiClient`."""
+
+from __future__ import annotations
+
+from ._client import ApiClient, AsyncApiClient
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PayloadTooLargeError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+    UnsupportedMediaTypeError,
+)
+from ._pagination import AsyncCursorPage, SyncCursorPage
+from ._types import Omit, omit
+from .models import (
+    Color,
+    Conversation,
+    ConversationList,
+    Error,
+    ErrorType,
+    Widget,
+    WidgetCreate,
+    WidgetList,
+    WidgetUpdate,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "ApiClient",
+    "AsyncApiClient",
+    "AsyncCursorPage",
+    "AuthenticationError",
+    "BadRequestError",
+    "Color",
+    "ConflictError",
+    "Conversation",
+    "ConversationList",
+    "Error",
+    "ErrorType",
+    "InternalServerError",
+    "NotFoundError",
+    "Omit",
+    "PayloadTooLargeError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "SyncCursorPage",
+    "UnprocessableEntityError",
+    "UnsupportedMediaTypeError",
+    "Widget",
+    "WidgetCreate",
+    "WidgetList",
+    "WidgetUpdate",
+    "__version__",
+    "omit",
+]

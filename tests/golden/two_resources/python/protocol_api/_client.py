@@ -1,0 +1,85 @@
+# Generated from tests/fixtures/specs/two_resources.yaml + templates/python/_client.py.jinja. Do not edit.
+"""The clients. Each resource of the spec is an attribute: `client.conversations`."""
+
+from __future__ import annotations
+
+import httpx
+
+from ._base_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, AsyncAPIClient, SyncAPIClient
+from .resources import (
+    AsyncConversations,
+    AsyncWidgets,
+    Conversations,
+    Widgets,
+)
+
+__all__ = [
+    "ApiClient",
+    "AsyncApiClient",
+]
+
+DEFAULT_BASE_URL = "https://api.example.test"
+BASE_URL_ENV = "PROTOCOL_BASE_URL"
+TOKEN_ENV = "PROTOCOL_API_TOKEN"
+USER_AGENT = "protocol_api-python/0.1.0"
+
+
+class ApiClient(SyncAPIClient):
+    """Two Resources API client.
+
+    `token` defaults to $PROTOCOL_API_TOKEN; `base_url` to $PROTOCOL_BASE_URL, else
+    https://api.example.test. Idempotent requests are retried `max_retries` times on
+    connection errors, 429 and 5xx; `timeout` is in seconds (or an `httpx.Timeout`).
+    """
+
+    conversations: Conversations
+    widgets: Widgets
+
+    def __init__(
+        self,
+        token: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+    ) -> None:
+        super().__init__(
+            token,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_base_url=DEFAULT_BASE_URL,
+            base_url_env=BASE_URL_ENV,
+            token_env=TOKEN_ENV,
+            user_agent=USER_AGENT,
+        )
+        self.conversations = Conversations(self)
+        self.widgets = Widgets(self)
+
+
+class AsyncApiClient(AsyncAPIClient):
+    """Two Resources API client for asyncio: the same surface as `ApiClient`, awaited."""
+
+    conversations: AsyncConversations
+    widgets: AsyncWidgets
+
+    def __init__(
+        self,
+        token: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+    ) -> None:
+        super().__init__(
+            token,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_base_url=DEFAULT_BASE_URL,
+            base_url_env=BASE_URL_ENV,
+            token_env=TOKEN_ENV,
+            user_agent=USER_AGENT,
+        )
+        self.conversations = AsyncConversations(self)
+        self.widgets = AsyncWidgets(self)
