@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate check-generated serve conformance test lint bench clean
+.PHONY: help setup generate check-generated serve conformance test lint bench bench-generate clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 26
@@ -33,6 +33,9 @@ lint: setup ## ruff and mypy --strict over our Python code and the generated Pyt
 
 bench: setup ## Measure the reference server: requests/s and p50/p99 at 32 connections.
 	@$(PY) scripts/bench_server.py
+
+bench-generate: setup ## Time `generate` (median of several runs, full and no-op).
+	@$(PY) -m protocol_codegen.bench
 
 clean: ## Remove the virtualenv, node_modules, caches and local server data.
 	@rm -rf $(VENV) node_modules var reports .mypy_cache .pytest_cache .ruff_cache

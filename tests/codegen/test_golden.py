@@ -15,15 +15,17 @@ import pytest
 
 from protocol_codegen.check import find_drift
 from protocol_codegen.pipeline import PROJECT_ROOT, load_api, render_targets
+from protocol_codegen.targets import TARGETS
 from protocol_codegen.write import write_generated
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "specs"
 GOLDEN = PROJECT_ROOT / "tests" / "golden"
 GOLDEN_FIXTURES = ["two_resources"]
+ALL_TARGETS = sorted(TARGETS)
 
 
 def _render(fixture: str) -> dict[str, str]:
-    return render_targets(load_api(FIXTURES / f"{fixture}.yaml"), ["python"])
+    return render_targets(load_api(FIXTURES / f"{fixture}.yaml"), ALL_TARGETS)
 
 
 @pytest.mark.parametrize("fixture", GOLDEN_FIXTURES)
@@ -32,8 +34,8 @@ def test_output_matches_golden_tree(fixture: str, tmp_path: Path) -> None:
     files = _render(fixture)
     if os.environ.get("UPDATE_GOLDEN") == "1":
         shutil.rmtree(expected_root, ignore_errors=True)
-        write_generated(files, expected_root, ["python"])
-    write_generated(files, tmp_path, ["python"])  # through the real writer, into tmp_path
+        write_generated(files, expected_root, ALL_TARGETS)
+    write_generated(files, tmp_path, ALL_TARGETS)  # through the real writer, into tmp_path
     produced = sorted(
         p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()
     )
@@ -57,6 +59,11 @@ def test_second_resource_needs_no_template_change() -> None:
         assert f"    def {method}(" in widgets
         assert f"    async def {method}(" in widgets
     assert "SyncCursorPage[Widget]" in widgets  # pagination found by shape, not by name
+    typescript = files["typescript/resources/widgets.d.ts"]
+    php = files["php/src/Resources/Widgets.php"]
+    for method in ("list", "create", "get", "update", "delete", "polish"):
+        assert f"  {method}(" in typescript, method
+        assert f"public function {method}(" in php, method
 
 
 def test_two_runs_give_identical_bytes() -> None:
@@ -69,7 +76,7 @@ def test_two_runs_give_identical_bytes() -> None:
 def test_generated_tree_is_up_to_date_with_spec_and_templates() -> None:
     """Drift: the committed generated/ is what spec/ and templates/ produce today."""
     api = load_api(PROJECT_ROOT / "spec" / "openapi.yaml")
-    drift = find_drift(render_targets(api, ["python"]), PROJECT_ROOT / "generated", ["python"])
+    drift = find_drift(render_targets(api, ALL_TARGETS), PROJECT_ROOT / "generated", ALL_TARGETS)
     assert not drift, "generated/ is stale, run `make generate`:\n" + "\n".join(
         f"  {item.kind}: generated/{item.path}" for item in drift
     )
@@ -78,6 +85,9 @@ def test_generated_tree_is_up_to_date_with_spec_and_templates() -> None:
 def test_every_file_starts_with_the_generated_header() -> None:
     files = _render("two_resources")
     for path, text in files.items():
-        first = text.splitlines()[0]
-        assert first.startswith("# Generated from tests/fixtures/specs/two_resources.yaml + "), path
-        assert first.endswith("Do not edit."), path
+        lines = text.splitlines()
+        # PHP files must open with `<?php`, and JSON has no comments: the header follows or
+        # sits in the package's description.
+        header = next(line for line in lines if "Generated from" in line)
+        assert "Generated from tests/fixtures/specs/two_resources.yaml + " in header, path
+        assert "Do not edit." in header, path

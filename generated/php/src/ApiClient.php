@@ -1,0 +1,53 @@
+<?php
+// Generated from spec/openapi.yaml + templates/php/src/ApiClient.php.jinja. Do not edit.
+
+declare(strict_types=1);
+
+namespace Protocol;
+
+use Protocol\Core\BaseClient;
+use Protocol\Resources\Conversations;
+
+/**
+ * Protocol API
+ *
+ * The Protocol API lets you read and manage the conversations of the authenticated account.
+ *
+ * Every request is authenticated. Send your API token as a bearer token
+ * (`Authorization: Bearer {token}`); all official clients do. HTTP Basic with the token as the
+ * password is also accepted but discouraged.
+ *
+ * Request bodies may be sent as JSON (`application/json`) or form-encoded
+ * (`application/x-www-form-urlencoded`); both mean the same. In a form body, booleans are written
+ * `true` or `false` (nothing else is a boolean), integers in decimal, and `null` — for the
+ * attributes that accept it — is written either as the word `null` or as an empty value
+ * (`archived_at=`). A key may appear at most once.
+ *
+ * Every unsuccessful response (4xx or 5xx) has an `Error` object as its body, served as
+ * `application/json`.
+ */
+final class ApiClient extends BaseClient
+{
+    /**
+     * A conversation holds the exchange between you and one contact, or between you and a group.
+     * It can have a pinned message, and it can be pinned, muted and archived.
+     */
+    public readonly Conversations $conversations;
+
+    /**
+     * @param string|null $token the API token; defaults to the PROTOCOL_API_TOKEN environment variable
+     * @param array{base_url?: string, timeout?: int|float, max_retries?: int} $options
+     *     `base_url` defaults to the PROTOCOL_BASE_URL environment variable, else https://api.protocol.chat;
+     *     `timeout` is in seconds (default 60); `max_retries` applies to idempotent requests (default 2)
+     */
+    public function __construct(?string $token = null, array $options = [])
+    {
+        parent::__construct($token, $options, [
+            'default_base_url' => 'https://api.protocol.chat',
+            'base_url_env' => 'PROTOCOL_BASE_URL',
+            'token_env' => 'PROTOCOL_API_TOKEN',
+            'user_agent' => 'protocol-sdk-php/1.0.0',
+        ]);
+        $this->conversations = new Conversations($this);
+    }
+}

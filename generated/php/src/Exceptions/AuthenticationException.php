@@ -1,0 +1,11 @@
+<?php
+// Generated from spec/openapi.yaml + templates/php/src/Exceptions/StatusException.php.jinja. Do not edit.
+
+declare(strict_types=1);
+
+namespace Protocol\Exceptions;
+
+/** 401 Unauthorized: the API token is missing or unknown. */
+class AuthenticationException extends ApiStatusException
+{
+}

@@ -1,0 +1,11 @@
+<?php
+// Generated from spec/openapi.yaml + templates/php/src/Exceptions/StatusException.php.jinja. Do not edit.
+
+declare(strict_types=1);
+
+namespace Protocol\Exceptions;
+
+/** 400 Bad Request: the request is malformed or impossible. */
+class BadRequestException extends ApiStatusException
+{
+}

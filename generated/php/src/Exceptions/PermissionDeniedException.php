@@ -1,0 +1,11 @@
+<?php
+// Generated from spec/openapi.yaml + templates/php/src/Exceptions/StatusException.php.jinja. Do not edit.
+
+declare(strict_types=1);
+
+namespace Protocol\Exceptions;
+
+/** 403 Forbidden: the token may not do this. */
+class PermissionDeniedException extends ApiStatusException
+{
+}

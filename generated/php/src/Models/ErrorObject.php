@@ -1,0 +1,37 @@
+<?php
+// Generated from spec/openapi.yaml + templates/php/src/Models/Model.php.jinja. Do not edit.
+
+declare(strict_types=1);
+
+namespace Protocol\Models;
+
+use Protocol\Core\BaseModel;
+
+/** What went wrong with a request. */
+final class ErrorObject extends BaseModel
+{
+    public function __construct(
+        /**
+         * `invalid_request` when the request is at fault (fix it before retrying), `api_error`
+         * when the server is (retrying later may succeed).
+         *
+         * @var 'api_error'|'invalid_request'
+         */
+        public readonly string $type,
+        /** What was wrong, in a sentence meant for the developer. */
+        public readonly string $message,
+        /** A page that explains this type of error. */
+        public readonly ?string $documentation_url = null,
+    ) {
+    }
+
+    /** @param array<string, mixed> $data the decoded JSON object */
+    public static function fromArray(array $data): self
+    {
+        return new self(
+            type: $data['type'],
+            message: $data['message'],
+            documentation_url: $data['documentation_url'] ?? null,
+        );
+    }
+}

@@ -1,0 +1,37 @@
+// Generated from spec/openapi.yaml + templates/typescript/client.d.ts.jinja. Do not edit.
+import { BaseClient, type ClientOptions } from './core.js';
+import type { Conversations } from './resources/conversations.js';
+
+/**
+ * Protocol API
+ *
+ * The Protocol API lets you read and manage the conversations of the authenticated account.
+ *
+ * Every request is authenticated. Send your API token as a bearer token
+ * (`Authorization: Bearer {token}`); all official clients do. HTTP Basic with the token as the
+ * password is also accepted but discouraged.
+ *
+ * Request bodies may be sent as JSON (`application/json`) or form-encoded
+ * (`application/x-www-form-urlencoded`); both mean the same. In a form body, booleans are written
+ * `true` or `false` (nothing else is a boolean), integers in decimal, and `null` — for the
+ * attributes that accept it — is written either as the word `null` or as an empty value
+ * (`archived_at=`). A key may appear at most once.
+ *
+ * Every unsuccessful response (4xx or 5xx) has an `Error` object as its body, served as
+ * `application/json`.
+ */
+export declare class ApiClient extends BaseClient {
+  /**
+   * @param token the API token; defaults to the PROTOCOL_API_TOKEN environment variable
+   * @param options `baseUrl` (defaults to PROTOCOL_BASE_URL, else the spec's server),
+   *   `timeout` in milliseconds, `maxRetries`
+   */
+  constructor(token?: string, options?: ClientOptions);
+  /**
+   * A conversation holds the exchange between you and one contact, or between you and a group.
+   * It can have a pinned message, and it can be pinned, muted and archived.
+   */
+  readonly conversations: Conversations;
+}
+
+export default ApiClient;

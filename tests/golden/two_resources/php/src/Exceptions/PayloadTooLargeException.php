@@ -1,0 +1,11 @@
+<?php
+// Generated from tests/fixtures/specs/two_resources.yaml + templates/php/src/Exceptions/StatusException.php.jinja. Do not edit.
+
+declare(strict_types=1);
+
+namespace Protocol\Exceptions;
+
+/** 413 Payload Too Large: the request body is too big. */
+class PayloadTooLargeException extends ApiStatusException
+{
+}

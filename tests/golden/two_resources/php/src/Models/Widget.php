@@ -1,0 +1,40 @@
+<?php
+// Generated from tests/fixtures/specs/two_resources.yaml + templates/php/src/Models/Model.php.jinja. Do not edit.
+
+declare(strict_types=1);
+
+namespace Protocol\Models;
+
+use Protocol\Core\BaseModel;
+
+/** A widget. */
+final class Widget extends BaseModel
+{
+    public function __construct(
+        public readonly string $id,
+        public readonly string $name,
+        /**
+         * A widget's color.
+         *
+         * @var 'red'|'green'|'blue'
+         */
+        public readonly string $color,
+        /** Size in millimetres; `null` when unknown. */
+        public readonly ?float $size,
+        /** @var list<string> */
+        public readonly array $tags,
+    ) {
+    }
+
+    /** @param array<string, mixed> $data the decoded JSON object */
+    public static function fromArray(array $data): self
+    {
+        return new self(
+            id: $data['id'],
+            name: $data['name'],
+            color: $data['color'],
+            size: $data['size'] ?? null,
+            tags: $data['tags'],
+        );
+    }
+}

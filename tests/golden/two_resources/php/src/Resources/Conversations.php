@@ -1,0 +1,56 @@
+<?php
+// Generated from tests/fixtures/specs/two_resources.yaml + templates/php/src/Resources/Resource.php.jinja. Do not edit.
+
+declare(strict_types=1);
+
+namespace Protocol\Resources;
+
+use Protocol\Core\BaseClient;
+use Protocol\Core\Page;
+use Protocol\Models\Conversation;
+
+/** Conversations, reduced to what this fixture needs. */
+final class Conversations
+{
+    public function __construct(private readonly BaseClient $client)
+    {
+    }
+
+    /**
+     * List conversations
+     *
+     * @param array{limit?: int, starting_after?: string} $params
+     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @return Page<Conversation> iterate it to walk every page
+     * @throws \Protocol\Exceptions\ApiException
+     */
+    public function list(array $params = [], array $options = []): Page
+    {
+        return $this->client->requestPage(
+            '/v1/conversations',
+            $params,
+            Conversation::fromArray(...),
+            ['items_field' => 'data', 'has_more_field' => 'has_more', 'cursor_param' => 'starting_after', 'cursor_field' => 'id'],
+            $options,
+        );
+    }
+
+    /**
+     * Retrieve a conversation
+     *
+     * @param string $id The object's id.
+     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @throws \Protocol\Exceptions\ApiException
+     */
+    public function get(string $id, array $options = []): Conversation
+    {
+        return Conversation::fromArray(
+            $this->client->request(
+                'GET',
+                '/v1/conversations/' . rawurlencode($id),
+                idempotent: true,
+                options: $options,
+            )
+        );
+    }
+}

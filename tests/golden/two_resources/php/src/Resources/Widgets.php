@@ -1,0 +1,137 @@
+<?php
+// Generated from tests/fixtures/specs/two_resources.yaml + templates/php/src/Resources/Resource.php.jinja. Do not edit.
+
+declare(strict_types=1);
+
+namespace Protocol\Resources;
+
+use Protocol\Core\BaseClient;
+use Protocol\Core\Page;
+use Protocol\Models\Widget;
+
+/** Widgets, a resource the templates know nothing about. */
+final class Widgets
+{
+    public function __construct(private readonly BaseClient $client)
+    {
+    }
+
+    /**
+     * List widgets
+     *
+     * Widgets, largest first.
+     *
+     * @param array{limit?: int, starting_after?: string, color?: 'red'|'green'|'blue'} $params
+     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @return Page<Widget> iterate it to walk every page
+     * @throws \Protocol\Exceptions\ApiException
+     */
+    public function list(array $params = [], array $options = []): Page
+    {
+        return $this->client->requestPage(
+            '/v1/widgets',
+            $params,
+            Widget::fromArray(...),
+            ['items_field' => 'data', 'has_more_field' => 'has_more', 'cursor_param' => 'starting_after', 'cursor_field' => 'id'],
+            $options,
+        );
+    }
+
+    /**
+     * Create a widget
+     *
+     * @param array{name: string, color?: 'red'|'green'|'blue', tags?: list<string>} $params
+     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @throws \Protocol\Exceptions\ApiException
+     */
+    public function create(array $params, array $options = []): Widget
+    {
+        return Widget::fromArray(
+            $this->client->request(
+                'POST',
+                '/v1/widgets',
+                body: $params,
+                idempotent: false,
+                options: $options,
+            )
+        );
+    }
+
+    /**
+     * Retrieve a widget
+     *
+     * @param string $id The object's id.
+     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @throws \Protocol\Exceptions\ApiException
+     */
+    public function get(string $id, array $options = []): Widget
+    {
+        return Widget::fromArray(
+            $this->client->request(
+                'GET',
+                '/v1/widgets/' . rawurlencode($id),
+                idempotent: true,
+                options: $options,
+            )
+        );
+    }
+
+    /**
+     * Update a widget
+     *
+     * @param string $id The object's id.
+     * @param array{name?: string, size?: float|null} $params
+     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @throws \Protocol\Exceptions\ApiException
+     */
+    public function update(string $id, array $params, array $options = []): Widget
+    {
+        return Widget::fromArray(
+            $this->client->request(
+                'PUT',
+                '/v1/widgets/' . rawurlencode($id),
+                body: $params,
+                idempotent: true,
+                options: $options,
+            )
+        );
+    }
+
+    /**
+     * Delete a widget
+     *
+     * @param string $id The object's id.
+     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @throws \Protocol\Exceptions\ApiException
+     */
+    public function delete(string $id, array $options = []): void
+    {
+        $this->client->request(
+            'DELETE',
+            '/v1/widgets/' . rawurlencode($id),
+            idempotent: true,
+            options: $options,
+        );
+    }
+
+    /**
+     * Polish a widget
+     *
+     * A method whose name is given by `x-client-method`.
+     *
+     * @param string $id The object's id.
+     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @throws \Protocol\Exceptions\ApiException
+     */
+    public function polish(string $id, array $options = []): Widget
+    {
+        return Widget::fromArray(
+            $this->client->request(
+                'POST',
+                '/v1/widgets/' . rawurlencode($id) . '/polish',
+                idempotent: false,
+                options: $options,
+            )
+        );
+    }
+}

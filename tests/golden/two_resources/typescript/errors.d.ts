@@ -1,0 +1,55 @@
+// Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/errors.d.ts.jinja. Do not edit.
+
+/** Base class of everything this client throws. */
+export declare class APIError extends Error {
+  constructor(message: string, options?: { cause?: unknown });
+}
+
+/** The request never got an HTTP answer (DNS, refused connection, reset, ...). */
+export declare class APIConnectionError extends APIError {
+  constructor(options?: { message?: string; cause?: unknown });
+}
+
+/** The request got no answer before the timeout ran out. */
+export declare class APITimeoutError extends APIConnectionError {
+  constructor(options?: { message?: string; cause?: unknown });
+}
+
+/** The server answered with a 4xx or 5xx status. */
+export declare class APIStatusError extends APIError {
+  constructor(status: number, body: unknown, headers: Headers);
+  /** The HTTP status code. */
+  readonly status: number;
+  /** The error type: `invalid_request` (fix the request) or `api_error` (retry later). */
+  readonly type: string;
+  /** A page that explains this type of error, when the server gave one. */
+  readonly documentation_url: string | undefined;
+  /** The response body as received: the parsed JSON error object, or the raw text. */
+  readonly body: unknown;
+  /** The response headers. */
+  readonly headers: Headers;
+}
+
+/** 400 */
+export declare class BadRequestError extends APIStatusError {}
+/** 401 */
+export declare class AuthenticationError extends APIStatusError {}
+/** 403 */
+export declare class PermissionDeniedError extends APIStatusError {}
+/** 404 */
+export declare class NotFoundError extends APIStatusError {}
+/** 409 */
+export declare class ConflictError extends APIStatusError {}
+/** 413 */
+export declare class PayloadTooLargeError extends APIStatusError {}
+/** 415 */
+export declare class UnsupportedMediaTypeError extends APIStatusError {}
+/** 422 */
+export declare class UnprocessableEntityError extends APIStatusError {}
+/** 429 */
+export declare class RateLimitError extends APIStatusError {}
+/** 500 and every other 5xx */
+export declare class InternalServerError extends APIStatusError {}
+
+/** The error for an unsuccessful response: maps a status to its class. */
+export declare function errorFromStatus(status: number, body: unknown, headers: Headers): APIStatusError;

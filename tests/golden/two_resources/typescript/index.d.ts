@@ -1,0 +1,26 @@
+// Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/index.d.ts.jinja. Do not edit.
+
+import { ApiClient } from './client.js';
+
+export { ApiClient };
+export type { ClientOptions, RequestOptions } from './core.js';
+export { Page, PagePromise } from './pagination.js';
+export {
+  APIConnectionError,
+  APIError,
+  APIStatusError,
+  APITimeoutError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PayloadTooLargeError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  UnsupportedMediaTypeError,
+  errorFromStatus,
+} from './errors.js';
+export type * from './types.js';
+export default ApiClient;

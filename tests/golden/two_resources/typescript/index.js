@@ -1,0 +1,24 @@
+// Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/index.js.jinja. Do not edit.
+
+import { ApiClient } from './client.js';
+
+export { ApiClient };
+export { Page, PagePromise } from './pagination.js';
+export {
+  APIConnectionError,
+  APIError,
+  APIStatusError,
+  APITimeoutError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PayloadTooLargeError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  UnsupportedMediaTypeError,
+  errorFromStatus,
+} from './errors.js';
+export default ApiClient;

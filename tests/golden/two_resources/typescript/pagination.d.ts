@@ -1,0 +1,28 @@
+// Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/pagination.d.ts.jinja. Do not edit.
+
+import type { PaginationSpec } from './core.js';
+
+/** One page of a list; `for await` over it yields every item of this page and the pages after it. */
+export declare class Page<Item> implements AsyncIterable<Item> {
+  constructor(
+    body: Record<string, unknown>,
+    pagination: PaginationSpec,
+    query: Record<string, unknown>,
+    fetchPage: (query: Record<string, unknown>) => Promise<Page<Item>>,
+  );
+  /** The items of this page. */
+  readonly data: Item[];
+  /** Whether more items lie beyond this page. */
+  readonly has_more: boolean;
+  hasNextPage(): boolean;
+  /** The page after this one, or null when there is none. */
+  getNextPage(): Promise<Page<Item> | null>;
+  /** This page, then each page after it. */
+  iterPages(): AsyncGenerator<Page<Item>, void, undefined>;
+  [Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined>;
+}
+
+/** A Promise of the first page that can also be iterated directly with `for await`. */
+export declare class PagePromise<Item> extends Promise<Page<Item>> implements AsyncIterable<Item> {
+  [Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined>;
+}

@@ -1,0 +1,18 @@
+// Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/resources/resource.d.ts.jinja. Do not edit.
+import type { BaseClient } from '../core.js';
+import type { Conversation, ListConversationsParams, PagePromise, RequestOptions } from '../index.js';
+
+/** Conversations, reduced to what this fixture needs. */
+export declare class Conversations {
+  constructor(client: BaseClient);
+
+  /** List conversations */
+  list(params?: ListConversationsParams, options?: RequestOptions): PagePromise<Conversation>;
+
+  /**
+   * Retrieve a conversation
+   *
+   * @param id The object's id.
+   */
+  get(id: string, options?: RequestOptions): Promise<Conversation>;
+}

@@ -1,0 +1,48 @@
+// Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/resources/resource.d.ts.jinja. Do not edit.
+import type { BaseClient } from '../core.js';
+import type { ListWidgetsParams, PagePromise, RequestOptions, Widget, WidgetCreate, WidgetUpdate } from '../index.js';
+
+/** Widgets, a resource the templates know nothing about. */
+export declare class Widgets {
+  constructor(client: BaseClient);
+
+  /**
+   * List widgets
+   *
+   * Widgets, largest first.
+   */
+  list(params?: ListWidgetsParams, options?: RequestOptions): PagePromise<Widget>;
+
+  /** Create a widget */
+  create(body: WidgetCreate, options?: RequestOptions): Promise<Widget>;
+
+  /**
+   * Retrieve a widget
+   *
+   * @param id The object's id.
+   */
+  get(id: string, options?: RequestOptions): Promise<Widget>;
+
+  /**
+   * Update a widget
+   *
+   * @param id The object's id.
+   */
+  update(id: string, body: WidgetUpdate, options?: RequestOptions): Promise<Widget>;
+
+  /**
+   * Delete a widget
+   *
+   * @param id The object's id.
+   */
+  delete(id: string, options?: RequestOptions): Promise<void>;
+
+  /**
+   * Polish a widget
+   *
+   * A method whose name is given by `x-client-method`.
+   *
+   * @param id The object's id.
+   */
+  polish(id: string, options?: RequestOptions): Promise<Widget>;
+}

@@ -1,0 +1,131 @@
+// Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/resources/resource.js.jinja. Do not edit.
+/** @import { BaseClient } from '../core.js' */
+/** @import { ListWidgetsParams, PagePromise, RequestOptions, Widget, WidgetCreate, WidgetUpdate } from '../index.js' */
+
+/** Widgets, a resource the templates know nothing about. */
+export class Widgets {
+  /** @type {BaseClient} */
+  #client;
+
+  /** @param {BaseClient} client */
+  constructor(client) {
+    this.#client = client;
+  }
+
+  /**
+   * List widgets
+   *
+   * Widgets, largest first.
+   *
+   * @param {ListWidgetsParams} [params]
+   * @param {RequestOptions} [options]
+   * @returns {PagePromise<Widget>}
+   */
+  list(params = {}, options) {
+    return this.#client.requestPage(
+      {
+        method: 'GET',
+        path: '/v1/widgets',
+        query: params,
+        idempotent: true,
+      },
+      { itemsField: 'data', hasMoreField: 'has_more', cursorParam: 'starting_after', cursorField: 'id' },
+      options,
+    );
+  }
+
+  /**
+   * Create a widget
+   *
+   * @param {WidgetCreate} body
+   * @param {RequestOptions} [options]
+   * @returns {Promise<Widget>}
+   */
+  create(body, options) {
+    return this.#client.request(
+      {
+        method: 'POST',
+        path: '/v1/widgets',
+        body,
+        idempotent: false,
+      },
+      options,
+    );
+  }
+
+  /**
+   * Retrieve a widget
+   *
+   * @param {string} id
+   * @param {RequestOptions} [options]
+   * @returns {Promise<Widget>}
+   */
+  get(id, options) {
+    return this.#client.request(
+      {
+        method: 'GET',
+        path: `/v1/widgets/${encodeURIComponent(id)}`,
+        idempotent: true,
+      },
+      options,
+    );
+  }
+
+  /**
+   * Update a widget
+   *
+   * @param {string} id
+   * @param {WidgetUpdate} body
+   * @param {RequestOptions} [options]
+   * @returns {Promise<Widget>}
+   */
+  update(id, body, options) {
+    return this.#client.request(
+      {
+        method: 'PUT',
+        path: `/v1/widgets/${encodeURIComponent(id)}`,
+        body,
+        idempotent: true,
+      },
+      options,
+    );
+  }
+
+  /**
+   * Delete a widget
+   *
+   * @param {string} id
+   * @param {RequestOptions} [options]
+   * @returns {Promise<void>}
+   */
+  delete(id, options) {
+    return this.#client.request(
+      {
+        method: 'DELETE',
+        path: `/v1/widgets/${encodeURIComponent(id)}`,
+        idempotent: true,
+      },
+      options,
+    );
+  }
+
+  /**
+   * Polish a widget
+   *
+   * A method whose name is given by `x-client-method`.
+   *
+   * @param {string} id
+   * @param {RequestOptions} [options]
+   * @returns {Promise<Widget>}
+   */
+  polish(id, options) {
+    return this.#client.request(
+      {
+        method: 'POST',
+        path: `/v1/widgets/${encodeURIComponent(id)}/polish`,
+        idempotent: false,
+      },
+      options,
+    );
+  }
+}
