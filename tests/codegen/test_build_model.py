@@ -46,7 +46,7 @@ def test_list_is_recognised_as_cursor_pagination(api: Api) -> None:
     assert pagination.item == TypeRef("model", name="Conversation")
     assert all(op.pagination is None for name, op in operations.items() if name != "list")
     assert operations["delete"].result is None
-    assert operations["get"].error_statuses == (401, 404)
+    assert operations["get"].error_statuses == (400, 401, 404)
 
 
 def test_optional_and_nullable_stay_apart(api: Api) -> None:

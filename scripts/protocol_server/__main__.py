@@ -1,0 +1,106 @@
+"""`python -m protocol_server`: serve the Protocol API on HOST:PORT (see config.py for the env)."""
+
+from __future__ import annotations
+
+import socket
+import sqlite3
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import uvicorn
+from starlette.applications import Starlette
+
+from protocol_server.app import create_app
+from protocol_server.config import DEV_TOKEN, ConfigError, Settings
+from protocol_server.spec import SpecError, load_spec
+from protocol_server.store import Store
+
+
+def main() -> int:
+    try:
+        settings = Settings.from_env()
+        spec = load_spec(settings.spec_path)
+        store = Store(settings.db_path)
+    except (ConfigError, SpecError) as error:
+        print(f"protocol_server: {error}", file=sys.stderr)
+        return 2
+    except (sqlite3.Error, OSError, RuntimeError) as error:
+        print(
+            f"protocol_server: cannot open the database {settings.db_path!r}: {error}. "
+            "Set PROTOCOL_DB to a writable file path (or :memory:).",
+            file=sys.stderr,
+        )
+        return 2
+
+    @asynccontextmanager
+    async def close_store(app: Starlette) -> AsyncIterator[None]:
+        yield
+        store.close()  # after uvicorn has finished the in-flight requests
+
+    app = create_app(spec, store, settings.tokens, lifespan=close_store)
+    try:
+        listener = _listen(settings.host, settings.port)
+    except OSError as error:
+        print(
+            f"protocol_server: cannot listen on {settings.host}:{settings.port}: "
+            f"{error.strerror or error}. Set HOST and PORT to a free address.",
+            file=sys.stderr,
+        )
+        store.close()
+        return 2
+    _print_banner(settings)
+    config = uvicorn.Config(
+        app,
+        # Access logs are off unless asked for; they are logged at INFO.
+        log_level="info" if settings.access_log else "warning",
+        access_log=settings.access_log,
+        server_header=False,
+    )
+    # uvicorn handles SIGTERM and SIGINT gracefully: stop accepting, finish in-flight requests,
+    # run the lifespan shutdown (which closes the store), then re-raise the signal so the exit
+    # status tells how the process ended. For SIGINT that surfaces as KeyboardInterrupt.
+    try:
+        uvicorn.Server(config).run(sockets=[listener])
+    except KeyboardInterrupt:
+        print("Protocol API reference server stopped.")
+        return 130
+    return 0
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY only on sockets that say they are TCP,
+    # and without it every response waits ~40 ms for a delayed ACK (Nagle).
+    listener = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind((host, port))
+        listener.listen(2048)
+    except OSError:
+        listener.close()
+        raise
+    listener.set_inheritable(True)
+    return listener
+
+
+def _print_banner(settings: Settings) -> None:
+    host = f"[{settings.host}]" if ":" in settings.host else settings.host
+    print(f"Protocol API reference server listening on http://{host}:{settings.port}")
+    print(f"  database: {settings.db_path}")
+    print(f"  spec:     {settings.spec_path}")
+    if settings.tokens_from_env:
+        print(f"  accounts: {len(settings.tokens)} token(s) from PROTOCOL_API_TOKENS")
+    else:
+        print(
+            "  WARNING: PROTOCOL_API_TOKENS is not set; the only account is the development "
+            f"token {DEV_TOKEN!r}:\n"
+            f"    curl -H 'Authorization: Bearer {DEV_TOKEN}' "
+            f"http://{host}:{settings.port}/v1/conversations\n"
+            "  Set PROTOCOL_API_TOKENS (comma-separated, one account each) for anything else."
+        )
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

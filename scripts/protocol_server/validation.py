@@ -1,0 +1,290 @@
+"""Turn raw query strings and bodies into checked values, using the spec's schemas.
+
+JSON and form-encoded bodies end up as the same Python dict and are checked by the same JSON
+Schema, so both encodings mean exactly the same thing. Every rejection is an ApiError(400) whose
+message names the attribute, what it must be, and what was sent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import parse_qsl
+
+from jsonschema import ValidationError  # type: ignore[import-untyped]
+
+from protocol_server.errors import ApiError
+from protocol_server.spec import ApiSpec, Operation, Schema
+
+__all__ = ["check_content_type", "describe", "format_value", "read_body", "read_query"]
+
+FORM = "application/x-www-form-urlencoded"
+JSON = "application/json"
+# Decimal digits, optionally with a zero fraction: "2594.0" is the integer 2594, as the JSON
+# number 2594.0 is (JSON Schema counts it as an integer, and fuzzers send it that way).
+# Anything else ("2.5", "2.5e-42", "1e3") stays text and is rejected, never truncated.
+_INTEGER_TEXT = re.compile(r"(-?[0-9]+)(?:\.0+)?")
+_ID_PATTERN = re.compile(r"\^\[A-Za-z0-9\]\{(\d+)\}\$")
+_MAX_FIELDS = 100
+# How a form writes null for a nullable attribute, as spec/openapi.yaml's description says.
+_FORM_NULLS = frozenset({"null"})
+
+
+def read_query(spec: ApiSpec, operation: Operation, raw: bytes) -> dict[str, Any]:
+    """The operation's query parameters, coerced and checked; defaults filled in."""
+    pairs = _parse_urlencoded(raw, "The query string")
+    known = operation.query_parameters
+    values: dict[str, Any] = {}
+    for name, text in pairs:
+        if name not in known:
+            accepted = ", ".join(known) if known else "none"
+            raise ApiError(
+                400, f"Unknown query parameter {name!r}; this operation accepts: {accepted}."
+            )
+        if name in values:
+            raise ApiError(400, f"Query parameter {name!r} is given more than once.")
+        schema = spec.schema(known[name])
+        value = _coerce_text(text, schema)
+        if any(spec.validator(known[name]).iter_errors(value)):
+            raise ApiError(400, f"{name}: must be {describe(schema)}, got {format_value(text)}.")
+        values[name] = value
+    for name, pointer in known.items():
+        default = spec.schema(pointer).get("default")
+        if name not in values and default is not None:
+            values[name] = default
+    return values
+
+
+def read_body(
+    spec: ApiSpec, operation: Operation, content_type: str | None, body: bytes
+) -> dict[str, Any]:
+    """The body's attributes, from JSON or a form, checked against the operation's schema."""
+    assert operation.body_schema_pointer is not None
+    pointer = operation.body_schema_pointer
+    media_type = check_content_type(content_type, operation)
+    if media_type is None and body:
+        accepted = " or ".join(operation.body_media_types)
+        raise ApiError(415, f"Send a Content-Type header with the body: {accepted}.")
+    schema = spec.schema(pointer)
+    instance: object
+    if not body:
+        # "An empty body changes nothing" (update); for create, the schema rejects {}.
+        instance = {}
+    elif media_type == JSON:
+        instance = _parse_json(body)
+    else:
+        instance = _coerce_form(_parse_form(body), schema, spec)
+    errors = list(spec.validator(pointer).iter_errors(instance))
+    if errors:
+        raise ApiError(400, _explain(errors, schema, instance, spec))
+    assert isinstance(instance, dict)
+    # JSON Schema counts 1.0 as an integer; store it as 1.
+    return {
+        key: int(value) if isinstance(value, float) else value for key, value in instance.items()
+    }
+
+
+def describe(schema: Schema) -> str:
+    """What a value of this schema looks like, in words: "an integer from 1 to 100"."""
+    types = schema.get("type", [])
+    types = [types] if isinstance(types, str) else list(types)
+    parts = [_describe_type(kind, schema) for kind in types if kind != "null"]
+    text = " or ".join(parts) if parts else "a valid value"
+    return text + " or null" if "null" in types else text
+
+
+def format_value(value: object) -> str:
+    """A short, unambiguous rendering of a received value for an error message."""
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 40 else repr(value[:40]) + "…"
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "an array"
+    text = json.dumps(value) if isinstance(value, int | float) else repr(value)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def _describe_type(kind: str, schema: Schema) -> str:
+    if kind == "boolean":
+        return "true or false"
+    if kind == "integer":
+        low, high = schema.get("minimum"), schema.get("maximum")
+        if low is not None and high is not None:
+            return f"an integer from {low} to {high}"
+        if low is not None:
+            return f"an integer of at least {low}"
+        return "an integer"
+    if kind == "string":
+        pattern = schema.get("pattern")
+        if pattern is None:
+            return "a string"
+        id_match = _ID_PATTERN.fullmatch(pattern)
+        if id_match:
+            return f"an id of {id_match.group(1)} letters and digits"
+        return f"a string matching {pattern}"
+    return {"object": "an object", "array": "an array", "number": "a number"}.get(kind, kind)
+
+
+def check_content_type(content_type: str | None, operation: Operation) -> str | None:
+    """The body's media type if the operation accepts it (None if not given), else 415."""
+    accepted = " or ".join(operation.body_media_types)
+    if content_type is None:
+        return None
+    media_type, _, parameters = content_type.partition(";")
+    media_type = media_type.strip().lower()
+    if media_type not in operation.body_media_types:
+        raise ApiError(415, f"Content-Type {media_type!r} is not supported; send {accepted}.")
+    for parameter in parameters.split(";"):
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset" and value.strip().strip('"').lower() not in (
+            "utf-8",
+            "utf8",
+        ):
+            raise ApiError(
+                415, f"Charset {value.strip()!r} is not supported; send the body as UTF-8."
+            )
+    return media_type
+
+
+class _RejectedJson(ValueError):
+    pass
+
+
+def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _RejectedJson(f"Attribute {key!r} appears more than once in the body.")
+        result[key] = value
+    return result
+
+
+def _reject_constant(name: str) -> object:
+    raise _RejectedJson(f"The body is not valid JSON: {name} is not a JSON number.")
+
+
+def _parse_json(body: bytes) -> object:
+    try:
+        text = body.decode("utf-8")
+        return json.loads(
+            text, object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant
+        )
+    except UnicodeDecodeError:
+        raise ApiError(400, "The body is not valid UTF-8; send JSON encoded as UTF-8.") from None
+    except json.JSONDecodeError as error:
+        raise ApiError(
+            400,
+            f"The body is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno}).",
+        ) from None
+    except _RejectedJson as error:
+        raise ApiError(400, str(error)) from None
+    except (ValueError, RecursionError):
+        # Numbers with thousands of digits, or arrays nested thousands deep.
+        raise ApiError(400, "The body is not valid JSON, or is nested or sized absurdly.") from None
+
+
+def _parse_urlencoded(raw: bytes, what: str) -> list[tuple[str, str]]:
+    try:
+        text = raw.decode("utf-8")
+        pairs = parse_qsl(
+            text,
+            keep_blank_values=True,
+            strict_parsing=True,
+            encoding="utf-8",
+            errors="strict",
+            max_num_fields=_MAX_FIELDS,
+        )
+    except UnicodeDecodeError:
+        raise ApiError(400, f"{what} is not valid UTF-8 once percent-decoded.") from None
+    except ValueError:
+        raise ApiError(
+            400,
+            f"{what} is malformed: write name=value pairs joined by '&' (at most "
+            f"{_MAX_FIELDS}), percent-encoded as UTF-8.",
+        ) from None
+    return pairs
+
+
+def _parse_form(body: bytes) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for name, value in _parse_urlencoded(body, "The form body"):
+        if name in fields:
+            raise ApiError(400, f"Attribute {name!r} appears more than once in the body.")
+        fields[name] = value
+    return fields
+
+
+def _coerce_form(fields: dict[str, str], schema: Schema, spec: ApiSpec) -> dict[str, Any]:
+    properties = schema.get("properties", {})
+    return {
+        name: _coerce_text(text, spec.resolve(properties[name])) if name in properties else text
+        for name, text in fields.items()
+    }
+
+
+def _coerce_text(text: str, schema: Schema) -> object:
+    """A form or query value as the type its schema wants; left as text when it is not one.
+
+    Only `true`/`false` are booleans, only decimal integers are integers (never `int(float)`:
+    `2.5e-42` stays text and is rejected), and `null` or an empty value is null where allowed.
+    """
+    types = schema.get("type", [])
+    types = [types] if isinstance(types, str) else types
+    if "null" in types and text in _FORM_NULLS:
+        return None
+    if "boolean" in types and text in ("true", "false"):
+        return text == "true"
+    integer = _INTEGER_TEXT.fullmatch(text) if "integer" in types else None
+    if integer:
+        try:
+            return int(integer.group(1))
+        except ValueError:  # more digits than Python converts; out of range anyway
+            return text
+    return text
+
+
+def _explain(
+    errors: Iterable[ValidationError], schema: Schema, instance: object, spec: ApiSpec
+) -> str:
+    """One sentence about the most useful of the schema errors."""
+    properties: dict[str, Schema] = schema.get("properties", {})
+    order = list(properties)
+
+    def rank(error: ValidationError) -> tuple[int, int]:
+        if not error.absolute_path:
+            first = {"type": 0, "additionalProperties": 1}.get(str(error.validator), 3)
+            return (first, 0)
+        name = error.absolute_path[0]
+        return (2, order.index(name) if name in order else len(order))
+
+    error = min(errors, key=rank)
+    if error.absolute_path and isinstance(instance, dict):
+        name = str(error.absolute_path[0])
+        expected = describe(spec.resolve(properties.get(name, {})))
+        return f"{name}: must be {expected}, got {format_value(instance.get(name))}."
+    if not isinstance(instance, dict):
+        return f"The body must be a JSON object of attributes, got {_kind(instance)}."
+    accepted = ", ".join(order)
+    if error.validator == "additionalProperties":
+        unknown = ", ".join(repr(name) for name in instance if name not in properties)
+        return f"Unknown attribute {unknown}; this operation accepts: {accepted}."
+    exactly_one = schema.get("minProperties") == schema.get("maxProperties") == 1
+    if error.validator in ("minProperties", "maxProperties") and exactly_one:
+        given = ", ".join(instance) or "none"
+        return f"Give exactly one of: {accepted} (given: {given})."
+    return f"The body is invalid: {error.message}."
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    return "a number"

@@ -1,0 +1,48 @@
+"""Fixtures for the reference server tests: one real server for the session, a fresh account
+(token) per test so tests never see each other's conversations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import httpx
+import pytest
+
+from protocol_server.harness import RunningServer, running_server
+
+from .helpers import TOKEN_POOL, unused_token
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[RunningServer]:
+    with running_server(tokens=TOKEN_POOL) as running:
+        yield running
+
+
+@pytest.fixture
+def new_client(server: RunningServer) -> Iterator[Callable[[], httpx.Client]]:
+    """Make clients, each authenticated as an account no other test uses."""
+    clients: list[httpx.Client] = []
+
+    def make() -> httpx.Client:
+        token = unused_token()
+        client = httpx.Client(
+            base_url=server.base_url, headers={"Authorization": f"Bearer {token}"}, timeout=10
+        )
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.close()
+
+
+@pytest.fixture
+def client(new_client: Callable[[], httpx.Client]) -> httpx.Client:
+    return new_client()
+
+
+@pytest.fixture
+def server_for_concurrency() -> Iterator[RunningServer]:
+    with running_server(tokens=("durable-a", "durable-b")) as running:
+        yield running

@@ -1,0 +1,132 @@
+"""Start-up: the harness, the banner, configuration errors, the development token, :memory:."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from protocol_server.config import DEV_TOKEN
+from protocol_server.harness import ServerStartError, running_server, start_server
+
+
+def test_banner_says_where_it_listens_and_access_logs_stay_off() -> None:
+    with running_server(tokens=("t1", "t2")) as server:
+        httpx.get(f"{server.base_url}/v1/conversations", headers={"Authorization": "Bearer t1"})
+        output = server.output()
+
+    assert f"Protocol API reference server listening on {server.base_url}\n" in output
+    assert "2 token(s) from PROTOCOL_API_TOKENS" in output
+    assert "GET /v1/conversations" not in output  # no access log line
+
+
+def test_without_tokens_the_development_token_is_announced_and_works() -> None:
+    with running_server(tokens=()) as server:
+        assert server.tokens == (DEV_TOKEN,)
+        response = httpx.get(
+            f"{server.base_url}/v1/conversations",
+            headers={"Authorization": f"Bearer {DEV_TOKEN}"},
+        )
+        output = server.output()
+
+    assert response.status_code == 200
+    assert "WARNING: PROTOCOL_API_TOKENS is not set" in output
+    assert f"Bearer {DEV_TOKEN}" in output
+
+
+def test_in_memory_database() -> None:
+    with running_server(db_path=":memory:") as server:
+        headers = {"Authorization": f"Bearer {server.tokens[0]}"}
+        created = httpx.post(
+            f"{server.base_url}/v1/conversations",
+            json={"contact_id": "WAz8eIbvDR60rouK"},
+            headers=headers,
+        ).json()
+        fetched = httpx.get(f"{server.base_url}/v1/conversations/{created['id']}", headers=headers)
+
+    assert fetched.json() == created
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"PROTOCOL_SPEC": "/nonexistent/openapi.yaml"}, "Cannot read the spec"),
+        ({"PROTOCOL_API_TOKENS": " , "}, "lists no token"),
+        ({"PROTOCOL_ACCESS_LOG": "yes"}, "PROTOCOL_ACCESS_LOG must be 0 or 1"),
+    ],
+)
+def test_a_server_that_cannot_start_raises_with_its_output(
+    env: dict[str, str], message: str
+) -> None:
+    tokens = () if "PROTOCOL_API_TOKENS" in env else ("t",)
+    with pytest.raises(ServerStartError) as raised:
+        start_server(tokens=tokens, env=env).stop()  # stop: no leak if it starts
+
+    assert "exited with status 2" in str(raised.value)
+    assert message in str(raised.value)
+
+
+def test_an_unwritable_database_path_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+
+    with pytest.raises(ServerStartError) as raised:
+        start_server(db_path=str(blocker / "protocol.sqlite3")).stop()
+
+    assert "cannot open the database" in str(raised.value)
+    assert "Traceback" not in str(raised.value)
+
+
+def test_a_port_in_use_is_a_clear_error() -> None:
+    with running_server() as server:
+        port = server.base_url.rsplit(":", 1)[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "protocol_server"],
+            env={"PORT": port, "PROTOCOL_DB": ":memory:", "PATH": "/usr/bin:/bin"},
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+
+    assert result.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_stop_is_graceful_and_kill_is_immediate() -> None:
+    server = start_server()
+    server.stop()
+    assert server.process.returncode == -signal.SIGTERM
+    assert "Traceback" not in server.output()
+
+    server = start_server()
+    server.kill()
+    assert server.process.returncode == -9
+
+
+def test_the_listening_socket_is_tcp_so_asyncio_sets_nodelay() -> None:
+    # Without proto=IPPROTO_TCP asyncio skips TCP_NODELAY and each response stalls ~40 ms.
+    from protocol_server.__main__ import _listen
+
+    listener = _listen("127.0.0.1", 0)
+    try:
+        assert listener.proto == socket.IPPROTO_TCP
+    finally:
+        listener.close()
+
+
+def test_ctrl_c_stops_without_a_traceback() -> None:
+    server = start_server()
+    server.process.send_signal(signal.SIGINT)
+    server.process.wait(timeout=10)
+    server.stop()
+
+    assert server.process.returncode == 130
+    assert "Protocol API reference server stopped." in server.output()
+    assert "Traceback" not in server.output()
