@@ -19,9 +19,13 @@ use Protocol\Resources\Conversations;
  *
  * Request bodies may be sent as JSON (`application/json`) or form-encoded
  * (`application/x-www-form-urlencoded`); both mean the same. In a form body, booleans are written
- * `true` or `false` (nothing else is a boolean), integers in decimal, and `null` — for the
- * attributes that accept it — is written either as the word `null` or as an empty value
- * (`archived_at=`). A key may appear at most once.
+ * `true` or `false` (nothing else is a boolean), integers in decimal (`10`; `10.0` is the same
+ * integer), and `null`, for the attributes that accept it, is written as the word `null`
+ * (`archived_at=null`). An empty value is an empty string, not `null`. A key may appear at
+ * most once.
+ *
+ * Query parameters that an operation does not define are rejected with `400 invalid_request`,
+ * so a misspelt filter never silently returns everything.
  *
  * Every unsuccessful response (4xx or 5xx) has an `Error` object as its body, served as
  * `application/json`.
