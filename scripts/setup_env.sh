@@ -21,11 +21,19 @@ if [ ! -x "$venv/bin/python" ]; then
   "$python" -m venv "$venv"
 fi
 echo "setup: installing pinned Python packages into $venv"
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[dev]'
-if [ -f generated/python/pyproject.toml ]; then
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e generated/python
-fi
+# pip's output goes to a log, shown only when it fails: a successful setup prints two lines.
+log="$venv/setup.log"
+pip_install() {
+  if ! "$venv/bin/python" -m pip install --disable-pip-version-check "$@" >>"$log" 2>&1; then
+    tail -n 40 "$log" >&2
+    echo "setup: pip install $* failed; the full log is in $log" >&2
+    exit 1
+  fi
+}
+: >"$log"
+pip_install --upgrade pip
+pip_install -e '.[dev]'
+[ -f generated/python/pyproject.toml ] && pip_install -e generated/python
 
 if [ -f package-lock.json ]; then
   if command -v npm >/dev/null 2>&1; then
