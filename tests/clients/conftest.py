@@ -4,11 +4,15 @@ account (token) per test so that tests never see each other's conversations."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
+from typing import NoReturn
 
 import pytest
 
 from protocol_server.harness import RunningServer, running_server
+
+ALLOW_MISSING = "PROTOCOL_ALLOW_MISSING_TOOLCHAINS"
 
 TOKEN_POOL = tuple(f"client-test-token-{n}" for n in range(100))
 _unused_tokens = itertools.cycle(TOKEN_POOL)
@@ -24,3 +28,20 @@ def server() -> Iterator[RunningServer]:
 def token(server: RunningServer) -> str:
     """A token whose account no other test uses, so every test starts with no conversations."""
     return next(_unused_tokens)
+
+
+def _missing_toolchain(what: str, install: str) -> NoReturn:
+    """Fail (or, when allowed, skip) with what is missing and how to install it."""
+    if os.environ.get(ALLOW_MISSING) == "1":
+        pytest.skip(f"{what} is not installed ({install}); skipped because {ALLOW_MISSING}=1")
+    pytest.fail(
+        f"{what} is not installed: {install}. "
+        f"To skip these tests on a machine without it instead, set {ALLOW_MISSING}=1.",
+        pytrace=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def missing_toolchain() -> Callable[[str, str], NoReturn]:
+    """The TS and PHP tests need Node and PHP: CI installs them, a dev machine may not have them."""
+    return _missing_toolchain

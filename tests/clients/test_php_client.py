@@ -17,8 +17,9 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -28,33 +29,23 @@ ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "generated" / "php"
 PHP_TESTS = Path(__file__).resolve().parent / "php"
 FIXTURE_SPEC = ROOT / "tests" / "fixtures" / "specs" / "two_resources.yaml"
-ALLOW_MISSING = "PROTOCOL_ALLOW_MISSING_TOOLCHAINS"
 GENERATED_PHP_FILES = sorted(p.relative_to(GENERATED).as_posix() for p in GENERATED.rglob("*.php"))
 
 
-def _missing(what: str, install: str) -> None:
-    """Fail (or, when allowed, skip) with what is missing and how to install it."""
-    if os.environ.get(ALLOW_MISSING) == "1":
-        pytest.skip(f"{what} is not installed ({install}); skipped because {ALLOW_MISSING}=1")
-    pytest.fail(
-        f"{what} is not installed: {install}. "
-        f"To skip these tests on a machine without it instead, set {ALLOW_MISSING}=1.",
-        pytrace=False,
-    )
-
-
 @pytest.fixture(scope="module")
-def php() -> str:
+def php(missing_toolchain: Callable[[str, str], NoReturn]) -> str:
     path = shutil.which("php")
     if path is None:
-        _missing("PHP 8.1 or later", "install it, e.g. `apt-get install php-cli`")
+        missing_toolchain("PHP 8.1 or later", "install it, e.g. `apt-get install php-cli`")
     assert path is not None
     probe = "echo PHP_VERSION_ID >= 80100 && extension_loaded('json') ? 'ok' : PHP_VERSION;"
     answer = subprocess.run(
         [path, "-r", probe], check=False, capture_output=True, text=True
     ).stdout.strip()
     if answer != "ok":
-        _missing(f"PHP 8.1 or later with the json extension (found {answer})", "install php-cli")
+        missing_toolchain(
+            f"PHP 8.1 or later with the json extension (found {answer})", "install php-cli"
+        )
     return path
 
 

@@ -18,8 +18,9 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -30,25 +31,13 @@ GENERATED = ROOT / "generated" / "typescript"
 JS_TESTS = Path(__file__).resolve().parent / "js"
 TSC = ROOT / "node_modules" / ".bin" / "tsc"
 FIXTURE_SPEC = ROOT / "tests" / "fixtures" / "specs" / "two_resources.yaml"
-ALLOW_MISSING = "PROTOCOL_ALLOW_MISSING_TOOLCHAINS"
-
-
-def _missing(what: str, install: str) -> None:
-    """Fail (or, when allowed, skip) with what is missing and how to install it."""
-    if os.environ.get(ALLOW_MISSING) == "1":
-        pytest.skip(f"{what} is not installed ({install}); skipped because {ALLOW_MISSING}=1")
-    pytest.fail(
-        f"{what} is not installed: {install}. "
-        f"To skip these tests on a machine without it instead, set {ALLOW_MISSING}=1.",
-        pytrace=False,
-    )
 
 
 @pytest.fixture(scope="module")
-def node() -> str:
+def node(missing_toolchain: Callable[[str, str], NoReturn]) -> str:
     path = shutil.which("node")
     if path is None:
-        _missing("Node.js 20 or later", "install it, e.g. `apt-get install nodejs npm`")
+        missing_toolchain("Node.js 20 or later", "install it, e.g. `apt-get install nodejs npm`")
     assert path is not None
     version = subprocess.run(
         [path, "--version"], check=False, capture_output=True, text=True
@@ -56,14 +45,14 @@ def node() -> str:
     match = re.match(r"v(\d+)", version)
     major = int(match.group(1)) if match else 0
     if major < 20:
-        _missing(f"Node.js 20 or later (found {version})", "install a newer nodejs")
+        missing_toolchain(f"Node.js 20 or later (found {version})", "install a newer nodejs")
     return path
 
 
 @pytest.fixture(scope="module")
-def tsc(node: str) -> Path:
+def tsc(node: str, missing_toolchain: Callable[[str, str], NoReturn]) -> Path:
     if not TSC.exists():
-        _missing("the pinned TypeScript compiler", "run `npm ci` at the project root")
+        missing_toolchain("the pinned TypeScript compiler", "run `npm ci` at the project root")
     return TSC
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from protocol_codegen import naming
 from protocol_codegen.model import Api, Field, Model, Operation, Parameter, Resource, TypeRef
 from protocol_codegen.targets._jinja import environment, header
+from protocol_codegen.targets._text import doc_block, one_line
 
 __all__ = ["PACKAGE_NAME", "render"]
 
@@ -120,7 +121,7 @@ def render(api: Api) -> dict[str, str]:
     files[f"{ROOT}/src/{api.settings.client_class}.php"] = template(
         "src/ApiClient.php",
         client_class=api.settings.client_class,
-        client_doc=_docblock([api.title, "", api.description], indent=""),
+        client_doc=doc_block([api.title, "", api.description], indent=""),
         resources=resources,
         settings=[
             f"'default_base_url' => {_string(api.default_base_url)}",
@@ -215,14 +216,14 @@ def _model_view(model: Model, names: dict[str, str]) -> PhpModel:
         if phpdoc != native.lstrip("?"):  # arrays and enums say more in PHPDoc than natively
             nullable = "|null" if native.startswith("?") else ""
             doc_lines += [*([""] if doc_lines else []), f"@var {phpdoc}{nullable}"]
-        doc = _docblock(doc_lines, indent="")
+        doc = doc_block(doc_lines, indent="")
         properties += doc.splitlines() if doc else []
         default = "" if f.required else " = null"
         properties.append(f"public readonly {native} ${prop}{default},")
         arguments.append(f"{prop}: {_from_array(f, names)},")
     return PhpModel(
         class_name=names[model.name],
-        doc=_docblock([model.description], indent=""),
+        doc=doc_block([model.description], indent=""),
         properties=tuple(properties),
         arguments=tuple(arguments),
     )
@@ -259,8 +260,8 @@ def _resource_view(resource: Resource, names: dict[str, str]) -> PhpResource:
     return PhpResource(
         class_name=resource.class_name,
         property=_property_name(naming.camel(resource.identifier)),
-        doc=_docblock([doc], indent=""),
-        property_doc=_docblock([doc], indent="    "),
+        doc=doc_block([doc], indent=""),
+        property_doc=doc_block([doc], indent="    "),
         imports=tuple(sorted(imports)),
         operations=operations,
     )
@@ -270,7 +271,7 @@ def _operation(op: Operation, names: dict[str, str]) -> PhpOperation:
     path_vars = [_variable(p.identifier) for p in op.path_params]
     parameters = [f"string ${name}" for name in path_vars]
     tags = [
-        f"@param string ${name} {_one_line(p.description)}".rstrip()
+        f"@param string ${name} {one_line(p.description)}".rstrip()
         for name, p in zip(path_vars, op.path_params, strict=True)
     ]
     query_var = "$query" if op.body is not None else "$params"
@@ -338,7 +339,7 @@ def _operation(op: Operation, names: dict[str, str]) -> PhpOperation:
         lines += ["", op.description]
     return PhpOperation(
         name=_method_name(naming.camel(op.method_name)),
-        doc=_docblock([*lines, "", *tags], indent="    "),
+        doc=doc_block([*lines, "", *tags], indent="    "),
         parameters=", ".join(parameters),
         return_type=return_type,
         body=tuple(body),
@@ -368,21 +369,6 @@ def _models_used(op: Operation, names: dict[str, str]) -> set[str]:
 
 
 # -- text ------------------------------------------------------------------------------------
-
-
-def _docblock(paragraphs: list[str], indent: str) -> str:
-    """A `/** ... */` block of the given lines ('' when there is nothing to say)."""
-    lines = "\n".join(paragraphs).strip().replace("*/", "*\\/").splitlines()
-    if not lines:
-        return ""
-    if len(lines) == 1:
-        return f"{indent}/** {lines[0]} */"
-    body = [f"{indent} *{' ' + line if line else ''}" for line in lines]
-    return "\n".join([f"{indent}/**", *body, f"{indent} */"])
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _property_name(name: str) -> str:

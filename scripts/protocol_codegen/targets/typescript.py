@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from protocol_codegen import naming
 from protocol_codegen.model import Api, Body, Model, Operation, Parameter, Resource, TypeRef
 from protocol_codegen.targets._jinja import environment, header
+from protocol_codegen.targets._text import doc_block, one_line
 
 __all__ = ["PACKAGE_NAME", "render"]
 
@@ -106,7 +107,7 @@ def render(api: Api) -> dict[str, str]:
     files[f"{ROOT}/types.d.ts"] = template("types.d.ts", declarations=_declarations(api, names))
     client_context = {
         "client_class": api.settings.client_class,
-        "client_doc": _jsdoc([api.title, "", api.description], indent=""),
+        "client_doc": doc_block([api.title, "", api.description], indent=""),
         "resources": resources,
         "settings": _object_literal(
             {
@@ -196,7 +197,7 @@ def _body_interface(op: Operation, body: Body, names: dict[str, str]) -> TsDecla
 
 
 def _declaration(doc: str, *lines: str) -> TsDeclaration:
-    comment = _jsdoc([doc], indent="")
+    comment = doc_block([doc], indent="")
     return TsDeclaration(tuple([comment, *lines] if comment else lines))
 
 
@@ -204,7 +205,7 @@ def _member(name: str, required: bool, type_ref: TypeRef, doc: str, names: dict[
     """One interface member with its doc comment: optional (`?`) and nullable stay apart."""
     key = name if _IDENTIFIER.match(name) else _string(name)
     declaration = f"  {key}{'' if required else '?'}: {_type(type_ref, names)};"
-    comment = _jsdoc([doc], indent="  ")
+    comment = doc_block([doc], indent="  ")
     return f"{comment}\n{declaration}" if comment else declaration
 
 
@@ -234,9 +235,9 @@ def _resource_view(resource: Resource, names: dict[str, str]) -> TsResource:
         module=resource.identifier,
         class_name=resource.class_name,
         property=_member_name(naming.camel(resource.identifier)),
-        doc=_jsdoc([resource.description or resource.name], indent=""),
-        js_property_doc=_jsdoc([resource.description or resource.name], indent="    "),
-        dts_property_doc=_jsdoc([resource.description or resource.name], indent="  "),
+        doc=doc_block([resource.description or resource.name], indent=""),
+        js_property_doc=doc_block([resource.description or resource.name], indent="    "),
+        dts_property_doc=doc_block([resource.description or resource.name], indent="  "),
         type_imports=", ".join(used),
         operations=operations,
     )
@@ -293,14 +294,14 @@ def _operation(op: Operation, names: dict[str, str]) -> TsOperation:
     if op.description:
         lines += ["", op.description]
     documented = [(name, p.description) for name, p in zip(path_names, op.path_params, strict=True)]
-    tags = [f"@param {name} {_first_line(text)}" for name, text in documented if text]
+    tags = [f"@param {name} {one_line(text)}" for name, text in documented if text]
     js_tags = [f"@param {js_doc}" for _, _, js_doc in params]
     js_tags.append(f"@returns {{{returns}}}")
     name = _member_name(naming.camel(op.method_name))
     return TsOperation(
         name=name,
-        doc=_jsdoc([*lines, *([""] if tags else []), *tags], indent="  "),
-        js_doc=_jsdoc([*lines, "", *js_tags], indent="  "),
+        doc=doc_block([*lines, *([""] if tags else []), *tags], indent="  "),
+        js_doc=doc_block([*lines, "", *js_tags], indent="  "),
         js_params=", ".join(js for js, _, _ in params),
         signature="(" + ", ".join(decl for _, decl, _ in params) + f"): {returns}",
         call=call,
@@ -329,21 +330,6 @@ def _types_used(op: Operation, names: dict[str, str]) -> set[str]:
 
 
 # -- text ------------------------------------------------------------------------------------
-
-
-def _jsdoc(paragraphs: list[str], indent: str) -> str:
-    """A `/** ... */` block of the given lines ('' when there is nothing to say)."""
-    lines = "\n".join(paragraphs).strip().replace("*/", "*\\/").splitlines()
-    if not lines:
-        return ""
-    if len(lines) == 1:
-        return f"{indent}/** {lines[0]} */"
-    body = [f"{indent} *{' ' + line if line else ''}" for line in lines]
-    return "\n".join([f"{indent}/**", *body, f"{indent} */"])
-
-
-def _first_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _member_name(name: str) -> str:
