@@ -12,7 +12,7 @@ import pytest
 
 from protocol_server.harness import RunningServer, running_server
 
-ALLOW_MISSING = "PROTOCOL_ALLOW_MISSING_TOOLCHAINS"
+REQUIRE_TOOLCHAINS = "PROTOCOL_REQUIRE_TOOLCHAINS"
 
 TOKEN_POOL = tuple(f"client-test-token-{n}" for n in range(100))
 _unused_tokens = itertools.cycle(TOKEN_POOL)
@@ -31,14 +31,13 @@ def token(server: RunningServer) -> str:
 
 
 def _missing_toolchain(what: str, install: str) -> NoReturn:
-    """Fail (or, when allowed, skip) with what is missing and how to install it."""
-    if os.environ.get(ALLOW_MISSING) == "1":
-        pytest.skip(f"{what} is not installed ({install}); skipped because {ALLOW_MISSING}=1")
-    pytest.fail(
-        f"{what} is not installed: {install}. "
-        f"To skip these tests on a machine without it instead, set {ALLOW_MISSING}=1.",
-        pytrace=False,
-    )
+    """Skip with what is missing and how to install it; fail instead where it is required (CI)."""
+    if os.environ.get(REQUIRE_TOOLCHAINS) == "1":
+        pytest.fail(
+            f"{what} is not installed: {install}. {REQUIRE_TOOLCHAINS}=1 requires it.",
+            pytrace=False,
+        )
+    pytest.skip(f"{what} is not installed ({install})")
 
 
 @pytest.fixture(scope="session")

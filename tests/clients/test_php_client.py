@@ -5,9 +5,8 @@
   the reference's calls, pagination, errors, retries and timeouts;
 - the fixture spec with a second resource lints too, with no template change.
 
-PHP 8.1+ (`php-cli`, with its json extension) is required. Without it these tests fail, saying
-what to install; with PROTOCOL_ALLOW_MISSING_TOOLCHAINS=1 they are skipped instead (for
-`make test` on a machine without PHP).
+They need PHP 8.1+ (`php-cli`, with its json extension). Without it they are skipped, each
+with what to install; with PROTOCOL_REQUIRE_TOOLCHAINS=1 (set by .ci/run) they fail instead.
 """
 
 from __future__ import annotations

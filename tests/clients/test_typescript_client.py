@@ -6,9 +6,9 @@
   reference server: the reference's calls, pagination, errors, retries and timeouts;
 - the fixture spec with a second resource type-checks too, with no template change.
 
-Node 20+ and the pinned TypeScript (`npm ci` at the project root) are required. Without them
-these tests fail, saying what to install; with PROTOCOL_ALLOW_MISSING_TOOLCHAINS=1 they are
-skipped instead (for `make test` on a machine without Node).
+They need Node 20+ and the pinned TypeScript (`npm ci` at the project root). Without them they
+are skipped, each with what to install; with PROTOCOL_REQUIRE_TOOLCHAINS=1 (set by .ci/run) they
+fail instead.
 """
 
 from __future__ import annotations
