@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import socket
 import sqlite3
 import sys
@@ -16,8 +17,25 @@ from protocol_server.config import DEV_TOKEN, ConfigError, Settings
 from protocol_server.spec import SpecError, load_spec
 from protocol_server.store import Store
 
+_DESCRIPTION = """\
+Serve the Protocol API (spec/openapi.yaml) for real: SQLite storage, one account per token.
+It is configured by the environment only:
+  HOST, PORT            where to listen (default 127.0.0.1:8000)
+  PROTOCOL_DB           SQLite file (default var/protocol.sqlite3), or :memory:
+  PROTOCOL_API_TOKENS   comma-separated bearer tokens, one account each
+                        (unset: the development token 'protocol-dev-token')
+  PROTOCOL_SPEC         the spec to validate requests against (default spec/openapi.yaml)
+  PROTOCOL_ACCESS_LOG   1 logs every request"""
 
-def main() -> int:
+
+def main(argv: list[str] | None = None) -> int:
+    # No options: parsing only gives --help and rejects stray arguments instead of ignoring them.
+    parser = argparse.ArgumentParser(
+        prog="python -m protocol_server",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.parse_args(argv)
     try:
         settings = Settings.from_env()
         spec = load_spec(settings.spec_path)
