@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 venv=${VENV:-.venv}
 python=${PYTHON:-python3}
 stamp="$venv/.installed"
-inputs=(pyproject.toml generated/python/pyproject.toml)
+inputs=(pyproject.toml constraints.txt generated/python/pyproject.toml)
 [ -f package-lock.json ] && inputs+=(package.json package-lock.json)
 want=$(cat "${inputs[@]}" 2>/dev/null | sha256sum | cut -d' ' -f1)
 
@@ -32,8 +32,8 @@ pip_install() {
 }
 : >"$log"
 pip_install --upgrade pip
-pip_install -e '.[dev]'
-[ -f generated/python/pyproject.toml ] && pip_install -e generated/python
+pip_install -c constraints.txt -e '.[dev]'
+[ -f generated/python/pyproject.toml ] && pip_install -c constraints.txt -e generated/python
 
 if [ -f package-lock.json ]; then
   if command -v npm >/dev/null 2>&1; then
