@@ -108,6 +108,7 @@ class _BaseClient:
     base_url: str
     max_retries: int
     timeout: float | httpx.Timeout
+    _http_class: type[httpx.Client | httpx.AsyncClient]
 
     def __init__(
         self,
@@ -135,6 +136,8 @@ class _BaseClient:
             "Accept": "application/json",
             "User-Agent": user_agent,
         }
+        # Each subclass names its httpx client class (sync or async); the rest is shared.
+        self._http = self._http_class(timeout=timeout, headers=self._headers)
 
     def _build_request(
         self,
@@ -167,29 +170,8 @@ def _query_value(value: object) -> str:
 
 
 class SyncAPIClient(_BaseClient):
-    def __init__(
-        self,
-        token: str | None,
-        *,
-        base_url: str | None,
-        timeout: float | httpx.Timeout,
-        max_retries: int,
-        default_base_url: str,
-        base_url_env: str,
-        token_env: str,
-        user_agent: str,
-    ) -> None:
-        super().__init__(
-            token,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_base_url=default_base_url,
-            base_url_env=base_url_env,
-            token_env=token_env,
-            user_agent=user_agent,
-        )
-        self._http = httpx.Client(timeout=timeout, headers=self._headers)
+    _http: httpx.Client
+    _http_class = httpx.Client
 
     def close(self) -> None:
         self._http.close()
@@ -270,29 +252,8 @@ class SyncAPIClient(_BaseClient):
 
 
 class AsyncAPIClient(_BaseClient):
-    def __init__(
-        self,
-        token: str | None,
-        *,
-        base_url: str | None,
-        timeout: float | httpx.Timeout,
-        max_retries: int,
-        default_base_url: str,
-        base_url_env: str,
-        token_env: str,
-        user_agent: str,
-    ) -> None:
-        super().__init__(
-            token,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_base_url=default_base_url,
-            base_url_env=base_url_env,
-            token_env=token_env,
-            user_agent=user_agent,
-        )
-        self._http = httpx.AsyncClient(timeout=timeout, headers=self._headers)
+    _http: httpx.AsyncClient
+    _http_class = httpx.AsyncClient
 
     async def close(self) -> None:
         await self._http.aclose()
