@@ -98,11 +98,17 @@ class _Builder:
                 )
 
     def _register_model(self, name: str, schema: Node) -> None:
+        closed = schema.get("additionalProperties") is False
+        fields = self._fields(schema, owner=name)
+        self.models[name] = Model(name, _text(schema.get("description")), fields, closed)
+
+    def _fields(self, schema: Node, owner: str | None) -> tuple[Field, ...]:
+        """The fields of an object schema, in the spec's order."""
         required = set(schema.get("required", []))
-        fields = tuple(
+        return tuple(
             Field(
                 name=prop,
-                type=self._type(prop_schema, owner=name, prop=prop),
+                type=self._type(prop_schema, owner=owner, prop=prop),
                 required=prop in required,
                 description=_description(prop_schema, self.spec),
                 default=prop_schema.get("default"),
@@ -110,8 +116,6 @@ class _Builder:
             )
             for prop, prop_schema in schema.get("properties", {}).items()
         )
-        closed = schema.get("additionalProperties") is False
-        self.models[name] = Model(name, _text(schema.get("description")), fields, closed)
 
     # -- types ----------------------------------------------------------------------------
 
@@ -358,18 +362,7 @@ class _Builder:
             if ref.startswith(SCHEMA_PREFIX)
             else None
         )
-        required = set(target.get("required", []))
-        fields = tuple(
-            Field(
-                name=prop,
-                type=self._type(prop_schema, owner=model, prop=prop),
-                required=prop in required,
-                description=_description(prop_schema, self.spec),
-                default=prop_schema.get("default"),
-                has_default="default" in prop_schema,
-            )
-            for prop, prop_schema in target.get("properties", {}).items()
-        )
+        fields = self._fields(target, owner=model)
         return Body(tuple(content_types), bool(request_body.get("required")), fields, model)
 
     def _result(self, raw: Node, at: str) -> TypeRef | None:
