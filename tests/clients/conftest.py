@@ -24,6 +24,21 @@ def server() -> Iterator[RunningServer]:
         yield running
 
 
+@pytest.fixture(scope="module")
+def fresh_server_env() -> Iterator[dict[str, str]]:
+    """The environment that points a client's test program at its own reference server.
+
+    The TypeScript and PHP test programs get a server with a fresh database and two accounts,
+    so they can assume an empty account and check isolation with the second token."""
+    with running_server() as running:
+        yield {
+            **os.environ,
+            "PROTOCOL_BASE_URL": running.base_url,
+            "PROTOCOL_API_TOKEN": running.tokens[0],
+            "PROTOCOL_OTHER_API_TOKEN": running.tokens[1],
+        }
+
+
 @pytest.fixture
 def token(server: RunningServer) -> str:
     """A token whose account no other test uses, so every test starts with no conversations."""

@@ -12,17 +12,14 @@ with what to install; with PROTOCOL_REQUIRE_TOOLCHAINS=1 (set by .ci/run) they f
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
-
-from protocol_server.harness import RunningServer, running_server
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "generated" / "php"
@@ -48,12 +45,6 @@ def php(missing_toolchain: Callable[[str, str], NoReturn]) -> str:
     return path
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[RunningServer]:
-    with running_server() as running:  # fresh temporary database
-        yield running
-
-
 def _lint(php: str, path: Path) -> None:
     result = subprocess.run([php, "-l", str(path)], check=False, capture_output=True, text=True)
     assert result.returncode == 0, f"php -l {path}:\n{result.stdout}{result.stderr}"
@@ -76,19 +67,13 @@ def test_composer_json_declares_the_package() -> None:
 
 
 def test_php_client_passes_against_the_reference_server(
-    php: str, server: RunningServer, capsys: pytest.CaptureFixture[str]
+    php: str, fresh_server_env: dict[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     script = PHP_TESTS / "client_test.php"
-    env = {
-        **os.environ,
-        "PROTOCOL_BASE_URL": server.base_url,
-        "PROTOCOL_API_TOKEN": server.tokens[0],
-        "PROTOCOL_OTHER_API_TOKEN": server.tokens[1],
-    }
     result = subprocess.run(
         [php, str(script)],
         cwd=ROOT,
-        env=env,
+        env=fresh_server_env,
         check=False,
         capture_output=True,
         text=True,

@@ -14,17 +14,14 @@ fail instead.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
-
-from protocol_server.harness import RunningServer, running_server
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "generated" / "typescript"
@@ -54,12 +51,6 @@ def tsc(node: str, missing_toolchain: Callable[[str, str], NoReturn]) -> Path:
     if not TSC.exists():
         missing_toolchain("the pinned TypeScript compiler", "run `npm ci` at the project root")
     return TSC
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[RunningServer]:
-    with running_server() as running:  # fresh temporary database
-        yield running
 
 
 def _run(command: list[str | Path], cwd: Path, env: dict[str, str] | None = None) -> str:
@@ -99,21 +90,15 @@ def test_package_json_declares_an_es_module_with_types() -> None:
 
 
 def test_node_test_runner_passes_against_the_reference_server(
-    node: str, server: RunningServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    node: str, fresh_server_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _install_package(GENERATED, tmp_path)
     test_file = JS_TESTS / "client.test.mjs"
     shutil.copy(test_file, tmp_path / test_file.name)
-    env = {
-        **os.environ,
-        "PROTOCOL_BASE_URL": server.base_url,
-        "PROTOCOL_API_TOKEN": server.tokens[0],
-        "PROTOCOL_OTHER_API_TOKEN": server.tokens[1],
-    }
     result = subprocess.run(
         [node, "--test", "--test-reporter=spec", test_file.name],
         cwd=tmp_path,
-        env=env,
+        env=fresh_server_env,
         check=False,
         capture_output=True,
         text=True,
