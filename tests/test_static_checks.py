@@ -20,6 +20,7 @@ CHECKS = {
         "scripts/protocol_codegen",
         "scripts/protocol_server",
         "scripts/protocol_conformance",
+        "scripts/protocol_spec",
     ],
     "mypy-generated-python": ["-m", "mypy", "--strict", "generated/python/protocol_api"],
 }

@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from protocol_codegen.cli import DEFAULT_SPEC
+from protocol_spec import DEFAULT_SPEC
 
 __all__ = ["main"]
 

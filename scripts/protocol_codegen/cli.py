@@ -14,14 +14,14 @@ from pathlib import Path
 
 from protocol_codegen.check import find_drift
 from protocol_codegen.errors import GeneratorError
-from protocol_codegen.pipeline import PROJECT_ROOT, load_api, render_targets
-from protocol_codegen.spec import SpecErrors
+from protocol_codegen.pipeline import render_targets
 from protocol_codegen.targets import TARGETS
 from protocol_codegen.write import write_generated
+from protocol_spec import DEFAULT_SPEC, PROJECT_ROOT, SpecErrors, load_api
 
 __all__ = ["main"]
 
-DEFAULT_SPEC = PROJECT_ROOT / "spec" / "openapi.yaml"
+
 DEFAULT_OUT = PROJECT_ROOT / "generated"
 
 

@@ -90,7 +90,8 @@ def test_php_client_passes_against_the_reference_server(
 
 
 def test_fixture_with_a_second_resource_lints(php: str, tmp_path: Path) -> None:
-    from protocol_codegen.pipeline import load_api, render_targets
+    from protocol_codegen.pipeline import render_targets
+    from protocol_spec import load_api
 
     files = render_targets(load_api(FIXTURE_SPEC), ["php"])
     assert "php/src/Resources/Widgets.php" in files

@@ -119,7 +119,8 @@ def test_node_test_runner_passes_against_the_reference_server(
 
 
 def test_fixture_with_a_second_resource_type_checks(tsc: Path, tmp_path: Path) -> None:
-    from protocol_codegen.pipeline import load_api, render_targets
+    from protocol_codegen.pipeline import render_targets
+    from protocol_spec import load_api
 
     files = render_targets(load_api(FIXTURE_SPEC), ["typescript"])
     for relative, text in files.items():

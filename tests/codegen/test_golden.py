@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from protocol_codegen.check import find_drift
-from protocol_codegen.pipeline import PROJECT_ROOT, load_api, render_targets
+from protocol_codegen.pipeline import render_targets
 from protocol_codegen.targets import TARGETS
 from protocol_codegen.write import write_generated
+from protocol_spec import PROJECT_ROOT, load_api
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "specs"
 GOLDEN = PROJECT_ROOT / "tests" / "golden"
@@ -55,13 +56,16 @@ def test_second_resource_needs_no_template_change() -> None:
     assert "self.widgets = Widgets(self)" in client
     assert "self.widgets = AsyncWidgets(self)" in client
     widgets = files["python/protocol_api/resources/widgets.py"]
-    for method in ("list", "create", "get", "update", "delete", "polish"):
+    for method in ("list", "create", "get", "update", "delete"):
         assert f"    def {method}(" in widgets
         assert f"    async def {method}(" in widgets
-    assert "SyncCursorPage[Widget]" in widgets  # pagination found by shape, not by name
+    assert "def search(" not in widgets  # `x-protocol-sdk-method: list` renames searchWidgets
+    # Pagination from `x-protocol-pagination`, with the fixture's own parameter names.
+    assert "SyncCursorPage[Widget]" in widgets
+    assert "page_size" in widgets
     typescript = files["typescript/resources/widgets.d.ts"]
     php = files["php/src/Resources/Widgets.php"]
-    for method in ("list", "create", "get", "update", "delete", "polish"):
+    for method in ("list", "create", "get", "update", "delete"):
         assert f"  {method}(" in typescript, method
         assert f"public function {method}(" in php, method
 

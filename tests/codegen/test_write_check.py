@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from protocol_codegen.check import Drift, find_drift
-from protocol_codegen.pipeline import PROJECT_ROOT
 from protocol_codegen.write import write_generated
+from protocol_spec import PROJECT_ROOT
 
 FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "specs" / "two_resources.yaml"
 FILES = {"python/pkg/a.py": "a = 1\n", "python/pkg/sub/b.py": "b = 2\n", "python/README": "x\n"}
@@ -115,7 +115,7 @@ def test_cli_bad_spec_prints_located_errors_and_leaves_output_alone(tmp_path: Pa
     assert "Traceback" not in result.stderr
     assert f"{bad}:" in result.stderr  # file and line
     assert "/paths/~1v1~1widgets~1{id}/get/operationId" in result.stderr
-    assert "x-client-method" in result.stderr  # the fix
+    assert "x-protocol-sdk-method" in result.stderr  # the fix
     assert _tree(out) == before
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from protocol_codegen.model import Api
 from protocol_codegen.targets import php, python, typescript
+from protocol_spec.model import Api
 
 __all__ = ["TARGETS", "Renderer"]
 

@@ -15,10 +15,10 @@ import json
 import re
 from dataclasses import dataclass
 
-from protocol_codegen import naming
-from protocol_codegen.model import Api, Field, Model, Operation, Parameter, Resource, TypeRef
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._text import doc_block, one_line
+from protocol_spec import naming
+from protocol_spec.model import Api, Field, Model, Operation, Parameter, Resource, TypeRef
 
 __all__ = ["PACKAGE_NAME", "render"]
 
@@ -298,7 +298,7 @@ def _operation(op: Operation, names: dict[str, str]) -> PhpOperation:
             for key, value in (
                 ("items_field", op.pagination.items_field),
                 ("has_more_field", op.pagination.has_more_field),
-                ("cursor_param", op.pagination.cursor_param),
+                ("cursor_param", op.pagination.after_param),
                 ("cursor_field", op.pagination.cursor_field),
             )
         )

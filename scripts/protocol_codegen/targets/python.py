@@ -12,11 +12,11 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from protocol_codegen import naming
 from protocol_codegen.errors import GeneratorError
-from protocol_codegen.model import Api, Field, Operation, Parameter, Resource, TypeRef
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets.python_models import render_models
+from protocol_spec import naming
+from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
 
 __all__ = ["PACKAGE", "render"]
 

@@ -16,7 +16,7 @@ from datamodel_code_generator import InputFileType, OpenAPIScope, PythonVersion
 from datamodel_code_generator.enums import DataModelType
 
 from protocol_codegen.errors import GeneratorError
-from protocol_codegen.model import Api
+from protocol_spec.model import Api
 
 __all__ = ["MODEL_OPTIONS", "ModelNameMismatch", "render_models"]
 
@@ -68,7 +68,7 @@ def render_models(api: Api, header: str) -> tuple[str, tuple[str, ...]]:
         raise ModelNameMismatch(
             f"datamodel-code-generator produced no class named {', '.join(missing)}; "
             "the intermediate model and the generated models disagree on names "
-            "(see protocol_codegen.build._type)"
+            "(see protocol_spec.build)"
         )
     exports = ", ".join(f'"{name}"' for name in sorted(names))
     return f"{text.rstrip()}\n\n__all__ = [{exports}]\n", names

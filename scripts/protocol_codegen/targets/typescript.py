@@ -16,10 +16,10 @@ import json
 import re
 from dataclasses import dataclass
 
-from protocol_codegen import naming
-from protocol_codegen.model import Api, Body, Model, Operation, Parameter, Resource, TypeRef
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._text import doc_block, one_line
+from protocol_spec import naming
+from protocol_spec.model import Api, Body, Model, Operation, Parameter, Resource, TypeRef
 
 __all__ = ["PACKAGE_NAME", "render"]
 
@@ -280,7 +280,7 @@ def _operation(op: Operation, names: dict[str, str]) -> TsOperation:
             {
                 "itemsField": op.pagination.items_field,
                 "hasMoreField": op.pagination.has_more_field,
-                "cursorParam": op.pagination.cursor_param,
+                "cursorParam": op.pagination.after_param,
                 "cursorField": op.pagination.cursor_field,
             }
         )

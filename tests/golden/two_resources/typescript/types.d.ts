@@ -12,11 +12,24 @@ export interface Conversation {
   id: string;
   /** The conversation's title; `null` when it has none. */
   title: string | null;
+  /** Whether the conversation is starred. */
+  starred: boolean;
+  /** When the conversation was created, in seconds since the Unix epoch. */
+  created_at: number;
 }
 
 export interface ConversationList {
   has_more: boolean;
   data: Array<Conversation>;
+}
+
+export interface ConversationCreate {
+  title?: string | null;
+}
+
+export interface ConversationUpdate {
+  title?: string | null;
+  starred?: boolean;
 }
 
 /** A widget. */
@@ -28,6 +41,9 @@ export interface Widget {
   /** Size in millimetres; `null` when unknown. */
   size: number | null;
   tags: Array<string>;
+  created_at: number;
+  /** When the widget was retired; `null` while it is in use. */
+  retired_at: number | null;
 }
 
 export interface WidgetList {
@@ -40,12 +56,14 @@ export interface WidgetCreate {
   name: string;
   /** A widget's color. */
   color?: Color;
+  size?: number | null;
   tags?: Array<string>;
 }
 
 export interface WidgetUpdate {
   name?: string;
   size?: number | null;
+  retired_at?: number | null;
 }
 
 export interface ErrorObject {
@@ -63,18 +81,24 @@ export interface ListConversationsParams {
   limit?: number;
   /** The id of the last object of the current page. */
   starting_after?: string;
+  /** The id of the first conversation of the current page. */
+  ending_before?: string;
+  /** Only starred (`true`) or unstarred (`false`) conversations. */
+  starred?: boolean;
 }
 
-/** Query parameters of `listWidgets`. */
-export interface ListWidgetsParams {
+/** Query parameters of `searchWidgets`. */
+export interface SearchWidgetsParams {
   /**
-   * How many objects to return.
+   * How many widgets to return.
    *
-   * Default: `10`.
+   * Default: `20`.
    */
-  limit?: number;
-  /** The id of the last object of the current page. */
-  starting_after?: string;
+  page_size?: number;
+  /** The id of the last widget of the current page. */
+  after?: string;
   /** Only widgets of this color. */
   color?: Color;
+  /** Only retired (`true`) or active (`false`) widgets. */
+  retired?: boolean;
 }

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import MISSING, BaseModel, ConfigDict
+from pydantic import MISSING, BaseModel, ConfigDict, Field
 
 
 class Color(StrEnum):
@@ -21,10 +22,18 @@ class Conversation(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: str
+    id: Annotated[str, Field(pattern="^[A-Za-z0-9]{12}$")]
     title: str | None
     """
     The conversation's title; `null` when it has none.
+    """
+    starred: bool
+    """
+    Whether the conversation is starred.
+    """
+    created_at: int
+    """
+    When the conversation was created, in seconds since the Unix epoch.
     """
 
 
@@ -36,6 +45,21 @@ class ConversationList(BaseModel):
     data: list[Conversation]
 
 
+class ConversationCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    title: str | None | MISSING = MISSING
+
+
+class ConversationUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    title: str | None | MISSING = MISSING
+    starred: bool | MISSING = MISSING
+
+
 class Widget(BaseModel):
     """
     A widget.
@@ -44,14 +68,19 @@ class Widget(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: str
-    name: str
+    id: Annotated[str, Field(pattern="^[a-z0-9]{8}$")]
+    name: Annotated[str, Field(min_length=1)]
     color: Color
-    size: float | None
+    size: Annotated[float | None, Field(ge=0.0)]
     """
     Size in millimetres; `null` when unknown.
     """
     tags: list[str]
+    created_at: int
+    retired_at: Annotated[int | None, Field(ge=0)]
+    """
+    When the widget was retired; `null` while it is in use.
+    """
 
 
 class WidgetList(BaseModel):
@@ -66,11 +95,12 @@ class WidgetCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    name: str
+    name: Annotated[str, Field(min_length=1)]
     """
     What to call the widget.
     """
     color: Color | MISSING = MISSING
+    size: Annotated[float | None | MISSING, Field(ge=0.0)] = MISSING
     tags: list[str] | MISSING = MISSING
 
 
@@ -78,8 +108,9 @@ class WidgetUpdate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    name: str | MISSING = MISSING
-    size: float | None | MISSING = MISSING
+    name: Annotated[str | MISSING, Field(min_length=1)] = MISSING
+    size: Annotated[float | None | MISSING, Field(ge=0.0)] = MISSING
+    retired_at: Annotated[int | None | MISSING, Field(ge=0)] = MISSING
 
 
 class ErrorType(StrEnum):
@@ -95,7 +126,9 @@ class Error(BaseModel):
 __all__ = [
     "Color",
     "Conversation",
+    "ConversationCreate",
     "ConversationList",
+    "ConversationUpdate",
     "Error",
     "ErrorType",
     "Widget",

@@ -1,6 +1,6 @@
 // Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/resources/resource.d.ts.jinja. Do not edit.
 import type { BaseClient } from '../core.js';
-import type { Conversation, ListConversationsParams, PagePromise, RequestOptions } from '../index.js';
+import type { Conversation, ConversationCreate, ConversationUpdate, ListConversationsParams, PagePromise, RequestOptions } from '../index.js';
 
 /** Conversations, reduced to what this fixture needs. */
 export declare class Conversations {
@@ -9,10 +9,27 @@ export declare class Conversations {
   /** List conversations */
   list(params?: ListConversationsParams, options?: RequestOptions): PagePromise<Conversation>;
 
+  /** Create a conversation */
+  create(body: ConversationCreate, options?: RequestOptions): Promise<Conversation>;
+
   /**
    * Retrieve a conversation
    *
    * @param id The object's id.
    */
   get(id: string, options?: RequestOptions): Promise<Conversation>;
+
+  /**
+   * Delete a conversation
+   *
+   * @param id The object's id.
+   */
+  delete(id: string, options?: RequestOptions): Promise<void>;
+
+  /**
+   * Update a conversation
+   *
+   * @param id The object's id.
+   */
+  update(id: string, body: ConversationUpdate, options?: RequestOptions): Promise<Conversation>;
 }

@@ -1,6 +1,6 @@
 // Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/resources/resource.js.jinja. Do not edit.
 /** @import { BaseClient } from '../core.js' */
-/** @import { Conversation, ListConversationsParams, PagePromise, RequestOptions } from '../index.js' */
+/** @import { Conversation, ConversationCreate, ConversationUpdate, ListConversationsParams, PagePromise, RequestOptions } from '../index.js' */
 
 /** Conversations, reduced to what this fixture needs. */
 export class Conversations {
@@ -33,6 +33,25 @@ export class Conversations {
   }
 
   /**
+   * Create a conversation
+   *
+   * @param {ConversationCreate} body
+   * @param {RequestOptions} [options]
+   * @returns {Promise<Conversation>}
+   */
+  create(body, options) {
+    return this.#client.request(
+      {
+        method: 'POST',
+        path: '/v1/conversations',
+        body,
+        idempotent: false,
+      },
+      options,
+    );
+  }
+
+  /**
    * Retrieve a conversation
    *
    * @param {string} id
@@ -45,6 +64,44 @@ export class Conversations {
         method: 'GET',
         path: `/v1/conversations/${encodeURIComponent(id)}`,
         idempotent: true,
+      },
+      options,
+    );
+  }
+
+  /**
+   * Delete a conversation
+   *
+   * @param {string} id
+   * @param {RequestOptions} [options]
+   * @returns {Promise<void>}
+   */
+  delete(id, options) {
+    return this.#client.request(
+      {
+        method: 'DELETE',
+        path: `/v1/conversations/${encodeURIComponent(id)}`,
+        idempotent: true,
+      },
+      options,
+    );
+  }
+
+  /**
+   * Update a conversation
+   *
+   * @param {string} id
+   * @param {ConversationUpdate} body
+   * @param {RequestOptions} [options]
+   * @returns {Promise<Conversation>}
+   */
+  update(id, body, options) {
+    return this.#client.request(
+      {
+        method: 'PATCH',
+        path: `/v1/conversations/${encodeURIComponent(id)}`,
+        body,
+        idempotent: false,
       },
       options,
     );

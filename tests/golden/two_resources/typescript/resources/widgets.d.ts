@@ -1,6 +1,6 @@
 // Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/resources/resource.d.ts.jinja. Do not edit.
 import type { BaseClient } from '../core.js';
-import type { ListWidgetsParams, PagePromise, RequestOptions, Widget, WidgetCreate, WidgetUpdate } from '../index.js';
+import type { PagePromise, RequestOptions, SearchWidgetsParams, Widget, WidgetCreate, WidgetUpdate } from '../index.js';
 
 /** Widgets, a resource the templates know nothing about. */
 export declare class Widgets {
@@ -9,9 +9,9 @@ export declare class Widgets {
   /**
    * List widgets
    *
-   * Widgets, largest first.
+   * Widgets by name, A to Z. The method's name is given by `x-protocol-sdk-method`.
    */
-  list(params?: ListWidgetsParams, options?: RequestOptions): PagePromise<Widget>;
+  list(params?: SearchWidgetsParams, options?: RequestOptions): PagePromise<Widget>;
 
   /** Create a widget */
   create(body: WidgetCreate, options?: RequestOptions): Promise<Widget>;
@@ -36,13 +36,4 @@ export declare class Widgets {
    * @param id The object's id.
    */
   delete(id: string, options?: RequestOptions): Promise<void>;
-
-  /**
-   * Polish a widget
-   *
-   * A method whose name is given by `x-client-method`.
-   *
-   * @param id The object's id.
-   */
-  polish(id: string, options?: RequestOptions): Promise<Widget>;
 }

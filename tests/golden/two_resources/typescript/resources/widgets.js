@@ -1,6 +1,6 @@
 // Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/resources/resource.js.jinja. Do not edit.
 /** @import { BaseClient } from '../core.js' */
-/** @import { ListWidgetsParams, PagePromise, RequestOptions, Widget, WidgetCreate, WidgetUpdate } from '../index.js' */
+/** @import { PagePromise, RequestOptions, SearchWidgetsParams, Widget, WidgetCreate, WidgetUpdate } from '../index.js' */
 
 /** Widgets, a resource the templates know nothing about. */
 export class Widgets {
@@ -15,9 +15,9 @@ export class Widgets {
   /**
    * List widgets
    *
-   * Widgets, largest first.
+   * Widgets by name, A to Z. The method's name is given by `x-protocol-sdk-method`.
    *
-   * @param {ListWidgetsParams} [params]
+   * @param {SearchWidgetsParams} [params]
    * @param {RequestOptions} [options]
    * @returns {PagePromise<Widget>}
    */
@@ -29,7 +29,7 @@ export class Widgets {
         query: params,
         idempotent: true,
       },
-      { itemsField: 'data', hasMoreField: 'has_more', cursorParam: 'starting_after', cursorField: 'id' },
+      { itemsField: 'data', hasMoreField: 'has_more', cursorParam: 'after', cursorField: 'id' },
       options,
     );
   }
@@ -104,26 +104,6 @@ export class Widgets {
         method: 'DELETE',
         path: `/v1/widgets/${encodeURIComponent(id)}`,
         idempotent: true,
-      },
-      options,
-    );
-  }
-
-  /**
-   * Polish a widget
-   *
-   * A method whose name is given by `x-client-method`.
-   *
-   * @param {string} id
-   * @param {RequestOptions} [options]
-   * @returns {Promise<Widget>}
-   */
-  polish(id, options) {
-    return this.#client.request(
-      {
-        method: 'POST',
-        path: `/v1/widgets/${encodeURIComponent(id)}/polish`,
-        idempotent: false,
       },
       options,
     );

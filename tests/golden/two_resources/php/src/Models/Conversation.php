@@ -14,6 +14,10 @@ final class Conversation extends BaseModel
         public readonly string $id,
         /** The conversation's title; `null` when it has none. */
         public readonly ?string $title,
+        /** Whether the conversation is starred. */
+        public readonly bool $starred,
+        /** When the conversation was created, in seconds since the Unix epoch. */
+        public readonly int $created_at,
     ) {
     }
 
@@ -23,6 +27,8 @@ final class Conversation extends BaseModel
         return new self(
             id: $data['id'],
             title: $data['title'] ?? null,
+            starred: $data['starred'],
+            created_at: $data['created_at'],
         );
     }
 }

@@ -23,6 +23,9 @@ final class Widget extends BaseModel
         public readonly ?float $size,
         /** @var list<string> */
         public readonly array $tags,
+        public readonly int $created_at,
+        /** When the widget was retired; `null` while it is in use. */
+        public readonly ?int $retired_at,
     ) {
     }
 
@@ -35,6 +38,8 @@ final class Widget extends BaseModel
             color: $data['color'],
             size: $data['size'] ?? null,
             tags: $data['tags'],
+            created_at: $data['created_at'],
+            retired_at: $data['retired_at'] ?? null,
         );
     }
 }

@@ -19,6 +19,7 @@ final class WidgetCreate extends BaseModel
          * @var 'red'|'green'|'blue'|null
          */
         public readonly ?string $color = null,
+        public readonly ?float $size = null,
         /** @var list<string>|null */
         public readonly ?array $tags = null,
     ) {
@@ -30,6 +31,7 @@ final class WidgetCreate extends BaseModel
         return new self(
             name: $data['name'],
             color: $data['color'] ?? null,
+            size: $data['size'] ?? null,
             tags: $data['tags'] ?? null,
         );
     }

@@ -13,6 +13,7 @@ final class WidgetUpdate extends BaseModel
     public function __construct(
         public readonly ?string $name = null,
         public readonly ?float $size = null,
+        public readonly ?int $retired_at = null,
     ) {
     }
 
@@ -22,6 +23,7 @@ final class WidgetUpdate extends BaseModel
         return new self(
             name: $data['name'] ?? null,
             size: $data['size'] ?? null,
+            retired_at: $data['retired_at'] ?? null,
         );
     }
 }

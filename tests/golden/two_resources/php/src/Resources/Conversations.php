@@ -19,7 +19,7 @@ final class Conversations
     /**
      * List conversations
      *
-     * @param array{limit?: int, starting_after?: string} $params
+     * @param array{limit?: int, starting_after?: string, ending_before?: string, starred?: bool} $params
      * @param array{timeout?: int|float, max_retries?: int} $options
      * @return Page<Conversation> iterate it to walk every page
      * @throws \Protocol\Exceptions\ApiException
@@ -32,6 +32,26 @@ final class Conversations
             Conversation::fromArray(...),
             ['items_field' => 'data', 'has_more_field' => 'has_more', 'cursor_param' => 'starting_after', 'cursor_field' => 'id'],
             $options,
+        );
+    }
+
+    /**
+     * Create a conversation
+     *
+     * @param array{title?: string|null} $params
+     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @throws \Protocol\Exceptions\ApiException
+     */
+    public function create(array $params, array $options = []): Conversation
+    {
+        return Conversation::fromArray(
+            $this->client->request(
+                'POST',
+                '/v1/conversations',
+                body: $params,
+                idempotent: false,
+                options: $options,
+            )
         );
     }
 
@@ -49,6 +69,44 @@ final class Conversations
                 'GET',
                 '/v1/conversations/' . rawurlencode($id),
                 idempotent: true,
+                options: $options,
+            )
+        );
+    }
+
+    /**
+     * Delete a conversation
+     *
+     * @param string $id The object's id.
+     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @throws \Protocol\Exceptions\ApiException
+     */
+    public function delete(string $id, array $options = []): void
+    {
+        $this->client->request(
+            'DELETE',
+            '/v1/conversations/' . rawurlencode($id),
+            idempotent: true,
+            options: $options,
+        );
+    }
+
+    /**
+     * Update a conversation
+     *
+     * @param string $id The object's id.
+     * @param array{title?: string|null, starred?: bool} $params
+     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @throws \Protocol\Exceptions\ApiException
+     */
+    public function update(string $id, array $params, array $options = []): Conversation
+    {
+        return Conversation::fromArray(
+            $this->client->request(
+                'PATCH',
+                '/v1/conversations/' . rawurlencode($id),
+                body: $params,
+                idempotent: false,
                 options: $options,
             )
         );

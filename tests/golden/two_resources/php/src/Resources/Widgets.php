@@ -19,9 +19,9 @@ final class Widgets
     /**
      * List widgets
      *
-     * Widgets, largest first.
+     * Widgets by name, A to Z. The method's name is given by `x-protocol-sdk-method`.
      *
-     * @param array{limit?: int, starting_after?: string, color?: 'red'|'green'|'blue'} $params
+     * @param array{page_size?: int, after?: string, color?: 'red'|'green'|'blue', retired?: bool} $params
      * @param array{timeout?: int|float, max_retries?: int} $options
      * @return Page<Widget> iterate it to walk every page
      * @throws \Protocol\Exceptions\ApiException
@@ -32,7 +32,7 @@ final class Widgets
             '/v1/widgets',
             $params,
             Widget::fromArray(...),
-            ['items_field' => 'data', 'has_more_field' => 'has_more', 'cursor_param' => 'starting_after', 'cursor_field' => 'id'],
+            ['items_field' => 'data', 'has_more_field' => 'has_more', 'cursor_param' => 'after', 'cursor_field' => 'id'],
             $options,
         );
     }
@@ -40,7 +40,7 @@ final class Widgets
     /**
      * Create a widget
      *
-     * @param array{name: string, color?: 'red'|'green'|'blue', tags?: list<string>} $params
+     * @param array{name: string, color?: 'red'|'green'|'blue', size?: float|null, tags?: list<string>} $params
      * @param array{timeout?: int|float, max_retries?: int} $options
      * @throws \Protocol\Exceptions\ApiException
      */
@@ -80,7 +80,7 @@ final class Widgets
      * Update a widget
      *
      * @param string $id The object's id.
-     * @param array{name?: string, size?: float|null} $params
+     * @param array{name?: string, size?: float|null, retired_at?: int|null} $params
      * @param array{timeout?: int|float, max_retries?: int} $options
      * @throws \Protocol\Exceptions\ApiException
      */
@@ -111,27 +111,6 @@ final class Widgets
             '/v1/widgets/' . rawurlencode($id),
             idempotent: true,
             options: $options,
-        );
-    }
-
-    /**
-     * Polish a widget
-     *
-     * A method whose name is given by `x-client-method`.
-     *
-     * @param string $id The object's id.
-     * @param array{timeout?: int|float, max_retries?: int} $options
-     * @throws \Protocol\Exceptions\ApiException
-     */
-    public function polish(string $id, array $options = []): Widget
-    {
-        return Widget::fromArray(
-            $this->client->request(
-                'POST',
-                '/v1/widgets/' . rawurlencode($id) . '/polish',
-                idempotent: false,
-                options: $options,
-            )
         );
     }
 }

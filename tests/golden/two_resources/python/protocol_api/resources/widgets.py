@@ -1,5 +1,5 @@
 # Generated from tests/fixtures/specs/two_resources.yaml + templates/python/resources/resource.py.jinja. Do not edit.
-"""The `widgets` resource: list, create, get, update, delete, polish."""
+"""The `widgets` resource: list, create, get, update, delete."""
 
 from __future__ import annotations
 
@@ -23,23 +23,25 @@ class Widgets(SyncAPIResource):
     def list(
         self,
         *,
-        limit: int | Omit = omit,
-        starting_after: str | Omit = omit,
+        page_size: int | Omit = omit,
+        after: str | Omit = omit,
         color: Literal["red", "green", "blue"] | Omit = omit,
+        retired: bool | Omit = omit,
     ) -> SyncCursorPage[Widget]:
         """List widgets.
 
-        Widgets, largest first.
+        Widgets by name, A to Z. The method's name is given by `x-protocol-sdk-method`.
 
         Args:
-            limit: How many objects to return.
-            starting_after: The id of the last object of the current page.
+            page_size: How many widgets to return.
+            after: The id of the last widget of the current page.
             color: Only widgets of this color.
+            retired: Only retired (`true`) or active (`false`) widgets.
         """
         return self._client.request_page(
             SyncCursorPage[Widget],
             "/v1/widgets",
-            query={"limit": limit, "starting_after": starting_after, "color": color},
+            query={"page_size": page_size, "after": after, "color": color, "retired": retired},
             idempotent=True,
             envelope=WidgetList,
         )
@@ -49,6 +51,7 @@ class Widgets(SyncAPIResource):
         *,
         name: str,
         color: Literal["red", "green", "blue"] | Omit = omit,
+        size: float | None | Omit = omit,
         tags: Sequence[str] | Omit = omit,
     ) -> Widget:
         """Create a widget.
@@ -56,12 +59,13 @@ class Widgets(SyncAPIResource):
         Args:
             name: What to call the widget.
             color: A widget's color.
+            size:
             tags:
         """
         return self._client.request(
             "POST",
             "/v1/widgets",
-            body={"name": name, "color": color, "tags": tags},
+            body={"name": name, "color": color, "size": size, "tags": tags},
             idempotent=False,
             cast_to=Widget,
         )
@@ -80,7 +84,12 @@ class Widgets(SyncAPIResource):
         )
 
     def update(
-        self, id: str, *, name: str | Omit = omit, size: float | None | Omit = omit
+        self,
+        id: str,
+        *,
+        name: str | Omit = omit,
+        size: float | None | Omit = omit,
+        retired_at: int | None | Omit = omit,
     ) -> Widget:
         """Update a widget.
 
@@ -88,11 +97,12 @@ class Widgets(SyncAPIResource):
             id: The object's id.
             name:
             size:
+            retired_at:
         """
         return self._client.request(
             "PUT",
             f"/v1/widgets/{path_param(id)}",
-            body={"name": name, "size": size},
+            body={"name": name, "size": size, "retired_at": retired_at},
             idempotent=True,
             cast_to=Widget,
         )
@@ -110,21 +120,6 @@ class Widgets(SyncAPIResource):
             cast_to=None,
         )
 
-    def polish(self, id: str) -> Widget:
-        """Polish a widget.
-
-        A method whose name is given by `x-client-method`.
-
-        Args:
-            id: The object's id.
-        """
-        return self._client.request(
-            "POST",
-            f"/v1/widgets/{path_param(id)}/polish",
-            idempotent=False,
-            cast_to=Widget,
-        )
-
 
 class AsyncWidgets(AsyncAPIResource):
     """Widgets, a resource the templates know nothing about."""
@@ -132,23 +127,25 @@ class AsyncWidgets(AsyncAPIResource):
     async def list(
         self,
         *,
-        limit: int | Omit = omit,
-        starting_after: str | Omit = omit,
+        page_size: int | Omit = omit,
+        after: str | Omit = omit,
         color: Literal["red", "green", "blue"] | Omit = omit,
+        retired: bool | Omit = omit,
     ) -> AsyncCursorPage[Widget]:
         """List widgets.
 
-        Widgets, largest first.
+        Widgets by name, A to Z. The method's name is given by `x-protocol-sdk-method`.
 
         Args:
-            limit: How many objects to return.
-            starting_after: The id of the last object of the current page.
+            page_size: How many widgets to return.
+            after: The id of the last widget of the current page.
             color: Only widgets of this color.
+            retired: Only retired (`true`) or active (`false`) widgets.
         """
         return await self._client.request_page(
             AsyncCursorPage[Widget],
             "/v1/widgets",
-            query={"limit": limit, "starting_after": starting_after, "color": color},
+            query={"page_size": page_size, "after": after, "color": color, "retired": retired},
             idempotent=True,
             envelope=WidgetList,
         )
@@ -158,6 +155,7 @@ class AsyncWidgets(AsyncAPIResource):
         *,
         name: str,
         color: Literal["red", "green", "blue"] | Omit = omit,
+        size: float | None | Omit = omit,
         tags: Sequence[str] | Omit = omit,
     ) -> Widget:
         """Create a widget.
@@ -165,12 +163,13 @@ class AsyncWidgets(AsyncAPIResource):
         Args:
             name: What to call the widget.
             color: A widget's color.
+            size:
             tags:
         """
         return await self._client.request(
             "POST",
             "/v1/widgets",
-            body={"name": name, "color": color, "tags": tags},
+            body={"name": name, "color": color, "size": size, "tags": tags},
             idempotent=False,
             cast_to=Widget,
         )
@@ -189,7 +188,12 @@ class AsyncWidgets(AsyncAPIResource):
         )
 
     async def update(
-        self, id: str, *, name: str | Omit = omit, size: float | None | Omit = omit
+        self,
+        id: str,
+        *,
+        name: str | Omit = omit,
+        size: float | None | Omit = omit,
+        retired_at: int | None | Omit = omit,
     ) -> Widget:
         """Update a widget.
 
@@ -197,11 +201,12 @@ class AsyncWidgets(AsyncAPIResource):
             id: The object's id.
             name:
             size:
+            retired_at:
         """
         return await self._client.request(
             "PUT",
             f"/v1/widgets/{path_param(id)}",
-            body={"name": name, "size": size},
+            body={"name": name, "size": size, "retired_at": retired_at},
             idempotent=True,
             cast_to=Widget,
         )
@@ -217,19 +222,4 @@ class AsyncWidgets(AsyncAPIResource):
             f"/v1/widgets/{path_param(id)}",
             idempotent=True,
             cast_to=None,
-        )
-
-    async def polish(self, id: str) -> Widget:
-        """Polish a widget.
-
-        A method whose name is given by `x-client-method`.
-
-        Args:
-            id: The object's id.
-        """
-        return await self._client.request(
-            "POST",
-            f"/v1/widgets/{path_param(id)}/polish",
-            idempotent=False,
-            cast_to=Widget,
         )

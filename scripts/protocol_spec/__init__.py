@@ -1,0 +1,52 @@
+"""The spec, loaded once and understood once, for every part of the toolchain.
+
+    from protocol_spec import load_api
+    api = load_api(Path("spec/openapi.yaml"))        # or load_api_at_ref(path, "HEAD")
+    api.resources[0].operation("list").pagination    # what the API means
+    api.position(op.pointer)                         # spec/openapi.yaml:44:5
+
+Stages: parse the YAML keeping positions (`yaml_source`), check it (`loading`: OpenAPI 3.1,
+`$ref`s, operationIds, examples, the `x-protocol-` vocabulary), build the intermediate model
+(`build`, `semantics`). Every problem is a `SpecError` naming the file, line, JSON pointer
+and fix; they are raised together as `SpecErrors`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .build import build_api
+from .errors import SpecError, SpecErrors
+from .loaded import LoadedSpec, Position, Positions
+from .loading import load_spec, load_spec_at_ref, load_spec_bytes, read_at_ref
+from .model import Api
+from .project import DEFAULT_SPEC, PROJECT_ROOT, source_label
+
+__all__ = [
+    "DEFAULT_SPEC",
+    "PROJECT_ROOT",
+    "Api",
+    "LoadedSpec",
+    "Position",
+    "Positions",
+    "SpecError",
+    "SpecErrors",
+    "build_api",
+    "load_api",
+    "load_api_at_ref",
+    "load_spec",
+    "load_spec_at_ref",
+    "load_spec_bytes",
+    "read_at_ref",
+    "source_label",
+]
+
+
+def load_api(spec_path: Path) -> Api:
+    """The model of the spec file at `spec_path`; raises SpecErrors."""
+    return build_api(load_spec(spec_path), source_label(spec_path))
+
+
+def load_api_at_ref(spec_path: Path, ref: str) -> Api:
+    """The model of `spec_path` as committed at git `ref`; raises SpecErrors."""
+    return build_api(load_spec_at_ref(spec_path, ref), source_label(spec_path))

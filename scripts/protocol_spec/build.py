@@ -1,0 +1,570 @@
+"""A loaded spec -> the intermediate model (`model.Api`).
+
+Driven only by the spec: resources are tags, methods come from operationIds (or
+`x-protocol-sdk-method`), and what the API means comes from standard keywords plus the
+`x-protocol-` vocabulary (`semantics.py`). Problems found are collected and raised together as
+`SpecErrors`, each with its JSON pointer and a fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from . import naming
+from .errors import SpecError, SpecErrors
+from .loaded import LoadedSpec
+from .model import (
+    Api,
+    Body,
+    Constraints,
+    Enum,
+    Example,
+    Field,
+    Header,
+    Model,
+    Operation,
+    Parameter,
+    Response,
+    SecurityScheme,
+    TypeKind,
+    TypeRef,
+)
+from .pointers import join
+from .schemas import Schemas
+from .semantics import Semantics, flatten
+from .structure import HTTP_METHODS
+
+__all__ = ["SDK_METHOD", "build_api"]
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+SCHEMA_PREFIX = "#/components/schemas/"
+SDK_METHOD = "x-protocol-sdk-method"
+_PRIMITIVES: dict[str, TypeKind] = {
+    "string": "string",
+    "integer": "integer",
+    "number": "number",
+    "boolean": "boolean",
+}
+
+Node = Mapping[str, Any]
+
+
+def build_api(spec: LoadedSpec, source: str) -> Api:
+    """The intermediate model of `spec`; raises SpecErrors listing every problem found."""
+    return _Builder(spec).build(source)
+
+
+class _Builder:
+    def __init__(self, spec: LoadedSpec) -> None:
+        self.spec = spec
+        self.doc: Node = spec.document
+        self.errors: list[SpecError] = []
+        self.models: dict[str, Model] = {}
+        self.enums: dict[str, Enum] = {}
+
+    def fail(self, at: str, problem: str, fix: str) -> None:
+        self.errors.append(self.spec.error(at, problem, fix))
+
+    # -- whole document -------------------------------------------------------------------
+
+    def build(self, source: str) -> Api:
+        self._collect_component_schemas()
+        by_tag = self._operations_by_tag()
+        webhooks = self._webhooks()
+        semantics = Semantics(self.spec, self.models, self.errors)
+        resources = semantics.resources(by_tag, self._tag_docs())
+        if self.errors:
+            raise SpecErrors(self.errors)
+        info: Node = self.doc.get("info", {})
+        servers = self.doc.get("servers") or [{}]
+        return Api(
+            title=str(info.get("title", "")),
+            version=str(info.get("version", "")),
+            description=_text(info.get("description")),
+            default_base_url=str(servers[0].get("url", "")).rstrip("/"),
+            resources=resources,
+            models=tuple(self.models.values()),
+            enums=tuple(self.enums.values()),
+            source=source,
+            security_schemes=self._security_schemes(),
+            webhooks=webhooks,
+            document=self.doc,
+            positions=self.spec.positions,
+            schemas=Schemas(self.doc),
+        )
+
+    def _tag_docs(self) -> dict[str, str]:
+        return {str(tag["name"]): _text(tag.get("description")) for tag in self.doc.get("tags", [])}
+
+    def _security_schemes(self) -> tuple[SecurityScheme, ...]:
+        schemes: Node = self.doc.get("components", {}).get("securitySchemes", {})
+        result = []
+        for name, raw in schemes.items():
+            scheme: Node = self.spec.resolve(raw)
+            result.append(
+                SecurityScheme(
+                    name=name,
+                    type=str(scheme.get("type", "")),
+                    scheme=str(scheme["scheme"]).lower() if "scheme" in scheme else None,
+                    description=_text(scheme.get("description")),
+                )
+            )
+        return tuple(result)
+
+    def _collect_component_schemas(self) -> None:
+        schemas: Node = self.doc.get("components", {}).get("schemas", {})
+        for raw_name, schema in schemas.items():
+            name = naming.pascal(raw_name)
+            at = join("", "components", "schemas", raw_name)
+            if _is_object(schema):
+                self._register_model(name, schema, at)
+            elif _string_enum(schema) is not None:
+                self.enums[name] = Enum(
+                    name, _text(schema.get("description")), _string_enum(schema) or ()
+                )
+
+    def _register_model(self, name: str, schema: Node, at: str) -> None:
+        closed = schema.get("additionalProperties") is False
+        fields = self._fields(schema, owner=name, at=at)
+        self.models[name] = Model(name, _text(schema.get("description")), fields, closed, at)
+
+    def _fields(self, schema: Node, owner: str | None, at: str) -> tuple[Field, ...]:
+        """The fields of an object schema, in the spec's order."""
+        required = set(schema.get("required", []))
+        fields = []
+        for prop, prop_schema in schema.get("properties", {}).items():
+            here = join(at, "properties", prop)
+            flat = flatten(self.spec, prop_schema)
+            assigned = flat.get("x-protocol-assigned")
+            fields.append(
+                Field(
+                    name=prop,
+                    type=self._type(prop_schema, owner=owner, prop=prop, at=here),
+                    required=prop in required,
+                    description=_description(prop_schema, self.spec),
+                    default=flat.get("default"),
+                    has_default="default" in flat,
+                    read_only=flat.get("readOnly") is True,
+                    assigned=assigned if assigned in ("unique-id", "creation-time") else None,
+                    constraints=_constraints(flat),
+                    example=flat.get("example"),
+                    has_example="example" in flat,
+                    pointer=here,
+                )
+            )
+        return tuple(fields)
+
+    # -- types ----------------------------------------------------------------------------
+
+    def _type(
+        self, schema: Node, *, owner: str | None = None, prop: str | None = None, at: str = ""
+    ) -> TypeRef:
+        """The neutral type of a schema. Inline enums and objects inside a model get the
+        name datamodel-code-generator gives them: owner + property (`ErrorType`)."""
+        if "$ref" in schema:
+            ref = str(schema["$ref"])
+            target: Node = self.spec.resolve(schema)
+            if ref.startswith(SCHEMA_PREFIX):
+                name = naming.pascal(ref.removeprefix(SCHEMA_PREFIX))
+                if _is_object(target):
+                    return TypeRef("model", name=name)
+                values = _string_enum(target)
+                if values is not None:
+                    return TypeRef("enum", name=name, values=values)
+            return self._type(target, owner=owner, prop=prop, at=at)  # an alias such as Id
+        for combinator in ("anyOf", "oneOf"):
+            if combinator in schema:
+                options = [opt for opt in schema[combinator] if opt.get("type") != "null"]
+                nullable = len(options) < len(schema[combinator])
+                if len(options) == 1:
+                    inner = self._type(options[0], owner=owner, prop=prop, at=at)
+                    return _with_nullable(inner, nullable or inner.nullable)
+                return TypeRef("unknown", nullable=nullable)
+        if "allOf" in schema and len(schema["allOf"]) == 1:
+            return self._type(schema["allOf"][0], owner=owner, prop=prop, at=at)
+
+        declared = schema.get("type")
+        types: list[str] = (
+            [str(t) for t in declared] if isinstance(declared, list) else [str(declared or "")]
+        )
+        nullable = "null" in types
+        types = [t for t in types if t not in ("null", "")]
+        kind = types[0] if len(types) == 1 else None
+        values = _string_enum(schema)
+        if values is not None:
+            enum_name = naming.pascal(owner + "_" + prop) if owner and prop else None
+            if enum_name is not None:
+                description = _text(schema.get("description"))
+                self.enums.setdefault(enum_name, Enum(enum_name, description, values))
+            return TypeRef("enum", nullable=nullable, name=enum_name, values=values)
+        if kind in _PRIMITIVES:
+            return TypeRef(_PRIMITIVES[kind], nullable=nullable, format=schema.get("format"))
+        if kind == "array":
+            items = self._type(schema.get("items", {}), owner=owner, prop=prop, at=at)
+            return TypeRef("array", nullable=nullable, items=items)
+        if kind == "object" or (kind is None and "properties" in schema):
+            if schema.get("properties") and owner and prop:
+                name = naming.pascal(owner + "_" + prop)
+                self._register_model(name, schema, at)
+                return TypeRef("model", nullable=nullable, name=name)
+            return TypeRef("object", nullable=nullable)
+        return TypeRef("unknown", nullable=nullable)
+
+    # -- operations -----------------------------------------------------------------------
+
+    def _operations_by_tag(self) -> dict[str, list[Operation]]:
+        by_tag: dict[str, list[Operation]] = {name: [] for name in self._tag_docs()}
+        taken: dict[tuple[str, str], str] = {}  # (tag, method name) -> operationId
+        for path, path_item in self.doc.get("paths", {}).items():
+            for http_method in HTTP_METHODS:
+                if http_method not in path_item:
+                    continue
+                at = join("", "paths", path, http_method)
+                operation = self._operation(path, path_item, http_method, at)
+                if operation is None:
+                    continue
+                tag = operation.tags[0]
+                clash = taken.get((tag, operation.method_name))
+                if clash is not None:
+                    self.fail(
+                        at,
+                        f"operation '{operation.operation_id}' would be the method "
+                        f"'{operation.method_name}' of resource '{tag}', like '{clash}'",
+                        f"give one of them a distinct name with `{SDK_METHOD}: <name>`",
+                    )
+                    continue
+                taken[(tag, operation.method_name)] = operation.operation_id
+                by_tag.setdefault(tag, []).append(operation)
+        return by_tag
+
+    def _webhooks(self) -> tuple[Operation, ...]:
+        """Webhooks as operations the API sends: `path` is the webhook's name."""
+        result = []
+        for name, item in self.doc.get("webhooks", {}).items():
+            for http_method in HTTP_METHODS:
+                if isinstance(item, dict) and http_method in item:
+                    at = join("", "webhooks", name, http_method)
+                    operation = self._operation(name, item, http_method, at, webhook=True)
+                    if operation is not None:
+                        result.append(operation)
+        return tuple(result)
+
+    def _operation(
+        self, path: str, path_item: Node, http_method: str, at: str, *, webhook: bool = False
+    ) -> Operation | None:
+        node: Node = path_item[http_method]
+        operation_id = node.get("operationId")
+        if not operation_id:
+            self.fail(
+                at,
+                f"{http_method.upper()} {path} has no operationId, so it cannot be named",
+                "add `operationId: <verbResource>`, e.g. `listWidgets`",
+            )
+            return None
+        tags = tuple(str(tag) for tag in node.get("tags") or [])
+        if webhook:
+            method_name: str | None = naming.snake(str(operation_id))
+        elif not tags:
+            self.fail(
+                at,
+                f"operation '{operation_id}' has no tag, so no client resource can hold it",
+                "add `tags: [<resource>]`; the first tag becomes `client.<resource>`",
+            )
+            return None
+        else:
+            method_name = self._method_name(node, str(operation_id), tags[0], at)
+        if method_name is None:
+            return None
+
+        params = self._parameters(path, path_item, node, at)
+        path_params = tuple(
+            sorted(
+                (p for p in params if p.location == "path"),
+                key=lambda p: path.find("{" + p.name + "}"),
+            )
+        )
+        query_params = tuple(p for p in params if p.location == "query")
+        body = self._body(node, at)
+        taken = {p.identifier for p in (*path_params, *query_params)}
+        for f in body.fields if body else ():
+            if naming.snake(f.name) in taken:
+                self.fail(
+                    join(at, "requestBody"),
+                    f"body attribute '{f.name}' of '{operation_id}' has the same name as a parameter",
+                    "rename the parameter or the body attribute",
+                )
+
+        raw_responses: Node = node.get("responses", {})
+        success = sorted(
+            int(code) for code in raw_responses if str(code).isdigit() and str(code)[0] == "2"
+        )
+        if not success:
+            self.fail(
+                join(at, "responses"),
+                f"operation '{operation_id}' declares no 2xx response",
+                "add the success response (for example '200' with its schema)",
+            )
+            return None
+        result = self._result(raw_responses[str(success[0])], join(at, "responses", success[0]))
+        errors = sorted(
+            int(code) for code in raw_responses if str(code).isdigit() and str(code)[0] in "45"
+        )
+        upper = http_method.upper()
+        security = node.get("security", self.doc.get("security", []))
+        return Operation(
+            operation_id=str(operation_id),
+            method_name=method_name,
+            http_method=upper,
+            path=path,
+            summary=_text(node.get("summary")),
+            description=_text(node.get("description")),
+            path_params=path_params,
+            query_params=query_params,
+            body=body,
+            success_status=success[0],
+            result=result,
+            pagination=None,  # semantics.py reads `x-protocol-pagination`
+            idempotent=upper in IDEMPOTENT_METHODS,
+            error_statuses=tuple(errors),
+            header_params=tuple(p for p in params if p.location == "header"),
+            responses=self._responses(raw_responses, join(at, "responses")),
+            security=tuple(name for requirement in security for name in requirement),
+            tags=tags,
+            pointer=at,
+        )
+
+    def _method_name(self, node: Node, operation_id: str, tag: str, at: str) -> str | None:
+        override = node.get(SDK_METHOD)
+        if isinstance(override, str):
+            return override  # its form is checked by the vocabulary
+        derived = naming.method_name_from_operation_id(operation_id, tag)
+        if derived is None:
+            self.fail(
+                join(at, "operationId"),
+                f"cannot derive a method name from operationId '{operation_id}' and tag '{tag}' "
+                "(the operationId must contain the tag plus a verb, e.g. 'listWidgets')",
+                f"rename the operationId, or set `{SDK_METHOD}: <name>` on the operation",
+            )
+        return derived
+
+    def _parameters(self, path: str, path_item: Node, node: Node, at: str) -> list[Parameter]:
+        merged: dict[tuple[str, str], tuple[str, Node]] = {}
+        item_at = at.rsplit("/", 1)[0]
+        listed = [
+            *(
+                (join(item_at, "parameters", i), p)
+                for i, p in enumerate(path_item.get("parameters", []))
+            ),
+            *((join(at, "parameters", i), p) for i, p in enumerate(node.get("parameters", []))),
+        ]
+        for pointer, raw in listed:
+            param, pointer = self.spec.resolve_with_pointer(raw, pointer)
+            merged[(str(param["name"]), str(param["in"]))] = (pointer, param)
+        result = []
+        for (name, location), (pointer, param) in merged.items():
+            if location not in ("path", "query", "header"):
+                continue  # cookies are not part of this API's vocabulary
+            schema: Node = param.get("schema", {})
+            flat = flatten(self.spec, schema)
+            result.append(
+                Parameter(
+                    name=name,
+                    identifier=naming.snake(name),
+                    location=location,  # type: ignore[arg-type]
+                    type=self._type(schema),
+                    required=bool(param.get("required", location == "path")),
+                    description=_text(param.get("description")) or _text(flat.get("description")),
+                    default=flat.get("default"),
+                    has_default="default" in flat,
+                    constraints=_constraints(flat),
+                    example=param.get("example", flat.get("example")),
+                    has_example="example" in param or "example" in flat,
+                    pointer=pointer,
+                    schema_pointer=join(pointer, "schema"),
+                )
+            )
+        return result
+
+    def _body(self, node: Node, at: str) -> Body | None:
+        if "requestBody" not in node:
+            return None
+        request_body, body_at = self.spec.resolve_with_pointer(
+            node["requestBody"], join(at, "requestBody")
+        )
+        content: Node = request_body.get("content", {})
+        content_types = sorted(
+            content, key=lambda t: (t != "application/json", list(content).index(t))
+        )
+        if not content_types:
+            return None
+        schema: Node = content[content_types[0]].get("schema", {})
+        target: Node = self.spec.resolve(schema) if "$ref" in schema else schema
+        if not _is_object(target):
+            self.fail(
+                join(at, "requestBody"),
+                "the request body is not an object schema, so it cannot become keyword arguments",
+                "make the body `type: object` with `properties`",
+            )
+            return None
+        ref = str(schema.get("$ref", ""))
+        model = (
+            naming.pascal(ref.removeprefix(SCHEMA_PREFIX))
+            if ref.startswith(SCHEMA_PREFIX)
+            else None
+        )
+        _, schema_at = self.spec.resolve_with_pointer(
+            schema, join(body_at, "content", content_types[0], "schema")
+        )
+        return Body(
+            content_types=tuple(content_types),
+            required=bool(request_body.get("required")),
+            fields=self._fields(target, owner=model, at=schema_at),
+            model=model,
+            schema_pointers={
+                media: join(body_at, "content", media, "schema") for media in content_types
+            },
+            examples={
+                media: self._examples(content[media], join(body_at, "content", media))
+                for media in content_types
+            },
+            min_properties=target.get("minProperties"),
+            max_properties=target.get("maxProperties"),
+            closed=target.get("additionalProperties") is False,
+        )
+
+    def _examples(self, media: Node, at: str) -> tuple[Example, ...]:
+        found = []
+        if "example" in media:
+            found.append(Example("example", "", media["example"]))
+        for name, raw in media.get("examples", {}).items():
+            example: Node = self.spec.resolve(raw)
+            if "value" in example:
+                found.append(Example(name, _text(example.get("summary")), example["value"]))
+        return tuple(found)
+
+    def _responses(self, raw_responses: Node, at: str) -> tuple[Response, ...]:
+        result = []
+        for status, raw in raw_responses.items():
+            response, here = self.spec.resolve_with_pointer(raw, join(at, status))
+            content: Node = response.get("content", {})
+            json_type = next(
+                (t for t in content if t == "application/json" or t.endswith("+json")), None
+            )
+            schema_at = (
+                join(here, "content", json_type, "schema")
+                if json_type is not None and "schema" in content[json_type]
+                else None
+            )
+            headers = []
+            for name, raw_header in response.get("headers", {}).items():
+                header, header_at = self.spec.resolve_with_pointer(
+                    raw_header, join(here, "headers", name)
+                )
+                headers.append(
+                    Header(
+                        name,
+                        bool(header.get("required")),
+                        _text(header.get("description")),
+                        header_at,
+                    )
+                )
+            result.append(
+                Response(
+                    status=str(status),
+                    description=_text(response.get("description")),
+                    content_types=tuple(content),
+                    schema_pointer=schema_at,
+                    headers=tuple(headers),
+                    examples=self._examples(content[json_type], "") if json_type else (),
+                    error_type=_error_type(self.spec, content[json_type].get("schema"))
+                    if json_type and str(status)[0] in "45"
+                    else None,
+                    pointer=here,
+                )
+            )
+        return tuple(result)
+
+    def _result(self, raw: Node, at: str) -> TypeRef | None:
+        response: Node = self.spec.resolve(raw) if "$ref" in raw else raw
+        content: Node = response.get("content", {})
+        json_type = next(
+            (t for t in content if t == "application/json" or t.endswith("+json")), None
+        )
+        if json_type is None or "schema" not in content[json_type]:
+            return None
+        schema: Node = content[json_type]["schema"]
+        result = self._type(schema)
+        if result.kind in ("object", "unknown") and _is_object(schema):
+            self.fail(
+                join(at, "content", json_type, "schema"),
+                "the response schema is an inline object, so its model has no name",
+                "move it to components/schemas and refer to it with $ref",
+            )
+        return result
+
+
+def _error_type(spec: LoadedSpec, schema: Any) -> str | None:
+    """The `type` an error schema promises with `const`, directly or in one of its `allOf`."""
+    if not isinstance(schema, dict):
+        return None
+    flat = flatten(spec, schema)
+    const = flat.get("properties", {}).get("type", {}).get("const")
+    if isinstance(const, str):
+        return const
+    for part in flat.get("allOf", []):
+        found = _error_type(spec, part)
+        if found is not None:
+            return found
+    return None
+
+
+def _constraints(flat: Node) -> Constraints:
+    def number(key: str) -> float | None:
+        value = flat.get(key)
+        return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+    def whole(key: str) -> int | None:
+        value = flat.get(key)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    pattern = flat.get("pattern")
+    return Constraints(
+        minimum=number("minimum"),
+        maximum=number("maximum"),
+        exclusive_minimum=number("exclusiveMinimum"),
+        exclusive_maximum=number("exclusiveMaximum"),
+        min_length=whole("minLength"),
+        max_length=whole("maxLength"),
+        pattern=pattern if isinstance(pattern, str) else None,
+    )
+
+
+def _is_object(schema: Node) -> bool:
+    return schema.get("type") == "object" or ("properties" in schema and "type" not in schema)
+
+
+def _string_enum(schema: Node) -> tuple[str, ...] | None:
+    values = schema.get("enum")
+    if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
+        return tuple(values)
+    return None
+
+
+def _with_nullable(type_ref: TypeRef, nullable: bool) -> TypeRef:
+    return TypeRef(
+        type_ref.kind, nullable, type_ref.name, type_ref.items, type_ref.values, type_ref.format
+    )
+
+
+def _text(value: object) -> str:
+    return str(value).strip() if value else ""
+
+
+def _description(schema: Node, spec: LoadedSpec) -> str:
+    """A property's own description, else the one of the schema it refers to."""
+    if schema.get("description"):
+        return _text(schema["description"])
+    if "$ref" in schema:
+        return _text(spec.resolve(schema).get("description"))
+    return ""

@@ -1,0 +1,111 @@
+"""The one way into the spec: parse the YAML, run every check, report all problems at once.
+
+    load_spec(Path("spec/openapi.yaml"))                 # a file in the working tree
+    load_spec_bytes(data, "spec/openapi.yaml@origin/main")  # bytes from anywhere
+    load_spec_at_ref(Path("spec/openapi.yaml"), "HEAD")  # the file as committed at a git ref
+
+All three give the same `LoadedSpec` and the same `file:line` errors; the label names the file
+in every position and error (`spec/openapi.yaml@HEAD:12:7`).
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from .checks import check_operation_ids, check_refs, check_version
+from .errors import SpecError, SpecErrors
+from .examples import check_examples
+from .loaded import LoadedSpec, Positions
+from .validation import check_with_library
+from .vocabulary import check_extensions
+from .yaml_source import ParsedYaml, decode_yaml_bytes, parse_yaml_file, parse_yaml_text
+
+__all__ = ["load_spec", "load_spec_at_ref", "load_spec_bytes", "read_at_ref"]
+
+
+def load_spec(path: Path) -> LoadedSpec:
+    """Load `path` and check it; raises SpecErrors listing every problem found, by line."""
+    return _checked(parse_yaml_file(path), str(path))
+
+
+def load_spec_bytes(data: bytes, file: str) -> LoadedSpec:
+    """Load a spec held in memory; `file` is the label positions and errors use."""
+    return _checked(parse_yaml_text(decode_yaml_bytes(data, file), file), file)
+
+
+def load_spec_at_ref(path: Path, ref: str) -> LoadedSpec:
+    """The spec as committed at a git `ref` (a commit, branch or tag), labelled `path@ref`."""
+    return load_spec_bytes(read_at_ref(path, ref), f"{path}@{ref}")
+
+
+def read_at_ref(path: Path, ref: str) -> bytes:
+    """The bytes of `path` at git `ref`; a SpecErrors that says why when git cannot give them."""
+    label = f"{path}@{ref}"
+    absolute = path.resolve()
+    directory = absolute.parent
+    try:
+        top = _git(directory, "rev-parse", "--show-toplevel").decode().strip()
+        commit = _git(directory, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    except _GitFailed as failed:
+        raise SpecErrors(
+            [SpecError(label, None, "", f"git cannot read {path}: {failed}", _REF_FIX)]
+        ) from None
+    relative = absolute.relative_to(Path(top).resolve()).as_posix()
+    try:
+        return _git(directory, "show", f"{commit.decode().strip()}:{relative}")
+    except _GitFailed:
+        raise SpecErrors(
+            [
+                SpecError(
+                    label,
+                    None,
+                    "",
+                    f"{relative} does not exist at {ref}",
+                    "compare against a ref where the spec exists, or add it there first",
+                )
+            ]
+        ) from None
+
+
+_REF_FIX = "give a commit, branch or tag that exists here (`git log --oneline` lists commits)"
+
+
+class _GitFailed(Exception):
+    pass
+
+
+def _git(directory: Path, *args: str) -> bytes:
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(directory), *args], capture_output=True, check=False
+        )
+    except OSError as exc:
+        raise _GitFailed(f"git is not available ({exc.strerror or exc})") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        if args[:1] == ("rev-parse",) and "--verify" in args:
+            raise _GitFailed(
+                f"no commit, branch or tag named {args[-1].removesuffix('^{commit}')!r}"
+            )
+        raise _GitFailed(message[-1] if message else f"git {args[0]} failed")
+    return done.stdout
+
+
+def _checked(parsed: ParsedYaml, file: str) -> LoadedSpec:
+    spec = LoadedSpec(document=parsed.document, positions=Positions(file, parsed.positions))
+    # Without a 3.1 mapping nothing else can be checked meaningfully.
+    version_errors = check_version(spec)
+    if version_errors:
+        raise SpecErrors(version_errors)
+    errors = check_refs(spec) + check_operation_ids(spec) + check_extensions(spec)
+    library_errors, library_crashes = check_with_library(spec)
+    example_errors, unchecked_examples = check_examples(spec)
+    errors += library_errors + example_errors
+    # A crash or an uncheckable example is most likely a consequence of an error already
+    # found; report them only when they are the only clue.
+    if not errors:
+        errors = library_crashes + unchecked_examples
+    if errors:
+        raise SpecErrors(errors)
+    return spec

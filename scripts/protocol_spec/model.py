@@ -1,0 +1,370 @@
+"""The intermediate model: what the API is and what it means, in no particular language.
+
+Every part of the project reads the spec through this model: the generator renders it, the
+reference server serves it, the conformance suite checks a server against it, the review
+compares two of it. Plain frozen dataclasses with names, types and meaning computed once.
+
+Conventions:
+- identifiers (methods, parameters, resources) are snake_case; type names are PascalCase;
+  targets convert with `naming.camel()` / `naming.pascal()` when their language wants that;
+- wire names (`Field.name`, `Parameter.name`) are exactly what travels over HTTP;
+- a `TypeRef` is neutral (`string`, `integer`, ...); each target maps it to its own type syntax;
+- `*_pointer` attributes are JSON pointers into the document, for `Api.schemas` (JSON Schema
+  validation of what travels) and `Api.positions` (file, line and column of a node).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from .loaded import Position, Positions
+
+if TYPE_CHECKING:
+    from .schemas import Schemas
+
+__all__ = [
+    "Api",
+    "Assigned",
+    "Body",
+    "ClientSettings",
+    "Constraints",
+    "Enum",
+    "Example",
+    "Field",
+    "Filter",
+    "Gap",
+    "Header",
+    "IdFormat",
+    "Model",
+    "Operation",
+    "Pagination",
+    "Parameter",
+    "Resource",
+    "Response",
+    "Role",
+    "SecurityScheme",
+    "SortKey",
+    "TypeKind",
+    "TypeRef",
+]
+
+TypeKind = Literal[
+    "string", "integer", "number", "boolean", "array", "model", "enum", "object", "unknown"
+]
+# What an operation does to its resource, from its method and path (see semantics.py).
+Role = Literal["list", "create", "get", "update", "delete"]
+Assigned = Literal["unique-id", "creation-time"]
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    """A neutral type. `name` is set for models and named enums; `items` for arrays;
+    `values` for enums (named or inline); `object` is a free-form map; `unknown` anything."""
+
+    kind: TypeKind
+    nullable: bool = False
+    name: str | None = None
+    items: TypeRef | None = None
+    values: tuple[str, ...] = ()
+    format: str | None = None
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """The JSON Schema bounds of a value; None where the schema says nothing."""
+
+    minimum: float | None = None
+    maximum: float | None = None
+    exclusive_minimum: float | None = None
+    exclusive_maximum: float | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+
+
+@dataclass(frozen=True)
+class IdFormat:
+    """What a `unique-id` attribute's pattern `^[<alphabet>]{<length>}$` allows."""
+
+    alphabet: str
+    length: int
+
+
+@dataclass(frozen=True)
+class Field:
+    """A property of an object schema (a model's attribute, or a body's argument)."""
+
+    name: str  # wire name
+    type: TypeRef
+    required: bool
+    description: str = ""
+    default: object = None
+    has_default: bool = False
+    read_only: bool = False
+    assigned: Assigned | None = None
+    id_format: IdFormat | None = None  # for `unique-id`
+    constraints: Constraints = Constraints()
+    example: object = None
+    has_example: bool = False
+    pointer: str = ""  # the property's schema in the document
+
+    @property
+    def nullable(self) -> bool:
+        return self.type.nullable
+
+
+@dataclass(frozen=True)
+class Model:
+    """An object schema from components/schemas (or one nested inside another)."""
+
+    name: str
+    description: str
+    fields: tuple[Field, ...]
+    closed: bool  # additionalProperties: false
+    pointer: str = ""
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+@dataclass(frozen=True)
+class Enum:
+    name: str
+    description: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A query parameter that narrows a list by one attribute (`x-protocol-filter`)."""
+
+    attribute: str
+    match: Literal["equals", "is-set"]
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str  # wire name
+    identifier: str  # snake_case
+    location: Literal["path", "query", "header"]
+    type: TypeRef
+    required: bool
+    description: str = ""
+    default: object = None
+    has_default: bool = False
+    constraints: Constraints = Constraints()
+    example: object = None
+    has_example: bool = False
+    filter: Filter | None = None
+    pointer: str = ""  # the Parameter Object in the document
+    schema_pointer: str = ""  # its schema
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str
+    summary: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Body:
+    """A request body whose schema is an object: its properties become arguments."""
+
+    content_types: tuple[str, ...]  # as declared; JSON first when present
+    required: bool
+    fields: tuple[Field, ...]
+    model: str | None  # component schema name when the body is a $ref
+    schema_pointers: Mapping[str, str] = field(default_factory=dict)  # content type -> schema
+    examples: Mapping[str, tuple[Example, ...]] = field(default_factory=dict)  # by content type
+    min_properties: int | None = None
+    max_properties: int | None = None
+    closed: bool = False
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+@dataclass(frozen=True)
+class Header:
+    name: str
+    required: bool
+    description: str = ""
+    pointer: str = ""
+
+
+@dataclass(frozen=True)
+class Response:
+    """One declared response of an operation: `status` as written ('200', '4XX', 'default')."""
+
+    status: str
+    description: str
+    content_types: tuple[str, ...]
+    schema_pointer: str | None  # the JSON body's schema
+    headers: tuple[Header, ...]
+    examples: tuple[Example, ...]
+    # For 4xx/5xx: the `type` its error schema promises (`const`), None when it says none.
+    error_type: str | None = None
+    pointer: str = ""
+
+    def covers(self, status: int) -> bool:
+        text = str(status)
+        return self.status == text or (
+            len(self.status) == 3 and self.status.endswith("XX") and self.status[0] == text[0]
+        )
+
+
+@dataclass(frozen=True)
+class SortKey:
+    attribute: str
+    descending: bool
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """A cursor-paginated list (`x-protocol-pagination`)."""
+
+    item: TypeRef  # kind "model": the listed objects
+    items_field: str  # the response property holding them
+    has_more_field: str
+    after_param: str  # query parameter: the page after this cursor
+    before_param: str | None  # query parameter: the page before this cursor
+    limit_param: str | None
+    cursor_field: str  # the item attribute whose value is a cursor
+
+    @property
+    def cursor_params(self) -> tuple[str, ...]:
+        return (self.after_param,) + ((self.before_param,) if self.before_param else ())
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something the spec leaves unsaid that a part of the toolchain needs, where to say it."""
+
+    pointer: str
+    problem: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    method_name: str  # snake_case
+    http_method: str  # upper case
+    path: str  # template, e.g. /v1/conversations/{id}
+    summary: str
+    description: str
+    path_params: tuple[Parameter, ...]  # in the order they appear in the path
+    query_params: tuple[Parameter, ...]
+    body: Body | None
+    success_status: int
+    result: TypeRef | None  # None when the success response has no body (204)
+    pagination: Pagination | None
+    idempotent: bool  # safe to retry: GET, HEAD, OPTIONS, PUT, DELETE
+    error_statuses: tuple[int, ...]
+    role: Role | None = None
+    order: tuple[SortKey, ...] = ()
+    header_params: tuple[Parameter, ...] = ()
+    responses: tuple[Response, ...] = ()
+    security: tuple[str, ...] = ()  # names of the schemes that may authenticate it
+    tags: tuple[str, ...] = ()
+    pointer: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.http_method} {self.path}"
+
+    @property
+    def filters(self) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.query_params if p.filter is not None)
+
+    @property
+    def success(self) -> Response | None:
+        return self.response(self.success_status)
+
+    def response(self, status: int) -> Response | None:
+        """The declared response for `status`: the exact code first, then its class."""
+        exact = next((r for r in self.responses if r.status == str(status)), None)
+        return exact or next((r for r in self.responses if r.covers(status)), None)
+
+    def parameter(self, name: str) -> Parameter | None:
+        every = (*self.path_params, *self.query_params, *self.header_params)
+        return next((p for p in every if p.name == name), None)
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str  # the tag, as written in the spec
+    identifier: str  # snake_case attribute name on the client: `conversations`
+    class_name: str  # PascalCase: `Conversations`
+    description: str
+    operations: tuple[Operation, ...]
+    singular: str = ""  # how messages name one object: `conversation`
+    model: str | None = None  # the schema of one object (the get/create/update result)
+    id_attribute: str | None = None  # the attribute the item path's parameter takes
+    collection_path: str | None = None  # /v1/conversations
+    item_path: str | None = None  # /v1/conversations/{id}
+    # What the spec does not say about this resource that serving or checking it needs.
+    gaps: tuple[Gap, ...] = ()
+
+    def operation(self, role: Role) -> Operation | None:
+        return next((op for op in self.operations if op.role == role), None)
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    name: str
+    type: str  # http, apiKey, oauth2, openIdConnect, mutualTLS
+    scheme: str | None  # for http: bearer, basic
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ClientSettings:
+    """What every client shares and the spec does not say."""
+
+    client_class: str = "ApiClient"
+    base_url_env: str = "PROTOCOL_BASE_URL"
+    token_env: str = "PROTOCOL_API_TOKEN"
+
+
+@dataclass(frozen=True)
+class Api:
+    title: str
+    version: str
+    description: str
+    default_base_url: str
+    resources: tuple[Resource, ...]
+    models: tuple[Model, ...]
+    enums: tuple[Enum, ...]
+    source: str  # the spec's path as shown in headers, e.g. spec/openapi.yaml
+    security_schemes: tuple[SecurityScheme, ...] = ()
+    webhooks: tuple[Operation, ...] = ()  # `path` is the webhook's name
+    # The loaded document itself, for the tools that read OpenAPI directly: the Python target
+    # hands it to datamodel-code-generator, the conformance suite to schemathesis. Ours read
+    # the dataclasses. Not part of equality.
+    document: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    positions: Positions = field(default_factory=lambda: Positions(""), compare=False, repr=False)
+    schemas: Schemas | None = field(default=None, compare=False, repr=False)
+    settings: ClientSettings = field(default_factory=ClientSettings)
+
+    def model(self, name: str) -> Model:
+        return next(model for model in self.models if model.name == name)
+
+    def resource(self, name: str) -> Resource:
+        return next(resource for resource in self.resources if resource.name == name)
+
+    @property
+    def operations(self) -> tuple[Operation, ...]:
+        return tuple(op for resource in self.resources for op in resource.operations)
+
+    def position(self, pointer: str) -> Position | None:
+        """File, line and column of the node at `pointer` (or of its nearest written ancestor)."""
+        return self.positions.of(pointer)
+
+    def where(self, pointer: str) -> str:
+        """`file:line` of a node, for messages."""
+        position = self.position(pointer)
+        return f"{position.file}:{position.line}" if position else self.positions.file

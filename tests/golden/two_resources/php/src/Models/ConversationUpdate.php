@@ -1,0 +1,27 @@
+<?php
+// Generated from tests/fixtures/specs/two_resources.yaml + templates/php/src/Models/Model.php.jinja. Do not edit.
+
+declare(strict_types=1);
+
+namespace Protocol\Models;
+
+use Protocol\Core\BaseModel;
+
+
+final class ConversationUpdate extends BaseModel
+{
+    public function __construct(
+        public readonly ?string $title = null,
+        public readonly ?bool $starred = null,
+    ) {
+    }
+
+    /** @param array<string, mixed> $data the decoded JSON object */
+    public static function fromArray(array $data): self
+    {
+        return new self(
+            title: $data['title'] ?? null,
+            starred: $data['starred'] ?? null,
+        );
+    }
+}
