@@ -1,8 +1,10 @@
-"""The Protocol API reference server: a real implementation of spec/openapi.yaml on SQLite.
+"""The Protocol API reference server: an engine that serves any spec the model understands.
 
-Run it with `python -m protocol_server` (see `config.py` for the environment). Modules:
-`spec` loads the contract and its JSON Schema validators, `validation` turns queries and bodies
-into checked values, `auth` maps tokens to accounts, `store` keeps conversations in SQLite,
-`app` wires them into a Starlette application, and `harness` starts a real server process for
-tests, conformance runs and benchmarks.
+Run it with `python -m protocol_server` (see `config.py` for the environment). Modules: `plan`
+reads what to serve from the model (`protocol_spec`) and refuses, with file and line, what it
+cannot serve; `storage` and `migrations` keep one SQLite table per resource in line with the
+spec; `store` reads and writes objects; `requests` turns queries and bodies into checked values;
+`auth` maps tokens to accounts; `engine` plays the five roles (list, create, get, update,
+delete) for any resource; `app` routes requests to it; `harness` starts a real server process
+for tests, conformance runs and benchmarks.
 """

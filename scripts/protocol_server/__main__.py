@@ -14,8 +14,10 @@ from starlette.applications import Starlette
 
 from protocol_server.app import create_app
 from protocol_server.config import DEV_TOKEN, ConfigError, Settings
-from protocol_server.spec import SpecError, load_spec
+from protocol_server.migrations import MigrationError
+from protocol_server.plan import Plan, plan
 from protocol_server.store import Store
+from protocol_spec import SpecErrors, load_api
 
 _DESCRIPTION = """\
 Serve the Protocol API (spec/openapi.yaml) for real: SQLite storage, one account per token.
@@ -38,10 +40,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.parse_args(argv)
     try:
         settings = Settings.from_env()
-        spec = load_spec(settings.spec_path)
-        store = Store(settings.db_path)
-    except (ConfigError, SpecError) as error:
+        served = plan(load_api(settings.spec_path))
+    except ConfigError as error:
         print(f"protocol_server: {error}", file=sys.stderr)
+        return 2
+    except SpecErrors as errors:
+        print(errors.render(), file=sys.stderr)
+        print(
+            f"protocol_server: cannot serve {settings.spec_path}: {len(errors.errors)} "
+            "problem(s) above, each with what to change.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        store = Store(settings.db_path, served.layouts)
+    except MigrationError as error:
+        print(
+            f"protocol_server: the database {settings.db_path!r} cannot follow the spec: {error}",
+            file=sys.stderr,
+        )
         return 2
     except (sqlite3.Error, OSError, RuntimeError) as error:
         print(
@@ -56,7 +73,9 @@ def main(argv: list[str] | None = None) -> int:
         yield
         store.close()  # after uvicorn has finished the in-flight requests
 
-    app = create_app(spec, store, settings.tokens, lifespan=close_store)
+    app = create_app(
+        served, store, settings.tokens, lifespan=close_store, docs_dir=settings.docs_dir
+    )
     try:
         listener = _listen(settings.host, settings.port)
     except OSError as error:
@@ -67,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         store.close()
         return 2
-    _print_banner(settings)
+    _print_banner(settings, served, store.migrations)
     config = uvicorn.Config(
         app,
         # Access logs are off unless asked for; they are logged at INFO.
@@ -102,11 +121,14 @@ def _listen(host: str, port: int) -> socket.socket:
     return listener
 
 
-def _print_banner(settings: Settings) -> None:
+def _print_banner(settings: Settings, served: Plan, migrations: list[str]) -> None:
     host = f"[{settings.host}]" if ":" in settings.host else settings.host
     print(f"Protocol API reference server listening on http://{host}:{settings.port}")
     print(f"  database: {settings.db_path}")
+    for change in migrations:
+        print(f"    migrated: {change}")
     print(f"  spec:     {settings.spec_path}")
+    print(f"  serves:   {', '.join(served.paths)}")
     if settings.tokens_from_env:
         print(f"  accounts: {len(settings.tokens)} token(s) from PROTOCOL_API_TOKENS")
     else:
@@ -114,7 +136,7 @@ def _print_banner(settings: Settings) -> None:
             "  WARNING: PROTOCOL_API_TOKENS is not set; the only account is the development "
             f"token {DEV_TOKEN!r}:\n"
             f"    curl -H 'Authorization: Bearer {DEV_TOKEN}' "
-            f"http://{host}:{settings.port}/v1/conversations\n"
+            f"http://{host}:{settings.port}{served.paths[0]}\n"
             "  Set PROTOCOL_API_TOKENS (comma-separated, one account each) for anything else."
         )
     sys.stdout.flush()

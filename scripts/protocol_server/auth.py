@@ -1,4 +1,5 @@
-"""Who is calling: the account of a bearer token (or of a Basic password, as the spec allows)."""
+"""Who is calling: the account of a bearer token, or of a Basic password when the spec declares
+HTTP Basic among its security schemes."""
 
 from __future__ import annotations
 
@@ -21,12 +22,13 @@ class Accounts:
     what was sent also means no token is ever compared character by character.
     """
 
-    def __init__(self, tokens: Iterable[str]) -> None:
+    def __init__(self, tokens: Iterable[str], schemes: Iterable[str] = ("bearer",)) -> None:
         self._accounts = frozenset(account_of(token) for token in tokens)
+        self._basic = "basic" in schemes
 
     def authenticate(self, authorization: str | None) -> str:
         """The account id for this Authorization header, or ApiError(401)."""
-        token = _token_from_header(authorization)
+        token = _token_from_header(authorization, basic=self._basic)
         account = account_of(token)
         if account not in self._accounts:
             raise _unauthorized("The API token is not valid. Check it, or ask for a new one.")
@@ -37,14 +39,14 @@ def account_of(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", errors="surrogateescape")).hexdigest()
 
 
-def _token_from_header(authorization: str | None) -> str:
+def _token_from_header(authorization: str | None, *, basic: bool) -> str:
     if authorization is None or not authorization.strip():
         raise _unauthorized("Send your API token as 'Authorization: Bearer {token}'.")
     scheme, _, credentials = authorization.strip().partition(" ")
     credentials = credentials.strip()
     if scheme.lower() == "bearer" and credentials:
         return credentials
-    if scheme.lower() == "basic" and credentials:
+    if scheme.lower() == "basic" and credentials and basic:
         try:
             decoded = base64.b64decode(credentials, validate=True).decode("utf-8")
         except (binascii.Error, UnicodeDecodeError):

@@ -7,10 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DEV_TOKEN", "PROJECT_ROOT", "ConfigError", "Settings"]
+from protocol_spec import DEFAULT_SPEC, PROJECT_ROOT
 
-# The editable install keeps this file at scripts/protocol_server/config.py.
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+__all__ = ["DEV_TOKEN", "ConfigError", "Settings"]
 
 # Used only when PROTOCOL_API_TOKENS is unset; start-up prints it with a warning.
 DEV_TOKEN = "protocol-dev-token"
@@ -31,6 +30,7 @@ class Settings:
     tokens: tuple[str, ...]
     tokens_from_env: bool
     access_log: bool
+    docs_dir: Path  # the generated reference page, served at /docs when it exists
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -55,8 +55,9 @@ class Settings:
             host=env.get("HOST", "127.0.0.1"),
             port=int(port_text),
             db_path=env.get("PROTOCOL_DB", str(PROJECT_ROOT / "var" / "protocol.sqlite3")),
-            spec_path=Path(env.get("PROTOCOL_SPEC", str(PROJECT_ROOT / "spec" / "openapi.yaml"))),
+            spec_path=Path(env.get("PROTOCOL_SPEC", str(DEFAULT_SPEC))),
             tokens=tokens,
             tokens_from_env=raw_tokens is not None,
             access_log=access_log == "1",
+            docs_dir=PROJECT_ROOT / "generated" / "docs",
         )

@@ -1,7 +1,7 @@
 """Start the reference server as a real subprocess, for tests, conformance runs and benchmarks.
 
     with running_server() as server:
-        httpx.get(f"{server.base_url}/v1/conversations", auth=BearerAuth(server.tokens[0]))
+        httpx.get(f"{server.base_url}/v1/...", headers={"Authorization": f"Bearer {server.tokens[0]}"})
 
 The server runs as `sys.executable -m protocol_server` on a free loopback port, with its own
 temporary database unless `db_path` is given, and `start_server` returns only once it answers HTTP.
@@ -181,7 +181,7 @@ def _wait_until_ready(server: RunningServer, port: int, timeout: float) -> None:
 def _answers_http(port: int) -> bool:
     connection = http.client.HTTPConnection(_HOST, port, timeout=1.0)
     try:
-        connection.request("GET", "/v1/conversations")
+        connection.request("GET", "/")  # any HTTP answer will do, a 404 included
         connection.getresponse().read()
         return True
     except (OSError, http.client.HTTPException):

@@ -1,4 +1,4 @@
-"""Conversations in SQLite: one table, every row owned by one account.
+"""Objects in SQLite: one table per resource (see storage.py), every row owned by one account.
 
 Concurrency and durability, chosen deliberately:
 - WAL journal: readers never block the writer and the writer never blocks readers.
@@ -6,99 +6,75 @@ Concurrency and durability, chosen deliberately:
   acknowledged survives SIGKILL (and power loss).
 - One writer connection behind a threading.Lock. Writes run off the event loop (the fsync must
   not stall it; the app uses one dedicated writer thread), one at a time, each as
-  BEGIN IMMEDIATE ... COMMIT. Serialising
-  writes in the process means they never race for SQLite's write lock, so no "database is
-  locked" and no lost update, and a partial update reads and writes its row in one transaction.
-  busy_timeout (5 s) only matters when another process (a second server, the sqlite3 shell)
-  holds the file's write lock; BEGIN IMMEDIATE takes the lock up front, so that wait applies
-  instead of a deferred transaction failing at its first write.
+  BEGIN IMMEDIATE ... COMMIT. Serialising writes in the process means they never race for
+  SQLite's write lock, so no "database is locked" and no lost update, and a partial update reads
+  and writes its row in one transaction. busy_timeout (5 s) only matters when another process
+  (a second server, the sqlite3 shell) holds the file's write lock; BEGIN IMMEDIATE takes the
+  lock up front, so that wait applies instead of a deferred transaction failing at its first
+  write.
 - One reader connection, used on the event loop for short indexed queries (behind its own lock,
   so a misuse from another thread waits instead of corrupting state).
 - `:memory:` has a single connection (a second one would see another, empty database), shared by
   reads and writes behind one lock.
+- At start-up the tables are migrated to the spec's resources (migrations.py), in one write
+  transaction, before anything is served.
 """
 
 from __future__ import annotations
 
-import secrets
 import sqlite3
-import string
 import threading
-import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
-__all__ = ["ConversationFilters", "CursorNotFound", "Page", "Store"]
+from protocol_server.migrations import migrate
+from protocol_server.storage import ACCOUNT, TableLayout, decode, encode, quote
 
-_ID_ALPHABET = string.ascii_letters + string.digits
+__all__ = ["Condition", "CursorNotFound", "Page", "Store"]
+
 _BUSY_TIMEOUT_MS = 5000
-_SCHEMA_VERSION = 1
-_COLUMNS = (
-    "id",
-    "contact_id",
-    "group_id",
-    "pinned_message_id",
-    "is_pinned",
-    "is_muted",
-    "last_active_at",
-    "last_opened_at",
-    "created_at",
-    "archived_at",
-)
-_UPDATABLE = frozenset({"pinned_message_id", "is_pinned", "is_muted", "archived_at"})
-_BOOLEAN_COLUMNS = frozenset({"is_pinned", "is_muted"})
-_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM conversations"
 
 T = TypeVar("T")
-Conversation = dict[str, Any]
+Row = dict[str, Any]
 
 
 class CursorNotFound(LookupError):
-    """The cursor is not one of the account's conversations matching the list's filters."""
+    """The cursor is not one of the account's objects that match the list's conditions."""
 
 
 @dataclass(frozen=True)
-class ConversationFilters:
-    muted: bool | None = None
-    archived: bool | None = None
-    pinned: bool | None = None
-    group_id: str | None = None
+class Condition:
+    """One filter of a list: the attribute equals a value, or is (not) null."""
 
-    def sql(self) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        values: list[Any] = []
-        if self.muted is not None:
-            clauses.append("is_muted = ?")
-            values.append(int(self.muted))
-        if self.archived is not None:
-            clauses.append("archived_at IS NOT NULL" if self.archived else "archived_at IS NULL")
-        if self.pinned is not None:
-            clauses.append("is_pinned = ?")
-            values.append(int(self.pinned))
-        if self.group_id is not None:
-            clauses.append("group_id = ?")
-            values.append(self.group_id)
-        return "".join(f" AND {clause}" for clause in clauses), values
+    attribute: str
+    test: Literal["equals", "set", "unset"]
+    value: Any = None
 
 
 @dataclass(frozen=True)
 class Page:
-    data: list[Conversation]
-    has_more: bool
+    rows: list[Row]
+    more: bool  # more rows lie beyond the page, in the direction of travel
 
 
 class Store:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, layouts: Sequence[TableLayout]) -> None:
+        """Open (or create) the database and migrate it to `layouts`; `migrations` lists what
+        that changed."""
         self.path = path
         self._in_memory = path == ":memory:"
         if not self._in_memory:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self._writer = self._connect()
         self._write_lock = threading.Lock()
-        self._create_schema()
+        try:
+            self.migrations = self._write(lambda db: migrate(db, layouts))
+        except BaseException:
+            self._writer.close()
+            raise
         if self._in_memory:
             self._reader, self._read_lock = self._writer, self._write_lock
         else:
@@ -113,99 +89,104 @@ class Store:
 
     # Reads -------------------------------------------------------------------------------
 
-    def get(self, account: str, conversation_id: str) -> Conversation | None:
+    def get(self, layout: TableLayout, account: str, object_id: Any) -> Row | None:
         with self._reading() as db:
-            row = db.execute(
-                f"{_SELECT} WHERE account = ? AND id = ?", (account, conversation_id)
-            ).fetchone()
-        return _conversation(row) if row else None
+            return _fetch(db, layout, account, object_id)
 
     def list(
         self,
+        layout: TableLayout,
         account: str,
-        filters: ConversationFilters,
+        conditions: Sequence[Condition],
+        order: Sequence[tuple[str, bool]],
         limit: int,
-        starting_after: str | None = None,
-        ending_before: str | None = None,
+        after: Any = None,
+        before: Any = None,
     ) -> Page:
-        """One page, newest first; `has_more` looks one row past the page (limit + 1)."""
-        where, values = filters.sql()
-        where = f"account = ?{where}"
-        values = [account, *values]
+        """One page in `order` ((attribute, descending) pairs ending with a unique key).
+
+        `after`/`before` are ids: the page starts after (or ends before) that object, which must
+        match `conditions`. `more` looks one row past the page (limit + 1).
+        """
+        where, values = _where(layout, account, conditions)
+        cursor_id = after if after is not None else before
+        backward = before is not None and after is None
         with self._reading() as db:
-            cursor_id = starting_after or ending_before
-            if cursor_id is None:
-                order, keyset, keys = "DESC", "", []
-            else:
-                row = db.execute(
-                    f"SELECT created_at, id FROM conversations WHERE {where} AND id = ?",
-                    (*values, cursor_id),
+            keyset, keys = "", list[Any]()
+            if cursor_id is not None:
+                columns = ", ".join(quote(attribute) for attribute, _ in order)
+                found = db.execute(
+                    f"SELECT {columns} FROM {quote(layout.table)} WHERE {where} AND "
+                    f"{quote(layout.id_attribute)} = ?",
+                    (*values, encode(layout.column(layout.id_attribute).kind, cursor_id)),
                 ).fetchone()
-                if row is None:
+                if found is None:
                     raise CursorNotFound(cursor_id)
-                # Row values compare (created_at, id) lexicographically and use the index.
-                if starting_after is not None:
-                    order, keyset = "DESC", " AND (created_at, id) < (?, ?)"
-                else:
-                    order, keyset = "ASC", " AND (created_at, id) > (?, ?)"
-                keys = [row[0], row[1]]
+                keyset, keys = _beyond(order, list(found), backward)
+            direction = [(a, d != backward) for a, d in order]
+            order_by = ", ".join(f"{quote(a)} {'DESC' if d else 'ASC'}" for a, d in direction)
             rows = db.execute(
-                f"{_SELECT} WHERE {where}{keyset} ORDER BY created_at {order}, id {order} LIMIT ?",
+                f"SELECT {_columns(layout)} FROM {quote(layout.table)} WHERE {where}{keyset} "
+                f"ORDER BY {order_by} LIMIT ?",
                 (*values, *keys, limit + 1),
             ).fetchall()
-        has_more = len(rows) > limit
-        page = [_conversation(row) for row in rows[:limit]]
-        if order == "ASC":
+        page = [_decoded(layout, row) for row in rows[:limit]]
+        if backward:
             page.reverse()
-        return Page(data=page, has_more=has_more)
+        return Page(rows=page, more=len(rows) > limit)
 
     # Writes (call from a worker thread: each commit waits for fsync) -------------------------
 
-    def create(self, account: str, contact_id: str | None, group_id: str | None) -> Conversation:
-        def insert(db: sqlite3.Connection) -> Conversation:
+    def insert(self, layout: TableLayout, account: str, new_object: Callable[[], Row]) -> Row:
+        """Store the object `new_object()` makes; on an id collision, ask for another one."""
+
+        def insert_row(db: sqlite3.Connection) -> Row:
             while True:
-                conversation_id = "".join(secrets.choice(_ID_ALPHABET) for _ in range(16))
+                row = new_object()
+                names = [ACCOUNT, *(quote(a) for a in layout.attributes)]
+                marks = ", ".join("?" * len(names))
+                values = [encode(c.kind, row.get(c.attribute)) for c in layout.columns]
                 try:
                     db.execute(
-                        "INSERT INTO conversations (account, id, contact_id, group_id, "
-                        "is_pinned, is_muted, created_at) VALUES (?, ?, ?, ?, 0, 0, ?)",
-                        (account, conversation_id, contact_id, group_id, int(time.time())),
+                        f"INSERT INTO {quote(layout.table)} ({', '.join(names)}) VALUES ({marks})",
+                        (account, *values),
                     )
-                except sqlite3.IntegrityError:  # 62**16 ids: a collision is ~impossible
+                except sqlite3.IntegrityError:  # a drawn id already taken: draw another
                     continue
-                row = db.execute(f"{_SELECT} WHERE id = ?", (conversation_id,)).fetchone()
-                return _conversation(row)
+                stored = _fetch(db, layout, account, row[layout.id_attribute])
+                assert stored is not None
+                return stored
 
-        return self._write(insert)
+        return self._write(insert_row)
 
     def update(
-        self, account: str, conversation_id: str, changes: Mapping[str, Any]
-    ) -> Conversation | None:
-        unknown = set(changes) - _UPDATABLE
-        if unknown:
-            raise ValueError(f"not updatable: {sorted(unknown)}")
-
-        def update_row(db: sqlite3.Connection) -> Conversation | None:
+        self, layout: TableLayout, account: str, object_id: Any, changes: Mapping[str, Any]
+    ) -> Row | None:
+        def update_row(db: sqlite3.Connection) -> Row | None:
             if changes:
-                assignments = ", ".join(f"{column} = ?" for column in changes)
+                assignments = ", ".join(f"{quote(name)} = ?" for name in changes)
+                values = [encode(layout.column(n).kind, v) for n, v in changes.items()]
                 db.execute(
-                    f"UPDATE conversations SET {assignments} WHERE account = ? AND id = ?",
-                    (*(_to_sql(c, v) for c, v in changes.items()), account, conversation_id),
+                    f"UPDATE {quote(layout.table)} SET {assignments} WHERE {ACCOUNT} = ? AND "
+                    f"{quote(layout.id_attribute)} = ?",
+                    (*values, account, object_id),
                 )
-            row = db.execute(
-                f"{_SELECT} WHERE account = ? AND id = ?", (account, conversation_id)
-            ).fetchone()
-            return _conversation(row) if row else None
+            return _fetch(db, layout, account, object_id)
 
         return self._write(update_row)
 
-    def delete(self, account: str, conversation_id: str) -> bool:
-        def delete_row(db: sqlite3.Connection) -> bool:
-            deleted = db.execute(
-                "DELETE FROM conversations WHERE account = ? AND id = ?",
-                (account, conversation_id),
-            )
-            return deleted.rowcount == 1
+    def delete(self, layout: TableLayout, account: str, object_id: Any) -> Row | None:
+        """Delete the object; returns it as it was, or None when there was none."""
+
+        def delete_row(db: sqlite3.Connection) -> Row | None:
+            found = _fetch(db, layout, account, object_id)
+            if found is not None:
+                db.execute(
+                    f"DELETE FROM {quote(layout.table)} WHERE {ACCOUNT} = ? AND "
+                    f"{quote(layout.id_attribute)} = ?",
+                    (account, object_id),
+                )
+            return found
 
         return self._write(delete_row)
 
@@ -227,37 +208,6 @@ class Store:
         db.execute("PRAGMA synchronous = FULL")
         return db
 
-    def _create_schema(self) -> None:
-        def create(db: sqlite3.Connection) -> None:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, _SCHEMA_VERSION):
-                raise RuntimeError(
-                    f"{self.path} has schema version {version}; this server knows "
-                    f"{_SCHEMA_VERSION}. Point PROTOCOL_DB at another file."
-                )
-            db.execute(
-                """CREATE TABLE IF NOT EXISTS conversations (
-                    id TEXT PRIMARY KEY,
-                    account TEXT NOT NULL,
-                    contact_id TEXT,
-                    group_id TEXT,
-                    pinned_message_id TEXT,
-                    is_pinned INTEGER NOT NULL,
-                    is_muted INTEGER NOT NULL,
-                    last_active_at INTEGER,
-                    last_opened_at INTEGER,
-                    created_at INTEGER NOT NULL,
-                    archived_at INTEGER
-                )"""
-            )
-            db.execute(
-                "CREATE INDEX IF NOT EXISTS conversations_by_account "
-                "ON conversations (account, created_at, id)"
-            )
-            db.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
-
-        self._write(create)
-
     def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
         with self._write_lock:
             self._writer.execute("BEGIN IMMEDIATE")
@@ -276,12 +226,56 @@ class Store:
             yield self._reader
 
 
-def _to_sql(column: str, value: Any) -> Any:
-    return int(value) if column in _BOOLEAN_COLUMNS else value
+def _columns(layout: TableLayout) -> str:
+    return ", ".join(quote(attribute) for attribute in layout.attributes)
 
 
-def _conversation(row: tuple[Any, ...]) -> Conversation:
-    conversation = dict(zip(_COLUMNS, row, strict=True))
-    for column in _BOOLEAN_COLUMNS:
-        conversation[column] = bool(conversation[column])
-    return conversation
+def _fetch(db: sqlite3.Connection, layout: TableLayout, account: str, object_id: Any) -> Row | None:
+    row = db.execute(
+        f"SELECT {_columns(layout)} FROM {quote(layout.table)} WHERE {ACCOUNT} = ? AND "
+        f"{quote(layout.id_attribute)} = ?",
+        (account, object_id),
+    ).fetchone()
+    return _decoded(layout, row) if row else None
+
+
+def _decoded(layout: TableLayout, row: Sequence[Any]) -> Row:
+    return {
+        c.attribute: decode(c.kind, value) for c, value in zip(layout.columns, row, strict=True)
+    }
+
+
+def _where(
+    layout: TableLayout, account: str, conditions: Sequence[Condition]
+) -> tuple[str, list[Any]]:
+    clauses, values = [f"{ACCOUNT} = ?"], [account]
+    for condition in conditions:
+        column = quote(condition.attribute)
+        if condition.test == "set":
+            clauses.append(f"{column} IS NOT NULL")
+        elif condition.test == "unset":
+            clauses.append(f"{column} IS NULL")
+        else:
+            clauses.append(f"{column} = ?")
+            values.append(encode(layout.column(condition.attribute).kind, condition.value))
+    return " AND ".join(clauses), values
+
+
+def _beyond(
+    order: Sequence[tuple[str, bool]], cursor: list[Any], backward: bool
+) -> tuple[str, list[Any]]:
+    """The rows that come after the cursor's keys in `order` (before them when `backward`):
+    (k1 beyond v1) OR (k1 = v1 AND k2 beyond v2) OR ..., which works for mixed directions."""
+    if len({descending for _, descending in order}) == 1:
+        # One direction: a row-value comparison, which SQLite answers from the index.
+        beyond = "<" if order[0][1] != backward else ">"
+        columns = ", ".join(quote(attribute) for attribute, _ in order)
+        marks = ", ".join("?" * len(order))
+        return f" AND ({columns}) {beyond} ({marks})", list(cursor)
+    alternatives, values = [], []
+    for index, (attribute, descending) in enumerate(order):
+        beyond = "<" if descending != backward else ">"
+        equal = [f"{quote(a)} = ?" for a, _ in order[:index]]
+        alternatives.append("(" + " AND ".join([*equal, f"{quote(attribute)} {beyond} ?"]) + ")")
+        values += [*cursor[:index], cursor[index]]
+    return f" AND ({' OR '.join(alternatives)})", values

@@ -127,7 +127,15 @@ class _Builder:
     def _register_model(self, name: str, schema: Node, at: str) -> None:
         closed = schema.get("additionalProperties") is False
         fields = self._fields(schema, owner=name, at=at)
-        self.models[name] = Model(name, _text(schema.get("description")), fields, closed, at)
+        docs = schema.get("externalDocs")
+        self.models[name] = Model(
+            name,
+            _text(schema.get("description")),
+            fields,
+            closed,
+            at,
+            external_docs=str(docs["url"]) if isinstance(docs, dict) and "url" in docs else None,
+        )
 
     def _fields(self, schema: Node, owner: str | None, at: str) -> tuple[Field, ...]:
         """The fields of an object schema, in the spec's order."""
@@ -480,6 +488,9 @@ class _Builder:
                     error_type=_error_type(self.spec, content[json_type].get("schema"))
                     if json_type and str(status)[0] in "45"
                     else None,
+                    error_model=_error_model(content[json_type].get("schema"))
+                    if json_type and str(status)[0] in "45"
+                    else None,
                     pointer=here,
                 )
             )
@@ -516,6 +527,20 @@ def _error_type(spec: LoadedSpec, schema: Any) -> str | None:
         found = _error_type(spec, part)
         if found is not None:
             return found
+    return None
+
+
+def _error_model(schema: Any) -> str | None:
+    """The component schema an error body is: its `$ref`, or the `$ref` among its `allOf`."""
+    if not isinstance(schema, dict):
+        return None
+    refs = [
+        schema.get("$ref"),
+        *(p.get("$ref") for p in schema.get("allOf", []) if isinstance(p, dict)),
+    ]
+    for ref in refs:
+        if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+            return naming.pascal(ref.removeprefix(SCHEMA_PREFIX))
     return None
 
 

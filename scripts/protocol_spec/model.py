@@ -124,6 +124,7 @@ class Model:
     fields: tuple[Field, ...]
     closed: bool  # additionalProperties: false
     pointer: str = ""
+    external_docs: str | None = None  # `externalDocs.url`
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -205,8 +206,10 @@ class Response:
     schema_pointer: str | None  # the JSON body's schema
     headers: tuple[Header, ...]
     examples: tuple[Example, ...]
-    # For 4xx/5xx: the `type` its error schema promises (`const`), None when it says none.
+    # For 4xx/5xx: the `type` its error schema promises (`const`), None when it says none,
+    # and the named schema the error body is (through `allOf`), None when it is inline.
     error_type: str | None = None
+    error_model: str | None = None
     pointer: str = ""
 
     def covers(self, status: int) -> bool:

@@ -13,9 +13,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from protocol_server.app import create_app
-from protocol_server.spec import load_spec
-from protocol_server.store import Store
+from protocol_server.app import application
 
 from .faults import OTHER_TOKEN, OWNER_TOKEN, Fault, FaultyApp
 
@@ -26,8 +24,8 @@ SPEC = ROOT / "spec" / "openapi.yaml"
 @contextmanager
 def serve(fault: Fault, db_path: Path) -> Iterator[str]:
     """The reference application behind `fault`, on a free loopback port, for the duration."""
-    store = Store(str(db_path))
-    app = FaultyApp(create_app(load_spec(SPEC), store, (OWNER_TOKEN, OTHER_TOKEN)), fault)
+    inner, store = application(SPEC, str(db_path), (OWNER_TOKEN, OTHER_TOKEN))
+    app = FaultyApp(inner, fault)
     # proto=IPPROTO_TCP so that asyncio sets TCP_NODELAY (otherwise each keep-alive answer waits
     # ~40 ms for a delayed ACK).
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)

@@ -7,10 +7,9 @@ import asyncio
 import httpx
 import pytest
 
-from protocol_server.app import MAX_BODY_BYTES, create_app
-from protocol_server.config import PROJECT_ROOT
-from protocol_server.spec import load_spec
-from protocol_server.store import Store
+from protocol_server.app import application
+from protocol_server.engine import MAX_BODY_BYTES
+from protocol_spec import DEFAULT_SPEC
 
 from .helpers import assert_error, create
 
@@ -127,8 +126,7 @@ def test_query_parameters_on_operations_without_any_are_400(
 
 def test_an_unexpected_failure_is_a_500_api_error() -> None:
     # A real failure, not a stand-in: the store's connections are closed under the app.
-    store = Store(":memory:")
-    app = create_app(load_spec(PROJECT_ROOT / "spec" / "openapi.yaml"), store, ["token"])
+    app, store = application(DEFAULT_SPEC, ":memory:", ["token"])
     store.close()
 
     async def call() -> httpx.Response:

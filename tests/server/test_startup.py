@@ -55,7 +55,7 @@ def test_in_memory_database() -> None:
 @pytest.mark.parametrize(
     ("env", "message"),
     [
-        ({"PROTOCOL_SPEC": "/nonexistent/openapi.yaml"}, "Cannot read the spec"),
+        ({"PROTOCOL_SPEC": "/nonexistent/openapi.yaml"}, "the spec file does not exist"),
         ({"PROTOCOL_API_TOKENS": " , "}, "lists no token"),
         ({"PROTOCOL_ACCESS_LOG": "yes"}, "PROTOCOL_ACCESS_LOG must be 0 or 1"),
     ],
@@ -130,3 +130,40 @@ def test_ctrl_c_stops_without_a_traceback() -> None:
     assert server.process.returncode == 130
     assert "Protocol API reference server stopped." in server.output()
     assert "Traceback" not in server.output()
+
+
+def test_a_spec_the_engine_cannot_serve_stops_start_up_with_file_line_and_fix() -> None:
+    from protocol_spec import PROJECT_ROOT
+
+    spec = PROJECT_ROOT / "tests" / "fixtures" / "specs" / "unannotated.yaml"
+    result = subprocess.run(
+        [sys.executable, "-m", "protocol_server"],
+        env={
+            "PROTOCOL_SPEC": str(spec),
+            "PROTOCOL_DB": ":memory:",
+            "PORT": "1",
+            "PATH": "/usr/bin:/bin",
+        },
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    problems = [line for line in lines if line.startswith(f"{spec}:")]
+    fixes = [line for line in lines if line.startswith("  fix: ")]
+    assert len(problems) == len(fixes) == 7
+    assert (
+        f"{spec}:75: /paths/~1v1~1notes~1{{id}}~1archive/post: POST /v1/notes/{{id}}/archive "
+        in (result.stderr)
+    )
+    assert f"{spec}:17: /paths/~1v1~1notes/get: GET /v1/notes has no `x-protocol-pagination`" in (
+        result.stderr
+    )
+    assert "no 5xx response says the error `type` it carries" in result.stderr
+    assert (
+        lines[-1]
+        == f"protocol_server: cannot serve {spec}: 7 problem(s) above, each with what to change."
+    )

@@ -184,6 +184,12 @@ class Error(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
+        json_schema_extra={
+            "externalDocs": {
+                "description": "One page per error `type`, at this address followed by `/` and the type.",
+                "url": "https://protocol.chat/docs/errors",
+            }
+        },
     )
     type: ErrorType
     """

@@ -1,4 +1,4 @@
-"""Turn raw query strings and bodies into checked values, using the spec's schemas.
+"""Turn raw query strings and bodies into checked values, using the operation's schemas.
 
 JSON and form-encoded bodies end up as the same Python dict and are checked by the same JSON
 Schema, so both encodings mean exactly the same thing. Every rejection is an ApiError(400) whose
@@ -8,6 +8,7 @@ message names the attribute, what it must be, and what was sent.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -16,7 +17,10 @@ from urllib.parse import parse_qsl
 from jsonschema import ValidationError  # type: ignore[import-untyped]
 
 from protocol_server.errors import ApiError
-from protocol_server.spec import ApiSpec, Operation, Schema
+from protocol_spec.model import Operation
+from protocol_spec.schemas import Schemas
+
+Schema = dict[str, Any]
 
 __all__ = ["check_content_type", "describe", "format_value", "read_body", "read_query"]
 
@@ -26,16 +30,18 @@ JSON = "application/json"
 # number 2594.0 is (JSON Schema counts it as an integer, and fuzzers send it that way).
 # Anything else ("2.5", "2.5e-42", "1e3") stays text and is rejected, never truncated.
 _INTEGER_TEXT = re.compile(r"(-?[0-9]+)(?:\.0+)?")
+# A JSON number, for `number` attributes (no `nan`, `inf` or hex, which Python's float() reads).
+_NUMBER_TEXT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 _ID_PATTERN = re.compile(r"\^\[A-Za-z0-9\]\{(\d+)\}\$")
 _MAX_FIELDS = 100
 # How a form writes null for a nullable attribute, as spec/openapi.yaml's description says.
 _FORM_NULLS = frozenset({"null"})
 
 
-def read_query(spec: ApiSpec, operation: Operation, raw: bytes) -> dict[str, Any]:
+def read_query(schemas: Schemas, operation: Operation, raw: bytes) -> dict[str, Any]:
     """The operation's query parameters, coerced and checked; defaults filled in."""
     pairs = _parse_urlencoded(raw, "The query string")
-    known = operation.query_parameters
+    known = {parameter.name: parameter for parameter in operation.query_params}
     values: dict[str, Any] = {}
     for name, text in pairs:
         if name not in known:
@@ -45,29 +51,29 @@ def read_query(spec: ApiSpec, operation: Operation, raw: bytes) -> dict[str, Any
             )
         if name in values:
             raise ApiError(400, f"Query parameter {name!r} is given more than once.")
-        schema = spec.schema(known[name])
+        pointer = known[name].schema_pointer
+        schema = schemas.resolved(pointer)
         value = _coerce_text(text, schema)
-        if any(spec.validator(known[name]).iter_errors(value)):
+        if not schemas.is_valid(pointer, value):
             raise ApiError(400, f"{name}: must be {describe(schema)}, got {format_value(text)}.")
         values[name] = value
-    for name, pointer in known.items():
-        default = spec.schema(pointer).get("default")
-        if name not in values and default is not None:
-            values[name] = default
+    for name, parameter in known.items():
+        if name not in values and parameter.has_default and parameter.default is not None:
+            values[name] = parameter.default
     return values
 
 
 def read_body(
-    spec: ApiSpec, operation: Operation, content_type: str | None, body: bytes
+    schemas: Schemas, operation: Operation, content_type: str | None, body: bytes
 ) -> dict[str, Any]:
     """The body's attributes, from JSON or a form, checked against the operation's schema."""
-    assert operation.body_schema_pointer is not None
-    pointer = operation.body_schema_pointer
+    assert operation.body is not None
     media_type = check_content_type(content_type, operation)
     if media_type is None and body:
-        accepted = " or ".join(operation.body_media_types)
+        accepted = " or ".join(operation.body.content_types)
         raise ApiError(415, f"Send a Content-Type header with the body: {accepted}.")
-    schema = spec.schema(pointer)
+    pointer = operation.body.schema_pointers[media_type or operation.body.content_types[0]]
+    schema = schemas.resolved(pointer)
     instance: object
     if not body:
         # "An empty body changes nothing" (update); for create, the schema rejects {}.
@@ -75,19 +81,23 @@ def read_body(
     elif media_type == JSON:
         instance = _parse_json(body)
     else:
-        instance = _coerce_form(_parse_form(body), schema, spec)
-    errors = list(spec.validator(pointer).iter_errors(instance))
+        instance = _coerce_form(_parse_form(body, operation), schema, schemas)
+    errors = schemas.errors(pointer, instance)
     if errors:
-        raise ApiError(400, _explain(errors, schema, instance, spec))
+        raise ApiError(400, _explain(errors, schema, instance, schemas))
     assert isinstance(instance, dict)
-    # JSON Schema counts 1.0 as an integer; store it as 1.
+    # JSON Schema counts 1.0 as an integer: an integer attribute stores it as 1.
+    integers = {f.name for f in operation.body.fields if f.type.kind == "integer"}
     return {
-        key: int(value) if isinstance(value, float) else value for key, value in instance.items()
+        key: int(value) if key in integers and isinstance(value, float) else value
+        for key, value in instance.items()
     }
 
 
 def describe(schema: Schema) -> str:
     """What a value of this schema looks like, in words: "an integer from 1 to 100"."""
+    if isinstance(schema.get("enum"), list):
+        return "one of " + ", ".join(format_value(value) for value in schema["enum"])
     types = schema.get("type", [])
     types = [types] if isinstance(types, str) else list(types)
     parts = [_describe_type(kind, schema) for kind in types if kind != "null"]
@@ -132,12 +142,13 @@ def _describe_type(kind: str, schema: Schema) -> str:
 
 def check_content_type(content_type: str | None, operation: Operation) -> str | None:
     """The body's media type if the operation accepts it (None if not given), else 415."""
-    accepted = " or ".join(operation.body_media_types)
+    media_types = operation.body.content_types if operation.body else ()
+    accepted = " or ".join(media_types)
     if content_type is None:
         return None
     media_type, _, parameters = content_type.partition(";")
     media_type = media_type.strip().lower()
-    if media_type not in operation.body_media_types:
+    if media_type not in media_types:
         raise ApiError(415, f"Content-Type {media_type!r} is not supported; send {accepted}.")
     for parameter in parameters.split(";"):
         name, _, value = parameter.partition("=")
@@ -210,21 +221,51 @@ def _parse_urlencoded(raw: bytes, what: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _parse_form(body: bytes) -> dict[str, str]:
-    fields: dict[str, str] = {}
+def _parse_form(body: bytes, operation: Operation) -> dict[str, str | list[str]]:
+    """name -> text; an array attribute is written once per item (`tags=a&tags=b`)."""
+    arrays = (
+        {f.name for f in operation.body.fields if f.type.kind == "array"}
+        if operation.body
+        else set()
+    )
+    fields: dict[str, str | list[str]] = {}
     for name, value in _parse_urlencoded(body, "The form body"):
-        if name in fields:
+        if name in arrays:
+            items = fields.setdefault(name, [])
+            assert isinstance(items, list)
+            items.append(value)
+        elif name in fields:
             raise ApiError(400, f"Attribute {name!r} appears more than once in the body.")
-        fields[name] = value
+        else:
+            fields[name] = value
     return fields
 
 
-def _coerce_form(fields: dict[str, str], schema: Schema, spec: ApiSpec) -> dict[str, Any]:
+def _coerce_form(
+    fields: dict[str, str | list[str]], schema: Schema, schemas: Schemas
+) -> dict[str, Any]:
     properties = schema.get("properties", {})
-    return {
-        name: _coerce_text(text, spec.resolve(properties[name])) if name in properties else text
-        for name, text in fields.items()
-    }
+    coerced: dict[str, Any] = {}
+    for name, text in fields.items():
+        if name not in properties:
+            coerced[name] = text
+            continue
+        property_schema = _resolve(schemas, properties[name])
+        if isinstance(text, list):
+            item_schema = _resolve(schemas, property_schema.get("items", {}))
+            coerced[name] = [_coerce_text(item, item_schema) for item in text]
+        else:
+            coerced[name] = _coerce_text(text, property_schema)
+    return coerced
+
+
+def _resolve(schemas: Schemas, schema: Schema) -> Schema:
+    """A subschema with a top-level `$ref` followed (siblings win)."""
+    ref = schema.get("$ref")
+    if not isinstance(ref, str) or not ref.startswith("#"):
+        return schema
+    target = schemas.resolved(ref[1:])
+    return {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
 
 
 def _coerce_text(text: str, schema: Schema) -> object:
@@ -239,17 +280,20 @@ def _coerce_text(text: str, schema: Schema) -> object:
         return None
     if "boolean" in types and text in ("true", "false"):
         return text == "true"
-    integer = _INTEGER_TEXT.fullmatch(text) if "integer" in types else None
+    integer = _INTEGER_TEXT.fullmatch(text) if "integer" in types or "number" in types else None
     if integer:
         try:
             return int(integer.group(1))
         except ValueError:  # more digits than Python converts; out of range anyway
             return text
+    if "number" in types and _NUMBER_TEXT.fullmatch(text):
+        number = float(text)
+        return number if math.isfinite(number) else text
     return text
 
 
 def _explain(
-    errors: Iterable[ValidationError], schema: Schema, instance: object, spec: ApiSpec
+    errors: Iterable[ValidationError], schema: Schema, instance: object, schemas: Schemas
 ) -> str:
     """One sentence about the most useful of the schema errors."""
     properties: dict[str, Schema] = schema.get("properties", {})
@@ -265,7 +309,7 @@ def _explain(
     error = min(errors, key=rank)
     if error.absolute_path and isinstance(instance, dict):
         name = str(error.absolute_path[0])
-        expected = describe(spec.resolve(properties.get(name, {})))
+        expected = describe(_resolve(schemas, properties.get(name, {})))
         return f"{name}: must be {expected}, got {format_value(instance.get(name))}."
     if not isinstance(instance, dict):
         return f"The body must be a JSON object of attributes, got {_kind(instance)}."

@@ -1,0 +1,224 @@
+"""The five roles an operation can play (list, create, get, update, delete), for any resource.
+
+Everything specific to a resource comes from the plan (plan.py), which comes from the model:
+which attributes exist and who sets them, the list's cursors, page size, filters and order,
+the success status, the `Location` header. There is no resource-specific code here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import functools
+import secrets
+import time
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import JSONResponse, Response
+
+from protocol_server.auth import Accounts
+from protocol_server.errors import ApiError
+from protocol_server.plan import Plan, Served
+from protocol_server.requests import check_content_type, read_body, read_query
+from protocol_server.store import Condition, CursorNotFound, Store
+from protocol_spec.model import Field, Operation
+
+__all__ = ["MAX_BODY_BYTES", "Engine"]
+
+MAX_BODY_BYTES = 65536
+
+T = TypeVar("T")
+Handler = Callable[[Request, Served, Operation, str], Awaitable[Response]]
+
+
+class Engine:
+    def __init__(self, plan: Plan, store: Store, accounts: Accounts) -> None:
+        self.plan = plan
+        self.store = store
+        self.accounts = accounts
+        assert plan.api.schemas is not None
+        self.schemas = plan.api.schemas
+        # Writes wait for fsync, so they run off the event loop, on one thread: the store
+        # serialises writes anyway, and one thread taking them in turn avoids a convoy of
+        # threads blocked on the store's lock.
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="protocol-writer")
+        self._roles: dict[str, Handler] = {
+            "list": self.list,
+            "create": self.create,
+            "get": self.get,
+            "update": self.update,
+            "delete": self.delete,
+        }
+
+    async def handle(self, request: Request, served: Served, operation: Operation) -> Response:
+        account = self.accounts.authenticate(request.headers.get("authorization"))
+        assert operation.role is not None  # the plan serves no operation without a role
+        return await self._roles[operation.role](request, served, operation, account)
+
+    # -- the roles -------------------------------------------------------------------------
+
+    async def list(
+        self, request: Request, served: Served, operation: Operation, account: str
+    ) -> Response:
+        query = read_query(self.schemas, operation, request.scope["query_string"])
+        page = operation.pagination
+        assert page is not None and page.limit_param is not None
+        after = query.get(page.after_param)
+        before = query.get(page.before_param) if page.before_param else None
+        if after is not None and before is not None:
+            raise ApiError(400, f"Give {page.after_param} or {page.before_param}, not both.")
+        conditions = []
+        for parameter in operation.filters:
+            if parameter.name in query and parameter.filter is not None:
+                value = query[parameter.name]
+                if parameter.filter.match == "is-set":
+                    conditions.append(
+                        Condition(parameter.filter.attribute, "set" if value else "unset")
+                    )
+                else:
+                    conditions.append(Condition(parameter.filter.attribute, "equals", value))
+        try:
+            found = self.store.list(
+                served.layout,
+                account,
+                conditions,
+                served.order,
+                query[page.limit_param],
+                after,
+                before,
+            )
+        except CursorNotFound as missing:
+            name = page.after_param if after is not None else page.before_param
+            raise ApiError(
+                400,
+                f"{name}: none of your {served.resource.name} matching this list's filters has "
+                f"{page.cursor_field} {_shown(missing.args[0])}; pass one from the page you are "
+                "on, with the same filters.",
+            ) from None
+        envelope = {page.items_field: found.rows, page.has_more_field: found.more}
+        assert operation.result is not None and operation.result.name is not None
+        fields = self.plan.api.model(operation.result.name).fields
+        body = {f.name: envelope[f.name] for f in fields if f.name in envelope}
+        return JSONResponse(body, status_code=operation.success_status)
+
+    async def create(
+        self, request: Request, served: Served, operation: Operation, account: str
+    ) -> Response:
+        read_query(self.schemas, operation, request.scope["query_string"])
+        given = await self._attributes(request, operation)
+
+        def new_object() -> dict[str, Any]:
+            now = int(time.time())
+            return {f.name: _initial(f, given, now) for f in served.model.fields}
+
+        stored = await self._write(self.store.insert, served.layout, account, new_object)
+        headers = {}
+        success = operation.success
+        location = (
+            next((h for h in success.headers if h.name.lower() == "location"), None)
+            if success
+            else None
+        )
+        if location is not None:
+            headers[location.name] = self._item_path(served, stored[served.id_attribute])
+        return JSONResponse(stored, status_code=operation.success_status, headers=headers)
+
+    async def get(
+        self, request: Request, served: Served, operation: Operation, account: str
+    ) -> Response:
+        read_query(self.schemas, operation, request.scope["query_string"])
+        object_id = self._object_id(request, served, operation)
+        found = self.store.get(served.layout, account, object_id)
+        if found is None:
+            raise _not_found(served, object_id)
+        return JSONResponse(found, status_code=operation.success_status)
+
+    async def update(
+        self, request: Request, served: Served, operation: Operation, account: str
+    ) -> Response:
+        read_query(self.schemas, operation, request.scope["query_string"])
+        object_id = self._object_id(request, served, operation)
+        changes = await self._attributes(request, operation)
+        updated = await self._write(self.store.update, served.layout, account, object_id, changes)
+        if updated is None:
+            raise _not_found(served, object_id)
+        return JSONResponse(updated, status_code=operation.success_status)
+
+    async def delete(
+        self, request: Request, served: Served, operation: Operation, account: str
+    ) -> Response:
+        read_query(self.schemas, operation, request.scope["query_string"])
+        object_id = self._object_id(request, served, operation)
+        deleted = await self._write(self.store.delete, served.layout, account, object_id)
+        if deleted is None:
+            raise _not_found(served, object_id)
+        if operation.result is None:
+            return Response(status_code=operation.success_status)
+        return JSONResponse(deleted, status_code=operation.success_status)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    async def _write(self, work: Callable[..., T], *args: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._writer, functools.partial(work, *args))
+
+    def _object_id(self, request: Request, served: Served, operation: Operation) -> str:
+        """The path's id; one its schema does not allow is simply not found (404)."""
+        object_id = str(request.path_params[served.id_parameter])
+        parameter = operation.parameter(served.id_parameter)
+        if parameter is not None and not self.schemas.is_valid(parameter.schema_pointer, object_id):
+            raise _not_found(served, object_id)
+        return object_id
+
+    def _item_path(self, served: Served, object_id: str) -> str:
+        assert served.resource.item_path is not None
+        return served.resource.item_path.replace("{" + served.id_parameter + "}", object_id)
+
+    async def _attributes(self, request: Request, operation: Operation) -> dict[str, Any]:
+        if operation.body is None:
+            return {}
+        content_type = request.headers.get("content-type")
+        check_content_type(content_type, operation)
+        body = await _read_limited_body(request)
+        return read_body(self.schemas, operation, content_type, body)
+
+
+def _initial(f: Field, given: dict[str, Any], now: int) -> Any:
+    """What a new object's attribute holds: assigned, given in the body, or its default."""
+    if f.assigned == "unique-id" and f.id_format is not None:
+        return "".join(secrets.choice(f.id_format.alphabet) for _ in range(f.id_format.length))
+    if f.assigned == "creation-time":
+        return now
+    if f.name in given:
+        return given[f.name]
+    return copy.deepcopy(f.default) if f.has_default else None
+
+
+async def _read_limited_body(request: Request) -> bytes:
+    too_large = ApiError(413, f"The request body is larger than {MAX_BODY_BYTES} bytes.")
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > MAX_BODY_BYTES:
+        raise too_large
+    body = bytearray()
+    try:
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_BODY_BYTES:
+                raise too_large
+    except ClientDisconnect:
+        raise ApiError(400, "The client disconnected before sending the whole body.") from None
+    return bytes(body)
+
+
+def _shown(value: object) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:40] + "…")
+
+
+def _not_found(served: Served, object_id: str) -> ApiError:
+    return ApiError(
+        404, f"No {served.resource.singular} with {served.id_attribute} {_shown(object_id)}."
+    )
