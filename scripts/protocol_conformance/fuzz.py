@@ -58,9 +58,11 @@ def build_config(settings: FuzzSettings, wfc_path: Path | None) -> SchemathesisC
     """The schemathesis configuration for our spec (as `schemathesis.toml` would hold it)."""
     checks: dict[str, Any] = {
         # A schema-valid request may still be refused for what only the server knows: an id that
-        # is none of your conversations (404), or a cursor that is not one of them (400; allowed
-        # narrowly by `_keep_failure`). Everything else schema-valid must succeed.
-        "positive_data_acceptance": {"expected-statuses": ["2xx", "404"]},
+        # is none of your conversations (404), a cursor that is not one of them (400; allowed
+        # narrowly by `_keep_failure`), or an Idempotency-Key already used with another request
+        # (422, which the spec documents where the key is declared). Everything else
+        # schema-valid must succeed.
+        "positive_data_acceptance": {"expected-statuses": ["2xx", "404", "422"]},
         # Schema-invalid input must be refused as the spec documents: 400, 413 or 415; 401 when
         # the negated part is the Authorization header, 404 when it is the id in the path.
         "negative_data_rejection": {"expected-statuses": ["400", "401", "404", "413", "415"]},

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import functools
+import json
 import secrets
 import time
 from collections.abc import Awaitable, Callable
@@ -22,8 +23,20 @@ from starlette.responses import JSONResponse, Response
 from protocol_server.auth import Accounts
 from protocol_server.errors import ApiError
 from protocol_server.plan import Plan, Served
-from protocol_server.requests import check_content_type, read_body, read_query
-from protocol_server.store import Condition, CursorNotFound, Store
+from protocol_server.requests import (
+    check_content_type,
+    describe,
+    format_value,
+    read_body,
+    read_query,
+)
+from protocol_server.store import (
+    Condition,
+    CursorNotFound,
+    IdempotencyConflict,
+    IdempotencyKey,
+    Store,
+)
 from protocol_spec.model import Field, Operation
 
 __all__ = ["MAX_BODY_BYTES", "Engine"]
@@ -107,14 +120,25 @@ class Engine:
     async def create(
         self, request: Request, served: Served, operation: Operation, account: str
     ) -> Response:
-        read_query(self.schemas, operation, request.scope["query_string"])
+        query = read_query(self.schemas, operation, request.scope["query_string"])
         given = await self._attributes(request, operation)
+        idempotency = self._idempotency(request, operation, query, given)
 
         def new_object() -> dict[str, Any]:
             now = int(time.time())
             return {f.name: _initial(f, given, now) for f in served.model.fields}
 
-        stored = await self._write(self.store.insert, served.layout, account, new_object)
+        try:
+            stored, _ = await self._write(
+                self.store.insert, served.layout, account, new_object, idempotency
+            )
+        except IdempotencyConflict as conflict:
+            raise ApiError(
+                422,
+                f"{operation.idempotency_key.name if operation.idempotency_key else 'The key'} "
+                f"{_shown(conflict.args[0])} was already used with another request; send a "
+                "new key for a new request.",
+            ) from None
         headers = {}
         success = operation.success
         location = (
@@ -172,6 +196,25 @@ class Engine:
         if parameter is not None and not self.schemas.is_valid(parameter.schema_pointer, object_id):
             raise _not_found(served, object_id)
         return object_id
+
+    def _idempotency(
+        self, request: Request, operation: Operation, query: dict[str, Any], given: dict[str, Any]
+    ) -> IdempotencyKey | None:
+        """The request's idempotency key, when the operation declares one and it was sent."""
+        header = operation.idempotency_key
+        key = request.headers.get(header.name) if header is not None else None
+        if header is None or key is None:
+            return None
+        if not self.schemas.is_valid(header.schema_pointer, key):
+            raise ApiError(
+                400,
+                f"{header.name}: must be {describe(self.schemas.resolved(header.schema_pointer))}, "
+                f"got {format_value(key)}.",
+            )
+        # What the request means, not its bytes: the same attributes as JSON or as a form.
+        meaning = {"path": request.url.path, "query": query, "body": given}
+        fingerprint = json.dumps(meaning, sort_keys=True, separators=(",", ":"), default=str)
+        return IdempotencyKey(operation.label, key, fingerprint)
 
     def _item_path(self, served: Served, object_id: str) -> str:
         assert served.resource.item_path is not None

@@ -33,13 +33,14 @@ from protocol_server.storage import (
     quote,
 )
 
-__all__ = ["SCHEMA_VERSION", "MigrationError", "migrate"]
+__all__ = ["IDEMPOTENCY_TABLE", "SCHEMA_VERSION", "MigrationError", "migrate"]
 
 SCHEMA_VERSION = 2
 # Version 1 was the conversations-only server: one `conversations` table, owner in `account`.
 _LEGACY_VERSION = 1
 _COLUMNS_TABLE = "_protocol_columns"
 _MIGRATIONS_TABLE = "_protocol_migrations"
+IDEMPOTENCY_TABLE = "_protocol_idempotency"
 
 
 class MigrationError(RuntimeError):
@@ -104,6 +105,17 @@ class _Migration:
             f"CREATE TABLE IF NOT EXISTS {_MIGRATIONS_TABLE} ("
             "number INTEGER PRIMARY KEY AUTOINCREMENT, applied_at INTEGER NOT NULL, "
             "table_name TEXT NOT NULL, change TEXT NOT NULL)"
+        )
+        # Idempotency keys: the first answer to a keyed request, kept for the replay window.
+        self.db.execute(
+            f"CREATE TABLE IF NOT EXISTS {IDEMPOTENCY_TABLE} ("
+            f"{ACCOUNT} TEXT NOT NULL, scope TEXT NOT NULL, key TEXT NOT NULL, "
+            "fingerprint TEXT NOT NULL, response TEXT NOT NULL, created_at INTEGER NOT NULL, "
+            f"PRIMARY KEY ({ACCOUNT}, scope, key))"
+        )
+        self.db.execute(
+            f"CREATE INDEX IF NOT EXISTS {IDEMPOTENCY_TABLE}_by_age "
+            f"ON {IDEMPOTENCY_TABLE} (created_at)"
         )
 
     def _record(self, table: str, change: str) -> None:

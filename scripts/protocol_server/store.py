@@ -22,18 +22,28 @@ Concurrency and durability, chosen deliberately:
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from protocol_server.migrations import migrate
+from protocol_server.migrations import IDEMPOTENCY_TABLE, migrate
 from protocol_server.storage import ACCOUNT, TableLayout, decode, encode, quote
 
-__all__ = ["Condition", "CursorNotFound", "Page", "Store"]
+__all__ = [
+    "IDEMPOTENCY_WINDOW_SECONDS",
+    "Condition",
+    "CursorNotFound",
+    "IdempotencyConflict",
+    "IdempotencyKey",
+    "Page",
+    "Store",
+]
 
 _BUSY_TIMEOUT_MS = 5000
 
@@ -43,6 +53,21 @@ Row = dict[str, Any]
 
 class CursorNotFound(LookupError):
     """The cursor is not one of the account's objects that match the list's conditions."""
+
+
+class IdempotencyConflict(Exception):
+    """The idempotency key was used, within the window, with another request."""
+
+
+# How long a key's first answer is replayed (the spec's description of the header says so).
+IDEMPOTENCY_WINDOW_SECONDS = 24 * 3600
+
+
+@dataclass(frozen=True)
+class IdempotencyKey:
+    scope: str  # the operation, e.g. "POST /v1/things"
+    key: str  # as the client sent it
+    fingerprint: str  # what the request meant (canonical JSON of what was parsed)
 
 
 @dataclass(frozen=True)
@@ -137,10 +162,43 @@ class Store:
 
     # Writes (call from a worker thread: each commit waits for fsync) -------------------------
 
-    def insert(self, layout: TableLayout, account: str, new_object: Callable[[], Row]) -> Row:
-        """Store the object `new_object()` makes; on an id collision, ask for another one."""
+    def insert(
+        self,
+        layout: TableLayout,
+        account: str,
+        new_object: Callable[[], Row],
+        idempotency: IdempotencyKey | None = None,
+    ) -> tuple[Row, bool]:
+        """Store the object `new_object()` makes; on an id collision, ask for another one.
 
-        def insert_row(db: sqlite3.Connection) -> Row:
+        With an idempotency key, the same key and request within the window returns the object
+        first created (and True: a replay) instead of creating another; the same key with
+        another request raises IdempotencyConflict. The key is looked up, the object inserted
+        and the key recorded in one transaction, so concurrent retries make one object.
+        """
+
+        def insert_row(db: sqlite3.Connection) -> tuple[Row, bool]:
+            if idempotency is not None:
+                replayed = _replay(db, account, idempotency)
+                if replayed is not None:
+                    return replayed, True
+            row = _insert(db)
+            if idempotency is not None:
+                db.execute(
+                    f"INSERT INTO {IDEMPOTENCY_TABLE} ({ACCOUNT}, scope, key, fingerprint, "
+                    "response, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        account,
+                        idempotency.scope,
+                        idempotency.key,
+                        idempotency.fingerprint,
+                        json.dumps(row, ensure_ascii=False),
+                        int(time.time()),
+                    ),
+                )
+            return row, False
+
+        def _insert(db: sqlite3.Connection) -> Row:
             while True:
                 row = new_object()
                 names = [ACCOUNT, *(quote(a) for a in layout.attributes)]
@@ -224,6 +282,25 @@ class Store:
     def _reading(self) -> Iterator[sqlite3.Connection]:
         with self._read_lock:
             yield self._reader
+
+
+def _replay(db: sqlite3.Connection, account: str, idempotency: IdempotencyKey) -> Row | None:
+    """The first answer to this key, or None when the key is new (or its window is over)."""
+    db.execute(
+        f"DELETE FROM {IDEMPOTENCY_TABLE} WHERE created_at < ?",
+        (int(time.time()) - IDEMPOTENCY_WINDOW_SECONDS,),
+    )
+    found = db.execute(
+        f"SELECT fingerprint, response FROM {IDEMPOTENCY_TABLE} "
+        f"WHERE {ACCOUNT} = ? AND scope = ? AND key = ?",
+        (account, idempotency.scope, idempotency.key),
+    ).fetchone()
+    if found is None:
+        return None
+    if found[0] != idempotency.fingerprint:
+        raise IdempotencyConflict(idempotency.key)
+    row: Row = json.loads(found[1])
+    return row
 
 
 def _columns(layout: TableLayout) -> str:

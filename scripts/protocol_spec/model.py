@@ -56,6 +56,7 @@ TypeKind = Literal[
 # What an operation does to its resource, from its method and path (see semantics.py).
 Role = Literal["list", "create", "get", "update", "delete"]
 Assigned = Literal["unique-id", "creation-time"]
+IDEMPOTENCY_KEY = "idempotency-key"  # the header's name, compared case-insensitively
 
 
 @dataclass(frozen=True)
@@ -295,6 +296,17 @@ class Operation:
     def parameter(self, name: str) -> Parameter | None:
         every = (*self.path_params, *self.query_params, *self.header_params)
         return next((p for p in every if p.name == name), None)
+
+    @property
+    def idempotency_key(self) -> Parameter | None:
+        """The `Idempotency-Key` header (IETF draft-ietf-httpapi-idempotency-key-header), when
+        the operation declares it: the same key with the same request gets the first answer."""
+        return next((p for p in self.header_params if p.name.lower() == IDEMPOTENCY_KEY), None)
+
+    @property
+    def retry_safe(self) -> bool:
+        """Sending it twice does no harm: an idempotent method, or an idempotency key."""
+        return self.idempotent or self.idempotency_key is not None
 
 
 @dataclass(frozen=True)
