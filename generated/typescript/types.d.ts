@@ -3,6 +3,9 @@
 // Optional (`name?:`) and nullable (`| null`) are different things: an optional attribute may be
 // left out, a nullable one may be null.
 
+/** A string enum a newer server may extend: the values this version knows, or any other string. */
+export type Open<Known extends string> = Known | (string & {});
+
 /** What happened. */
 export type ConversationEventType = 'conversation.created' | 'conversation.updated' | 'conversation.deleted';
 
@@ -15,6 +18,9 @@ export type ErrorType = 'api_error' | 'invalid_request';
 /**
  * A conversation between you and one contact or one group: exactly one of `contact_id` and
  * `group_id` is set. Every attribute is always present; those without a value are `null`.
+ *
+ * A newer server may send attributes this version does not declare; they are
+ * kept on the object as received.
  */
 export interface Conversation {
   /** Unique identifier for the conversation. */
@@ -39,7 +45,12 @@ export interface Conversation {
   archived_at: number | null;
 }
 
-/** One page of conversations. */
+/**
+ * One page of conversations.
+ *
+ * A newer server may send attributes this version does not declare; they are
+ * kept on the object as received.
+ */
 export interface ConversationList {
   /**
    * Whether more conversations lie beyond this page in the direction of travel: after the
@@ -73,12 +84,17 @@ export interface ConversationUpdate {
   archived_at?: number | null;
 }
 
-/** The body of a webhook delivery about a conversation. */
+/**
+ * The body of a webhook delivery about a conversation.
+ *
+ * A newer server may send attributes this version does not declare; they are
+ * kept on the object as received.
+ */
 export interface ConversationEvent {
   /** Unique identifier for the event; deliveries of the same event share it. */
   id: string;
   /** What happened. */
-  type: ConversationEventType;
+  type: Open<ConversationEventType>;
   /**
    * A conversation between you and one contact or one group: exactly one of `contact_id` and
    * `group_id` is set. Every attribute is always present; those without a value are `null`.
@@ -86,13 +102,18 @@ export interface ConversationEvent {
   payload: Conversation;
 }
 
-/** What went wrong with a request. */
+/**
+ * What went wrong with a request.
+ *
+ * A newer server may send attributes this version does not declare; they are
+ * kept on the object as received.
+ */
 export interface ErrorObject {
   /**
    * `invalid_request` when the request is at fault (fix it before retrying), `api_error`
    * when the server is (retrying later may succeed).
    */
-  type: ErrorType;
+  type: Open<ErrorType>;
   /** What was wrong, in a sentence meant for the developer. */
   message: string;
   /** A page that explains this type of error. */

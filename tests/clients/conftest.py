@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import NoReturn
 
 import pytest
@@ -59,3 +63,54 @@ def _missing_toolchain(what: str, install: str) -> NoReturn:
 def missing_toolchain() -> Callable[[str, str], NoReturn]:
     """The TS and PHP tests need Node and PHP: CI installs them, a dev machine may not have them."""
     return _missing_toolchain
+
+
+ROOT = Path(__file__).resolve().parents[2]
+TSC = ROOT / "node_modules" / ".bin" / "tsc"
+
+
+@pytest.fixture(scope="session")
+def node(missing_toolchain: Callable[[str, str], NoReturn]) -> str:
+    path = shutil.which("node")
+    if path is None:
+        missing_toolchain("Node.js 20 or later", "install it, e.g. `apt-get install nodejs npm`")
+    assert path is not None
+    version = subprocess.run(
+        [path, "--version"], check=False, capture_output=True, text=True
+    ).stdout.strip()
+    match = re.match(r"v(\d+)", version)
+    major = int(match.group(1)) if match else 0
+    if major < 20:
+        missing_toolchain(f"Node.js 20 or later (found {version})", "install a newer nodejs")
+    return path
+
+
+@pytest.fixture(scope="session")
+def tsc(node: str, missing_toolchain: Callable[[str, str], NoReturn]) -> Path:
+    if not TSC.exists():
+        missing_toolchain("the pinned TypeScript compiler", "run `npm ci` at the project root")
+    return TSC
+
+
+@pytest.fixture(scope="session")
+def php(missing_toolchain: Callable[[str, str], NoReturn]) -> str:
+    path = shutil.which("php")
+    if path is None:
+        missing_toolchain("PHP 8.1 or later", "install it, e.g. `apt-get install php-cli`")
+    assert path is not None
+    probe = "echo PHP_VERSION_ID >= 80100 && extension_loaded('json') ? 'ok' : PHP_VERSION;"
+    answer = subprocess.run(
+        [path, "-r", probe], check=False, capture_output=True, text=True
+    ).stdout.strip()
+    if answer != "ok":
+        missing_toolchain(
+            f"PHP 8.1 or later with the json extension (found {answer})", "install php-cli"
+        )
+    return path
+
+
+def install_package(package: Path, into: Path) -> None:
+    """Make `@example/protocol-api` resolve from `into` as an installed package would."""
+    scope = into / "node_modules" / "@example"
+    scope.mkdir(parents=True)
+    (scope / "protocol-api").symlink_to(package, target_is_directory=True)

@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
 
 import pytest
 
@@ -26,23 +23,6 @@ GENERATED = ROOT / "generated" / "php"
 PHP_TESTS = Path(__file__).resolve().parent / "php"
 FIXTURE_SPEC = ROOT / "tests" / "fixtures" / "specs" / "two_resources.yaml"
 GENERATED_PHP_FILES = sorted(p.relative_to(GENERATED).as_posix() for p in GENERATED.rglob("*.php"))
-
-
-@pytest.fixture(scope="module")
-def php(missing_toolchain: Callable[[str, str], NoReturn]) -> str:
-    path = shutil.which("php")
-    if path is None:
-        missing_toolchain("PHP 8.1 or later", "install it, e.g. `apt-get install php-cli`")
-    assert path is not None
-    probe = "echo PHP_VERSION_ID >= 80100 && extension_loaded('json') ? 'ok' : PHP_VERSION;"
-    answer = subprocess.run(
-        [path, "-r", probe], check=False, capture_output=True, text=True
-    ).stdout.strip()
-    if answer != "ok":
-        missing_toolchain(
-            f"PHP 8.1 or later with the json extension (found {answer})", "install php-cli"
-        )
-    return path
 
 
 def _lint(php: str, path: Path) -> None:

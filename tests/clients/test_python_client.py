@@ -370,12 +370,44 @@ class _Closed:
     def server_close(self) -> None: ...
 
 
-def test_response_not_matching_the_spec_is_reported(
+def test_attributes_a_newer_server_adds_are_kept_and_wrong_types_reported(
     scripted: ScriptedServer, make_client: Callable[..., ApiClient]
 ) -> None:
-    scripted.replies = [Reply(200, {**CONVERSATION, "surprise": 1})]
-    with pytest.raises(APIResponseValidationError, match="surprise"):
-        make_client("t", base_url=scripted.base_url).conversations.get("xgQQXg3hrtjh7AvZ")
+    scripted.replies = [
+        Reply(200, {**CONVERSATION, "surprise": {"nested": [1]}}),
+        Reply(200, {**CONVERSATION, "is_muted": "perhaps"}),
+    ]
+    client = make_client("t", base_url=scripted.base_url)
+    conversation = client.conversations.get("xgQQXg3hrtjh7AvZ")
+    assert conversation.model_extra == {"surprise": {"nested": [1]}}
+    assert conversation.surprise == {"nested": [1]}  # type: ignore[attr-defined]
+    assert conversation.model_dump()["surprise"] == {"nested": [1]}
+    with pytest.raises(APIResponseValidationError, match="is_muted"):
+        client.conversations.get("xgQQXg3hrtjh7AvZ")
+
+
+def test_enum_values_a_newer_server_adds_are_kept_as_strings() -> None:
+    from protocol_api import ConversationEvent, ConversationEventType, Error, ErrorType
+
+    known = Error.model_validate_json('{"type": "api_error", "message": "m"}')
+    assert known.type is ErrorType.api_error
+    newer = Error.model_validate_json('{"type": "rate_limited", "message": "m", "retry": 3}')
+    assert newer.type == "rate_limited" and not isinstance(newer.type, ErrorType)
+    assert newer.model_extra == {"retry": 3}
+    event = ConversationEvent.model_validate(
+        {"id": "evT4mQ9xLp2ZrW8k", "type": "conversation.archived", "payload": CONVERSATION}
+    )
+    assert event.type == "conversation.archived"
+    assert ConversationEventType.conversation_created == "conversation.created"
+
+
+def test_request_models_stay_strict() -> None:
+    from pydantic import ValidationError
+
+    from protocol_api import ConversationUpdate
+
+    with pytest.raises(ValidationError):
+        ConversationUpdate.model_validate({"is_muted": True, "is_starred": True})
 
 
 def test_retry_delay_prefers_retry_after_then_backs_off() -> None:

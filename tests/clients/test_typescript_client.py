@@ -17,40 +17,17 @@ import json
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
 
 import pytest
+
+from .conftest import install_package
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "generated" / "typescript"
 JS_TESTS = Path(__file__).resolve().parent / "js"
 TSC = ROOT / "node_modules" / ".bin" / "tsc"
 FIXTURE_SPEC = ROOT / "tests" / "fixtures" / "specs" / "two_resources.yaml"
-
-
-@pytest.fixture(scope="module")
-def node(missing_toolchain: Callable[[str, str], NoReturn]) -> str:
-    path = shutil.which("node")
-    if path is None:
-        missing_toolchain("Node.js 20 or later", "install it, e.g. `apt-get install nodejs npm`")
-    assert path is not None
-    version = subprocess.run(
-        [path, "--version"], check=False, capture_output=True, text=True
-    ).stdout.strip()
-    match = re.match(r"v(\d+)", version)
-    major = int(match.group(1)) if match else 0
-    if major < 20:
-        missing_toolchain(f"Node.js 20 or later (found {version})", "install a newer nodejs")
-    return path
-
-
-@pytest.fixture(scope="module")
-def tsc(node: str, missing_toolchain: Callable[[str, str], NoReturn]) -> Path:
-    if not TSC.exists():
-        missing_toolchain("the pinned TypeScript compiler", "run `npm ci` at the project root")
-    return TSC
 
 
 def _run(command: list[str | Path], cwd: Path, env: dict[str, str] | None = None) -> str:
@@ -70,13 +47,6 @@ def _run(command: list[str | Path], cwd: Path, env: dict[str, str] | None = None
     return output
 
 
-def _install_package(package: Path, into: Path) -> None:
-    """Make `@example/protocol-api` resolve from `into` as an installed package would."""
-    scope = into / "node_modules" / "@example"
-    scope.mkdir(parents=True)
-    (scope / "protocol-api").symlink_to(package, target_is_directory=True)
-
-
 def test_generated_package_passes_tsc_strict(tsc: Path) -> None:
     _run([tsc, "--strict", "--noEmit", "-p", JS_TESTS / "tsconfig.json"], cwd=ROOT)
 
@@ -92,7 +62,7 @@ def test_package_json_declares_an_es_module_with_types() -> None:
 def test_node_test_runner_passes_against_the_reference_server(
     node: str, fresh_server_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _install_package(GENERATED, tmp_path)
+    install_package(GENERATED, tmp_path)
     test_file = JS_TESTS / "client.test.mjs"
     shutil.copy(test_file, tmp_path / test_file.name)
     result = subprocess.run(

@@ -16,7 +16,7 @@ class Conversation(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="forbid",
+        extra="allow",
     )
     id: Annotated[str, Field(examples=["xgQQXg3hrtjh7AvZ"], pattern="^[A-Za-z0-9]{16}$")]
     """
@@ -68,7 +68,7 @@ class ConversationList(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="forbid",
+        extra="allow",
     )
     has_more: bool
     """
@@ -153,13 +153,13 @@ class ConversationEvent(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="forbid",
+        extra="allow",
     )
     id: Annotated[str, Field(examples=["xgQQXg3hrtjh7AvZ"], pattern="^[A-Za-z0-9]{16}$")]
     """
     Unique identifier for the event; deliveries of the same event share it.
     """
-    type: ConversationEventType
+    type: Annotated[ConversationEventType | str, Field(union_mode="left_to_right")]
     """
     What happened.
     """
@@ -183,7 +183,7 @@ class Error(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="forbid",
+        extra="allow",
         json_schema_extra={
             "externalDocs": {
                 "description": "One page per error `type`, at this address followed by `/` and the type.",
@@ -191,7 +191,7 @@ class Error(BaseModel):
             }
         },
     )
-    type: ErrorType
+    type: Annotated[ErrorType | str, Field(union_mode="left_to_right")]
     """
     `invalid_request` when the request is at fault (fix it before retrying), `api_error`
     when the server is (retrying later may succeed).

@@ -15,6 +15,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from protocol_codegen.reading import read_models
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._text import doc_block, one_line
 from protocol_spec import naming
@@ -75,6 +76,8 @@ class PhpModel:
     doc: str
     properties: tuple[str, ...]  # constructor lines: doc blocks and promoted properties
     arguments: tuple[str, ...]  # fromArray() lines: named arguments
+    attributes: str  # the wire names, as a PHP list literal
+    read: bool  # a model the client reads: it keeps attributes it does not declare
 
 
 @dataclass(frozen=True)
@@ -137,8 +140,9 @@ def render(api: Api) -> dict[str, str]:
         files[f"{ROOT}/src/Resources/{resource.class_name}.php"] = template(
             "src/Resources/Resource.php", resource=resource
         )
+    readers = read_models(api)
     for model in api.models:
-        view = _model_view(model, names)
+        view = _model_view(model, names, model.name in readers)
         files[f"{ROOT}/src/Models/{view.class_name}.php"] = template(
             "src/Models/Model.php", model=view
         )
@@ -204,7 +208,7 @@ def _shape(items: list[tuple[str, bool, TypeRef]], names: dict[str, str]) -> str
 # -- models ----------------------------------------------------------------------------------
 
 
-def _model_view(model: Model, names: dict[str, str]) -> PhpModel:
+def _model_view(model: Model, names: dict[str, str], read: bool) -> PhpModel:
     properties: list[str] = []
     arguments: list[str] = []
     # Required attributes first: PHP deprecates optional parameters before required ones.
@@ -221,11 +225,20 @@ def _model_view(model: Model, names: dict[str, str]) -> PhpModel:
         default = "" if f.required else " = null"
         properties.append(f"public readonly {native} ${prop}{default},")
         arguments.append(f"{prop}: {_from_array(f, names)},")
+    paragraphs = [model.description] if model.description else []
+    if read:
+        paragraphs += [
+            *([""] if paragraphs else []),
+            "Attributes a newer server sends that this version does not declare are kept:",
+            "see extra().",
+        ]
     return PhpModel(
         class_name=names[model.name],
-        doc=doc_block([model.description], indent=""),
+        doc=doc_block(paragraphs, indent=""),
         properties=tuple(properties),
         arguments=tuple(arguments),
+        attributes="[" + ", ".join(_string(f.name) for f in model.fields) + "]",
+        read=read,
     )
 
 

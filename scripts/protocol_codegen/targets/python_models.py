@@ -7,18 +7,20 @@ once, by the pinned ruff, in `protocol_codegen.formatting`.
 
 from __future__ import annotations
 
+import copy
 import re
 import warnings
 from typing import Any
 
 import datamodel_code_generator as dmcg
 from datamodel_code_generator import InputFileType, OpenAPIScope, PythonVersion
-from datamodel_code_generator.enums import DataModelType
+from datamodel_code_generator.enums import DataModelType, UnionMode
 
 from protocol_codegen.errors import GeneratorError
+from protocol_codegen.reading import read_models
 from protocol_spec.model import Api
 
-__all__ = ["MODEL_OPTIONS", "ModelNameMismatch", "render_models"]
+__all__ = ["MODEL_OPTIONS", "ModelNameMismatch", "reader_document", "render_models"]
 
 MODEL_OPTIONS: dict[str, Any] = {
     # Read the document as OpenAPI and emit only components/schemas (webhook bodies included),
@@ -45,7 +47,12 @@ MODEL_OPTIONS: dict[str, Any] = {
     "use_schema_description": True,
     "use_field_description": True,
     "use_double_quotes": True,
+    # `ErrorType | str` must try the enum first; pydantic's default (smart) picks `str` for
+    # any string, known value or not. Only real unions are affected, not `X | None`.
+    "union_mode": UnionMode.left_to_right,
 }
+
+_SCHEMAS = "/components/schemas/"
 
 
 class ModelNameMismatch(GeneratorError):
@@ -55,11 +62,50 @@ class ModelNameMismatch(GeneratorError):
 _CLASS = re.compile(r"^class (\w+)\(", re.MULTILINE)
 
 
+def reader_document(api: Api) -> dict[str, Any]:
+    """The document as the models should read it: every model a client reads (see
+    `protocol_codegen.reading`) keeps the attributes it does not know (`extra="allow"`, so
+    `model.model_extra` holds them) and takes enum values it does not know as plain strings
+    (`ErrorType | str`, tried in that order). Models the client only writes stay as strict
+    as the spec says."""
+    document = copy.deepcopy(dict(api.document))
+    schemas: dict[str, Any] = document.get("components", {}).get("schemas", {})
+    readers = read_models(api)
+    for model in api.models:
+        raw_name = model.pointer.removeprefix(_SCHEMAS)
+        if model.name not in readers or raw_name not in schemas or "/" in raw_name:
+            continue
+        schema = schemas[raw_name]
+        schema["additionalProperties"] = True
+        for name, prop in schema.get("properties", {}).items():
+            schema["properties"][name] = _open_enum(prop, document)
+    return document
+
+
+def _open_enum(prop: dict[str, Any], document: dict[str, Any]) -> dict[str, Any]:
+    """An enum property that also takes any other string; other properties as they are."""
+    target = prop
+    ref = prop.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+        target = document["components"]["schemas"].get(ref.rsplit("/", 1)[1], {})
+    if not isinstance(target.get("enum"), list):
+        return prop
+    declared = target.get("type")
+    types: list[Any] = declared if isinstance(declared, list) else [declared]
+    nullable = "null" in types
+    described = {k: v for k, v in prop.items() if k in ("description", "default", "example")}
+    known = {k: v for k, v in prop.items() if k not in described}
+    if nullable and "$ref" not in known:
+        known["type"] = [t for t in types if t != "null"] or "string"
+    options = [known, {"type": "string"}] + ([{"type": "null"}] if nullable else [])
+    return {"anyOf": options, **described}
+
+
 def render_models(api: Api, header: str) -> tuple[str, tuple[str, ...]]:
     """`models.py` for `api` and the names it defines (in file order)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # its own deprecation notices are not our users' concern
-        text = dmcg.generate(dict(api.document), custom_file_header=header, **MODEL_OPTIONS)
+        text = dmcg.generate(reader_document(api), custom_file_header=header, **MODEL_OPTIONS)
     if not isinstance(text, str):
         raise ModelNameMismatch("datamodel-code-generator returned several modules, expected one")
     names = tuple(_CLASS.findall(text))

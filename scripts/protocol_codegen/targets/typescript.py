@@ -16,6 +16,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from protocol_codegen.reading import read_models
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._text import doc_block, one_line
 from protocol_spec import naming
@@ -43,7 +44,7 @@ _PRIMITIVES = {"string": "string", "integer": "number", "number": "number", "boo
 # Type names that would shadow a global a declaration file needs (`Error` in particular).
 _GLOBAL_TYPE_NAMES = frozenset(
     {"Array", "Boolean", "Date", "Error", "Function", "Map", "Number", "Object", "Promise"}
-    | {"Record", "Set", "String", "Symbol", "Headers", "Page", "PagePromise"}
+    | {"Record", "Set", "String", "Symbol", "Headers", "Page", "PagePromise", "Open"}
 )
 _RESERVED_WORD_LIST = (
     "break case catch class const continue debugger default delete do else enum export "
@@ -138,16 +139,22 @@ def _type_names(api: Api) -> dict[str, str]:
     return {name: f"{name}Object" if name in _GLOBAL_TYPE_NAMES else name for name in names}
 
 
-def _type(type_ref: TypeRef, names: dict[str, str]) -> str:
-    """The TypeScript type of a neutral type; `| null` only when the spec says nullable."""
+def _type(type_ref: TypeRef, names: dict[str, str], *, read: bool = False) -> str:
+    """The TypeScript type of a neutral type; `| null` only when the spec says nullable.
+
+    `read`: the type of something the client reads, whose enums are `Open<...>` (a newer
+    server may send a value this version does not list)."""
     if type_ref.kind in _PRIMITIVES:
         text = _PRIMITIVES[type_ref.kind]
     elif type_ref.kind == "array" and type_ref.items is not None:
-        text = f"Array<{_type(type_ref.items, names)}>"
+        text = f"Array<{_type(type_ref.items, names, read=read)}>"
+    elif type_ref.kind == "enum" and read:
+        known = names[type_ref.name] if type_ref.name else _enum_union(type_ref.values)
+        text = f"Open<{known}>"
     elif type_ref.kind in ("model", "enum") and type_ref.name is not None:
         text = names[type_ref.name]
     elif type_ref.kind == "enum":
-        text = " | ".join(_string(value) for value in type_ref.values)
+        text = _enum_union(type_ref.values)
     elif type_ref.kind == "object":
         text = "Record<string, unknown>"
     else:
@@ -155,8 +162,19 @@ def _type(type_ref: TypeRef, names: dict[str, str]) -> str:
     return f"{text} | null" if type_ref.nullable else text
 
 
+def _enum_union(values: tuple[str, ...]) -> str:
+    return " | ".join(_string(value) for value in values)
+
+
 def _declarations(api: Api, names: dict[str, str]) -> list[TsDeclaration]:
     declarations = [
+        _declaration(
+            "A string enum a newer server may extend: the values this version knows, or any "
+            "other string.",
+            "export type Open<Known extends string> = Known | (string & {});",
+        ),
+    ]
+    declarations += [
         _declaration(
             enum.description,
             f"export type {names[enum.name]} = "
@@ -165,7 +183,8 @@ def _declarations(api: Api, names: dict[str, str]) -> list[TsDeclaration]:
         )
         for enum in api.enums
     ]
-    declarations += [_interface(model, names) for model in api.models]
+    readers = read_models(api)
+    declarations += [_interface(model, names, model.name in readers) for model in api.models]
     for resource in api.resources:
         for op in resource.operations:
             if op.query_params:
@@ -175,11 +194,17 @@ def _declarations(api: Api, names: dict[str, str]) -> list[TsDeclaration]:
     return declarations
 
 
-def _interface(model: Model, names: dict[str, str]) -> TsDeclaration:
-    members = tuple(_member(f.name, f.required, f.type, f.description, names) for f in model.fields)
-    return _declaration(
-        model.description, f"export interface {names[model.name]} {{", *members, "}"
+def _interface(model: Model, names: dict[str, str], read: bool) -> TsDeclaration:
+    members = tuple(
+        _member(f.name, f.required, f.type, f.description, names, read=read) for f in model.fields
     )
+    doc = model.description
+    if read:
+        doc += (
+            "\n\nA newer server may send attributes this version does not declare; they are"
+            "\nkept on the object as received."
+        )
+    return _declaration(doc.strip(), f"export interface {names[model.name]} {{", *members, "}")
 
 
 def _params_interface(op: Operation, names: dict[str, str]) -> TsDeclaration:
@@ -201,10 +226,18 @@ def _declaration(doc: str, *lines: str) -> TsDeclaration:
     return TsDeclaration(tuple([comment, *lines] if comment else lines))
 
 
-def _member(name: str, required: bool, type_ref: TypeRef, doc: str, names: dict[str, str]) -> str:
+def _member(
+    name: str,
+    required: bool,
+    type_ref: TypeRef,
+    doc: str,
+    names: dict[str, str],
+    *,
+    read: bool = False,
+) -> str:
     """One interface member with its doc comment: optional (`?`) and nullable stay apart."""
     key = name if _IDENTIFIER.match(name) else _string(name)
-    declaration = f"  {key}{'' if required else '?'}: {_type(type_ref, names)};"
+    declaration = f"  {key}{'' if required else '?'}: {_type(type_ref, names, read=read)};"
     comment = doc_block([doc], indent="  ")
     return f"{comment}\n{declaration}" if comment else declaration
 

@@ -10,9 +10,15 @@ use Protocol\Core\BaseModel;
 /**
  * A conversation between you and one contact or one group: exactly one of `contact_id` and
  * `group_id` is set. Every attribute is always present; those without a value are `null`.
+ *
+ * Attributes a newer server sends that this version does not declare are kept:
+ * see extra().
  */
 final class Conversation extends BaseModel
 {
+    /** The attributes this version of the model declares, as the API names them. */
+    public const ATTRIBUTES = ['id', 'contact_id', 'group_id', 'pinned_message_id', 'is_pinned', 'is_muted', 'last_active_at', 'last_opened_at', 'created_at', 'archived_at'];
+
     public function __construct(
         /** Unique identifier for the conversation. */
         public readonly string $id,
@@ -37,10 +43,13 @@ final class Conversation extends BaseModel
     ) {
     }
 
-    /** @param array<string, mixed> $data the decoded JSON object */
+    /**
+     * @param array<string, mixed> $data the decoded JSON object; attributes it has beyond
+     *     ATTRIBUTES are kept (see extra())
+     */
     public static function fromArray(array $data): self
     {
-        return new self(
+        $model = new self(
             id: $data['id'],
             contact_id: $data['contact_id'] ?? null,
             group_id: $data['group_id'] ?? null,
@@ -52,5 +61,6 @@ final class Conversation extends BaseModel
             created_at: $data['created_at'],
             archived_at: $data['archived_at'] ?? null,
         );
+        return $model->withExtra(array_diff_key($data, array_flip(self::ATTRIBUTES)));
     }
 }

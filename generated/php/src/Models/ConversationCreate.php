@@ -10,6 +10,9 @@ use Protocol\Core\BaseModel;
 /** Who the conversation is with: exactly one of `contact_id` and `group_id`. */
 final class ConversationCreate extends BaseModel
 {
+    /** The attributes this version of the model declares, as the API names them. */
+    public const ATTRIBUTES = ['contact_id', 'group_id'];
+
     public function __construct(
         /** Unique identifier for the other contact in the conversation. */
         public readonly ?string $contact_id = null,
@@ -18,9 +21,13 @@ final class ConversationCreate extends BaseModel
     ) {
     }
 
-    /** @param array<string, mixed> $data the decoded JSON object */
+    /**
+     * @param array<string, mixed> $data the attributes, as the API names them
+     * @throws \InvalidArgumentException for an attribute it does not declare
+     */
     public static function fromArray(array $data): self
     {
+        self::rejectUnknown($data, self::ATTRIBUTES);
         return new self(
             contact_id: $data['contact_id'] ?? null,
             group_id: $data['group_id'] ?? null,

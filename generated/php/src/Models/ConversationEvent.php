@@ -7,9 +7,17 @@ namespace Protocol\Models;
 
 use Protocol\Core\BaseModel;
 
-/** The body of a webhook delivery about a conversation. */
+/**
+ * The body of a webhook delivery about a conversation.
+ *
+ * Attributes a newer server sends that this version does not declare are kept:
+ * see extra().
+ */
 final class ConversationEvent extends BaseModel
 {
+    /** The attributes this version of the model declares, as the API names them. */
+    public const ATTRIBUTES = ['id', 'type', 'payload'];
+
     public function __construct(
         /** Unique identifier for the event; deliveries of the same event share it. */
         public readonly string $id,
@@ -27,13 +35,17 @@ final class ConversationEvent extends BaseModel
     ) {
     }
 
-    /** @param array<string, mixed> $data the decoded JSON object */
+    /**
+     * @param array<string, mixed> $data the decoded JSON object; attributes it has beyond
+     *     ATTRIBUTES are kept (see extra())
+     */
     public static function fromArray(array $data): self
     {
-        return new self(
+        $model = new self(
             id: $data['id'],
             type: $data['type'],
             payload: Conversation::fromArray($data['payload']),
         );
+        return $model->withExtra(array_diff_key($data, array_flip(self::ATTRIBUTES)));
     }
 }

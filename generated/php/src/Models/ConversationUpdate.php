@@ -13,6 +13,9 @@ use Protocol\Core\BaseModel;
  */
 final class ConversationUpdate extends BaseModel
 {
+    /** The attributes this version of the model declares, as the API names them. */
+    public const ATTRIBUTES = ['pinned_message_id', 'is_pinned', 'is_muted', 'archived_at'];
+
     public function __construct(
         /** Unique identifier for the message to pin; `null` unpins it. */
         public readonly ?string $pinned_message_id = null,
@@ -25,9 +28,13 @@ final class ConversationUpdate extends BaseModel
     ) {
     }
 
-    /** @param array<string, mixed> $data the decoded JSON object */
+    /**
+     * @param array<string, mixed> $data the attributes, as the API names them
+     * @throws \InvalidArgumentException for an attribute it does not declare
+     */
     public static function fromArray(array $data): self
     {
+        self::rejectUnknown($data, self::ATTRIBUTES);
         return new self(
             pinned_message_id: $data['pinned_message_id'] ?? null,
             is_pinned: $data['is_pinned'] ?? null,

@@ -7,9 +7,17 @@ namespace Protocol\Models;
 
 use Protocol\Core\BaseModel;
 
-/** What went wrong with a request. */
+/**
+ * What went wrong with a request.
+ *
+ * Attributes a newer server sends that this version does not declare are kept:
+ * see extra().
+ */
 final class ErrorObject extends BaseModel
 {
+    /** The attributes this version of the model declares, as the API names them. */
+    public const ATTRIBUTES = ['type', 'message', 'documentation_url'];
+
     public function __construct(
         /**
          * `invalid_request` when the request is at fault (fix it before retrying), `api_error`
@@ -25,13 +33,17 @@ final class ErrorObject extends BaseModel
     ) {
     }
 
-    /** @param array<string, mixed> $data the decoded JSON object */
+    /**
+     * @param array<string, mixed> $data the decoded JSON object; attributes it has beyond
+     *     ATTRIBUTES are kept (see extra())
+     */
     public static function fromArray(array $data): self
     {
-        return new self(
+        $model = new self(
             type: $data['type'],
             message: $data['message'],
             documentation_url: $data['documentation_url'] ?? null,
         );
+        return $model->withExtra(array_diff_key($data, array_flip(self::ATTRIBUTES)));
     }
 }

@@ -3,11 +3,18 @@
 // Optional (`name?:`) and nullable (`| null`) are different things: an optional attribute may be
 // left out, a nullable one may be null.
 
+/** A string enum a newer server may extend: the values this version knows, or any other string. */
+export type Open<Known extends string> = Known | (string & {});
+
 /** A widget's color. */
 export type Color = 'red' | 'green' | 'blue';
 
 export type ErrorType = 'api_error' | 'invalid_request';
 
+/**
+ * A newer server may send attributes this version does not declare; they are
+ * kept on the object as received.
+ */
 export interface Conversation {
   id: string;
   /** The conversation's title; `null` when it has none. */
@@ -18,6 +25,10 @@ export interface Conversation {
   created_at: number;
 }
 
+/**
+ * A newer server may send attributes this version does not declare; they are
+ * kept on the object as received.
+ */
 export interface ConversationList {
   has_more: boolean;
   data: Array<Conversation>;
@@ -32,12 +43,17 @@ export interface ConversationUpdate {
   starred?: boolean;
 }
 
-/** A widget. */
+/**
+ * A widget.
+ *
+ * A newer server may send attributes this version does not declare; they are
+ * kept on the object as received.
+ */
 export interface Widget {
   id: string;
   name: string;
   /** A widget's color. */
-  color: Color;
+  color: Open<Color>;
   /** Size in millimetres; `null` when unknown. */
   size: number | null;
   tags: Array<string>;
@@ -46,6 +62,10 @@ export interface Widget {
   retired_at: number | null;
 }
 
+/**
+ * A newer server may send attributes this version does not declare; they are
+ * kept on the object as received.
+ */
 export interface WidgetList {
   has_more: boolean;
   data: Array<Widget>;
@@ -66,8 +86,12 @@ export interface WidgetUpdate {
   retired_at?: number | null;
 }
 
+/**
+ * A newer server may send attributes this version does not declare; they are
+ * kept on the object as received.
+ */
 export interface ErrorObject {
-  type: ErrorType;
+  type: Open<ErrorType>;
   message: string;
 }
 

@@ -20,7 +20,7 @@ class Color(StrEnum):
 
 class Conversation(BaseModel):
     model_config = ConfigDict(
-        extra="forbid",
+        extra="allow",
     )
     id: Annotated[str, Field(pattern="^[A-Za-z0-9]{12}$")]
     title: str | None
@@ -39,7 +39,7 @@ class Conversation(BaseModel):
 
 class ConversationList(BaseModel):
     model_config = ConfigDict(
-        extra="forbid",
+        extra="allow",
     )
     has_more: bool
     data: list[Conversation]
@@ -66,11 +66,11 @@ class Widget(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="forbid",
+        extra="allow",
     )
     id: Annotated[str, Field(pattern="^[a-z0-9]{8}$")]
     name: Annotated[str, Field(min_length=1)]
-    color: Color
+    color: Annotated[Color | str, Field(union_mode="left_to_right")]
     size: Annotated[float | None, Field(ge=0.0)]
     """
     Size in millimetres; `null` when unknown.
@@ -85,7 +85,7 @@ class Widget(BaseModel):
 
 class WidgetList(BaseModel):
     model_config = ConfigDict(
-        extra="forbid",
+        extra="allow",
     )
     has_more: bool
     data: list[Widget]
@@ -119,7 +119,10 @@ class ErrorType(StrEnum):
 
 
 class Error(BaseModel):
-    type: ErrorType
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: Annotated[ErrorType | str, Field(union_mode="left_to_right")]
     message: str
 
 

@@ -14,18 +14,66 @@ namespace Protocol\Core;
  */
 abstract class BaseModel implements \ArrayAccess, \JsonSerializable
 {
+    /** @var array<string, mixed> attributes the server sent that this version does not declare */
+    private array $undeclared = [];
+
+    /**
+     * The attributes a newer server sent that this version of the client does not declare,
+     * as received (also readable as `$model['name']`).
+     *
+     * @return array<string, mixed>
+     */
+    public function extra(): array
+    {
+        return $this->undeclared;
+    }
+
+    /** @param array<string, mixed> $extra */
+    protected function withExtra(array $extra): static
+    {
+        $this->undeclared = $extra;
+        return $this;
+    }
+
+    /**
+     * @param array<string, mixed> $data
+     * @param list<string> $known
+     */
+    protected static function rejectUnknown(array $data, array $known): void
+    {
+        $unknown = array_keys(array_diff_key($data, array_flip($known)));
+        if ($unknown !== []) {
+            throw new \InvalidArgumentException(sprintf(
+                '%s has no attribute %s; it has %s.',
+                static::class,
+                implode(', ', array_map(static fn ($name): string => '"' . $name . '"', $unknown)),
+                implode(', ', $known),
+            ));
+        }
+    }
     /** Like an array: isset() is false for an attribute that is null. */
     public function offsetExists(mixed $offset): bool
     {
-        return is_string($offset) && property_exists($this, $offset) && $this->{$offset} !== null;
+        if (!is_string($offset)) {
+            return false;
+        }
+        return $this->declares($offset) ? $this->{$offset} !== null : isset($this->undeclared[$offset]);
     }
 
     public function offsetGet(mixed $offset): mixed
     {
-        if (!is_string($offset) || !property_exists($this, $offset)) {
-            throw new \OutOfBoundsException(sprintf('%s has no attribute "%s".', static::class, (string) $offset));
+        if (is_string($offset) && $this->declares($offset)) {
+            return $this->{$offset};
         }
-        return $this->{$offset};
+        if (is_string($offset) && array_key_exists($offset, $this->undeclared)) {
+            return $this->undeclared[$offset];
+        }
+        throw new \OutOfBoundsException(sprintf('%s has no attribute "%s".', static::class, (string) $offset));
+    }
+
+    private function declares(string $name): bool
+    {
+        return $name !== 'undeclared' && property_exists($this, $name);
     }
 
     public function offsetSet(mixed $offset, mixed $value): void
@@ -41,7 +89,9 @@ abstract class BaseModel implements \ArrayAccess, \JsonSerializable
     /** @return array<string, mixed> */
     public function toArray(): array
     {
-        return self::plain(get_object_vars($this));
+        $declared = get_object_vars($this);
+        unset($declared['undeclared']);
+        return self::plain([...$declared, ...$this->undeclared]);
     }
 
     /** @return array<string, mixed> */

@@ -7,9 +7,15 @@ namespace Protocol\Models;
 
 use Protocol\Core\BaseModel;
 
-
+/**
+ * Attributes a newer server sends that this version does not declare are kept:
+ * see extra().
+ */
 final class Conversation extends BaseModel
 {
+    /** The attributes this version of the model declares, as the API names them. */
+    public const ATTRIBUTES = ['id', 'title', 'starred', 'created_at'];
+
     public function __construct(
         public readonly string $id,
         /** The conversation's title; `null` when it has none. */
@@ -21,14 +27,18 @@ final class Conversation extends BaseModel
     ) {
     }
 
-    /** @param array<string, mixed> $data the decoded JSON object */
+    /**
+     * @param array<string, mixed> $data the decoded JSON object; attributes it has beyond
+     *     ATTRIBUTES are kept (see extra())
+     */
     public static function fromArray(array $data): self
     {
-        return new self(
+        $model = new self(
             id: $data['id'],
             title: $data['title'] ?? null,
             starred: $data['starred'],
             created_at: $data['created_at'],
         );
+        return $model->withExtra(array_diff_key($data, array_flip(self::ATTRIBUTES)));
     }
 }

@@ -10,14 +10,21 @@ use Protocol\Core\BaseModel;
 
 final class ConversationCreate extends BaseModel
 {
+    /** The attributes this version of the model declares, as the API names them. */
+    public const ATTRIBUTES = ['title'];
+
     public function __construct(
         public readonly ?string $title = null,
     ) {
     }
 
-    /** @param array<string, mixed> $data the decoded JSON object */
+    /**
+     * @param array<string, mixed> $data the attributes, as the API names them
+     * @throws \InvalidArgumentException for an attribute it does not declare
+     */
     public static function fromArray(array $data): self
     {
+        self::rejectUnknown($data, self::ATTRIBUTES);
         return new self(
             title: $data['title'] ?? null,
         );

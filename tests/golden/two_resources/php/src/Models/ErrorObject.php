@@ -7,9 +7,15 @@ namespace Protocol\Models;
 
 use Protocol\Core\BaseModel;
 
-
+/**
+ * Attributes a newer server sends that this version does not declare are kept:
+ * see extra().
+ */
 final class ErrorObject extends BaseModel
 {
+    /** The attributes this version of the model declares, as the API names them. */
+    public const ATTRIBUTES = ['type', 'message'];
+
     public function __construct(
         /** @var 'api_error'|'invalid_request' */
         public readonly string $type,
@@ -17,12 +23,16 @@ final class ErrorObject extends BaseModel
     ) {
     }
 
-    /** @param array<string, mixed> $data the decoded JSON object */
+    /**
+     * @param array<string, mixed> $data the decoded JSON object; attributes it has beyond
+     *     ATTRIBUTES are kept (see extra())
+     */
     public static function fromArray(array $data): self
     {
-        return new self(
+        $model = new self(
             type: $data['type'],
             message: $data['message'],
         );
+        return $model->withExtra(array_diff_key($data, array_flip(self::ATTRIBUTES)));
     }
 }

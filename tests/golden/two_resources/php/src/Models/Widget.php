@@ -7,9 +7,17 @@ namespace Protocol\Models;
 
 use Protocol\Core\BaseModel;
 
-/** A widget. */
+/**
+ * A widget.
+ *
+ * Attributes a newer server sends that this version does not declare are kept:
+ * see extra().
+ */
 final class Widget extends BaseModel
 {
+    /** The attributes this version of the model declares, as the API names them. */
+    public const ATTRIBUTES = ['id', 'name', 'color', 'size', 'tags', 'created_at', 'retired_at'];
+
     public function __construct(
         public readonly string $id,
         public readonly string $name,
@@ -29,10 +37,13 @@ final class Widget extends BaseModel
     ) {
     }
 
-    /** @param array<string, mixed> $data the decoded JSON object */
+    /**
+     * @param array<string, mixed> $data the decoded JSON object; attributes it has beyond
+     *     ATTRIBUTES are kept (see extra())
+     */
     public static function fromArray(array $data): self
     {
-        return new self(
+        $model = new self(
             id: $data['id'],
             name: $data['name'],
             color: $data['color'],
@@ -41,5 +52,6 @@ final class Widget extends BaseModel
             created_at: $data['created_at'],
             retired_at: $data['retired_at'] ?? null,
         );
+        return $model->withExtra(array_diff_key($data, array_flip(self::ATTRIBUTES)));
     }
 }

@@ -10,6 +10,9 @@ use Protocol\Core\BaseModel;
 
 final class WidgetCreate extends BaseModel
 {
+    /** The attributes this version of the model declares, as the API names them. */
+    public const ATTRIBUTES = ['name', 'color', 'size', 'tags'];
+
     public function __construct(
         /** What to call the widget. */
         public readonly string $name,
@@ -25,9 +28,13 @@ final class WidgetCreate extends BaseModel
     ) {
     }
 
-    /** @param array<string, mixed> $data the decoded JSON object */
+    /**
+     * @param array<string, mixed> $data the attributes, as the API names them
+     * @throws \InvalidArgumentException for an attribute it does not declare
+     */
     public static function fromArray(array $data): self
     {
+        self::rejectUnknown($data, self::ATTRIBUTES);
         return new self(
             name: $data['name'],
             color: $data['color'] ?? null,

@@ -7,9 +7,15 @@ namespace Protocol\Models;
 
 use Protocol\Core\BaseModel;
 
-
+/**
+ * Attributes a newer server sends that this version does not declare are kept:
+ * see extra().
+ */
 final class WidgetList extends BaseModel
 {
+    /** The attributes this version of the model declares, as the API names them. */
+    public const ATTRIBUTES = ['has_more', 'data'];
+
     public function __construct(
         public readonly bool $has_more,
         /** @var list<Widget> */
@@ -17,12 +23,16 @@ final class WidgetList extends BaseModel
     ) {
     }
 
-    /** @param array<string, mixed> $data the decoded JSON object */
+    /**
+     * @param array<string, mixed> $data the decoded JSON object; attributes it has beyond
+     *     ATTRIBUTES are kept (see extra())
+     */
     public static function fromArray(array $data): self
     {
-        return new self(
+        $model = new self(
             has_more: $data['has_more'],
             data: array_map(Widget::fromArray(...), $data['data']),
         );
+        return $model->withExtra(array_diff_key($data, array_flip(self::ATTRIBUTES)));
     }
 }

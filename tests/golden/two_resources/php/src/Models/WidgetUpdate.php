@@ -10,6 +10,9 @@ use Protocol\Core\BaseModel;
 
 final class WidgetUpdate extends BaseModel
 {
+    /** The attributes this version of the model declares, as the API names them. */
+    public const ATTRIBUTES = ['name', 'size', 'retired_at'];
+
     public function __construct(
         public readonly ?string $name = null,
         public readonly ?float $size = null,
@@ -17,9 +20,13 @@ final class WidgetUpdate extends BaseModel
     ) {
     }
 
-    /** @param array<string, mixed> $data the decoded JSON object */
+    /**
+     * @param array<string, mixed> $data the attributes, as the API names them
+     * @throws \InvalidArgumentException for an attribute it does not declare
+     */
     public static function fromArray(array $data): self
     {
+        self::rejectUnknown($data, self::ATTRIBUTES);
         return new self(
             name: $data['name'] ?? null,
             size: $data['size'] ?? null,
