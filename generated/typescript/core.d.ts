@@ -1,21 +1,38 @@
 // Generated from spec/openapi.yaml + templates/typescript/core.d.ts.jinja. Do not edit.
-
 import type { PagePromise } from './pagination.js';
+import type { APIPromise } from './response.js';
 
-/** Options for `new ApiClient(token, options)`. */
+/** Options for `new ApiClient(token, options)` and `client.withOptions(options)`. */
 export interface ClientOptions {
   /** Defaults to the PROTOCOL_BASE_URL environment variable, else the spec's server. */
   baseUrl?: string;
-  /** Milliseconds to wait for each attempt's complete answer. Default: 60000. */
+  /** Milliseconds to wait for the answer (no byte for that long is a timeout). Default: 60000. */
   timeout?: number;
-  /** How often an idempotent request (GET, PUT, DELETE) is retried. Default: 2. */
+  /** Milliseconds to open the connection. Default: 10000. */
+  connectTimeout?: number;
+  /**
+   * How often a request that is safe to send again is retried (after a connection error, a
+   * timeout, 408, 409, 429 or a 5xx). Creates carry an idempotency key, so they are safe too.
+   * Default: 2.
+   */
   maxRetries?: number;
 }
 
-/** Per-call overrides of the client's options. */
+/** What one call may set for itself, as its last argument. */
 export interface RequestOptions {
+  /** Milliseconds to wait for the answer, for this call. */
   timeout?: number;
+  /** Milliseconds to open the connection, for this call. */
+  connectTimeout?: number;
+  /** Retries for this call instead of the client's. */
   maxRetries?: number;
+  /** Sent with this call (on every retry). */
+  headers?: Record<string, string>;
+  /**
+   * For operations that take an idempotency key (creates): the key to send, instead of a fresh
+   * one; the same key goes with every retry.
+   */
+  idempotencyKey?: string;
 }
 
 /** What a generated client passes to its base class. */
@@ -32,15 +49,18 @@ export interface ApiRequest {
   path: string;
   query?: object;
   body?: unknown;
-  /** Safe to send twice, so retried on connection errors, 429 and 5xx. */
-  idempotent: boolean;
+  /** Safe to send twice (an idempotent method, or an idempotency key), so retried. */
+  retrySafe: boolean;
+  /** The header that carries the call's idempotency key, for operations that take one. */
+  idempotencyHeader?: string;
 }
 
-/** Where a list envelope keeps its items, and how the next page is asked for. */
+/** How a list pages, from the spec's `x-protocol-pagination`. */
 export interface PaginationSpec {
   itemsField: string;
   hasMoreField: string;
-  cursorParam: string;
+  afterParam: string;
+  beforeParam: string | null;
   cursorField: string;
 }
 
@@ -48,12 +68,15 @@ export declare class BaseClient {
   constructor(token: string | undefined, options: ClientOptions, settings: ClientSettings);
   readonly baseUrl: string;
   readonly timeout: number;
+  readonly connectTimeout: number;
   readonly maxRetries: number;
+  /** A copy of this client with other defaults. */
+  withOptions(options: ClientOptions): this;
   /**
-   * Sends one request, retrying idempotent ones; resolves to the parsed JSON body (undefined
-   * when there is none), typed as the operation's result by the caller.
+   * Sends one request, retrying it when it is safe to; resolves to the parsed JSON body
+   * (undefined when there is none), typed as the operation's result by the caller.
    */
-  request<Result = unknown>(request: ApiRequest, options?: RequestOptions): Promise<Result>;
+  request<Result = unknown>(request: ApiRequest, options?: RequestOptions): APIPromise<Result>;
   /** Sends a list request; the page it resolves to can fetch the pages after it. */
   requestPage<Item>(request: ApiRequest, pagination: PaginationSpec, options?: RequestOptions): PagePromise<Item>;
 }

@@ -331,15 +331,36 @@ def test_429_is_retried_and_gives_up_after_max_retries(
     assert len(scripted.requests) == 3  # one try and two retries
 
 
-def test_post_is_not_retried(
+def test_a_create_is_retried_with_the_same_idempotency_key(
     scripted: ScriptedServer, make_client: Callable[..., ApiClient]
 ) -> None:
     scripted.replies = [
         Reply(503, {"type": "api_error", "message": "down"}),
+        Reply(201, CONVERSATION),
+    ]
+    client = make_client("t", base_url=scripted.base_url)
+    assert client.conversations.create(contact_id=CONTACT).id == CONVERSATION["id"]
+    keys = [request.headers["Idempotency-Key"] for request in scripted.requests]
+    assert len(keys) == 2 and keys[0] == keys[1] and len(keys[0]) == 36  # a UUID, reused
+    client.conversations.create(contact_id=CONTACT, idempotency_key="mine")
+    assert scripted.requests[-1].headers["Idempotency-Key"] == "mine"
+    client.conversations.create(contact_id=CONTACT)
+    assert scripted.requests[-1].headers["Idempotency-Key"] not in (keys[0], "mine")
+
+
+def test_a_request_that_is_not_safe_to_repeat_is_sent_once(
+    scripted: ScriptedServer, make_client: Callable[..., ApiClient]
+) -> None:
+    from protocol_api._base_client import Call
+    from protocol_api.models import Conversation
+
+    scripted.replies = [
+        Reply(503, {"type": "api_error", "message": "down"}),
         Reply(200, CONVERSATION),
     ]
+    client = make_client("t", base_url=scripted.base_url)
     with pytest.raises(InternalServerError) as caught:
-        make_client("t", base_url=scripted.base_url).conversations.create(contact_id=CONTACT)
+        client.request(Call("POST", "/v1/conversations", body={}), Conversation)
     assert caught.value.status_code == 503 and caught.value.type == "api_error"
     assert len(scripted.requests) == 1
 
@@ -417,7 +438,69 @@ def test_retry_delay_prefers_retry_after_then_backs_off() -> None:
     assert retry_delay(0, response(**{"Retry-After": "2"})) == 2.0
     in_three = email.utils.formatdate(time.time() + 3, usegmt=True)
     assert 1.5 < retry_delay(0, response(**{"Retry-After": in_three})) <= 3.0
-    assert 0.375 <= retry_delay(0, response(**{"Retry-After": "3600"})) <= 0.5  # too long
+    assert retry_delay(0, response(**{"Retry-After": "3600"})) is None  # too long: no retry
     assert 0.375 <= retry_delay(0, None) <= 0.5
     assert 0.75 <= retry_delay(1, response()) <= 1.0
     assert retry_delay(10, None) <= 8.0
+
+
+def test_raw_responses_give_status_headers_and_the_parsed_result(client: ApiClient) -> None:
+    raw = client.conversations.with_raw_response.create(contact_id=CONTACT)
+    assert raw.status_code == 201
+    assert raw.headers["location"] == f"/v1/conversations/{raw.parse().id}"
+    created = raw.parse()
+    assert isinstance(created, Conversation) and raw.parse() is created  # parsed once
+    got = client.conversations.with_raw_response.get(created.id)
+    assert (got.status_code, got.parse()) == (200, created)
+    page = client.conversations.with_raw_response.list(limit=1)
+    assert page.headers["content-type"] == "application/json"
+    assert [c.id for c in page.parse().data] == [created.id]
+    deleted = client.conversations.with_raw_response.delete(created.id)
+    assert (deleted.status_code, deleted.parse()) == (204, None)
+    with pytest.raises(NotFoundError):  # errors are raised, raw or not
+        client.conversations.with_raw_response.get(created.id)
+
+
+def test_async_raw_responses(server: RunningServer, token: str) -> None:
+    async def run() -> tuple[int, str]:
+        async with AsyncApiClient(token, base_url=server.base_url) as client:
+            raw = await client.conversations.with_raw_response.create(group_id="Gx5cQ1vL2mZ9kT3R")
+            created = raw.parse()
+            await client.conversations.delete(created.id)
+            return raw.status_code, created.group_id or ""
+
+    assert asyncio.run(run()) == (201, "Gx5cQ1vL2mZ9kT3R")
+
+
+def test_per_call_options_and_with_options(
+    scripted: ScriptedServer, make_client: Callable[..., ApiClient]
+) -> None:
+    scripted.replies = [Reply(503, {"type": "api_error", "message": "down"})]
+    client = make_client("t", base_url=scripted.base_url, max_retries=2)
+    with pytest.raises(InternalServerError):
+        client.conversations.get("xgQQXg3hrtjh7AvZ", max_retries=0, extra_headers={"X-Trace": "1"})
+    assert len(scripted.requests) == 1
+    assert scripted.requests[0].headers["X-Trace"] == "1"
+    assert scripted.requests[0].headers["Authorization"] == "Bearer t"
+    quiet = client.with_options(max_retries=0, timeout=3)
+    assert (quiet.max_retries, quiet.timeout, client.max_retries) == (0, 3, 2)
+    with pytest.raises(InternalServerError):
+        quiet.conversations.get("xgQQXg3hrtjh7AvZ")
+    assert len(scripted.requests) == 2  # no retry for the copy
+    scripted.replies = [Reply(200, CONVERSATION, delay=1.0)]
+    with pytest.raises(APITimeoutError):
+        client.conversations.get("xgQQXg3hrtjh7AvZ", timeout=0.2, max_retries=0)
+
+
+def test_pages_walk_backward_from_ending_before(client: ApiClient) -> None:
+    made = [client.conversations.create(contact_id=CONTACT).id for _ in range(5)]
+    newest_first = [c.id for c in client.conversations.list(limit=100)]
+    assert sorted(newest_first) == sorted(made)
+    oldest = newest_first[-1]
+    backward = client.conversations.list(limit=2, ending_before=oldest)
+    pages = [[c.id for c in page.data] for page in backward.iter_pages()]
+    assert pages == [newest_first[2:4], newest_first[0:2]]
+    assert [c.id for c in client.conversations.list(limit=2, ending_before=oldest)] == [
+        *newest_first[2:4],
+        *newest_first[0:2],
+    ]

@@ -101,6 +101,8 @@ def test_fixture_with_a_second_resource_type_checks(tsc: Path, tmp_path: Path) -
     assert "typescript/resources/widgets.d.ts" in files
     config = json.loads((JS_TESTS / "tsconfig.json").read_text())
     config["compilerOptions"].pop("paths")
+    # Outside the project, Node's types are found where npm ci put them.
+    config["compilerOptions"]["typeRoots"] = [str(ROOT / "node_modules" / "@types")]
     config["include"] = ["typescript/**/*"]
     (tmp_path / "tsconfig.json").write_text(json.dumps(config))
     _run([tsc, "--strict", "--noEmit", "-p", tmp_path / "tsconfig.json"], cwd=tmp_path)

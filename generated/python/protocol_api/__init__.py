@@ -39,6 +39,7 @@ __version__ = "1.0.0"
 __all__ = [
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
@@ -62,6 +63,7 @@ __all__ = [
     "PayloadTooLargeError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RequestOptions",
     "SyncCursorPage",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",

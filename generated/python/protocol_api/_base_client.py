@@ -1,5 +1,9 @@
 # Generated from spec/openapi.yaml + templates/python/_base_client.py.jinja. Do not edit.
-"""The HTTP machinery under every resource: auth, timeouts, retries, errors, parsing."""
+"""The HTTP machinery under every resource: auth, timeouts, retries, errors, parsing.
+
+The retry policy (which requests and statuses are retried, how long to wait) is rendered from
+the generator's one declaration of it, shared by the TypeScript and PHP clients.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ import email.utils
 import os
 import random
 import time
-from collections.abc import Mapping
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
 from urllib.parse import quote
 
@@ -24,34 +30,39 @@ from ._exceptions import (
     APITimeoutError,
     status_error_class,
 )
+from ._response import APIResponse, raw_response
 from ._types import Omit
 
 if TYPE_CHECKING:
-    from ._pagination import AsyncPage, SyncPage
+    from ._pagination import AsyncPage, PageSpec, SyncPage
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "AsyncAPIClient",
     "AsyncAPIResource",
+    "Call",
     "SyncAPIClient",
     "SyncAPIResource",
     "path_param",
     "retry_delay",
 ]
 
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 INITIAL_RETRY_DELAY = 0.5  # seconds; doubled on every retry
 MAX_RETRY_DELAY = 8.0
-MAX_RETRY_AFTER = 60.0  # a longer Retry-After is not honoured; backoff applies instead
-RETRYABLE_STATUSES = frozenset({408, 429})
+RETRY_JITTER = 0.25  # a backoff delay is shortened at random by up to this fraction
+MAX_RETRY_AFTER = 60.0  # a longer Retry-After is not waited for: the error is raised
+RETRY_STATUSES = frozenset({408, 409, 429})  # and every 5xx
 
+T = TypeVar("T")
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 SyncPageT = TypeVar("SyncPageT", bound="SyncPage[Any]")
 AsyncPageT = TypeVar("AsyncPageT", bound="AsyncPage[Any]")
 Query = Mapping[str, object]
 Body = Mapping[str, object]
+Timeout = float | httpx.Timeout
 
 
 def path_param(value: object) -> str:
@@ -59,18 +70,38 @@ def path_param(value: object) -> str:
     return quote(str(value), safe="")
 
 
-def retry_delay(attempt: int, response: httpx.Response | None) -> float:
-    """Seconds to wait before retry number `attempt` (0 for the first retry).
+@dataclass(frozen=True)
+class Call:
+    """One operation's request, as a resource method describes it, with the per-call options."""
 
-    The server's `Retry-After` (seconds or an HTTP date) wins when it is between 0 and 60
-    seconds; otherwise exponential backoff with jitter, capped at MAX_RETRY_DELAY.
+    method: str
+    path: str
+    query: Query | None = None
+    body: Body | None = None
+    # Safe to send twice (an idempotent method, or an idempotency key): retried.
+    retry_safe: bool = False
+    # The header carrying the idempotency key, for operations that declare one; a fresh key is
+    # drawn when the caller gives none, and the same key goes with every retry.
+    idempotency_header: str | None = None
+    idempotency_key: str | None = None
+    extra_headers: Mapping[str, str] = field(default_factory=dict)
+    timeout: Timeout | None = None
+    max_retries: int | None = None
+
+
+def retry_delay(attempt: int, response: httpx.Response | None) -> float | None:
+    """Seconds to wait before retry number `attempt` (0 for the first retry), or None when the
+    server asked, with Retry-After, for a longer wait than MAX_RETRY_AFTER: then no retry.
+
+    Retry-After (seconds or an HTTP date) is waited for exactly; without it, exponential
+    backoff capped at MAX_RETRY_DELAY, shortened at random by up to RETRY_JITTER.
     """
     if response is not None:
         after = _retry_after_seconds(response.headers.get("retry-after"))
         if after is not None:
-            return after
+            return after if after <= MAX_RETRY_AFTER else None
     backoff = min(INITIAL_RETRY_DELAY * 2.0**attempt, MAX_RETRY_DELAY)
-    return backoff * (1 - 0.25 * random.random())
+    return backoff * (1 - RETRY_JITTER * random.random())
 
 
 def _retry_after_seconds(value: str | None) -> float | None:
@@ -80,14 +111,14 @@ def _retry_after_seconds(value: str | None) -> float | None:
         seconds = float(value)
     except ValueError:
         try:
-            seconds = float(email.utils.parsedate_to_datetime(value).timestamp()) - time.time()
+            seconds = email.utils.parsedate_to_datetime(value).timestamp() - time.time()
         except (TypeError, ValueError):
             return None
-    return max(seconds, 0.0) if seconds <= MAX_RETRY_AFTER else None
+    return max(seconds, 0.0)
 
 
-def _should_retry(response: httpx.Response) -> bool:
-    return response.status_code in RETRYABLE_STATUSES or response.status_code >= 500
+def _retries(response: httpx.Response) -> bool:
+    return response.status_code in RETRY_STATUSES or response.status_code >= 500
 
 
 def _without_omitted(values: Mapping[str, object]) -> dict[str, object]:
@@ -102,12 +133,33 @@ def _status_error(response: httpx.Response) -> APIStatusError:
     return status_error_class(response.status_code)(response, body)
 
 
+def _query_value(value: object) -> str:
+    """Query strings spell booleans `true`/`false`, like the API's form bodies."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(to_jsonable_python(value))
+
+
+def _parser(cast_to: type[ModelT] | None) -> Callable[[httpx.Response], ModelT | None]:
+    """How a response becomes the call's result: its model, or None for an empty body."""
+
+    def parse(response: httpx.Response) -> ModelT | None:
+        if cast_to is None:
+            return None
+        try:
+            return cast_to.model_validate_json(response.content)
+        except pydantic.ValidationError as error:
+            raise APIResponseValidationError(response, str(error)) from error
+
+    return parse
+
+
 class _BaseClient:
     """Configuration shared by the sync and async clients."""
 
     base_url: str
     max_retries: int
-    timeout: float | httpx.Timeout
+    timeout: Timeout
     _http_class: type[httpx.Client | httpx.AsyncClient]
 
     def __init__(
@@ -115,12 +167,13 @@ class _BaseClient:
         token: str | None,
         *,
         base_url: str | None,
-        timeout: float | httpx.Timeout,
+        timeout: Timeout,
         max_retries: int,
         default_base_url: str,
         base_url_env: str,
         token_env: str,
         user_agent: str,
+        http_client: httpx.Client | httpx.AsyncClient | None,
     ) -> None:
         token = token if token is not None else os.environ.get(token_env)
         if not token:
@@ -128,6 +181,12 @@ class _BaseClient:
                 f"No API token: pass it as the client's first argument or set {token_env}."
             )
         self._token = token
+        self._settings = {
+            "default_base_url": default_base_url,
+            "base_url_env": base_url_env,
+            "token_env": token_env,
+            "user_agent": user_agent,
+        }
         self.base_url = (base_url or os.environ.get(base_url_env) or default_base_url).rstrip("/")
         self.timeout = timeout
         self.max_retries = max_retries
@@ -137,36 +196,54 @@ class _BaseClient:
             "User-Agent": user_agent,
         }
         # Each subclass names its httpx client class (sync or async); the rest is shared.
-        self._http = self._http_class(timeout=timeout, headers=self._headers)
+        # Credentials go with each request, so a client given here (or shared by
+        # with_options) needs no configuration of its own.
+        self._http = http_client or self._http_class()
 
-    def _build_request(
+    def with_options(
         self,
-        http: httpx.Client | httpx.AsyncClient,
-        method: str,
-        path: str,
-        query: Query | None,
-        body: Body | None,
-    ) -> httpx.Request:
-        params = {key: _query_value(value) for key, value in _without_omitted(query or {}).items()}
-        json = to_jsonable_python(_without_omitted(body)) if body is not None else None
-        return http.build_request(method, self.base_url + path, params=params, json=json)
+        *,
+        base_url: str | None = None,
+        timeout: Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Self:
+        """A copy of this client with other defaults; it shares this client's connections."""
+        return type(self)(
+            self._token,
+            base_url=base_url or self.base_url,
+            timeout=timeout if timeout is not None else self.timeout,
+            max_retries=max_retries if max_retries is not None else self.max_retries,
+            http_client=self._http,  # type: ignore[call-arg]  # the generated subclasses take it
+        )
 
-    def _parse(self, response: httpx.Response, cast_to: type[ModelT] | None) -> ModelT | None:
+    def _build_request(self, http: httpx.Client | httpx.AsyncClient, call: Call) -> httpx.Request:
+        params = {k: _query_value(v) for k, v in _without_omitted(call.query or {}).items()}
+        json = to_jsonable_python(_without_omitted(call.body)) if call.body is not None else None
+        headers = {**self._headers, **call.extra_headers}
+        if call.idempotency_header is not None:
+            headers[call.idempotency_header] = call.idempotency_key or str(uuid.uuid4())
+        timeout = call.timeout if call.timeout is not None else self.timeout
+        return http.build_request(
+            call.method,
+            self.base_url + call.path,
+            params=params,
+            json=json,
+            headers=headers,
+            timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
+        )
+
+    def _retries_for(self, call: Call) -> int:
+        if not call.retry_safe:
+            return 0
+        return call.max_retries if call.max_retries is not None else self.max_retries
+
+    def _result(self, response: httpx.Response, parse: Callable[[httpx.Response], T]) -> T:
+        """The parsed result, or under `with_raw_response` the APIResponse that parses it."""
         if response.is_error:
             raise _status_error(response)
-        if cast_to is None:
-            return None
-        try:
-            return cast_to.model_validate_json(response.content)
-        except pydantic.ValidationError as error:
-            raise APIResponseValidationError(response, str(error)) from error
-
-
-def _query_value(value: object) -> str:
-    """Query strings spell booleans `true`/`false`, like the API's form bodies."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(to_jsonable_python(value))
+        if raw_response.get():
+            return APIResponse(response, parse)  # type: ignore[return-value]
+        return parse(response)
 
 
 class SyncAPIClient(_BaseClient):
@@ -183,56 +260,25 @@ class SyncAPIClient(_BaseClient):
         self.close()
 
     @overload
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        query: Query | None = None,
-        body: Body | None = None,
-        idempotent: bool,
-        cast_to: type[ModelT],
-    ) -> ModelT: ...
+    def request(self, call: Call, cast_to: type[ModelT]) -> ModelT: ...
 
     @overload
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        query: Query | None = None,
-        body: Body | None = None,
-        idempotent: bool,
-        cast_to: None,
-    ) -> None: ...
+    def request(self, call: Call, cast_to: None) -> None: ...
 
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        query: Query | None = None,
-        body: Body | None = None,
-        idempotent: bool,
-        cast_to: type[ModelT] | None,
-    ) -> ModelT | None:
-        request = self._build_request(self._http, method, path, query, body)
-        response = self._send(request, retries=self.max_retries if idempotent else 0)
-        return self._parse(response, cast_to)
+    def request(self, call: Call, cast_to: type[ModelT] | None) -> ModelT | None:
+        response = self._send(self._build_request(self._http, call), self._retries_for(call))
+        return self._result(response, _parser(cast_to))
 
-    def request_page(
-        self,
-        page_type: type[SyncPageT],
-        path: str,
-        *,
-        query: Query,
-        idempotent: bool,
-        envelope: type[pydantic.BaseModel],
-    ) -> SyncPageT:
-        parsed = self.request("GET", path, query=query, idempotent=idempotent, cast_to=envelope)
-        return page_type(client=self, path=path, query=query, envelope=envelope, parsed=parsed)
+    def request_page(self, page_type: type[SyncPageT], call: Call, spec: PageSpec) -> SyncPageT:
+        response = self._send(self._build_request(self._http, call), self._retries_for(call))
 
-    def _send(self, request: httpx.Request, *, retries: int) -> httpx.Response:
+        def parse(response: httpx.Response) -> SyncPageT:
+            envelope = _parser(spec.envelope)(response)
+            return page_type(client=self, call=call, spec=spec, envelope=envelope)
+
+        return self._result(response, parse)
+
+    def _send(self, request: httpx.Request, retries: int) -> httpx.Response:
         attempt = 0
         while True:
             response: httpx.Response | None = None
@@ -245,9 +291,13 @@ class SyncAPIClient(_BaseClient):
                 if attempt >= retries:
                     raise APIConnectionError(request) from error
             else:
-                if attempt >= retries or not _should_retry(response):
+                if attempt >= retries or not _retries(response):
                     return response
-            time.sleep(retry_delay(attempt, response))
+            delay = retry_delay(attempt, response)
+            if delay is None:
+                assert response is not None
+                return response
+            time.sleep(delay)
             attempt += 1
 
 
@@ -265,58 +315,29 @@ class AsyncAPIClient(_BaseClient):
         await self.close()
 
     @overload
-    async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        query: Query | None = None,
-        body: Body | None = None,
-        idempotent: bool,
-        cast_to: type[ModelT],
-    ) -> ModelT: ...
+    async def request(self, call: Call, cast_to: type[ModelT]) -> ModelT: ...
 
     @overload
-    async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        query: Query | None = None,
-        body: Body | None = None,
-        idempotent: bool,
-        cast_to: None,
-    ) -> None: ...
+    async def request(self, call: Call, cast_to: None) -> None: ...
 
-    async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        query: Query | None = None,
-        body: Body | None = None,
-        idempotent: bool,
-        cast_to: type[ModelT] | None,
-    ) -> ModelT | None:
-        request = self._build_request(self._http, method, path, query, body)
-        response = await self._send(request, retries=self.max_retries if idempotent else 0)
-        return self._parse(response, cast_to)
+    async def request(self, call: Call, cast_to: type[ModelT] | None) -> ModelT | None:
+        request = self._build_request(self._http, call)
+        response = await self._send(request, self._retries_for(call))
+        return self._result(response, _parser(cast_to))
 
     async def request_page(
-        self,
-        page_type: type[AsyncPageT],
-        path: str,
-        *,
-        query: Query,
-        idempotent: bool,
-        envelope: type[pydantic.BaseModel],
+        self, page_type: type[AsyncPageT], call: Call, spec: PageSpec
     ) -> AsyncPageT:
-        parsed = await self.request(
-            "GET", path, query=query, idempotent=idempotent, cast_to=envelope
-        )
-        return page_type(client=self, path=path, query=query, envelope=envelope, parsed=parsed)
+        request = self._build_request(self._http, call)
+        response = await self._send(request, self._retries_for(call))
 
-    async def _send(self, request: httpx.Request, *, retries: int) -> httpx.Response:
+        def parse(response: httpx.Response) -> AsyncPageT:
+            envelope = _parser(spec.envelope)(response)
+            return page_type(client=self, call=call, spec=spec, envelope=envelope)
+
+        return self._result(response, parse)
+
+    async def _send(self, request: httpx.Request, retries: int) -> httpx.Response:
         attempt = 0
         while True:
             response: httpx.Response | None = None
@@ -329,9 +350,13 @@ class AsyncAPIClient(_BaseClient):
                 if attempt >= retries:
                     raise APIConnectionError(request) from error
             else:
-                if attempt >= retries or not _should_retry(response):
+                if attempt >= retries or not _retries(response):
                     return response
-            await anyio.sleep(retry_delay(attempt, response))
+            delay = retry_delay(attempt, response)
+            if delay is None:
+                assert response is not None
+                return response
+            await anyio.sleep(delay)
             attempt += 1
 
 

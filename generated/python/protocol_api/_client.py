@@ -26,8 +26,12 @@ class ApiClient(SyncAPIClient):
     """Protocol API client.
 
     `token` defaults to $PROTOCOL_API_TOKEN; `base_url` to $PROTOCOL_BASE_URL, else
-    https://api.protocol.chat. Idempotent requests are retried `max_retries` times on
-    connection errors, 429 and 5xx; `timeout` is in seconds (or an `httpx.Timeout`).
+    https://api.protocol.chat. A request that is safe to send again (any but a create
+    without an idempotency key, and creates always carry one) is retried up to `max_retries`
+    times after a connection error, a timeout, 408, 409, 429 or a 5xx, waiting what
+    `Retry-After` asks (up to 60 s) or backing off. `timeout` is in seconds for
+    each wait on the answer, or an `httpx.Timeout`; `http_client` lets you bring your own
+    `httpx.Client` (proxies, transports). `with_options(...)` makes a copy with other defaults.
     """
 
     conversations: Conversations
@@ -39,6 +43,7 @@ class ApiClient(SyncAPIClient):
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.Client | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -49,6 +54,7 @@ class ApiClient(SyncAPIClient):
             base_url_env=BASE_URL_ENV,
             token_env=TOKEN_ENV,
             user_agent=USER_AGENT,
+            http_client=http_client,
         )
         self.conversations = Conversations(self)
 
@@ -65,6 +71,7 @@ class AsyncApiClient(AsyncAPIClient):
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.AsyncClient | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -75,5 +82,6 @@ class AsyncApiClient(AsyncAPIClient):
             base_url_env=BASE_URL_ENV,
             token_env=TOKEN_ENV,
             user_agent=USER_AGENT,
+            http_client=http_client,
         )
         self.conversations = AsyncConversations(self)

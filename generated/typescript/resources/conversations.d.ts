@@ -1,6 +1,6 @@
 // Generated from spec/openapi.yaml + templates/typescript/resources/resource.d.ts.jinja. Do not edit.
 import type { BaseClient } from '../core.js';
-import type { Conversation, ConversationCreate, ConversationUpdate, ListConversationsParams, PagePromise, RequestOptions } from '../index.js';
+import type { APIPromise, Conversation, ConversationCreate, ConversationUpdate, ListConversationsParams, PagePromise, RequestOptions } from '../index.js';
 
 /**
  * A conversation holds the exchange between you and one contact, or between you and a group.
@@ -35,7 +35,7 @@ export declare class Conversations {
    * Exactly one of the two is given. The new conversation is not pinned, not muted, not
    * archived, and has no activity yet (`last_active_at` and `last_opened_at` are `null`).
    */
-  create(body: ConversationCreate, options?: RequestOptions): Promise<Conversation>;
+  create(body: ConversationCreate, options?: RequestOptions): APIPromise<Conversation>;
 
   /**
    * Retrieve a conversation
@@ -44,7 +44,7 @@ export declare class Conversations {
    *
    * @param id The conversation's id.
    */
-  get(id: string, options?: RequestOptions): Promise<Conversation>;
+  get(id: string, options?: RequestOptions): APIPromise<Conversation>;
 
   /**
    * Update a conversation
@@ -56,7 +56,7 @@ export declare class Conversations {
    *
    * @param id The conversation's id.
    */
-  update(id: string, body: ConversationUpdate, options?: RequestOptions): Promise<Conversation>;
+  update(id: string, body: ConversationUpdate, options?: RequestOptions): APIPromise<Conversation>;
 
   /**
    * Delete a conversation
@@ -67,5 +67,5 @@ export declare class Conversations {
    *
    * @param id The conversation's id.
    */
-  delete(id: string, options?: RequestOptions): Promise<void>;
+  delete(id: string, options?: RequestOptions): APIPromise<void>;
 }

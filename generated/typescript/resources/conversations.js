@@ -1,6 +1,6 @@
 // Generated from spec/openapi.yaml + templates/typescript/resources/resource.js.jinja. Do not edit.
 /** @import { BaseClient } from '../core.js' */
-/** @import { Conversation, ConversationCreate, ConversationUpdate, ListConversationsParams, PagePromise, RequestOptions } from '../index.js' */
+/** @import { APIPromise, Conversation, ConversationCreate, ConversationUpdate, ListConversationsParams, PagePromise, RequestOptions } from '../index.js' */
 
 /**
  * A conversation holds the exchange between you and one contact, or between you and a group.
@@ -42,9 +42,9 @@ export class Conversations {
         method: 'GET',
         path: '/v1/conversations',
         query: params,
-        idempotent: true,
+        retrySafe: true,
       },
-      { itemsField: 'data', hasMoreField: 'has_more', cursorParam: 'starting_after', cursorField: 'id' },
+      { itemsField: 'data', hasMoreField: 'has_more', afterParam: 'starting_after', beforeParam: 'ending_before', cursorField: 'id' },
       options,
     );
   }
@@ -58,7 +58,7 @@ export class Conversations {
    *
    * @param {ConversationCreate} body
    * @param {RequestOptions} [options]
-   * @returns {Promise<Conversation>}
+   * @returns {APIPromise<Conversation>}
    */
   create(body, options) {
     return this.#client.request(
@@ -66,7 +66,8 @@ export class Conversations {
         method: 'POST',
         path: '/v1/conversations',
         body,
-        idempotent: false,
+        retrySafe: true,
+        idempotencyHeader: 'Idempotency-Key',
       },
       options,
     );
@@ -79,14 +80,14 @@ export class Conversations {
    *
    * @param {string} id
    * @param {RequestOptions} [options]
-   * @returns {Promise<Conversation>}
+   * @returns {APIPromise<Conversation>}
    */
   get(id, options) {
     return this.#client.request(
       {
         method: 'GET',
         path: `/v1/conversations/${encodeURIComponent(id)}`,
-        idempotent: true,
+        retrySafe: true,
       },
       options,
     );
@@ -103,7 +104,7 @@ export class Conversations {
    * @param {string} id
    * @param {ConversationUpdate} body
    * @param {RequestOptions} [options]
-   * @returns {Promise<Conversation>}
+   * @returns {APIPromise<Conversation>}
    */
   update(id, body, options) {
     return this.#client.request(
@@ -111,7 +112,7 @@ export class Conversations {
         method: 'PUT',
         path: `/v1/conversations/${encodeURIComponent(id)}`,
         body,
-        idempotent: true,
+        retrySafe: true,
       },
       options,
     );
@@ -126,14 +127,14 @@ export class Conversations {
    *
    * @param {string} id
    * @param {RequestOptions} [options]
-   * @returns {Promise<void>}
+   * @returns {APIPromise<void>}
    */
   delete(id, options) {
     return this.#client.request(
       {
         method: 'DELETE',
         path: `/v1/conversations/${encodeURIComponent(id)}`,
-        idempotent: true,
+        retrySafe: true,
       },
       options,
     );

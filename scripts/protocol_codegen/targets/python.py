@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from protocol_codegen.errors import GeneratorError
+from protocol_codegen.policy import RETRY_POLICY
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets.python_models import render_models
 from protocol_spec import naming
@@ -25,7 +26,13 @@ PACKAGE = "protocol_api"
 DISTRIBUTION = "protocol_api"
 
 # Hand-written runtime: rendered as is, only the header changes.
-STATIC_MODULES = ("_base_client.py", "_exceptions.py", "_pagination.py", "_types.py")
+STATIC_MODULES = (
+    "_base_client.py",
+    "_exceptions.py",
+    "_pagination.py",
+    "_response.py",
+    "_types.py",
+)
 
 # What `__init__.py` re-exports from the hand-written runtime, besides clients and models.
 RUNTIME_EXPORTS = (
@@ -34,6 +41,7 @@ RUNTIME_EXPORTS = (
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "APIResponse",
     "AsyncCursorPage",
     "AuthenticationError",
     "BadRequestError",
@@ -42,6 +50,7 @@ RUNTIME_EXPORTS = (
     "NotFoundError",
     "Omit",
     "PayloadTooLargeError",
+    "RequestOptions",
     "PermissionDeniedError",
     "RateLimitError",
     "SyncCursorPage",
@@ -63,10 +72,18 @@ class Flavour:
     def_keyword: str
     await_: str
     page_class: str
+    raw_wrapper: str
 
 
-SYNC = Flavour("", "SyncAPIResource", "def", "", "SyncCursorPage")
-ASYNC = Flavour("Async", "AsyncAPIResource", "async def", "await ", "AsyncCursorPage")
+SYNC = Flavour("", "SyncAPIResource", "def", "", "SyncCursorPage", "to_raw_response_wrapper")
+ASYNC = Flavour(
+    "Async",
+    "AsyncAPIResource",
+    "async def",
+    "await ",
+    "AsyncCursorPage",
+    "async_to_raw_response_wrapper",
+)
 
 
 @dataclass(frozen=True)
@@ -87,6 +104,8 @@ class PyResourceClass:
     base: str
     docstring: str
     operations: tuple[PyOperation, ...]
+    raw_class: str  # the `with_raw_response` view of this class
+    raw_wrapper: str  # to_raw_response_wrapper or its async twin
 
 
 @dataclass(frozen=True)
@@ -107,7 +126,7 @@ def render(api: Api) -> dict[str, str]:
     def template(name: str, **context: object) -> str:
         source = f"templates/python/{name}.jinja"
         return env.get_template(f"{name}.jinja").render(
-            header=header(api.source, source), **context
+            header=header(api.source, source), policy=RETRY_POLICY, **context
         )
 
     files = {
@@ -142,6 +161,8 @@ def render(api: Api) -> dict[str, str]:
             user_agent=json.dumps(f"{DISTRIBUTION}-python/{api.version}"),
             title=api.title,
             resources=resources,
+            retry_statuses=", ".join(str(status) for status in RETRY_POLICY.retry_statuses),
+            max_retry_after=f"{RETRY_POLICY.max_retry_after:g}",
         ),
         f"{package}/resources/__init__.py": template(
             "resources/__init__.py",
@@ -189,30 +210,56 @@ def _resource_module(resource: Resource) -> dict[str, object]:
             base=flavour.base,
             docstring=resource.description or resource.class_name,
             operations=tuple(_operation(op, flavour) for op in resource.operations),
+            raw_class=f"{flavour.class_prefix}{resource.class_name}WithRawResponse",
+            raw_wrapper=flavour.raw_wrapper,
         )
         for flavour in (SYNC, ASYNC)
     )
     used_models = sorted({name for op in resource.operations for name in _models_used(op)})
-    has_pages = any(op.pagination for op in resource.operations)
+    pages = [op for op in resource.operations if op.pagination is not None]
     argument_types = [item.type for op in resource.operations for item in _arguments(op)]
     typing_names = sorted({name for type_ref in argument_types for name in _typing_names(type_ref)})
     abc_names = [name for name in typing_names if name == "Sequence"]
-    typing_names = [name for name in typing_names if name != "Sequence"]
-    imports = [f"from collections.abc import {', '.join(abc_names)}"] if abc_names else []
-    imports += [f"from typing import {', '.join(typing_names)}"] if typing_names else []
-    runtime = ["AsyncAPIResource", "SyncAPIResource", "path_param"]
+    typing_names = sorted({*(name for name in typing_names if name != "Sequence"), "Unpack"})
+    imports = ["from functools import cached_property"]
+    imports += [f"from collections.abc import {', '.join(abc_names)}"] if abc_names else []
+    imports.append(f"from typing import {', '.join(typing_names)}")
+    runtime = ["AsyncAPIResource", "Call", "SyncAPIResource", "path_param"]
     imports.append(f"from .._base_client import {', '.join(runtime)}")
-    if has_pages:
-        imports.append("from .._pagination import AsyncCursorPage, SyncCursorPage")
-    imports.append("from .._types import Omit, omit")
+    if pages:
+        imports.append("from .._pagination import AsyncCursorPage, PageSpec, SyncCursorPage")
+    imports.append("from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper")
+    imports.append("from .._types import Omit, RequestOptions, omit")
     if used_models:
         imports.append(f"from ..models import {', '.join(used_models)}")
+    page_specs = [_page_spec(op) for op in pages]
     return {
         "module_doc": f"The `{resource.name}` resource: {', '.join(op.method_name for op in resource.operations)}.",
         "imports": imports,
-        "exports": export_order(cls.name for cls in classes),
+        "exports": export_order(n for cls in classes for n in (cls.name, cls.raw_class)),
         "classes": classes,
+        "page_specs": page_specs,
     }
+
+
+def _page_spec_name(op: Operation) -> str:
+    return f"_{naming.snake(op.method_name).upper()}_PAGES"
+
+
+def _page_spec(op: Operation) -> str:
+    """A module constant: how the list pages, from its `x-protocol-pagination`."""
+    page = op.pagination
+    assert page is not None
+    fields = {
+        "envelope": _annotation(_required(op.result)),
+        "items_field": json.dumps(page.items_field),
+        "has_more_field": json.dumps(page.has_more_field),
+        "after_param": json.dumps(page.after_param),
+        "before_param": json.dumps(page.before_param) if page.before_param else "None",
+        "cursor_field": json.dumps(page.cursor_field),
+    }
+    arguments = ", ".join(f"{key}={value}" for key, value in fields.items())
+    return f"{_page_spec_name(op)} = PageSpec({arguments})"
 
 
 def _operation(op: Operation, flavour: Flavour) -> PyOperation:
@@ -224,25 +271,33 @@ def _operation(op: Operation, flavour: Flavour) -> PyOperation:
     keyword += [(f.required, f"{_ident(f)}: {_annotation(f.type)}") for f in body_fields]
     required = [text for is_required, text in keyword if is_required]
     optional = [f"{text} | Omit = omit" for is_required, text in keyword if not is_required]
-    signature = ", ".join(["self", *positional, *(["*"] if keyword else []), *required, *optional])
+    per_call = ["idempotency_key: str | None = None"] if op.idempotency_key else []
+    options = "**options: Unpack[RequestOptions]"
+    marker = ["*"] if keyword or per_call else []
+    signature = ", ".join(["self", *positional, *marker, *required, *optional, *per_call, options])
 
     path = op.path
     for p in op.path_params:
         path = path.replace("{" + p.name + "}", "{path_param(" + _ident(p) + ")}")
-    args = [json.dumps(op.http_method), f'f"{path}"' if op.path_params else json.dumps(path)]
+    call = [json.dumps(op.http_method), f'f"{path}"' if op.path_params else json.dumps(path)]
     if op.query_params:
-        args.append(
+        call.append(
             "query={" + ", ".join(f'"{p.name}": {_ident(p)}' for p in op.query_params) + "}"
         )
     if op.body is not None:
-        args.append("body={" + ", ".join(f'"{f.name}": {_ident(f)}' for f in body_fields) + "}")
-    args.append(f"idempotent={op.idempotent}")
+        call.append("body={" + ", ".join(f'"{f.name}": {_ident(f)}' for f in body_fields) + "}")
+    call.append(f"retry_safe={op.retry_safe}")
+    if op.idempotency_key is not None:
+        call.append(f"idempotency_header={json.dumps(op.idempotency_key.name)}")
+        call.append("idempotency_key=idempotency_key")
+    call.append("**options")
+    request = f"Call({', '.join(call)})"
 
     if op.pagination is not None:
         item = _annotation(op.pagination.item)
         returns = f"{flavour.page_class}[{item}]"
-        call = "request_page"
-        args = [returns, *args[1:], f"envelope={_annotation(_required(op.result))}"]
+        method = "request_page"
+        args = [returns, request, _page_spec_name(op)]
     else:
         if op.result is not None and op.result.kind != "model":
             raise GeneratorError(
@@ -250,8 +305,8 @@ def _operation(op: Operation, flavour: Flavour) -> PyOperation:
                 "returns models only: wrap the result in an object schema in components/schemas"
             )
         returns = _annotation(op.result) if op.result is not None else "None"
-        call = "request"
-        args.append(f"cast_to={returns}")
+        method = "request"
+        args = [request, returns]
     return PyOperation(
         def_keyword=flavour.def_keyword,
         name=naming.python_identifier(op.method_name),
@@ -259,7 +314,7 @@ def _operation(op: Operation, flavour: Flavour) -> PyOperation:
         returns=returns,
         docstring=_docstring(op),
         await_=flavour.await_,
-        call=call,
+        call=method,
         args=tuple(args),
     )
 
@@ -273,6 +328,20 @@ def _docstring(op: Operation) -> str:
         (_ident(p), p.description) for p in (*op.path_params, *op.query_params) if p.description
     ]
     documented += [(_ident(f), f.description) for f in (op.body.fields if op.body else ())]
+    if op.idempotency_key is not None:
+        documented.append(
+            (
+                "idempotency_key",
+                (
+                    f"Sent as the `{op.idempotency_key.name}` header, and again on each retry, "
+                    "so that\nthe request takes effect once; a fresh key is drawn when none is "
+                    "given."
+                ),
+            )
+        )
+    documented.append(
+        ("**options", "`timeout`, `max_retries` and `extra_headers` for this call only.")
+    )
     if documented:
         lines = ["Args:"]
         for name, description in documented:

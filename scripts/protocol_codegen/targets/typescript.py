@@ -16,6 +16,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from protocol_codegen.policy import RETRY_POLICY
 from protocol_codegen.reading import read_models
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._text import doc_block, one_line
@@ -37,6 +38,8 @@ STATIC_FILES = (
     "index.js",
     "pagination.d.ts",
     "pagination.js",
+    "response.d.ts",
+    "response.js",
 )
 
 _PRIMITIVES = {"string": "string", "integer": "number", "number": "number", "boolean": "boolean"}
@@ -45,6 +48,7 @@ _PRIMITIVES = {"string": "string", "integer": "number", "number": "number", "boo
 _GLOBAL_TYPE_NAMES = frozenset(
     {"Array", "Boolean", "Date", "Error", "Function", "Map", "Number", "Object", "Promise"}
     | {"Record", "Set", "String", "Symbol", "Headers", "Page", "PagePromise", "Open"}
+    | {"APIPromise", "RawResponse"}
 )
 _RESERVED_WORD_LIST = (
     "break case catch class const continue debugger default delete do else enum export "
@@ -96,7 +100,9 @@ def render(api: Api) -> dict[str, str]:
         source = f"templates/{ROOT}/{template_name}.jinja"
         comment = "//" if template_name.endswith((".js", ".ts")) else ""
         text = header(api.source, source, comment).lstrip()
-        return env.get_template(f"{template_name}.jinja").render(header=text, **context)
+        return env.get_template(f"{template_name}.jinja").render(
+            header=text, policy=RETRY_POLICY, **context
+        )
 
     files = {f"{ROOT}/{name}": template(name) for name in STATIC_FILES}
     files[f"{ROOT}/package.json"] = template(
@@ -303,23 +309,24 @@ def _operation(op: Operation, names: dict[str, str]) -> TsOperation:
         fields.append("query: params")
     if op.body is not None:
         fields.append("body")
-    fields.append(f"idempotent: {'true' if op.idempotent else 'false'}")
+    fields.append(f"retrySafe: {'true' if op.retry_safe else 'false'}")
+    if op.idempotency_key is not None:
+        fields.append(f"idempotencyHeader: {_string(op.idempotency_key.name)}")
 
     if op.pagination is not None:
         item = _type(op.pagination.item, names)
         returns = f"PagePromise<{item}>"
         call = "requestPage"
-        pagination = _object_literal(
-            {
-                "itemsField": op.pagination.items_field,
-                "hasMoreField": op.pagination.has_more_field,
-                "cursorParam": op.pagination.after_param,
-                "cursorField": op.pagination.cursor_field,
-            }
+        page = op.pagination
+        before = _string(page.before_param) if page.before_param is not None else "null"
+        pagination = (
+            f"{{ itemsField: {_string(page.items_field)}, hasMoreField: "
+            f"{_string(page.has_more_field)}, afterParam: {_string(page.after_param)}, "
+            f"beforeParam: {before}, cursorField: {_string(page.cursor_field)} }}"
         )
         extra_args: tuple[str, ...] = (pagination, "options")
     else:
-        returns = f"Promise<{_type(op.result, names) if op.result is not None else 'void'}>"
+        returns = f"APIPromise<{_type(op.result, names) if op.result is not None else 'void'}>"
         call = "request"
         extra_args = ("options",)
 
@@ -357,8 +364,7 @@ def _types_used(op: Operation, names: dict[str, str]) -> set[str]:
             used.add(names[type_ref.name])
         if type_ref.items is not None:
             types.append(type_ref.items)
-    if op.pagination is not None:
-        used.add("PagePromise")
+    used.add("PagePromise" if op.pagination is not None else "APIPromise")
     return used
 
 

@@ -102,6 +102,29 @@ test('iterating a page follows the cursor across pages, newest first', async () 
   const direct = [];
   for await (const conversation of client.conversations.list({ limit: 2 })) direct.push(conversation.id);
   assert.deepEqual(direct, seen);
+
+  // Asked for with ending_before, the walk goes backward: each next page is the one before.
+  const oldest = seen.at(-1);
+  const backward = [];
+  for await (const page of (await client.conversations.list({ limit: 2, ending_before: oldest })).iterPages()) {
+    backward.push(page.data.map((conversation) => conversation.id));
+  }
+  const before = seen.slice(0, -1);
+  assert.deepEqual(backward.flat().sort(), [...before].sort());
+  assert.deepEqual(backward[0], before.slice(-2), 'the first backward page is the one just before');
+});
+
+test('withResponse gives the HTTP response with the result', async () => {
+  const client = new ApiClient(token);
+  const { data: created, response } = await client.conversations.create({ contact_id: newId('contact') }).withResponse();
+  assert.equal(response.status, 201);
+  assert.equal(response.headers.get('location'), `/v1/conversations/${created.id}`);
+  const raw = await client.conversations.get(created.id).asResponse();
+  assert.equal(raw.status, 200);
+  assert.equal(JSON.parse(raw.text).id, created.id);
+  const { data: page } = await client.conversations.list({ limit: 1 }).withResponse();
+  assert.ok(page instanceof Page);
+  await client.conversations.delete(created.id);
 });
 
 test('null clears a nullable attribute; an unknown attribute is a BadRequestError', async () => {
@@ -171,7 +194,7 @@ const CONVERSATION = {
 async function scriptedServer(t, answers) {
   const requests = [];
   const server = http.createServer((request, response) => {
-    requests.push({ method: request.method, url: request.url, at: Date.now() });
+    requests.push({ method: request.method, url: request.url, headers: request.headers, at: Date.now() });
     const answer = answers[Math.min(requests.length - 1, answers.length - 1)];
     if (answer === 'hang') return; // never answers: the client must time out
     response.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
@@ -203,11 +226,37 @@ test('a 429 waits as long as Retry-After says before the retry', async (t) => {
   assert.ok(server.requests[1].at - server.requests[0].at >= 900, 'waited about one second');
 });
 
-test('a create (POST) is never retried', async (t) => {
+test('a create is retried with the same Idempotency-Key; a key can be given', async (t) => {
   const server = await scriptedServer(t, [unavailable, { status: 201, body: CONVERSATION }]);
   const client = new ApiClient('t', { baseUrl: server.baseUrl });
-  await assert.rejects(client.conversations.create({ contact_id: CONVERSATION.contact_id }), InternalServerError);
+  assert.deepEqual(await client.conversations.create({ contact_id: CONVERSATION.contact_id }), CONVERSATION);
+  const keys = server.requests.map((request) => request.headers['idempotency-key']);
+  assert.equal(keys.length, 2);
+  assert.equal(keys[0], keys[1]);
+  assert.match(keys[0], /^[0-9a-f-]{36}$/);
+  await client.conversations.create({ contact_id: CONVERSATION.contact_id }, { idempotencyKey: 'mine' });
+  assert.equal(server.requests.at(-1).headers['idempotency-key'], 'mine');
+});
+
+test('a request that is not safe to repeat is sent once', async (t) => {
+  const server = await scriptedServer(t, [unavailable, { status: 200, body: CONVERSATION }]);
+  const client = new ApiClient('t', { baseUrl: server.baseUrl });
+  await assert.rejects(client.request({ method: 'POST', path: '/v1/conversations', body: {}, retrySafe: false }), InternalServerError);
   assert.equal(server.requests.length, 1);
+});
+
+test('per-call options, withOptions, and withResponse', async (t) => {
+  const server = await scriptedServer(t, [unavailable]);
+  const client = new ApiClient('t', { baseUrl: server.baseUrl, maxRetries: 2 });
+  await assert.rejects(client.conversations.get(CONVERSATION.id, { maxRetries: 0, headers: { 'X-Trace': '1' } }), InternalServerError);
+  assert.equal(server.requests.length, 1);
+  assert.equal(server.requests[0].headers['x-trace'], '1');
+  const quiet = client.withOptions({ maxRetries: 0 });
+  assert.ok(quiet instanceof ApiClient);
+  assert.equal(quiet.maxRetries, 0);
+  assert.equal(client.maxRetries, 2);
+  await assert.rejects(quiet.conversations.get(CONVERSATION.id), InternalServerError);
+  assert.equal(server.requests.length, 2);
 });
 
 test('retries stop after maxRetries and the last error is thrown', async (t) => {

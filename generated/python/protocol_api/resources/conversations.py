@@ -3,21 +3,42 @@
 
 from __future__ import annotations
 
-from .._base_client import AsyncAPIResource, SyncAPIResource, path_param
-from .._pagination import AsyncCursorPage, SyncCursorPage
-from .._types import Omit, omit
+from functools import cached_property
+from typing import Unpack
+
+from .._base_client import AsyncAPIResource, Call, SyncAPIResource, path_param
+from .._pagination import AsyncCursorPage, PageSpec, SyncCursorPage
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._types import Omit, RequestOptions, omit
 from ..models import Conversation, ConversationList
 
 __all__ = [
     "AsyncConversations",
+    "AsyncConversationsWithRawResponse",
     "Conversations",
+    "ConversationsWithRawResponse",
 ]
+
+_LIST_PAGES = PageSpec(
+    envelope=ConversationList,
+    items_field="data",
+    has_more_field="has_more",
+    after_param="starting_after",
+    before_param="ending_before",
+    cursor_field="id",
+)
 
 
 class Conversations(SyncAPIResource):
     """A conversation holds the exchange between you and one contact, or between you and a group.
     It can have a pinned message, and it can be pinned, muted and archived.
     """
+
+    @cached_property
+    def with_raw_response(self) -> ConversationsWithRawResponse:
+        """The same methods, returning the HTTP response (`.status_code`, `.headers`) with the
+        result one `.parse()` away."""
+        return ConversationsWithRawResponse(self)
 
     def list(
         self,
@@ -29,6 +50,7 @@ class Conversations(SyncAPIResource):
         group_id: str | Omit = omit,
         starting_after: str | Omit = omit,
         ending_before: str | Omit = omit,
+        **options: Unpack[RequestOptions],
     ) -> SyncCursorPage[Conversation]:
         """List all conversations.
 
@@ -59,24 +81,36 @@ class Conversations(SyncAPIResource):
                 Cannot be combined with `ending_before`.
             ending_before: The id of the first conversation of the current page; returns the page before it.
                 Cannot be combined with `starting_after`.
+            **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return self._client.request_page(
             SyncCursorPage[Conversation],
-            "/v1/conversations",
-            query={
-                "limit": limit,
-                "muted": muted,
-                "archived": archived,
-                "pinned": pinned,
-                "group_id": group_id,
-                "starting_after": starting_after,
-                "ending_before": ending_before,
-            },
-            idempotent=True,
-            envelope=ConversationList,
+            Call(
+                "GET",
+                "/v1/conversations",
+                query={
+                    "limit": limit,
+                    "muted": muted,
+                    "archived": archived,
+                    "pinned": pinned,
+                    "group_id": group_id,
+                    "starting_after": starting_after,
+                    "ending_before": ending_before,
+                },
+                retry_safe=True,
+                **options,
+            ),
+            _LIST_PAGES,
         )
 
-    def create(self, *, contact_id: str | Omit = omit, group_id: str | Omit = omit) -> Conversation:
+    def create(
+        self,
+        *,
+        contact_id: str | Omit = omit,
+        group_id: str | Omit = omit,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Conversation:
         """Create a conversation.
 
         Starts a conversation between you and a contact (`contact_id`) or a group (`group_id`).
@@ -86,28 +120,35 @@ class Conversations(SyncAPIResource):
         Args:
             contact_id: Unique identifier for the other contact in the conversation.
             group_id: Unique identifier for the group that the conversation belongs to.
+            idempotency_key: Sent as the `Idempotency-Key` header, and again on each retry, so that
+                the request takes effect once; a fresh key is drawn when none is given.
+            **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return self._client.request(
-            "POST",
-            "/v1/conversations",
-            body={"contact_id": contact_id, "group_id": group_id},
-            idempotent=False,
-            cast_to=Conversation,
+            Call(
+                "POST",
+                "/v1/conversations",
+                body={"contact_id": contact_id, "group_id": group_id},
+                retry_safe=True,
+                idempotency_header="Idempotency-Key",
+                idempotency_key=idempotency_key,
+                **options,
+            ),
+            Conversation,
         )
 
-    def get(self, id: str) -> Conversation:
+    def get(self, id: str, **options: Unpack[RequestOptions]) -> Conversation:
         """Retrieve a conversation.
 
         Returns the conversation with this id, if it is one of yours.
 
         Args:
             id: The conversation's id.
+            **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return self._client.request(
-            "GET",
-            f"/v1/conversations/{path_param(id)}",
-            idempotent=True,
-            cast_to=Conversation,
+            Call("GET", f"/v1/conversations/{path_param(id)}", retry_safe=True, **options),
+            Conversation,
         )
 
     def update(
@@ -118,6 +159,7 @@ class Conversations(SyncAPIResource):
         is_pinned: bool | Omit = omit,
         is_muted: bool | Omit = omit,
         archived_at: int | None | Omit = omit,
+        **options: Unpack[RequestOptions],
     ) -> Conversation:
         """Update a conversation.
 
@@ -132,21 +174,25 @@ class Conversations(SyncAPIResource):
             is_pinned: Whether or not the conversation is pinned.
             is_muted: Whether or not the conversation is muted.
             archived_at: When the conversation was archived; `null` unarchives it.
+            **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return self._client.request(
-            "PUT",
-            f"/v1/conversations/{path_param(id)}",
-            body={
-                "pinned_message_id": pinned_message_id,
-                "is_pinned": is_pinned,
-                "is_muted": is_muted,
-                "archived_at": archived_at,
-            },
-            idempotent=True,
-            cast_to=Conversation,
+            Call(
+                "PUT",
+                f"/v1/conversations/{path_param(id)}",
+                body={
+                    "pinned_message_id": pinned_message_id,
+                    "is_pinned": is_pinned,
+                    "is_muted": is_muted,
+                    "archived_at": archived_at,
+                },
+                retry_safe=True,
+                **options,
+            ),
+            Conversation,
         )
 
-    def delete(self, id: str) -> None:
+    def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a conversation.
 
         Permanently deletes the conversation and all its messages; archive it instead to be able
@@ -155,19 +201,35 @@ class Conversations(SyncAPIResource):
 
         Args:
             id: The conversation's id.
+            **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return self._client.request(
-            "DELETE",
-            f"/v1/conversations/{path_param(id)}",
-            idempotent=True,
-            cast_to=None,
+            Call("DELETE", f"/v1/conversations/{path_param(id)}", retry_safe=True, **options),
+            None,
         )
+
+
+class ConversationsWithRawResponse:
+    """`Conversations` methods that return an APIResponse."""
+
+    def __init__(self, resource: Conversations) -> None:
+        self.list = to_raw_response_wrapper(resource.list)
+        self.create = to_raw_response_wrapper(resource.create)
+        self.get = to_raw_response_wrapper(resource.get)
+        self.update = to_raw_response_wrapper(resource.update)
+        self.delete = to_raw_response_wrapper(resource.delete)
 
 
 class AsyncConversations(AsyncAPIResource):
     """A conversation holds the exchange between you and one contact, or between you and a group.
     It can have a pinned message, and it can be pinned, muted and archived.
     """
+
+    @cached_property
+    def with_raw_response(self) -> AsyncConversationsWithRawResponse:
+        """The same methods, returning the HTTP response (`.status_code`, `.headers`) with the
+        result one `.parse()` away."""
+        return AsyncConversationsWithRawResponse(self)
 
     async def list(
         self,
@@ -179,6 +241,7 @@ class AsyncConversations(AsyncAPIResource):
         group_id: str | Omit = omit,
         starting_after: str | Omit = omit,
         ending_before: str | Omit = omit,
+        **options: Unpack[RequestOptions],
     ) -> AsyncCursorPage[Conversation]:
         """List all conversations.
 
@@ -209,25 +272,35 @@ class AsyncConversations(AsyncAPIResource):
                 Cannot be combined with `ending_before`.
             ending_before: The id of the first conversation of the current page; returns the page before it.
                 Cannot be combined with `starting_after`.
+            **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return await self._client.request_page(
             AsyncCursorPage[Conversation],
-            "/v1/conversations",
-            query={
-                "limit": limit,
-                "muted": muted,
-                "archived": archived,
-                "pinned": pinned,
-                "group_id": group_id,
-                "starting_after": starting_after,
-                "ending_before": ending_before,
-            },
-            idempotent=True,
-            envelope=ConversationList,
+            Call(
+                "GET",
+                "/v1/conversations",
+                query={
+                    "limit": limit,
+                    "muted": muted,
+                    "archived": archived,
+                    "pinned": pinned,
+                    "group_id": group_id,
+                    "starting_after": starting_after,
+                    "ending_before": ending_before,
+                },
+                retry_safe=True,
+                **options,
+            ),
+            _LIST_PAGES,
         )
 
     async def create(
-        self, *, contact_id: str | Omit = omit, group_id: str | Omit = omit
+        self,
+        *,
+        contact_id: str | Omit = omit,
+        group_id: str | Omit = omit,
+        idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Conversation:
         """Create a conversation.
 
@@ -238,28 +311,35 @@ class AsyncConversations(AsyncAPIResource):
         Args:
             contact_id: Unique identifier for the other contact in the conversation.
             group_id: Unique identifier for the group that the conversation belongs to.
+            idempotency_key: Sent as the `Idempotency-Key` header, and again on each retry, so that
+                the request takes effect once; a fresh key is drawn when none is given.
+            **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return await self._client.request(
-            "POST",
-            "/v1/conversations",
-            body={"contact_id": contact_id, "group_id": group_id},
-            idempotent=False,
-            cast_to=Conversation,
+            Call(
+                "POST",
+                "/v1/conversations",
+                body={"contact_id": contact_id, "group_id": group_id},
+                retry_safe=True,
+                idempotency_header="Idempotency-Key",
+                idempotency_key=idempotency_key,
+                **options,
+            ),
+            Conversation,
         )
 
-    async def get(self, id: str) -> Conversation:
+    async def get(self, id: str, **options: Unpack[RequestOptions]) -> Conversation:
         """Retrieve a conversation.
 
         Returns the conversation with this id, if it is one of yours.
 
         Args:
             id: The conversation's id.
+            **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return await self._client.request(
-            "GET",
-            f"/v1/conversations/{path_param(id)}",
-            idempotent=True,
-            cast_to=Conversation,
+            Call("GET", f"/v1/conversations/{path_param(id)}", retry_safe=True, **options),
+            Conversation,
         )
 
     async def update(
@@ -270,6 +350,7 @@ class AsyncConversations(AsyncAPIResource):
         is_pinned: bool | Omit = omit,
         is_muted: bool | Omit = omit,
         archived_at: int | None | Omit = omit,
+        **options: Unpack[RequestOptions],
     ) -> Conversation:
         """Update a conversation.
 
@@ -284,21 +365,25 @@ class AsyncConversations(AsyncAPIResource):
             is_pinned: Whether or not the conversation is pinned.
             is_muted: Whether or not the conversation is muted.
             archived_at: When the conversation was archived; `null` unarchives it.
+            **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return await self._client.request(
-            "PUT",
-            f"/v1/conversations/{path_param(id)}",
-            body={
-                "pinned_message_id": pinned_message_id,
-                "is_pinned": is_pinned,
-                "is_muted": is_muted,
-                "archived_at": archived_at,
-            },
-            idempotent=True,
-            cast_to=Conversation,
+            Call(
+                "PUT",
+                f"/v1/conversations/{path_param(id)}",
+                body={
+                    "pinned_message_id": pinned_message_id,
+                    "is_pinned": is_pinned,
+                    "is_muted": is_muted,
+                    "archived_at": archived_at,
+                },
+                retry_safe=True,
+                **options,
+            ),
+            Conversation,
         )
 
-    async def delete(self, id: str) -> None:
+    async def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a conversation.
 
         Permanently deletes the conversation and all its messages; archive it instead to be able
@@ -307,10 +392,20 @@ class AsyncConversations(AsyncAPIResource):
 
         Args:
             id: The conversation's id.
+            **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return await self._client.request(
-            "DELETE",
-            f"/v1/conversations/{path_param(id)}",
-            idempotent=True,
-            cast_to=None,
+            Call("DELETE", f"/v1/conversations/{path_param(id)}", retry_safe=True, **options),
+            None,
         )
+
+
+class AsyncConversationsWithRawResponse:
+    """`AsyncConversations` methods that return an APIResponse."""
+
+    def __init__(self, resource: AsyncConversations) -> None:
+        self.list = async_to_raw_response_wrapper(resource.list)
+        self.create = async_to_raw_response_wrapper(resource.create)
+        self.get = async_to_raw_response_wrapper(resource.get)
+        self.update = async_to_raw_response_wrapper(resource.update)
+        self.delete = async_to_raw_response_wrapper(resource.delete)

@@ -1,21 +1,33 @@
 // Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/core.js.jinja. Do not edit.
-
 /**
  * The transport every resource calls into: authentication, JSON, timeouts, retries.
- * Uses only what Node 20 has built in (fetch, AbortController).
+ * Uses only what Node 20 has built in (node:http, node:https, node:crypto). The retry policy
+ * is rendered from the generator's one declaration of it, shared with the Python and PHP
+ * clients.
  */
 
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+
 import { APIConnectionError, APIError, APITimeoutError, errorFromStatus } from './errors.js';
+import { APIPromise, RawResponse } from './response.js';
 import { PagePromise, Page } from './pagination.js';
 
 /** @import { ApiRequest, ClientOptions, ClientSettings, PaginationSpec, RequestOptions } from './core.js' */
 
-const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_TIMEOUT_MS = 60000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 10000;
 const DEFAULT_MAX_RETRIES = 2;
 const INITIAL_RETRY_DELAY_MS = 500;
-const MAX_RETRY_DELAY_MS = 8_000;
+const MAX_RETRY_DELAY_MS = 8000;
+// A backoff delay is shortened at random by up to this fraction.
+const RETRY_JITTER = 0.25;
 // A longer Retry-After than this is not waited for: the error goes to the caller instead.
-const MAX_RETRY_AFTER_MS = 60_000;
+const MAX_RETRY_AFTER_MS = 60000;
+// Besides every 5xx.
+const RETRY_STATUSES = new Set([408, 409, 429]);
+
 
 export class BaseClient {
   /** @type {string} */
@@ -42,44 +54,43 @@ export class BaseClient {
     /** @type {number} */
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
     /** @type {number} */
+    this.connectTimeout = options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    /** @type {number} */
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   }
 
   /**
-   * Sends one request, retrying idempotent ones; resolves to the parsed JSON body
+   * A copy of this client with other defaults.
+   * @param {ClientOptions} options
+   * @returns {this}
+   */
+  withOptions(options) {
+    const Client = /** @type {new (token: string, options: ClientOptions) => this} */ (this.constructor);
+    return new Client(this.#token, {
+      baseUrl: this.baseUrl,
+      timeout: this.timeout,
+      connectTimeout: this.connectTimeout,
+      maxRetries: this.maxRetries,
+      ...options,
+    });
+  }
+
+  /**
+   * Sends one request, retrying it when it is safe to; resolves to the parsed JSON body
    * (undefined when the response has none), typed as the operation's result by the caller.
+   * `.withResponse()` on what it returns gives the HTTP response too.
    * @template [Result=unknown]
    * @param {ApiRequest} request
    * @param {RequestOptions} [options]
-   * @returns {Promise<Result>}
+   * @returns {APIPromise<Result>}
    */
-  async request(request, options = {}) {
-    const timeout = options.timeout ?? this.timeout;
-    const maxRetries = request.idempotent ? (options.maxRetries ?? this.maxRetries) : 0;
-    for (let attempt = 0; ; attempt++) {
-      /** @type {{ status: number, headers: Headers, text: string }} */
-      let response;
-      try {
-        response = await this.#send(request, timeout);
-      } catch (error) {
-        if (error instanceof APIConnectionError && attempt < maxRetries) {
-          await sleep(backoffDelay(attempt));
-          continue;
-        }
-        throw error;
-      }
-      if (response.status >= 200 && response.status < 300) {
-        return /** @type {Result} */ (parseSuccessBody(request, response));
-      }
-      if (isRetryableStatus(response.status) && attempt < maxRetries) {
-        const delay = retryAfterDelay(response.headers) ?? backoffDelay(attempt);
-        if (delay <= MAX_RETRY_AFTER_MS) {
-          await sleep(delay);
-          continue;
-        }
-      }
-      throw errorFromStatus(response.status, parseErrorBody(response.text), response.headers);
-    }
+  request(request, options = {}) {
+    return new APIPromise(
+      this.#send(request, options).then((response) => ({
+        data: /** @type {Result} */ (parseSuccessBody(request, response)),
+        response,
+      })),
+    );
   }
 
   /**
@@ -90,58 +101,143 @@ export class BaseClient {
    * @param {RequestOptions} [options]
    * @returns {PagePromise<Item>}
    */
-  requestPage(request, pagination, options) {
-    /** @type {(query: Record<string, unknown>) => Promise<Page<Item>>} */
+  requestPage(request, pagination, options = {}) {
+    /** @type {(query: Record<string, unknown>) => Promise<{ data: Page<Item>, response: RawResponse }>} */
     const fetchPage = async (query) => {
-      const body = await this.request({ ...request, query }, options);
-      return new Page(/** @type {Record<string, unknown>} */ (body), pagination, query, fetchPage);
+      const { data, response } = await this.request({ ...request, query }, options).withResponse();
+      const page = new Page(/** @type {Record<string, unknown>} */ (data), pagination, query, async (next) =>
+        (await fetchPage(next)).data,
+      );
+      return { data: page, response };
     };
-    return new PagePromise((resolve, reject) => {
-      fetchPage({ ...request.query }).then(resolve, reject);
-    });
+    return new PagePromise(fetchPage({ ...request.query }));
   }
 
   /**
+   * One request with its retries: the response of the last attempt, or the error.
    * @param {ApiRequest} request
-   * @param {number} timeout
-   * @returns {Promise<{ status: number, headers: Headers, text: string }>}
+   * @param {RequestOptions} options
+   * @returns {Promise<RawResponse>}
    */
-  async #send(request, timeout) {
+  async #send(request, options) {
+    const maxRetries = request.retrySafe ? (options.maxRetries ?? this.maxRetries) : 0;
     const url = buildUrl(this.baseUrl, request.path, request.query);
     /** @type {Record<string, string>} */
     const headers = {
       Accept: 'application/json',
       Authorization: `Bearer ${this.#token}`,
       'User-Agent': this.#userAgent,
+      ...options.headers,
     };
-    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeout);
-    try {
-      const response = await fetch(url, {
-        method: request.method,
-        headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: controller.signal,
-      });
-      // Read the body before the timer stops: a server that stalls mid-body times out too.
-      const text = await response.text();
-      return { status: response.status, headers: response.headers, text };
-    } catch (error) {
-      if (controller.signal.aborted) {
-        throw new APITimeoutError({
-          message: `${request.method} ${url} got no complete answer within ${timeout} ms.`,
-          cause: error,
-        });
+    if (request.idempotencyHeader) {
+      // One key for the call, sent again on each retry: the server acts on it once.
+      headers[request.idempotencyHeader] = options.idempotencyKey ?? randomUUID();
+    }
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const timeouts = {
+      connect: options.connectTimeout ?? this.connectTimeout,
+      read: options.timeout ?? this.timeout,
+    };
+    for (let attempt = 0; ; attempt++) {
+      /** @type {RawResponse} */
+      let response;
+      try {
+        response = await send(request.method, url, headers, body, timeouts);
+      } catch (error) {
+        if (error instanceof APIConnectionError && attempt < maxRetries) {
+          await sleep(backoffDelay(attempt));
+          continue;
+        }
+        throw error;
       }
-      throw new APIConnectionError({
-        message: `${request.method} ${url} failed before an HTTP answer: ${describe(error)}`,
-        cause: error,
-      });
-    } finally {
-      clearTimeout(timer);
+      if (response.status >= 200 && response.status < 300) return response;
+      if (retries(response.status) && attempt < maxRetries) {
+        const delay = retryAfterDelay(response.headers) ?? backoffDelay(attempt);
+        if (delay <= MAX_RETRY_AFTER_MS) {
+          await sleep(delay);
+          continue;
+        }
+      }
+      throw errorFromStatus(response.status, parseErrorBody(response.text), response.headers);
     }
   }
+}
+
+/**
+ * One HTTP exchange over node:http(s): `connect` ms to open the connection, then `read` ms
+ * for each wait on the answer.
+ * @param {string} method
+ * @param {string} url
+ * @param {Record<string, string>} headers
+ * @param {string | undefined} body
+ * @param {{ connect: number, read: number }} timeouts
+ * @returns {Promise<RawResponse>}
+ */
+function send(method, url, headers, body, timeouts) {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const transport = target.protocol === 'https:' ? https : http;
+    /** @type {'connect' | 'read' | null} */
+    let timedOut = null;
+    const request = transport.request(target, { method, headers, timeout: timeouts.read }, (response) => {
+      /** @type {Buffer[]} */
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => {
+        resolve(new RawResponse(response.statusCode ?? 0, toHeaders(response.headers), Buffer.concat(chunks).toString('utf8'), url));
+      });
+      response.on('error', (error) => reject(failure(method, url, error, timedOut, timeouts)));
+    });
+    const connectTimer = setTimeout(() => {
+      timedOut = 'connect';
+      request.destroy(new Error(`no connection within ${timeouts.connect} ms`));
+    }, timeouts.connect);
+    request.on('socket', (socket) => {
+      if (!socket.connecting) clearTimeout(connectTimer);
+      else socket.once('connect', () => clearTimeout(connectTimer));
+    });
+    // No byte of the answer for `read` ms (the socket's idle timeout).
+    request.on('timeout', () => {
+      timedOut = 'read';
+      request.destroy(new Error(`no answer within ${timeouts.read} ms`));
+    });
+    request.on('error', (error) => reject(failure(method, url, error, timedOut, timeouts)));
+    request.on('close', () => clearTimeout(connectTimer));
+    request.end(body);
+  });
+}
+
+/**
+ * @param {string} method
+ * @param {string} url
+ * @param {unknown} error
+ * @param {'connect' | 'read' | null} timedOut
+ * @param {{ connect: number, read: number }} timeouts
+ * @returns {APIConnectionError}
+ */
+function failure(method, url, error, timedOut, timeouts) {
+  if (timedOut === 'connect') {
+    return new APITimeoutError({ message: `${method} ${url} could not connect within ${timeouts.connect} ms.`, cause: error });
+  }
+  if (timedOut === 'read') {
+    return new APITimeoutError({ message: `${method} ${url} got no answer within ${timeouts.read} ms.`, cause: error });
+  }
+  return new APIConnectionError({ message: `${method} ${url} failed before a complete answer: ${describe(error)}`, cause: error });
+}
+
+/**
+ * @param {http.IncomingHttpHeaders} raw
+ * @returns {Headers}
+ */
+function toHeaders(raw) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (one !== undefined) headers.append(name, one);
+    }
+  }
+  return headers;
 }
 
 /**
@@ -172,7 +268,7 @@ function buildUrl(baseUrl, path, query) {
 
 /**
  * @param {ApiRequest} request
- * @param {{ status: number, text: string }} response
+ * @param {RawResponse} response
  * @returns {unknown}
  */
 function parseSuccessBody(request, response) {
@@ -204,8 +300,8 @@ function parseErrorBody(text) {
  * @param {number} status
  * @returns {boolean}
  */
-function isRetryableStatus(status) {
-  return status === 429 || status >= 500;
+function retries(status) {
+  return RETRY_STATUSES.has(status) || status >= 500;
 }
 
 /**
@@ -229,7 +325,7 @@ function retryAfterDelay(headers) {
  */
 function backoffDelay(attempt) {
   const backoff = Math.min(INITIAL_RETRY_DELAY_MS * 2 ** attempt, MAX_RETRY_DELAY_MS);
-  return backoff * (1 - Math.random() * 0.25);
+  return backoff * (1 - Math.random() * RETRY_JITTER);
 }
 
 /**

@@ -4,6 +4,7 @@ import { ApiClient } from './client.js';
 
 export { ApiClient };
 export { Page, PagePromise } from './pagination.js';
+export { APIPromise, RawResponse } from './response.js';
 export {
   APIConnectionError,
   APIError,

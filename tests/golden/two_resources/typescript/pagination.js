@@ -1,11 +1,16 @@
 // Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/pagination.js.jinja. Do not edit.
 
 /**
- * Cursor pagination. A Page holds one response's items; iterating it with `for await` yields
- * every item of this page and of the pages after it, fetched one page at a time.
+ * Cursor pagination, as the spec's `x-protocol-pagination` describes it. A Page holds one
+ * response's items; iterating it with `for await` yields every item of this page and of the
+ * pages after it, fetched one page at a time. A list asked for with the backward cursor walks
+ * backward: each next page is the one before.
  */
 
+import { APIPromise } from './response.js';
+
 /** @import { PaginationSpec } from './core.js' */
+/** @import { RawResponse } from './response.js' */
 
 /**
  * @template Item
@@ -27,9 +32,9 @@ export class Page {
    */
   constructor(body, pagination, query, fetchPage) {
     /** @type {Item[]} */
-    this.data = /** @type {Item[]} */ (body[pagination.itemsField]);
+    this.data = /** @type {Item[]} */ (body[pagination.itemsField] ?? []);
     /** @type {boolean} */
-    this.has_more = /** @type {boolean} */ (body[pagination.hasMoreField]);
+    this.has_more = Boolean(body[pagination.hasMoreField]);
     this.#pagination = pagination;
     this.#query = query;
     this.#fetchPage = fetchPage;
@@ -40,11 +45,26 @@ export class Page {
     return this.has_more && this.data.length > 0;
   }
 
-  /** @returns {Promise<Page<Item> | null>} the page after this one, or null when there is none */
-  async getNextPage() {
+  /**
+   * The query of the next page in the direction of travel; null on the last page.
+   * @returns {Record<string, unknown> | null}
+   */
+  nextPageQuery() {
     if (!this.hasNextPage()) return null;
-    const last = /** @type {Record<string, unknown>} */ (this.data[this.data.length - 1]);
-    return this.#fetchPage({ ...this.#query, [this.#pagination.cursorParam]: last[this.#pagination.cursorField] });
+    const { afterParam, beforeParam, cursorField } = this.#pagination;
+    const query = { ...this.#query };
+    delete query[afterParam];
+    if (beforeParam !== null) delete query[beforeParam];
+    const backward = beforeParam !== null && this.#query[beforeParam] !== undefined && this.#query[beforeParam] !== null;
+    const item = /** @type {Record<string, unknown>} */ (backward ? this.data[0] : this.data[this.data.length - 1]);
+    query[backward ? /** @type {string} */ (beforeParam) : afterParam] = item[cursorField];
+    return query;
+  }
+
+  /** @returns {Promise<Page<Item> | null>} the next page, or null when there is none */
+  async getNextPage() {
+    const query = this.nextPageQuery();
+    return query === null ? null : this.#fetchPage(query);
   }
 
   /** @returns {AsyncGenerator<Page<Item>, void, undefined>} this page, then each page after it */
@@ -66,20 +86,19 @@ export class Page {
 }
 
 /**
- * What `list()` returns: a Promise of the first page that can also be iterated directly with
- * `for await`, so both `await client.things.list()` and `for await (const t of client.things.list())`
- * work.
+ * What `list()` returns: a Promise of the first page (with `.withResponse()`) that can also be
+ * iterated directly with `for await`, so both `await client.things.list()` and
+ * `for await (const t of client.things.list())` work.
  * @template Item
- * @extends {Promise<Page<Item>>}
+ * @extends {APIPromise<Page<Item>>}
  * @implements {AsyncIterable<Item>}
  */
-export class PagePromise extends Promise {
+export class PagePromise extends APIPromise {
   /**
-   * then/catch/finally return plain Promises, not half-built PagePromises.
-   * @override
+   * @param {Promise<{ data: Page<Item>, response: RawResponse }>} withResponse
    */
-  static get [Symbol.species]() {
-    return Promise;
+  constructor(withResponse) {
+    super(withResponse);
   }
 
   /** @returns {AsyncGenerator<Item, void, undefined>} */

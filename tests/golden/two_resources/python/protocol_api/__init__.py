@@ -42,6 +42,7 @@ __version__ = "0.1.0"
 __all__ = [
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
@@ -64,6 +65,7 @@ __all__ = [
     "PayloadTooLargeError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RequestOptions",
     "SyncCursorPage",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",

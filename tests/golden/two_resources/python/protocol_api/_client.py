@@ -28,8 +28,12 @@ class ApiClient(SyncAPIClient):
     """Two Resources API client.
 
     `token` defaults to $PROTOCOL_API_TOKEN; `base_url` to $PROTOCOL_BASE_URL, else
-    https://api.example.test. Idempotent requests are retried `max_retries` times on
-    connection errors, 429 and 5xx; `timeout` is in seconds (or an `httpx.Timeout`).
+    https://api.example.test. A request that is safe to send again (any but a create
+    without an idempotency key, and creates always carry one) is retried up to `max_retries`
+    times after a connection error, a timeout, 408, 409, 429 or a 5xx, waiting what
+    `Retry-After` asks (up to 60 s) or backing off. `timeout` is in seconds for
+    each wait on the answer, or an `httpx.Timeout`; `http_client` lets you bring your own
+    `httpx.Client` (proxies, transports). `with_options(...)` makes a copy with other defaults.
     """
 
     conversations: Conversations
@@ -42,6 +46,7 @@ class ApiClient(SyncAPIClient):
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.Client | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -52,6 +57,7 @@ class ApiClient(SyncAPIClient):
             base_url_env=BASE_URL_ENV,
             token_env=TOKEN_ENV,
             user_agent=USER_AGENT,
+            http_client=http_client,
         )
         self.conversations = Conversations(self)
         self.widgets = Widgets(self)
@@ -70,6 +76,7 @@ class AsyncApiClient(AsyncAPIClient):
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.AsyncClient | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -80,6 +87,7 @@ class AsyncApiClient(AsyncAPIClient):
             base_url_env=BASE_URL_ENV,
             token_env=TOKEN_ENV,
             user_agent=USER_AGENT,
+            http_client=http_client,
         )
         self.conversations = AsyncConversations(self)
         self.widgets = AsyncWidgets(self)

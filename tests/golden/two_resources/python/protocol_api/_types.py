@@ -1,11 +1,23 @@
 # Generated from tests/fixtures/specs/two_resources.yaml + templates/python/_types.py.jinja. Do not edit.
-"""The omitted-argument sentinel: leaving an argument out is not the same as passing None."""
+"""The omitted-argument sentinel, and the options every call takes."""
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from collections.abc import Mapping
+from typing import Final, Literal, TypedDict
 
-__all__ = ["Omit", "omit"]
+import httpx
+
+__all__ = ["Omit", "RequestOptions", "omit"]
+
+
+class RequestOptions(TypedDict, total=False):
+    """What one call may set for itself, as keyword arguments of any method:
+    `client.conversations.get(id, timeout=5, max_retries=0, extra_headers={...})`."""
+
+    timeout: float | httpx.Timeout  # seconds for each wait on the answer, or an httpx.Timeout
+    max_retries: int  # instead of the client's, for this call
+    extra_headers: Mapping[str, str]  # sent with this call (on every retry)
 
 
 class Omit:

@@ -1,6 +1,6 @@
 // Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/resources/resource.js.jinja. Do not edit.
 /** @import { BaseClient } from '../core.js' */
-/** @import { Conversation, ConversationCreate, ConversationUpdate, ListConversationsParams, PagePromise, RequestOptions } from '../index.js' */
+/** @import { APIPromise, Conversation, ConversationCreate, ConversationUpdate, ListConversationsParams, PagePromise, RequestOptions } from '../index.js' */
 
 /** Conversations, reduced to what this fixture needs. */
 export class Conversations {
@@ -25,9 +25,9 @@ export class Conversations {
         method: 'GET',
         path: '/v1/conversations',
         query: params,
-        idempotent: true,
+        retrySafe: true,
       },
-      { itemsField: 'data', hasMoreField: 'has_more', cursorParam: 'starting_after', cursorField: 'id' },
+      { itemsField: 'data', hasMoreField: 'has_more', afterParam: 'starting_after', beforeParam: 'ending_before', cursorField: 'id' },
       options,
     );
   }
@@ -37,7 +37,7 @@ export class Conversations {
    *
    * @param {ConversationCreate} body
    * @param {RequestOptions} [options]
-   * @returns {Promise<Conversation>}
+   * @returns {APIPromise<Conversation>}
    */
   create(body, options) {
     return this.#client.request(
@@ -45,7 +45,7 @@ export class Conversations {
         method: 'POST',
         path: '/v1/conversations',
         body,
-        idempotent: false,
+        retrySafe: false,
       },
       options,
     );
@@ -56,14 +56,14 @@ export class Conversations {
    *
    * @param {string} id
    * @param {RequestOptions} [options]
-   * @returns {Promise<Conversation>}
+   * @returns {APIPromise<Conversation>}
    */
   get(id, options) {
     return this.#client.request(
       {
         method: 'GET',
         path: `/v1/conversations/${encodeURIComponent(id)}`,
-        idempotent: true,
+        retrySafe: true,
       },
       options,
     );
@@ -74,14 +74,14 @@ export class Conversations {
    *
    * @param {string} id
    * @param {RequestOptions} [options]
-   * @returns {Promise<void>}
+   * @returns {APIPromise<void>}
    */
   delete(id, options) {
     return this.#client.request(
       {
         method: 'DELETE',
         path: `/v1/conversations/${encodeURIComponent(id)}`,
-        idempotent: true,
+        retrySafe: true,
       },
       options,
     );
@@ -93,7 +93,7 @@ export class Conversations {
    * @param {string} id
    * @param {ConversationUpdate} body
    * @param {RequestOptions} [options]
-   * @returns {Promise<Conversation>}
+   * @returns {APIPromise<Conversation>}
    */
   update(id, body, options) {
     return this.#client.request(
@@ -101,7 +101,7 @@ export class Conversations {
         method: 'PATCH',
         path: `/v1/conversations/${encodeURIComponent(id)}`,
         body,
-        idempotent: false,
+        retrySafe: false,
       },
       options,
     );

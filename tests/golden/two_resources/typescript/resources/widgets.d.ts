@@ -1,6 +1,6 @@
 // Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/resources/resource.d.ts.jinja. Do not edit.
 import type { BaseClient } from '../core.js';
-import type { PagePromise, RequestOptions, SearchWidgetsParams, Widget, WidgetCreate, WidgetUpdate } from '../index.js';
+import type { APIPromise, PagePromise, RequestOptions, SearchWidgetsParams, Widget, WidgetCreate, WidgetUpdate } from '../index.js';
 
 /** Widgets, a resource the templates know nothing about. */
 export declare class Widgets {
@@ -14,26 +14,26 @@ export declare class Widgets {
   list(params?: SearchWidgetsParams, options?: RequestOptions): PagePromise<Widget>;
 
   /** Create a widget */
-  create(body: WidgetCreate, options?: RequestOptions): Promise<Widget>;
+  create(body: WidgetCreate, options?: RequestOptions): APIPromise<Widget>;
 
   /**
    * Retrieve a widget
    *
    * @param id The object's id.
    */
-  get(id: string, options?: RequestOptions): Promise<Widget>;
+  get(id: string, options?: RequestOptions): APIPromise<Widget>;
 
   /**
    * Update a widget
    *
    * @param id The object's id.
    */
-  update(id: string, body: WidgetUpdate, options?: RequestOptions): Promise<Widget>;
+  update(id: string, body: WidgetUpdate, options?: RequestOptions): APIPromise<Widget>;
 
   /**
    * Delete a widget
    *
    * @param id The object's id.
    */
-  delete(id: string, options?: RequestOptions): Promise<void>;
+  delete(id: string, options?: RequestOptions): APIPromise<void>;
 }

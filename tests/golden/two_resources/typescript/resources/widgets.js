@@ -1,6 +1,6 @@
 // Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/resources/resource.js.jinja. Do not edit.
 /** @import { BaseClient } from '../core.js' */
-/** @import { PagePromise, RequestOptions, SearchWidgetsParams, Widget, WidgetCreate, WidgetUpdate } from '../index.js' */
+/** @import { APIPromise, PagePromise, RequestOptions, SearchWidgetsParams, Widget, WidgetCreate, WidgetUpdate } from '../index.js' */
 
 /** Widgets, a resource the templates know nothing about. */
 export class Widgets {
@@ -27,9 +27,9 @@ export class Widgets {
         method: 'GET',
         path: '/v1/widgets',
         query: params,
-        idempotent: true,
+        retrySafe: true,
       },
-      { itemsField: 'data', hasMoreField: 'has_more', cursorParam: 'after', cursorField: 'id' },
+      { itemsField: 'data', hasMoreField: 'has_more', afterParam: 'after', beforeParam: null, cursorField: 'id' },
       options,
     );
   }
@@ -39,7 +39,7 @@ export class Widgets {
    *
    * @param {WidgetCreate} body
    * @param {RequestOptions} [options]
-   * @returns {Promise<Widget>}
+   * @returns {APIPromise<Widget>}
    */
   create(body, options) {
     return this.#client.request(
@@ -47,7 +47,7 @@ export class Widgets {
         method: 'POST',
         path: '/v1/widgets',
         body,
-        idempotent: false,
+        retrySafe: false,
       },
       options,
     );
@@ -58,14 +58,14 @@ export class Widgets {
    *
    * @param {string} id
    * @param {RequestOptions} [options]
-   * @returns {Promise<Widget>}
+   * @returns {APIPromise<Widget>}
    */
   get(id, options) {
     return this.#client.request(
       {
         method: 'GET',
         path: `/v1/widgets/${encodeURIComponent(id)}`,
-        idempotent: true,
+        retrySafe: true,
       },
       options,
     );
@@ -77,7 +77,7 @@ export class Widgets {
    * @param {string} id
    * @param {WidgetUpdate} body
    * @param {RequestOptions} [options]
-   * @returns {Promise<Widget>}
+   * @returns {APIPromise<Widget>}
    */
   update(id, body, options) {
     return this.#client.request(
@@ -85,7 +85,7 @@ export class Widgets {
         method: 'PUT',
         path: `/v1/widgets/${encodeURIComponent(id)}`,
         body,
-        idempotent: true,
+        retrySafe: true,
       },
       options,
     );
@@ -96,14 +96,14 @@ export class Widgets {
    *
    * @param {string} id
    * @param {RequestOptions} [options]
-   * @returns {Promise<void>}
+   * @returns {APIPromise<void>}
    */
   delete(id, options) {
     return this.#client.request(
       {
         method: 'DELETE',
         path: `/v1/widgets/${encodeURIComponent(id)}`,
-        idempotent: true,
+        retrySafe: true,
       },
       options,
     );

@@ -1,0 +1,65 @@
+"""How every generated client retries and times out: declared once, rendered into each runtime.
+
+The three runtimes implement the same rules from these values (their templates read them
+through `policy` in the template context); tests/clients/test_retry_parity.py runs the same
+scripted scenarios against each client and checks they send the same requests, wait the same
+delays and end the same way.
+
+The rules:
+- Only a request that is safe to send twice is retried: an idempotent method (GET, HEAD,
+  OPTIONS, PUT, DELETE), or one carrying an Idempotency-Key (a create: the clients send a fresh
+  key with every call and reuse it on its retries, so the server makes one object however many
+  times the request arrives). Anything else is sent once.
+- It is retried after a connection error or timeout, and after these statuses:
+  408 (the server gave up waiting for the request: sending it again is what it asks for),
+  409 (the Idempotency-Key draft's answer while a request with the same key is still in
+  progress: its outcome will be there shortly; openai-python retries 409 too, for lock
+  timeouts), 429 (rate limited: wait and try again) and every 5xx (the server's fault, often a
+  single instance's: a retry may well succeed). Other 4xx say the request itself is wrong:
+  repeating it cannot help.
+- At most `max_retries` retries (3 attempts in all by default).
+- Before a retry, the client waits what the server asked for with `Retry-After` (seconds, or an
+  HTTP date), exactly, when that is at most `max_retry_after` seconds. When the server asks for
+  longer, the client does not retry: the error goes to the caller, who can see the header and
+  schedule the call; waiting minutes inside one call would hold the caller hostage, and retrying
+  sooner than asked only adds load to a server that is shedding it.
+- Without `Retry-After`: exponential backoff, `initial_delay * 2**retry` capped at `max_delay`,
+  shortened at random by up to `jitter` (a fraction), so that clients that failed together do
+  not come back together.
+- Timeouts: `connect_timeout` seconds to open the connection, then `timeout` seconds for each
+  wait on the answer (no byte for that long is a timeout). Both can be set per client and per
+  call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["RETRY_POLICY", "RetryPolicy"]
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_retries: int
+    retry_statuses: tuple[int, ...]  # besides every 5xx
+    initial_delay: float  # seconds
+    max_delay: float  # seconds
+    jitter: float  # a backoff delay is shortened at random by up to this fraction
+    max_retry_after: float  # seconds; a longer Retry-After is not waited for
+    connect_timeout: float  # seconds
+    timeout: float  # seconds, for each wait on the answer
+
+    def retries(self, status: int) -> bool:
+        return status in self.retry_statuses or status >= 500
+
+
+RETRY_POLICY = RetryPolicy(
+    max_retries=2,
+    retry_statuses=(408, 409, 429),
+    initial_delay=0.5,
+    max_delay=8.0,
+    jitter=0.25,
+    max_retry_after=60.0,
+    connect_timeout=10.0,
+    timeout=60.0,
+)
