@@ -23,6 +23,13 @@ CHECKS = {
         "scripts/protocol_spec",
     ],
     "mypy-generated-python": ["-m", "mypy", "--strict", "generated/python/protocol_api"],
+    # The golden tree of the two-resource fixture is generated code too.
+    "mypy-golden-python": [
+        "-m",
+        "mypy",
+        "--strict",
+        "tests/golden/two_resources/python/protocol_api",
+    ],
 }
 
 
