@@ -25,7 +25,8 @@ The values a sample sends (`example_values`) come from the spec's examples:
 - query parameters: those with an example written on the Parameter Object itself (a schema's
   example, such as the `Id` schema's, only illustrates a type) and the required ones;
 - the body: the first example of the request body, else its required attributes and those
-  with an example. Where the spec gives no value, a placeholder of the right type stands in.
+  with an example. Where the spec gives no example, an attribute's default stands in, else a
+  placeholder of the right type (an id drawn from the id attribute's pattern).
 curl spells out every query parameter it sends (`-G ... -d limit=10`); the SDK calls leave out
 the ones whose value is the parameter's default, since the call means the same without them.
 The samples use the placeholders `token` (a variable holding the API token) and, in curl,
@@ -192,6 +193,8 @@ def _body_values(api: Api, operation: Operation) -> tuple[tuple[str, object], ..
 def _field_value(api: Api, f: Field) -> object:
     if f.has_example:
         return f.example
+    if f.has_default:
+        return f.default
     if f.id_format is not None:
         return _made_up_id(f.id_format.alphabet, f.id_format.length)
     return example_value(api, f.type, f.name)

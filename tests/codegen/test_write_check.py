@@ -203,3 +203,18 @@ def test_cli_missing_spec_file_is_an_error_not_a_traceback(command: str, tmp_pat
     assert "nope.yaml" in result.stderr
     assert not (tmp_path / "g").exists()
 
+
+def test_cli_docs_writes_only_the_page_and_prints_its_path(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    spec = ["--spec", str(FIXTURE), "--out", str(out)]
+    first = _cli("docs", *spec)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == f"{(out / 'docs' / 'index.html').resolve()}\n"
+    assert "wrote" in first.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["docs"]
+    again = _cli("docs", *spec)
+    assert again.stdout == first.stdout and "up to date" in again.stderr
+    everything = _cli("generate", *spec)
+    assert f"wrote {out / 'openapi.json'}\n" in everything.stdout  # a file: no trailing slash
+    assert f"wrote {out / 'python'}/\n" in everything.stdout
+    assert f"wrote {out / 'docs'}/" not in everything.stdout  # already up to date
