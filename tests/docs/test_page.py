@@ -118,7 +118,7 @@ def test_the_fixture_gets_both_resources_with_no_template_change() -> None:
 
 
 def test_the_page_reads_like_the_seed(page: tuple[Api, Document]) -> None:
-    api, document = page
+    _, document = page
     seed = seed_page()
     article = document.root.by_id("conversations")
     assert article.one("h1").words == seed.title
