@@ -96,9 +96,7 @@ class CallValues:
     @property
     def sdk_query(self) -> tuple[tuple[Parameter, object], ...]:
         """The query arguments of an SDK call: those that differ from their default."""
-        return tuple(
-            (p, value) for p, value in self.query if not (p.has_default and p.default == value)
-        )
+        return tuple((p, value) for p, value in self.query if not _is_default(p, value))
 
     @property
     def path_values(self) -> dict[str, str]:
@@ -158,6 +156,10 @@ def example_values(api: Api, operation: Operation) -> CallValues:
         if p.own_example or p.required
     )
     return CallValues(path, query, _body_values(api, operation))
+
+
+def _is_default(param: Parameter, value: object) -> bool:
+    return param.has_default and type(param.default) is type(value) and param.default == value
 
 
 def example_path(operation: Operation, values: CallValues) -> str:
@@ -283,7 +285,7 @@ def _curl_body(operation: Operation, values: CallValues) -> list[str]:
     if not values.body and not operation.body.required:
         return []
     document = json.dumps(dict(values.body), ensure_ascii=False)
-    return ['-H "Content-Type: application/json"', f"-d {_single_quoted(document)}"]
+    return [f'-H "Content-Type: {JSON}"', f"-d {_single_quoted(document)}"]
 
 
 def _curl_pair(name: str, value: object, *, quote_key: bool) -> str:

@@ -31,8 +31,6 @@ from protocol_spec.model import Api, Body, Field, Operation, Parameter, Resource
 __all__ = ["ROOT", "render"]
 
 ROOT = "docs"
-# Rendered as they are (only the header line changes); index.html links them.
-ASSETS = ("style.css", "page.js")
 
 _PRIMITIVES = ("string", "integer", "number", "boolean")
 # The sentinel key that marks an abbreviated item of a list response's example.
@@ -115,7 +113,6 @@ def render(api: Api) -> dict[str, str]:
             version=api.version,
             base_url=api.default_base_url,
             resources=resources,
-            assets=ASSETS,
         ),
     }
     return dict(sorted(files.items()))
@@ -136,7 +133,7 @@ def _resource_view(api: Api, resource: Resource, anchors: _Anchors) -> ResourceV
         model_anchor=anchors.take(model_title),
         model_title=model_title,
         model_description=markdown(model.description) if model else Markup(""),
-        properties=tuple(_field_attribute(api, f) for f in model.fields) if model else (),
+        properties=tuple(_field_attribute(f) for f in model.fields) if model else (),
         operations=tuple(_operation_view(api, op, anchors) for op in resource.operations),
     )
 
@@ -151,7 +148,7 @@ def _operation_view(api: Api, op: Operation, anchors: _Anchors) -> OperationView
         method=op.http_method,
         label=re.sub(r"\{([^}]+)\}", r":\1", op.path),
         description=markdown(op.description),
-        groups=_attribute_groups(api, op),
+        groups=_attribute_groups(op),
         request_label=sample_renderer.example_path(op, samples.values),
         samples=tuple(
             Sample(
@@ -168,19 +165,17 @@ def _operation_view(api: Api, op: Operation, anchors: _Anchors) -> OperationView
     )
 
 
-def _attribute_groups(api: Api, op: Operation) -> tuple[AttributeGroup, ...]:
+def _attribute_groups(op: Operation) -> tuple[AttributeGroup, ...]:
     """Query parameters and body attributes, required first, as the reference lists them.
     A body that must hold some of its optional attributes (`minProperties`) lists them as
     required, saying how many."""
-    required: list[Attribute] = [_param_attribute(api, p) for p in op.query_params if p.required]
-    optional: list[Attribute] = [
-        _param_attribute(api, p) for p in op.query_params if not p.required
-    ]
+    required = [_param_attribute(p) for p in op.query_params if p.required]
+    optional = [_param_attribute(p) for p in op.query_params if not p.required]
     note = ""
     body = op.body
     if body is not None:
-        required += [_field_attribute(api, f) for f in body.fields if f.required]
-        loose = [_field_attribute(api, f) for f in body.fields if not f.required]
+        required += [_field_attribute(f) for f in body.fields if f.required]
+        loose = [_field_attribute(f) for f in body.fields if not f.required]
         note = _choice_note(body)
         (required if note else optional).extend(loose)
     groups = []
@@ -203,12 +198,12 @@ def _choice_note(body: Body) -> str:
     return "At least one of these." if least == 1 else f"At least {least} of these."
 
 
-def _param_attribute(api: Api, p: Parameter) -> Attribute:
+def _param_attribute(p: Parameter) -> Attribute:
     extra = [f"Default: `{json.dumps(p.default)}`."] if p.has_default else []
     return Attribute(p.name, _type_label(p.type), _description(p.description, p.type, extra))
 
 
-def _field_attribute(api: Api, f: Field) -> Attribute:
+def _field_attribute(f: Field) -> Attribute:
     return Attribute(f.name, _type_label(f.type), _description(f.description, f.type, []))
 
 
