@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate check-generated serve conformance test lint bench bench-generate clean
+.PHONY: help setup generate docs check-generated serve conformance test lint bench bench-generate clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 26
@@ -15,6 +15,9 @@ setup: ## Create .venv with the pinned tools (and node_modules when npm is prese
 
 generate: setup ## Validate spec/openapi.yaml and regenerate generated/ (no-op when up to date).
 	@$(PY) -m protocol_codegen generate
+
+docs: setup ## Regenerate only the reference page, generated/docs/, and print its path.
+	@$(PY) -m protocol_codegen docs
 
 check-generated: setup ## Fail, naming the stale files, when generated/ is not what spec/ and templates/ give.
 	@$(PY) -m protocol_codegen check
@@ -34,7 +37,7 @@ lint: setup ## ruff and mypy --strict over our Python code and the generated Pyt
 bench: setup ## Measure the reference server: requests/s and p50/p99 at 32 connections.
 	@$(PY) scripts/bench_server.py
 
-bench-generate: setup ## Time `generate` (median of several runs, full and no-op).
+bench-generate: setup ## Time `generate` and `docs` (median of several runs, full and no-op).
 	@$(PY) -m protocol_codegen.bench
 
 clean: ## Remove the virtualenv, node_modules, caches and local server data.

@@ -1,10 +1,11 @@
-"""Time `python -m protocol_codegen generate` as `make generate` runs it (a fresh process).
+"""Time `python -m protocol_codegen generate` and `... docs` as `make generate` and `make docs`
+run them (a fresh process each time).
 
-    python -m protocol_codegen.bench [--runs 5]
+    python -m protocol_codegen.bench [--runs 5] [--command generate|docs]...
 
 "full": into an empty output folder, so everything is rendered and written.
 "no-op": into a folder that is already up to date, so nothing is written.
-Prints the median and the range of each, in seconds.
+Prints the median and the range of each, in seconds. Both commands by default.
 """
 
 from __future__ import annotations
@@ -21,26 +22,34 @@ from protocol_spec import DEFAULT_SPEC
 
 __all__ = ["main"]
 
+COMMANDS = ("generate", "docs")
 
-def _generate(out: Path) -> float:
-    command = [sys.executable, "-m", "protocol_codegen", "generate", "--spec", str(DEFAULT_SPEC)]
+
+def _run(command: str, out: Path) -> float:
+    argv = [sys.executable, "-m", "protocol_codegen", command, "--spec", str(DEFAULT_SPEC)]
     started = time.perf_counter()
-    subprocess.run([*command, "--out", str(out)], check=True, capture_output=True)
+    subprocess.run([*argv, "--out", str(out)], check=True, capture_output=True)
     return time.perf_counter() - started
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m protocol_codegen.bench")
     parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args(argv).runs
-    with tempfile.TemporaryDirectory(prefix="protocol-codegen-bench-") as scratch:
-        full = [_generate(Path(scratch) / f"full-{n}") for n in range(runs)]
-        no_op = [_generate(Path(scratch) / "full-0") for _ in range(runs)]
-    for name, times in (("full generate", full), ("no-op generate", no_op)):
-        print(
-            f"{name:>15}: median {statistics.median(times):.3f}s "
-            f"(min {min(times):.3f}s, max {max(times):.3f}s, {runs} runs)"
-        )
+    parser.add_argument(
+        "--command", action="append", choices=COMMANDS, help="what to time (repeatable)"
+    )
+    args = parser.parse_args(argv)
+    runs: int = args.runs
+    for command in args.command or COMMANDS:
+        with tempfile.TemporaryDirectory(prefix="protocol-codegen-bench-") as scratch:
+            full = [_run(command, Path(scratch) / f"full-{n}") for n in range(runs)]
+            no_op = [_run(command, Path(scratch) / "full-0") for _ in range(runs)]
+        for kind, times in (("full", full), ("no-op", no_op)):
+            name = f"{kind} {command}"
+            print(
+                f"{name:>15}: median {statistics.median(times):.3f}s "
+                f"(min {min(times):.3f}s, max {max(times):.3f}s, {runs} runs)"
+            )
     return 0
 
 

@@ -1,4 +1,7 @@
-"""`python -m protocol_codegen generate|check`: the generator's command line.
+"""`python -m protocol_codegen generate|check|docs`: the generator's command line.
+
+`docs` is `generate` for the reference page alone (`generated/docs/`); it prints the page's
+absolute path on standard output (and what it did on standard error), for `make docs`.
 
 Errors are printed as sentences (file, line, JSON pointer, fix) with exit status 1; a
 traceback means a bug in the generator, never bad input.
@@ -23,6 +26,8 @@ __all__ = ["main"]
 
 
 DEFAULT_OUT = PROJECT_ROOT / "generated"
+DOCS_TARGET = "docs"
+DOCS_PAGE = "index.html"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,22 +39,27 @@ def _parser() -> argparse.ArgumentParser:
     for name, help_text in (
         ("generate", "write generated/ from the spec and templates (only what changed)"),
         ("check", "exit 1, naming each file, when generated/ is not what generate would write"),
+        ("docs", f"write only the reference page, {DOCS_TARGET}/, and print its path"),
     ):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="OpenAPI file")
         command.add_argument("--out", type=Path, default=DEFAULT_OUT, help="generated tree")
-        command.add_argument(
-            "--target",
-            action="append",
-            choices=sorted(TARGETS),
-            help="only this target (repeatable); default: all",
-        )
+        if name != "docs":
+            command.add_argument(
+                "--target",
+                action="append",
+                choices=sorted(TARGETS),
+                help="only this target (repeatable); default: all",
+            )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    targets: list[str] = args.target or list(TARGETS)
+    if args.command == "docs":
+        targets = [DOCS_TARGET]
+    else:
+        targets = args.target or list(TARGETS)
     started = time.perf_counter()
     try:
         files = render_targets(load_api(args.spec), targets)
@@ -69,8 +79,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}; nothing under {args.out} was changed.", file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - started
+    if args.command == "docs":
+        done = "wrote" if result.written else "up to date:"
+        print(f"{done} {_shown(args.out / DOCS_TARGET)}/ ({elapsed:.2f}s)", file=sys.stderr)
+        print((args.out / DOCS_TARGET / DOCS_PAGE).resolve())
+        return 0
     for name in result.written:
-        print(f"wrote {_shown(args.out / name)}/")
+        folder = "/" if (args.out / name).is_dir() else ""
+        print(f"wrote {_shown(args.out / name)}{folder}")
     if not result.written:
         print(f"{_shown(args.out)} is up to date ({result.file_count} files, {elapsed:.2f}s)")
     return 0

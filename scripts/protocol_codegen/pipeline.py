@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from protocol_codegen.errors import GeneratorError
 from protocol_codegen.formatting import check_pinned_tools, format_python
 from protocol_codegen.targets import TARGETS
+from protocol_codegen.write import owns
 from protocol_spec import Api
 
 __all__ = ["render_targets"]
@@ -25,11 +26,11 @@ def render_targets(api: Api, targets: Sequence[str] | None = None) -> dict[str, 
         if name not in TARGETS:
             raise GeneratorError(f"unknown target '{name}'; known targets: {', '.join(TARGETS)}")
         rendered = TARGETS[name](api)
-        strays = [path for path in rendered if not path.startswith(name + "/")]
+        strays = [path for path in rendered if not owns(name, path)]
         if strays:
             raise GeneratorError(
-                f"target '{name}' rendered files outside its own folder {name}/: "
-                + ", ".join(strays)
+                f"target '{name}' rendered files outside what it owns ({name}/ or the file "
+                f"{name}): " + ", ".join(strays)
             )
         files.update(rendered)
     return dict(sorted(format_python(files).items()))

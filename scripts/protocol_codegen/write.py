@@ -1,8 +1,9 @@
 """Stage 4: put rendered files under `generated/`, all or nothing, and only when they changed.
 
-Each target owns one folder (`generated/python/`, ...). A changed folder is written completely
-into a scratch directory next to `generated/`, then swapped in by rename, so a failure at any
-point leaves the old tree in place. Folders of targets not being written are never touched.
+Each target owns one folder (`generated/python/`, ...) or one file at the top of `generated/`
+(`generated/openapi.json`): whatever has the target's name. A changed folder or file is written
+completely into a scratch directory next to `generated/`, then swapped in by rename, so a
+failure at any point leaves the old tree in place. What other targets own is never touched.
 """
 
 from __future__ import annotations
@@ -14,7 +15,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["IGNORED", "WriteResult", "files_on_disk", "split_by_target", "write_generated"]
+__all__ = [
+    "IGNORED",
+    "WriteResult",
+    "files_on_disk",
+    "owns",
+    "split_by_target",
+    "write_generated",
+]
 
 # Not ours, yet found inside generated trees: caches, build metadata, installed dependencies.
 # They are ignored by comparisons and carried over (top level of a target folder) on a swap.
@@ -31,8 +39,8 @@ IGNORED = (
 
 @dataclass(frozen=True)
 class WriteResult:
-    written: tuple[str, ...]  # target folders replaced
-    unchanged: tuple[str, ...]  # target folders already identical
+    written: tuple[str, ...]  # targets whose folder (or file) was replaced
+    unchanged: tuple[str, ...]  # targets whose output was already identical
     file_count: int
 
 
@@ -40,9 +48,18 @@ def _ignored(name: str) -> bool:
     return any(fnmatch.fnmatch(name, pattern) for pattern in IGNORED)
 
 
+def owns(target: str, path: str) -> bool:
+    """Whether `path` (relative to `generated/`) is the target's: in the folder named after
+    it, or the one file named after it."""
+    return path == target or path.startswith(target + "/")
+
+
 def files_on_disk(root: Path, prefix: str) -> dict[str, bytes]:
-    """Every file under `root` (ignored names skipped), keyed `prefix/relative/path`."""
+    """Every file under `root` (ignored names skipped), keyed `prefix/relative/path`; when
+    `root` is a file, that file, keyed `prefix`."""
     found: dict[str, bytes] = {}
+    if root.is_file():
+        return {prefix: root.read_bytes()}
     if not root.is_dir():
         return found
     stack = [root]
@@ -60,8 +77,7 @@ def files_on_disk(root: Path, prefix: str) -> dict[str, bytes]:
 
 def split_by_target(files: Mapping[str, str], targets: Sequence[str]) -> dict[str, dict[str, str]]:
     return {
-        name: {path: text for path, text in files.items() if path.startswith(name + "/")}
-        for name in targets
+        name: {path: text for path, text in files.items() if owns(name, path)} for name in targets
     }
 
 
@@ -92,11 +108,13 @@ def _swap_in(by_target: dict[str, dict[str, str]], changed: list[str], out_dir: 
                 target.write_bytes(text.encode("utf-8"))
         for name in changed:
             current, new = out_dir / name, scratch / "new" / name
-            if current.exists():
+            if current.is_dir() and new.is_dir():
                 for entry in current.iterdir():
                     if _ignored(entry.name) and not (new / entry.name).exists():
                         entry.rename(new / entry.name)
+            if current.exists():
                 current.rename(scratch / "old" / name)
-            new.rename(current)
+            if new.exists():  # a target that renders nothing leaves nothing
+                new.rename(current)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -388,6 +388,7 @@ class _Builder:
                     constraints=_constraints(flat),
                     example=param.get("example", flat.get("example")),
                     has_example="example" in param or "example" in flat,
+                    own_example="example" in param,
                     pointer=pointer,
                     schema_pointer=join(pointer, "schema"),
                 )

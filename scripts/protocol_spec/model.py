@@ -158,7 +158,11 @@ class Parameter:
     has_default: bool = False
     constraints: Constraints = Constraints()
     example: object = None
-    has_example: bool = False
+    has_example: bool = False  # an example on the Parameter Object or in its schema
+    # The example is written on the Parameter Object itself (`example`), not inherited from its
+    # schema: the spec's choice of a value to show in a request, where a schema's example (the
+    # `Id` schema's) only illustrates the type.
+    own_example: bool = False
     filter: Filter | None = None
     pointer: str = ""  # the Parameter Object in the document
     schema_pointer: str = ""  # its schema

@@ -71,6 +71,82 @@ def test_find_drift_names_stale_missing_and_extra_files(tmp_path: Path) -> None:
     ]
 
 
+# A target that owns one file at the top of generated/, beside one that owns a folder.
+WITH_FILE = {**FILES, "bundle.json": '{"a": 1}\n'}
+BOTH = ["python", "bundle.json"]
+
+
+def test_a_target_may_own_one_file_at_the_top(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    result = write_generated(WITH_FILE, out, BOTH)
+    assert result.written == ("python", "bundle.json")
+    assert _tree(out) == WITH_FILE
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]
+    assert find_drift(WITH_FILE, out, BOTH) == []
+
+
+def test_an_identical_file_is_not_rewritten(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    write_generated(WITH_FILE, out, BOTH)
+    stat = (out / "bundle.json").stat()
+    result = write_generated(WITH_FILE, out, BOTH)
+    assert result.written == () and result.unchanged == ("python", "bundle.json")
+    after = (out / "bundle.json").stat()
+    assert (after.st_ino, after.st_mtime_ns) == (stat.st_ino, stat.st_mtime_ns)
+
+
+def test_a_changed_file_is_swapped_in_and_nothing_else_moves(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    write_generated(WITH_FILE, out, BOTH)
+    (out / "other.json").write_text("not ours\n")
+    folder = (out / "python").stat().st_ino
+    changed = {**WITH_FILE, "bundle.json": '{"a": 2}\n'}
+    result = write_generated(changed, out, BOTH)
+    assert result.written == ("bundle.json",)
+    assert (out / "bundle.json").read_text() == '{"a": 2}\n'
+    assert (out / "python").stat().st_ino == folder
+    assert (out / "other.json").read_text() == "not ours\n"
+
+
+def test_drift_of_a_file_target_is_named(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    assert find_drift(WITH_FILE, out, ["bundle.json"]) == [Drift("missing", "bundle.json")]
+    write_generated(WITH_FILE, out, BOTH)
+    (out / "bundle.json").write_text("{}\n")
+    assert find_drift(WITH_FILE, out, BOTH) == [Drift("stale", "bundle.json")]
+
+
+def test_a_failed_write_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "generated"
+    write_generated(WITH_FILE, out, BOTH)
+    before = _tree(out)
+    original = Path.write_bytes
+
+    def failing(path: Path, data: bytes) -> int:
+        if path.name == "bundle.json":
+            raise OSError("disk full")
+        return original(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing)
+    changed = {**WITH_FILE, "python/pkg/a.py": "a = 3\n", "bundle.json": "{}\n"}
+    with pytest.raises(OSError, match="disk full"):
+        write_generated(changed, out, BOTH)
+    assert _tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]
+
+
+def test_a_target_rendering_outside_what_it_owns_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from protocol_codegen import pipeline
+    from protocol_codegen.errors import GeneratorError
+    from protocol_spec import load_api
+
+    monkeypatch.setitem(pipeline.TARGETS, "bundle.json", lambda api: {"bundle.json.bak": "x"})
+    with pytest.raises(GeneratorError, match="outside what it owns"):
+        pipeline.render_targets(load_api(FIXTURE), ["bundle.json"])
+
+
 def _cli(*args: str, cwd: Path = PROJECT_ROOT) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONWARNINGS": "error"}
     return subprocess.run(
@@ -126,3 +202,19 @@ def test_cli_missing_spec_file_is_an_error_not_a_traceback(command: str, tmp_pat
     assert "Traceback" not in result.stderr
     assert "nope.yaml" in result.stderr
     assert not (tmp_path / "g").exists()
+
+
+def test_cli_docs_writes_only_the_page_and_prints_its_path(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    spec = ["--spec", str(FIXTURE), "--out", str(out)]
+    first = _cli("docs", *spec)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == f"{(out / 'docs' / 'index.html').resolve()}\n"
+    assert "wrote" in first.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["docs"]
+    again = _cli("docs", *spec)
+    assert again.stdout == first.stdout and "up to date" in again.stderr
+    everything = _cli("generate", *spec)
+    assert f"wrote {out / 'openapi.json'}\n" in everything.stdout  # a file: no trailing slash
+    assert f"wrote {out / 'python'}/\n" in everything.stdout
+    assert f"wrote {out / 'docs'}/" not in everything.stdout  # already up to date

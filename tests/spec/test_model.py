@@ -147,3 +147,15 @@ def test_pinned_tool_versions_match_pyproject() -> None:
     pyproject = (PROJECT_ROOT / "pyproject.toml").read_text()
     for name, version in PINNED_TOOLS.items():
         assert f'"{name}=={version}"' in pyproject, name
+
+
+def test_a_parameters_own_example_is_told_apart_from_its_schemas(api: Api) -> None:
+    list_op = next(op for op in api.resources[0].operations if op.method_name == "list")
+    limit = list_op.parameter("limit")
+    group_id = list_op.parameter("group_id")  # its schema, `Id`, has an example
+    assert limit is not None and group_id is not None
+    assert (limit.example, limit.has_example, limit.own_example) == (10, True, True)
+    assert group_id.has_example and not group_id.own_example
+    item_id = next(op for op in api.resources[0].operations if op.method_name == "get")
+    (path_id,) = item_id.path_params
+    assert (path_id.example, path_id.own_example) == ("xgQQXg3hrtjh7AvZ", True)

@@ -11,15 +11,16 @@ __all__ = ["TEMPLATES_DIR", "environment", "header"]
 TEMPLATES_DIR = Path(__file__).resolve().parents[3] / "templates"
 
 
-def environment(language: str) -> jinja2.Environment:
-    """Templates of `templates/<language>/`; a missing variable is an error, not a blank."""
+def environment(language: str, *, autoescape: bool = False) -> jinja2.Environment:
+    """Templates of `templates/<language>/`; a missing variable is an error, not a blank.
+    With `autoescape` (HTML), every value is escaped unless it is `markupsafe.Markup`."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR / language),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        autoescape=False,
+        autoescape=autoescape,
     )
 
 

@@ -21,7 +21,14 @@ from protocol_codegen.targets._text import doc_block, one_line
 from protocol_spec import naming
 from protocol_spec.model import Api, Field, Model, Operation, Parameter, Resource, TypeRef
 
-__all__ = ["PACKAGE_NAME", "render"]
+__all__ = [
+    "NAMESPACE",
+    "PACKAGE_NAME",
+    "method_name",
+    "render",
+    "resource_property",
+    "string_literal",
+]
 
 ROOT = "php"
 PACKAGE_NAME = "protocol/sdk"
@@ -272,7 +279,7 @@ def _resource_view(resource: Resource, names: dict[str, str]) -> PhpResource:
     doc = resource.description or resource.name
     return PhpResource(
         class_name=resource.class_name,
-        property=_property_name(naming.camel(resource.identifier)),
+        property=resource_property(resource),
         doc=doc_block([doc], indent=""),
         property_doc=doc_block([doc], indent="    "),
         imports=tuple(sorted(imports)),
@@ -351,7 +358,7 @@ def _operation(op: Operation, names: dict[str, str]) -> PhpOperation:
     if op.description:
         lines += ["", op.description]
     return PhpOperation(
-        name=_method_name(naming.camel(op.method_name)),
+        name=method_name(op),
         doc=doc_block([*lines, "", *tags], indent="    "),
         parameters=", ".join(parameters),
         return_type=return_type,
@@ -379,6 +386,24 @@ def _models_used(op: Operation, names: dict[str, str]) -> set[str]:
     if op.result is not None and op.result.kind == "model" and op.result.name is not None:
         return {names[op.result.name]}
     return set()
+
+
+# -- names (also what the samples renderer, `protocol_codegen.samples`, calls) ---------------
+
+
+def resource_property(resource: Resource) -> str:
+    """The resource's property on the client: `$client-><this>`."""
+    return _property_name(naming.camel(resource.identifier))
+
+
+def method_name(op: Operation) -> str:
+    """The operation's method on its resource: `$client->things-><this>(...)`."""
+    return _method_name(naming.camel(op.method_name))
+
+
+def string_literal(value: str) -> str:
+    """A single-quoted PHP string literal."""
+    return _string(value)
 
 
 # -- text ------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from protocol_codegen.targets.python_models import render_models
 from protocol_spec import naming
 from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
 
-__all__ = ["PACKAGE", "render"]
+__all__ = ["PACKAGE", "argument_name", "method_name", "render", "resource_attribute"]
 
 ROOT = "python"
 PACKAGE = "protocol_api"
@@ -199,7 +199,7 @@ def _resource_view(resource: Resource) -> PyResource:
         module=naming.snake(resource.name),
         class_name=resource.class_name,
         async_class_name="Async" + resource.class_name,
-        identifier=naming.python_identifier(resource.identifier),
+        identifier=resource_attribute(resource),
     )
 
 
@@ -309,7 +309,7 @@ def _operation(op: Operation, flavour: Flavour) -> PyOperation:
         args = [request, returns]
     return PyOperation(
         def_keyword=flavour.def_keyword,
-        name=naming.python_identifier(op.method_name),
+        name=method_name(op),
         signature=signature,
         returns=returns,
         docstring=_docstring(op),
@@ -405,6 +405,24 @@ def _arguments(op: Operation) -> list[Parameter | Field]:
 
 
 def _ident(item: Parameter | Field) -> str:
+    return argument_name(item)
+
+
+# -- names (also what the samples renderer, `protocol_codegen.samples`, calls) ---------------
+
+
+def resource_attribute(resource: Resource) -> str:
+    """The resource's attribute on the client: `client.<this>`."""
+    return naming.python_identifier(resource.identifier)
+
+
+def method_name(op: Operation) -> str:
+    """The operation's method on its resource: `client.things.<this>(...)`."""
+    return naming.python_identifier(op.method_name)
+
+
+def argument_name(item: Parameter | Field) -> str:
+    """The keyword (or positional) argument that carries a parameter or a body attribute."""
     return naming.python_identifier(item.name)
 
 

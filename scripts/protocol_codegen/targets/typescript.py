@@ -23,7 +23,14 @@ from protocol_codegen.targets._text import doc_block, one_line
 from protocol_spec import naming
 from protocol_spec.model import Api, Body, Model, Operation, Parameter, Resource, TypeRef
 
-__all__ = ["PACKAGE_NAME", "render"]
+__all__ = [
+    "PACKAGE_NAME",
+    "method_name",
+    "object_key",
+    "render",
+    "resource_property",
+    "string_literal",
+]
 
 ROOT = "typescript"
 PACKAGE_NAME = "@example/protocol-api"
@@ -242,7 +249,7 @@ def _member(
     read: bool = False,
 ) -> str:
     """One interface member with its doc comment: optional (`?`) and nullable stay apart."""
-    key = name if _IDENTIFIER.match(name) else _string(name)
+    key = object_key(name)
     declaration = f"  {key}{'' if required else '?'}: {_type(type_ref, names, read=read)};"
     comment = doc_block([doc], indent="  ")
     return f"{comment}\n{declaration}" if comment else declaration
@@ -273,7 +280,7 @@ def _resource_view(resource: Resource, names: dict[str, str]) -> TsResource:
     return TsResource(
         module=resource.identifier,
         class_name=resource.class_name,
-        property=_member_name(naming.camel(resource.identifier)),
+        property=resource_property(resource),
         doc=doc_block([resource.description or resource.name], indent=""),
         js_property_doc=doc_block([resource.description or resource.name], indent="    "),
         dts_property_doc=doc_block([resource.description or resource.name], indent="  "),
@@ -337,7 +344,7 @@ def _operation(op: Operation, names: dict[str, str]) -> TsOperation:
     tags = [f"@param {name} {one_line(text)}" for name, text in documented if text]
     js_tags = [f"@param {js_doc}" for _, _, js_doc in params]
     js_tags.append(f"@returns {{{returns}}}")
-    name = _member_name(naming.camel(op.method_name))
+    name = method_name(op)
     return TsOperation(
         name=name,
         doc=doc_block([*lines, *([""] if tags else []), *tags], indent="  "),
@@ -366,6 +373,29 @@ def _types_used(op: Operation, names: dict[str, str]) -> set[str]:
             types.append(type_ref.items)
     used.add("PagePromise" if op.pagination is not None else "APIPromise")
     return used
+
+
+# -- names (also what the samples renderer, `protocol_codegen.samples`, calls) ---------------
+
+
+def resource_property(resource: Resource) -> str:
+    """The resource's property on the client: `client.<this>`."""
+    return _member_name(naming.camel(resource.identifier))
+
+
+def method_name(op: Operation) -> str:
+    """The operation's method on its resource: `client.things.<this>(...)`."""
+    return _member_name(naming.camel(op.method_name))
+
+
+def object_key(name: str) -> str:
+    """A wire name as the key of an object literal or interface member (quoted if it must be)."""
+    return name if _IDENTIFIER.match(name) else _string(name)
+
+
+def string_literal(value: str) -> str:
+    """A single-quoted JavaScript string literal."""
+    return _string(value)
 
 
 # -- text ------------------------------------------------------------------------------------

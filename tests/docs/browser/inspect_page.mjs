@@ -1,0 +1,105 @@
+// Drives the system's Chromium (no browser download) with playwright-core over the reference
+// page and prints what a reader sees, as JSON on stdout, for tests/docs/test_page_in_browser.py
+// to judge: every section and whether it is visible; for every request panel, each tab as it
+// is clicked (its label, whether its sample became visible while the others hid, the visible
+// text); every response; the requests the page made; script errors. Saves a screenshot.
+//
+//   node inspect_page.mjs <page URL> <screenshot.png> <chromium executable>
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { chromium } from 'playwright-core';
+
+const [pageUrl, screenshotPath, executablePath] = process.argv.slice(2);
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+async function panelsOf(group) {
+  const found = [];
+  for (const panel of await group.getByRole('tabpanel', { includeHidden: true }).all()) {
+    found.push({
+      id: await panel.getAttribute('id'),
+      visible: await panel.isVisible(),
+    });
+  }
+  return found;
+}
+
+async function inspect(page) {
+  const report = { title: await page.title(), sections: [], groups: [], responses: [] };
+  for (const section of await page.locator('main article, main section').all()) {
+    report.sections.push({
+      id: await section.getAttribute('id'),
+      heading: (await section.locator('h1, h2').first().innerText()).trim(),
+      visible: await section.isVisible(),
+    });
+  }
+  const groups = await page.locator('[data-code-group]').all();
+  for (const group of groups) {
+    const section = await group.evaluate((node) => node.closest('section').id);
+    const tabs = [];
+    for (const tab of await group.getByRole('tab').all()) {
+      await tab.click();
+      const panel = page.locator(`[id="${await tab.getAttribute('aria-controls')}"]`);
+      const others = [];
+      for (const other of groups) {  // every panel follows the language chosen in one
+        const selected = other.locator('[role="tab"][aria-selected="true"]');
+        others.push((await selected.count()) === 1 ? (await selected.innerText()).trim() : null);
+      }
+      tabs.push({
+        label: (await tab.innerText()).trim(),
+        selected: await tab.getAttribute('aria-selected'),
+        panel: await panel.getAttribute('id'),
+        visible: await panel.isVisible(),
+        text: await panel.locator('pre code').innerText(),
+        panels: await panelsOf(group),
+        everyGroupShows: others,
+      });
+    }
+    report.groups.push({ section, tabs });
+  }
+  for (const response of await page.locator('.response').all()) {
+    report.responses.push({
+      section: await response.evaluate((node) => node.closest('section').id),
+      visible: await response.isVisible(),
+      text: await response.locator('pre code').innerText(),
+    });
+  }
+  return report;
+}
+
+const userDataDir = await mkdtemp(join(tmpdir(), 'docs-chromium-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath,
+  headless: true,
+  args: CHROMIUM_ARGS,
+  viewport: { width: 1440, height: 900 },
+});
+try {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  const requests = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(pageUrl, { waitUntil: 'load' });
+  const report = await inspect(page);
+  await page.getByRole('tab', { name: 'cURL' }).first().click();  // the first tab, as on arrival
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: screenshotPath, fullPage: true });
+  console.log(JSON.stringify({ ...report, errors, requests }, null, 2));
+} finally {
+  await context.close();
+  await rm(userDataDir, { recursive: true, force: true });
+}
