@@ -15,6 +15,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from protocol_codegen.policy import RETRY_POLICY
 from protocol_codegen.reading import read_models
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._text import doc_block, one_line
@@ -41,6 +42,7 @@ STATIC_FILES = (
     "src/Core/BaseModel.php",
     "src/Core/HttpResponse.php",
     "src/Core/Page.php",
+    "src/Core/RawResponse.php",
     "src/Core/StreamTransport.php",
     "src/Exceptions/ApiConnectionException.php",
     "src/Exceptions/ApiException.php",
@@ -94,6 +96,8 @@ class PhpOperation:
     parameters: str
     return_type: str
     body: tuple[str, ...]
+    raw_doc: str  # the doc block of its `withRawResponse()` twin
+    arguments: str  # the parameters, passed on: `$id, $params, $options`
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,9 @@ def render(api: Api) -> dict[str, str]:
         source = f"templates/{ROOT}/{template_name}.jinja"
         comment = "" if template_name.endswith(".json") else "//"
         text = header(api.source, source, comment).lstrip()
-        return env.get_template(f"{template_name}.jinja").render(header=text, **context)
+        return env.get_template(f"{template_name}.jinja").render(
+            header=text, policy=RETRY_POLICY, **context
+        )
 
     files = {f"{ROOT}/{name}": template(name) for name in STATIC_FILES}
     for class_name, doc in STATUS_EXCEPTIONS.items():
@@ -146,6 +152,9 @@ def render(api: Api) -> dict[str, str]:
     for resource in resources:
         files[f"{ROOT}/src/Resources/{resource.class_name}.php"] = template(
             "src/Resources/Resource.php", resource=resource
+        )
+        files[f"{ROOT}/src/Resources/{resource.class_name}WithRawResponse.php"] = template(
+            "src/Resources/ResourceWithRawResponse.php", resource=resource
         )
     readers = read_models(api)
     for model in api.models:
@@ -305,7 +314,11 @@ def _operation(op: Operation, names: dict[str, str]) -> PhpOperation:
         shape = _shape([(f.name, f.required, f.type) for f in op.body.fields], names)
         tags.append(f"@param {shape} $params")
     parameters.append("array $options = []")
-    tags.append("@param array{timeout?: int|float, max_retries?: int} $options")
+    key = ", idempotency_key?: string" if op.idempotency_key is not None else ""
+    tags.append(
+        "@param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, "
+        f"headers?: array<string, string>{key}}} $options"
+    )
 
     path = _path_expression(op.path, op.path_params, path_vars)
     query = query_var if op.query_params else "[]"  # requestPage() takes it positionally
@@ -313,13 +326,15 @@ def _operation(op: Operation, names: dict[str, str]) -> PhpOperation:
         item = names[op.pagination.item.name or ""]
         return_type = "Page"
         tags.append(f"@return Page<{item}> iterate it to walk every page")
+        page = op.pagination
         pagination = ", ".join(
-            f"{_string(key)} => {_string(value)}"
+            f"{_string(key)} => {_string(value) if value is not None else 'null'}"
             for key, value in (
-                ("items_field", op.pagination.items_field),
-                ("has_more_field", op.pagination.has_more_field),
-                ("cursor_param", op.pagination.after_param),
-                ("cursor_field", op.pagination.cursor_field),
+                ("items_field", page.items_field),
+                ("has_more_field", page.has_more_field),
+                ("after_param", page.after_param),
+                ("before_param", page.before_param),
+                ("cursor_field", page.cursor_field),
             )
         )
         body = [
@@ -338,8 +353,13 @@ def _operation(op: Operation, names: dict[str, str]) -> PhpOperation:
             f"    {path},",
             *([f"    query: {query_var},"] if op.query_params else []),
             *(["    body: $params,"] if op.body is not None else []),
-            f"    idempotent: {'true' if op.idempotent else 'false'},",
+            f"    retrySafe: {'true' if op.retry_safe else 'false'},",
             "    options: $options,",
+            *(
+                [f"    idempotencyHeader: {_string(op.idempotency_key.name)},"]
+                if op.idempotency_key is not None
+                else []
+            ),
             ")",
         ]
         result = op.result
@@ -353,16 +373,30 @@ def _operation(op: Operation, names: dict[str, str]) -> PhpOperation:
             return_type = "array"
             tags.append("@return array<string, mixed>")
             body = [f"return {call[0]}", *call[1:-1], ");"]
-    tags.append("@throws \\Protocol\\Exceptions\\ApiException")
+    throws = "@throws \\Protocol\\Exceptions\\ApiException"
     lines = [op.summary or op.operation_id]
     if op.description:
         lines += ["", op.description]
+    returned = next((tag.split()[1] for tag in tags if tag.startswith("@return ")), return_type)
+    raw_tags = [tag for tag in tags if not tag.startswith("@return ")]
+    raw_result = "null" if returned == "void" else returned
     return PhpOperation(
         name=method_name(op),
-        doc=doc_block([*lines, "", *tags], indent="    "),
+        doc=doc_block([*lines, "", *tags, throws], indent="    "),
         parameters=", ".join(parameters),
         return_type=return_type,
         body=tuple(body),
+        raw_doc=doc_block(
+            [
+                f"{op.summary or op.operation_id}, with its HTTP response.",
+                "",
+                *raw_tags,
+                f"@return RawResponse<{raw_result}>",
+                throws,
+            ],
+            indent="    ",
+        ),
+        arguments=", ".join(parameter.split()[1] for parameter in parameters),
     )
 
 

@@ -71,3 +71,22 @@ export const contactNull: ConversationCreate = { contact_id: null };
 export const partial: Conversation = { id: 'xgQQXg3hrtjh7AvZ' };
 // @ts-expect-error limit is a number
 export const limitText: ListConversationsParams = { limit: 'ten' };
+
+export async function optionsRawResponsesAndOpenEnums(): Promise<void> {
+  const client = new ApiClient(token, { connectTimeout: 2000 });
+  const quick = client.withOptions({ maxRetries: 0, timeout: 1000 });
+  const quickClient: ApiClient = quick;
+  const { data, response } = await quickClient.conversations
+    .create({ contact_id: 'WAz8eIbvDR60rouK' }, { idempotencyKey: 'k', headers: { 'X-Trace': '1' } })
+    .withResponse();
+  const status: number = response.status;
+  const location: string | null = response.headers.get('location');
+  const id: string = data.id;
+  const firstPage = await client.conversations.list({ limit: 1 }, { timeout: 500 }).withResponse();
+  const items: Conversation[] = firstPage.data.data;
+  // An error's `type` is what this version knows, or any other string a newer server sends.
+  const error: import('@example/protocol-api').ErrorObject = { type: 'rate_limited', message: 'm' };
+  // @ts-expect-error: the options object has no such key
+  await client.conversations.get('xgQQXg3hrtjh7AvZ', { retries: 3 });
+  void [status, location, id, items, error];
+}

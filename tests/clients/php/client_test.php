@@ -144,6 +144,52 @@ test('iterating a page follows the cursor across pages, newest first', function 
     check($generated === $seen, 'autoPagingIterator() yields the same');
 });
 
+test('withRawResponse gives status, headers and the parsed result; pages walk backward', function () use ($token): void {
+    $client = new \Protocol\ApiClient($token);
+    $raw = $client->conversations->withRawResponse()->create(['contact_id' => newId('contact')]);
+    $created = $raw->parse();
+    check($raw->status === 201 && $created instanceof Conversation, '201 and the conversation');
+    check($raw->header('Location') === '/v1/conversations/' . $created->id, 'the Location header');
+    $got = $client->conversations->withRawResponse()->get($created->id);
+    check($got->status === 200 && $got->parse() == $created, 'get, raw');
+    $gone = $client->conversations->withRawResponse()->delete($created->id);
+    check($gone->status === 204 && $gone->parse() === null && $gone->body === '', 'delete, raw');
+
+    $ids = [];
+    for ($i = 0; $i < 5; $i++) {
+        $ids[] = $client->conversations->create(['contact_id' => newId('walk')])->id;
+    }
+    $newestFirst = array_map(static fn (Conversation $c): string => $c->id, $client->conversations->list(['limit' => 100])->data);
+    $oldest = end($newestFirst);
+    $pages = [];
+    foreach ($client->conversations->list(['limit' => 2, 'ending_before' => $oldest])->iterPages() as $page) {
+        $pages[] = array_map(static fn (Conversation $c): string => $c->id, $page->data);
+    }
+    check($pages[0] === array_slice($newestFirst, -3, 2), 'the first backward page is the one just before');
+    $walked = array_merge(...$pages);
+    sort($walked);
+    $before = array_slice($newestFirst, 0, -1);
+    sort($before);
+    check($walked === $before, 'walking backward visits every conversation before the cursor');
+    foreach ($ids as $id) {
+        $client->conversations->delete($id);
+    }
+});
+
+test('a model keeps attributes a newer server sends; a request model refuses unknown ones', function (): void {
+    $conversation = Conversation::fromArray([
+        'id' => 'xgQQXg3hrtjh7AvZ', 'contact_id' => null, 'group_id' => 'Gx5cQ1vL2mZ9kT3R',
+        'pinned_message_id' => null, 'is_pinned' => false, 'is_muted' => false, 'last_active_at' => null,
+        'last_opened_at' => null, 'created_at' => 1, 'archived_at' => null, 'is_starred' => true,
+    ]);
+    check($conversation->extra() === ['is_starred' => true] && $conversation['is_starred'] === true, 'extra() and [\'is_starred\']');
+    check($conversation->toArray()['is_starred'] === true, 'toArray() keeps it');
+    $error = thrown(fn () => \Protocol\Models\ConversationUpdate::fromArray(['is_starred' => true]));
+    check($error instanceof InvalidArgumentException && str_contains($error->getMessage(), '"is_starred"'), 'names it');
+    $event = \Protocol\Models\ConversationEvent::fromArray(['id' => 'evT4mQ9xLp2ZrW8k', 'type' => 'conversation.archived', 'payload' => $conversation->toArray()]);
+    check($event->type === 'conversation.archived', 'an enum value this version does not list');
+});
+
 test('null clears a nullable attribute; an unknown attribute is a BadRequestException', function () use ($token): void {
     $client = new \Protocol\ApiClient($token);
     $created = $client->conversations->create(['contact_id' => newId('nullable')]);
@@ -228,14 +274,27 @@ test('a 429 waits as long as Retry-After says before the retry', function () use
     check($times[1] - $times[0] >= 0.9, 'waited about one second');
 });
 
-test('a create (POST) is never retried; retries stop after max_retries', function () use ($scripted, $requests): void {
+test('a create is retried with the same Idempotency-Key; retries stop after max_retries', function () use ($scripted, $requests): void {
+    $client = new \Protocol\ApiClient('t', ['base_url' => "$scripted/create-503"]);
+    $created = $client->conversations->create(['contact_id' => 'WAz8eIbvDR60rouK']);
+    check($created->id === 'xgQQXg3hrtjh7AvZ', 'created after one retry');
+    $keys = array_map(static fn (string $line): string => trim(explode(' ', $line)[3]), $requests('create-503'));
+    check(count($keys) === 2 && $keys[0] === $keys[1] && preg_match('/^[0-9a-f-]{36}$/', $keys[0]) === 1, 'one UUID key, sent twice');
+    $client->conversations->create(['contact_id' => 'WAz8eIbvDR60rouK'], ['idempotency_key' => 'mine']);
+    $last = $requests('create-503');
+    check(trim(explode(' ', end($last))[3]) === 'mine', 'a key of your own');
+
     $client = new \Protocol\ApiClient('t', ['base_url' => "$scripted/always-503", 'max_retries' => 2]);
-    $error = thrown(fn () => $client->conversations->create(['contact_id' => 'WAz8eIbvDR60rouK']));
+    $error = thrown(fn () => $client->conversations->delete('xgQQXg3hrtjh7AvZ'));
     check($error instanceof InternalServerException && $error->status === 503 && $error->type === 'api_error', '503: InternalServerException');
     check($error->getMessage() === 'Down.', "the server's message");
-    check(count($requests('always-503')) === 1, 'POST: one request');
-    thrown(fn () => $client->conversations->delete('xgQQXg3hrtjh7AvZ'));
-    check(count($requests('always-503')) === 1 + 3, 'DELETE: 1 + 2 retries');
+    check(count($requests('always-503')) === 1 + 2, 'DELETE: 1 + 2 retries');
+    thrown(fn () => $client->request('POST', '/v1/conversations', body: [], retrySafe: false));
+    check(count($requests('always-503')) === 1 + 2 + 1, 'a request not safe to repeat: sent once');
+    thrown(fn () => $client->conversations->get('xgQQXg3hrtjh7AvZ', ['max_retries' => 0]));
+    check(count($requests('always-503')) === 1 + 2 + 1 + 1, 'max_retries per call');
+    thrown(fn () => $client->withOptions(['max_retries' => 0])->conversations->get('xgQQXg3hrtjh7AvZ'));
+    check(count($requests('always-503')) === 1 + 2 + 1 + 1 + 1, 'withOptions');
 });
 
 test('a success body that is not JSON is an ApiException', function () use ($scripted): void {

@@ -1,12 +1,14 @@
 <?php
 // Router for `php -S`: answers as the scenario named by the first path segment says, and logs
-// every request to $PROTOCOL_SCRIPT_DIR/<scenario>.log so the test can count them.
+// every request (method, path, time, Idempotency-Key) to $PROTOCOL_SCRIPT_DIR/<scenario>.log so
+// the test can count them.
 declare(strict_types=1);
 
 $path = (string) parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
 $scenario = explode('/', trim($path, '/'))[0];
 $log = getenv('PROTOCOL_SCRIPT_DIR') . '/' . basename($scenario) . '.log';
-file_put_contents($log, $_SERVER['REQUEST_METHOD'] . ' ' . $path . ' ' . microtime(true) . "\n", FILE_APPEND | LOCK_EX);
+$key = $_SERVER['HTTP_IDEMPOTENCY_KEY'] ?? '-';
+file_put_contents($log, $_SERVER['REQUEST_METHOD'] . ' ' . $path . ' ' . microtime(true) . ' ' . $key . "\n", FILE_APPEND | LOCK_EX);
 $attempt = count(file($log));
 
 $conversation = [
@@ -17,6 +19,7 @@ $conversation = [
 $down = ['type' => 'api_error', 'message' => 'Down.'];
 [$status, $headers, $body] = match ($scenario) {
     'retry-503' => $attempt === 1 ? [503, ['Retry-After: 0'], $down] : [200, [], $conversation],
+    'create-503' => $attempt === 1 ? [503, ['Retry-After: 0'], $down] : [201, [], $conversation],
     'always-503' => [503, ['Retry-After: 0'], $down],
     'rate-limit' => $attempt === 1
         ? [429, ['Retry-After: 1'], ['type' => 'invalid_request', 'message' => 'Slow down.']]

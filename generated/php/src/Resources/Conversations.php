@@ -19,6 +19,12 @@ final class Conversations
     {
     }
 
+    /** The same methods, each returning the HTTP response (status, headers) with the result. */
+    public function withRawResponse(): ConversationsWithRawResponse
+    {
+        return new ConversationsWithRawResponse($this, $this->client);
+    }
+
     /**
      * List all conversations
      *
@@ -37,7 +43,7 @@ final class Conversations
      * anything else, or both cursors at once, gets `400 invalid_request`.
      *
      * @param array{limit?: int, muted?: bool, archived?: bool, pinned?: bool, group_id?: string, starting_after?: string, ending_before?: string} $params
-     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>} $options
      * @return Page<Conversation> iterate it to walk every page
      * @throws \Protocol\Exceptions\ApiException
      */
@@ -47,7 +53,7 @@ final class Conversations
             '/v1/conversations',
             $params,
             Conversation::fromArray(...),
-            ['items_field' => 'data', 'has_more_field' => 'has_more', 'cursor_param' => 'starting_after', 'cursor_field' => 'id'],
+            ['items_field' => 'data', 'has_more_field' => 'has_more', 'after_param' => 'starting_after', 'before_param' => 'ending_before', 'cursor_field' => 'id'],
             $options,
         );
     }
@@ -60,7 +66,7 @@ final class Conversations
      * archived, and has no activity yet (`last_active_at` and `last_opened_at` are `null`).
      *
      * @param array{contact_id?: string, group_id?: string} $params
-     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>, idempotency_key?: string} $options
      * @throws \Protocol\Exceptions\ApiException
      */
     public function create(array $params, array $options = []): Conversation
@@ -70,8 +76,9 @@ final class Conversations
                 'POST',
                 '/v1/conversations',
                 body: $params,
-                idempotent: false,
+                retrySafe: true,
                 options: $options,
+                idempotencyHeader: 'Idempotency-Key',
             )
         );
     }
@@ -82,7 +89,7 @@ final class Conversations
      * Returns the conversation with this id, if it is one of yours.
      *
      * @param string $id The conversation's id.
-     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>} $options
      * @throws \Protocol\Exceptions\ApiException
      */
     public function get(string $id, array $options = []): Conversation
@@ -91,7 +98,7 @@ final class Conversations
             $this->client->request(
                 'GET',
                 '/v1/conversations/' . rawurlencode($id),
-                idempotent: true,
+                retrySafe: true,
                 options: $options,
             )
         );
@@ -107,7 +114,7 @@ final class Conversations
      *
      * @param string $id The conversation's id.
      * @param array{pinned_message_id?: string|null, is_pinned?: bool, is_muted?: bool, archived_at?: int|null} $params
-     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>} $options
      * @throws \Protocol\Exceptions\ApiException
      */
     public function update(string $id, array $params, array $options = []): Conversation
@@ -117,7 +124,7 @@ final class Conversations
                 'PUT',
                 '/v1/conversations/' . rawurlencode($id),
                 body: $params,
-                idempotent: true,
+                retrySafe: true,
                 options: $options,
             )
         );
@@ -131,7 +138,7 @@ final class Conversations
      * `404` from every operation and the conversation is in no list.
      *
      * @param string $id The conversation's id.
-     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>} $options
      * @throws \Protocol\Exceptions\ApiException
      */
     public function delete(string $id, array $options = []): void
@@ -139,7 +146,7 @@ final class Conversations
         $this->client->request(
             'DELETE',
             '/v1/conversations/' . rawurlencode($id),
-            idempotent: true,
+            retrySafe: true,
             options: $options,
         );
     }

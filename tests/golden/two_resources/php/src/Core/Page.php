@@ -21,9 +21,9 @@ final class Page implements \IteratorAggregate, \ArrayAccess, \Countable
 
     /**
      * @param list<T> $data the items of this page
-     * @param bool $has_more whether more items lie beyond this page
+     * @param bool $has_more whether more items lie beyond this page, in the direction of travel
      * @param array<string, mixed> $query the query this page was fetched with
-     * @param array{items_field: string, has_more_field: string, cursor_param: string, cursor_field: string} $pagination
+     * @param array{items_field: string, has_more_field: string, after_param: string, before_param: string|null, cursor_field: string} $pagination
      * @param callable(array<string, mixed>): Page<T> $fetch
      */
     public function __construct(
@@ -41,16 +41,35 @@ final class Page implements \IteratorAggregate, \ArrayAccess, \Countable
         return $this->has_more && $this->data !== [];
     }
 
-    /** @return Page<T>|null the page after this one, or null when there is none */
-    public function getNextPage(): ?Page
+    /**
+     * The query of the next page in the direction of travel (backward for a list asked for with
+     * the before cursor), or null on the last page.
+     *
+     * @return array<string, mixed>|null
+     */
+    public function nextPageQuery(): ?array
     {
         if (!$this->hasNextPage()) {
             return null;
         }
-        $last = $this->data[count($this->data) - 1];
-        $field = $this->pagination['cursor_field'];
-        $cursor = $last instanceof BaseModel ? $last[$field] : (is_array($last) ? $last[$field] : null);
-        return ($this->fetch)([...$this->query, $this->pagination['cursor_param'] => $cursor]);
+        ['after_param' => $after, 'before_param' => $before, 'cursor_field' => $field] = $this->pagination;
+        $backward = $before !== null && ($this->query[$before] ?? null) !== null;
+        $query = $this->query;
+        unset($query[$after]);
+        if ($before !== null) {
+            unset($query[$before]);
+        }
+        $item = $backward ? $this->data[0] : $this->data[count($this->data) - 1];
+        $cursor = $item instanceof BaseModel ? $item[$field] : (is_array($item) ? $item[$field] : null);
+        $query[$backward ? $before : $after] = $cursor;
+        return $query;
+    }
+
+    /** @return Page<T>|null the next page, or null when there is none */
+    public function getNextPage(): ?Page
+    {
+        $query = $this->nextPageQuery();
+        return $query === null ? null : ($this->fetch)($query);
     }
 
     /** @return \Generator<int, Page<T>> this page, then each page after it */

@@ -16,11 +16,17 @@ final class Conversations
     {
     }
 
+    /** The same methods, each returning the HTTP response (status, headers) with the result. */
+    public function withRawResponse(): ConversationsWithRawResponse
+    {
+        return new ConversationsWithRawResponse($this, $this->client);
+    }
+
     /**
      * List conversations
      *
      * @param array{limit?: int, starting_after?: string, ending_before?: string, starred?: bool} $params
-     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>} $options
      * @return Page<Conversation> iterate it to walk every page
      * @throws \Protocol\Exceptions\ApiException
      */
@@ -30,7 +36,7 @@ final class Conversations
             '/v1/conversations',
             $params,
             Conversation::fromArray(...),
-            ['items_field' => 'data', 'has_more_field' => 'has_more', 'cursor_param' => 'starting_after', 'cursor_field' => 'id'],
+            ['items_field' => 'data', 'has_more_field' => 'has_more', 'after_param' => 'starting_after', 'before_param' => 'ending_before', 'cursor_field' => 'id'],
             $options,
         );
     }
@@ -39,7 +45,7 @@ final class Conversations
      * Create a conversation
      *
      * @param array{title?: string|null} $params
-     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>} $options
      * @throws \Protocol\Exceptions\ApiException
      */
     public function create(array $params, array $options = []): Conversation
@@ -49,7 +55,7 @@ final class Conversations
                 'POST',
                 '/v1/conversations',
                 body: $params,
-                idempotent: false,
+                retrySafe: false,
                 options: $options,
             )
         );
@@ -59,7 +65,7 @@ final class Conversations
      * Retrieve a conversation
      *
      * @param string $id The object's id.
-     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>} $options
      * @throws \Protocol\Exceptions\ApiException
      */
     public function get(string $id, array $options = []): Conversation
@@ -68,7 +74,7 @@ final class Conversations
             $this->client->request(
                 'GET',
                 '/v1/conversations/' . rawurlencode($id),
-                idempotent: true,
+                retrySafe: true,
                 options: $options,
             )
         );
@@ -78,7 +84,7 @@ final class Conversations
      * Delete a conversation
      *
      * @param string $id The object's id.
-     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>} $options
      * @throws \Protocol\Exceptions\ApiException
      */
     public function delete(string $id, array $options = []): void
@@ -86,7 +92,7 @@ final class Conversations
         $this->client->request(
             'DELETE',
             '/v1/conversations/' . rawurlencode($id),
-            idempotent: true,
+            retrySafe: true,
             options: $options,
         );
     }
@@ -96,7 +102,7 @@ final class Conversations
      *
      * @param string $id The object's id.
      * @param array{title?: string|null, starred?: bool} $params
-     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>} $options
      * @throws \Protocol\Exceptions\ApiException
      */
     public function update(string $id, array $params, array $options = []): Conversation
@@ -106,7 +112,7 @@ final class Conversations
                 'PATCH',
                 '/v1/conversations/' . rawurlencode($id),
                 body: $params,
-                idempotent: false,
+                retrySafe: false,
                 options: $options,
             )
         );

@@ -16,13 +16,19 @@ final class Widgets
     {
     }
 
+    /** The same methods, each returning the HTTP response (status, headers) with the result. */
+    public function withRawResponse(): WidgetsWithRawResponse
+    {
+        return new WidgetsWithRawResponse($this, $this->client);
+    }
+
     /**
      * List widgets
      *
      * Widgets by name, A to Z. The method's name is given by `x-protocol-sdk-method`.
      *
      * @param array{page_size?: int, after?: string, color?: 'red'|'green'|'blue', retired?: bool} $params
-     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>} $options
      * @return Page<Widget> iterate it to walk every page
      * @throws \Protocol\Exceptions\ApiException
      */
@@ -32,7 +38,7 @@ final class Widgets
             '/v1/widgets',
             $params,
             Widget::fromArray(...),
-            ['items_field' => 'data', 'has_more_field' => 'has_more', 'cursor_param' => 'after', 'cursor_field' => 'id'],
+            ['items_field' => 'data', 'has_more_field' => 'has_more', 'after_param' => 'after', 'before_param' => null, 'cursor_field' => 'id'],
             $options,
         );
     }
@@ -41,7 +47,7 @@ final class Widgets
      * Create a widget
      *
      * @param array{name: string, color?: 'red'|'green'|'blue', size?: float|null, tags?: list<string>} $params
-     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>} $options
      * @throws \Protocol\Exceptions\ApiException
      */
     public function create(array $params, array $options = []): Widget
@@ -51,7 +57,7 @@ final class Widgets
                 'POST',
                 '/v1/widgets',
                 body: $params,
-                idempotent: false,
+                retrySafe: false,
                 options: $options,
             )
         );
@@ -61,7 +67,7 @@ final class Widgets
      * Retrieve a widget
      *
      * @param string $id The object's id.
-     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>} $options
      * @throws \Protocol\Exceptions\ApiException
      */
     public function get(string $id, array $options = []): Widget
@@ -70,7 +76,7 @@ final class Widgets
             $this->client->request(
                 'GET',
                 '/v1/widgets/' . rawurlencode($id),
-                idempotent: true,
+                retrySafe: true,
                 options: $options,
             )
         );
@@ -81,7 +87,7 @@ final class Widgets
      *
      * @param string $id The object's id.
      * @param array{name?: string, size?: float|null, retired_at?: int|null} $params
-     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>} $options
      * @throws \Protocol\Exceptions\ApiException
      */
     public function update(string $id, array $params, array $options = []): Widget
@@ -91,7 +97,7 @@ final class Widgets
                 'PUT',
                 '/v1/widgets/' . rawurlencode($id),
                 body: $params,
-                idempotent: true,
+                retrySafe: true,
                 options: $options,
             )
         );
@@ -101,7 +107,7 @@ final class Widgets
      * Delete a widget
      *
      * @param string $id The object's id.
-     * @param array{timeout?: int|float, max_retries?: int} $options
+     * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>} $options
      * @throws \Protocol\Exceptions\ApiException
      */
     public function delete(string $id, array $options = []): void
@@ -109,7 +115,7 @@ final class Widgets
         $this->client->request(
             'DELETE',
             '/v1/widgets/' . rawurlencode($id),
-            idempotent: true,
+            retrySafe: true,
             options: $options,
         );
     }
