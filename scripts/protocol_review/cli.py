@@ -18,9 +18,9 @@ from protocol_spec import DEFAULT_SPEC, SpecErrors
 
 from .formats import FORMATS
 from .release import RELEASE_FILE_NAME, ensure_commit, read_release
-from .review import EXIT_UNUSABLE, run_review
+from .review import EXIT_UNUSABLE, review_sides, run_review
 from .rules import RULES
-from .sides import ReviewError
+from .sides import ReviewError, load_side, load_side_file
 
 __all__ = ["main"]
 
@@ -54,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--head", help="review the spec at this git ref instead of the working tree's file"
+    )
+    parser.add_argument(
+        "--base-file", type=Path, help="compare against this file instead of a git ref"
     )
     parser.add_argument(
         "--release",
@@ -108,7 +111,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             record = spec.parent / RELEASE_FILE_NAME
             base = read_release(record)
             ensure_commit(spec.parent, base, str(record))
-        review = run_review(spec, base, args.head, ignore)
+        if args.base_file is not None:
+            review = review_sides(
+                load_side_file(args.base_file, "base"),
+                load_side_file(spec, "new")
+                if args.head is None
+                else load_side(spec, args.head, "new"),
+                ignore,
+            )
+        else:
+            review = run_review(spec, base, args.head, ignore)
     except ReviewError as error:
         print(f"protocol_review: {error}", file=sys.stderr)
         return EXIT_UNUSABLE

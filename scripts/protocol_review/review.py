@@ -16,7 +16,7 @@ from .sdk_surface import surfaces
 from .sides import SpecSide, load_side, repo_relative
 from .wire import wire_findings
 
-__all__ = ["Review", "run_review"]
+__all__ = ["Review", "review_sides", "run_review"]
 
 EXIT_OK, EXIT_BREAKING, EXIT_UNUSABLE = 0, 1, 2
 
@@ -35,20 +35,24 @@ class Review:
 
     @property
     def contract_changed(self) -> bool:
-        return any(f.section in ("wire", "sdk") for f in self.findings)
+        """Whether the wire contract changed (SDK-only changes do not count)."""
+        return any(f.section == "wire" for f in self.findings)
 
     @property
     def verdict(self) -> str:
         """One line: what the review concludes."""
         count = self.counts
-        if not self.contract_changed:
-            same = self.base.data == self.new.data
-            return "no contract change" + ("" if same else " (only wording or formatting differs)")
+        sdk_changed = any(f.section == "sdk" for f in self.findings)
         if count["blocking"]:
             return f"{count['blocking']} breaking change{'s' if count['blocking'] > 1 else ''}"
         if count["acknowledged"]:
             return "breaking changes, all acknowledged"
-        return "compatible changes only"
+        if self.contract_changed:
+            return "compatible changes only"
+        if sdk_changed:
+            return "no wire change; compatible SDK changes only"
+        same = self.base.data == self.new.data
+        return "no contract change" + ("" if same else " (only wording or formatting differs)")
 
     @property
     def counts(self) -> dict[str, int]:
@@ -72,6 +76,11 @@ def run_review(
     Raises ReviewError when the review cannot be made (exit status 2)."""
     base = load_side(spec, base_ref, "base")
     new = load_side(spec, head_ref, "new")
+    return review_sides(base, new, ignore)
+
+
+def review_sides(base: SpecSide, new: SpecSide, ignore: Path | None = None) -> Review:
+    """The review of two loaded specs; `ignore` is a review-ignore file to apply."""
     places = Places(base, new)
     old_surfaces, new_surfaces = surfaces(base.api), surfaces(new.api)
     findings = [

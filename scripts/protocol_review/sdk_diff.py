@@ -143,6 +143,8 @@ class _Diff:
     def _label(self, symbol: Symbol | None, owner: Symbol | None, bare: bool = False) -> str:
         if symbol is None:
             return "the client"
+        if symbol.kind == "field" and owner is not None and owner.signature in ("enum", "type"):
+            return f"value `{symbol.signature}` of `{owner.display}`"
         if symbol.kind == "parameter" and owner is not None and not bare:
             return f"parameter `{symbol.display}` of `{owner.display}`"
         if symbol.kind == "method" or symbol.kind == "resource":

@@ -54,6 +54,19 @@ def surfaces(api: Api) -> dict[str, Surface]:
     return {"python": _python(api), "typescript": _typescript(api), "php": _php(api)}
 
 
+def _schema_pointers(api: Api) -> dict[str, str]:
+    """Model and enum name -> the schema that defines it (inline enums: their property)."""
+    found = {m.name: m.pointer for m in api.models}
+    for model in api.models:
+        for f in model.fields:
+            for type_ref in (f.type, f.type.items):
+                if type_ref is not None and type_ref.kind == "enum" and type_ref.name:
+                    found.setdefault(type_ref.name, f.pointer)
+    for enum in api.enums:
+        found.setdefault(enum.name, f"/components/schemas/{enum.name}")
+    return found
+
+
 def _op_anchor(op: Operation) -> str:
     return f"{op.http_method} {_PATH_TEMPLATE.sub('{}', op.path)}"
 
@@ -138,7 +151,7 @@ def _python_parameters(signature: str, wire: dict[str, tuple[str, str]]) -> tupl
 
 def _python_models(api: Api) -> list[Symbol]:
     text, _ = render_models(api, "")
-    pointers = {m.name: m.pointer for m in api.models}
+    pointers = _schema_pointers(api)
     fields = {m.name: {f.name: f.pointer for f in m.fields} for m in api.models}
     symbols = []
     for node in ast.parse(text).body:
@@ -276,7 +289,7 @@ def _typescript(api: Api) -> Surface:
         for op, rendered in zip(resource.operations, view.operations, strict=True):
             arguments, _, returns = rendered.signature[1:].rpartition("): ")
             wire = _wire_names(op)
-            path_names = [naming.camel(p.identifier) for p in op.path_params]
+            path_names = [(naming.camel(p.identifier), p.pointer) for p in op.path_params]
             children = []
             for argument in _split_top(arguments):
                 name, _, type_text = argument.partition(": ")
@@ -301,7 +314,9 @@ def _typescript(api: Api) -> Surface:
                         for key, member_optional, member_type in declared.members
                     ]
                     continue
-                natural = path_names.pop(0) if type_text == "string" and path_names else name
+                natural, pointer = (
+                    path_names.pop(0) if type_text == "string" and path_names else (name, "")
+                )
                 children.append(
                     Symbol(
                         "parameter",
@@ -310,6 +325,7 @@ def _typescript(api: Api) -> Surface:
                         name,
                         type_text,
                         required=not optional,
+                        pointer=pointer,
                         natural=natural,
                     )
                 )
@@ -337,8 +353,7 @@ def _typescript(api: Api) -> Surface:
                 natural=naming.camel(resource.identifier),
             )
         )
-    pointers = {names[m.name]: m.pointer for m in api.models}
-    pointers |= {names[e.name]: "" for e in api.enums if e.name in names}
+    pointers = {names[name]: at for name, at in _schema_pointers(api).items() if name in names}
     spec_names = {typed: name for name, typed in names.items()}
     anchors: dict[str, str] = {}
     for resource in api.resources:
@@ -412,7 +427,7 @@ def _php(api: Api) -> Surface:
         for op, rendered in zip(resource.operations, view.operations, strict=True):
             wire = _wire_names(op)
             shapes = {m["var"]: m["shape"] for m in _PHP_SHAPE.finditer(rendered.doc)}
-            path_vars = [naming.camel(p.identifier) for p in op.path_params]
+            path_vars = [(naming.camel(p.identifier), p.pointer) for p in op.path_params]
             children = []
             for parameter in _split_top(rendered.parameters):
                 type_text, _, rest = parameter.partition(" $")
@@ -437,7 +452,9 @@ def _php(api: Api) -> Surface:
                             )
                         )
                     continue
-                natural = path_vars.pop(0) if type_text == "string" and path_vars else name
+                natural, pointer = (
+                    path_vars.pop(0) if type_text == "string" and path_vars else (name, "")
+                )
                 children.append(
                     Symbol(
                         "parameter",
@@ -446,6 +463,7 @@ def _php(api: Api) -> Surface:
                         name,
                         type_text,
                         required=not default,
+                        pointer=pointer,
                         natural=natural,
                     )
                 )

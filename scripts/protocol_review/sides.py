@@ -9,7 +9,7 @@ from pathlib import Path
 
 from protocol_spec import Api, SpecErrors, build_api, load_spec_bytes, read_at_ref, source_label
 
-__all__ = ["ReviewError", "SpecSide", "load_side", "repo_relative"]
+__all__ = ["ReviewError", "SpecSide", "load_side", "load_side_file", "repo_relative"]
 
 
 class ReviewError(Exception):
@@ -68,3 +68,19 @@ def _read(spec: Path, ref: str | None, label: str) -> bytes:
             f"{label}: cannot read the spec ({exc.strerror or exc}); pass an existing file "
             "with --spec"
         ) from None
+
+
+def load_side_file(spec: Path, role: str, label: str | None = None) -> SpecSide:
+    """A side read from any file (not a git ref): `--base-file`, and the test corpus."""
+    label = label or spec.as_posix()
+    try:
+        data = spec.read_bytes()
+    except OSError as exc:
+        raise ReviewError(f"{label}: cannot read the {role} spec ({exc.strerror or exc})") from None
+    try:
+        api = build_api(load_spec_bytes(data, label), source_label(spec))
+    except SpecErrors as errors:
+        raise ReviewError(
+            f"the {role} spec ({label}) cannot be reviewed:\n{errors.render()}"
+        ) from None
+    return SpecSide(role, label, label, None, api, data)
