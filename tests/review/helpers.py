@@ -2,27 +2,37 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 from protocol_review.review import Review, review_sides
-from protocol_review.sides import load_side_file
-from protocol_spec import PROJECT_ROOT
+from protocol_review.sides import SpecSide
+from protocol_spec import PROJECT_ROOT, build_api, load_spec_bytes
 
 CORPUS = PROJECT_ROOT / "tests" / "fixtures" / "review"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
 SPEC = PROJECT_ROOT / "spec" / "openapi.yaml"
 
 
+@functools.cache
+def _side(data: bytes, role: str, label: str) -> SpecSide:
+    # Most cases share their before.yaml: load each distinct text once per test session.
+    api = build_api(load_spec_bytes(data, label), label)
+    return SpecSide(role, label, label, None, api, data)
+
+
+@functools.cache
 def review_case(name: str) -> Review:
     """The review of one corpus case, with labels that do not depend on the checkout."""
     case = CORPUS / name
     ignore = case / "review-ignore.yaml"
+    before, after = case / "before.yaml", case / "after.yaml"
     return review_sides(
-        load_side_file(case / "before.yaml", "base", "before.yaml"),
-        load_side_file(case / "after.yaml", "new", "after.yaml"),
+        _side(before.read_bytes(), "base", "before.yaml"),
+        _side(after.read_bytes(), "new", "after.yaml"),
         ignore if ignore.exists() else None,
     )
 
@@ -57,7 +67,9 @@ def new_repo(path: Path) -> Path:
     return path
 
 
-def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """`python -m protocol_review`, as `make review` runs it."""
     return subprocess.run(
         [sys.executable, "-m", "protocol_review", *args],
