@@ -38,7 +38,7 @@ lint: setup ## ruff and mypy --strict over our Python code and the generated Pyt
 	@$(PY) -m pytest -q tests/test_static_checks.py
 
 bench: setup ## Measure the reference server (requests/s, p50/p99 at 32 connections) and the spec review.
-	@$(PY) scripts/bench_server.py && $(PY) -m protocol_review.bench
+	@$(PY) -m protocol_review.bench && $(PY) scripts/bench_server.py
 
 bench-generate: setup ## Time `generate` (median of several runs, full and no-op).
 	@$(PY) -m protocol_codegen.bench

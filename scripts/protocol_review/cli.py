@@ -124,8 +124,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReviewError as error:
         print(f"protocol_review: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
-    except (SpecErrors, GeneratorError) as error:
+    except SpecErrors as error:
         print(f"protocol_review: the review cannot be made:\n{error}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except GeneratorError as error:
+        print(
+            "protocol_review: the SDKs cannot be generated from one of the specs, so their "
+            f"impact cannot be computed (`make generate` fails the same way):\n{error}",
+            file=sys.stderr,
+        )
         return EXIT_UNUSABLE
     sys.stdout.write(FORMATS[output_format](review))
     return review.exit_status

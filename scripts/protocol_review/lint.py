@@ -20,6 +20,7 @@ from .findings import Finding
 from .places import Places
 from .schema_view import view
 from .sdk_surface import LANGUAGES, Surface, Symbol
+from .values import equivalent
 
 __all__ = ["ERROR_SCHEMA", "lint_findings"]
 
@@ -120,10 +121,10 @@ def _response(api: Api, op: Operation, response: Response, add: _Add) -> None:
 
 
 def _semantics(api: Api, add: _Add) -> None:
+    """The model's gaps, and what the annotations need from the schemas beyond them."""
     for resource in api.resources:
         for gap in resource.gaps:
             add("lint-semantic-gap", f"{gap.problem}; {gap.fix}.", gap.pointer)
-        model = api.model(resource.model) if resource.model else None
         for op in resource.operations:
             pagination = op.pagination
             limit = (
@@ -139,26 +140,33 @@ def _semantics(api: Api, add: _Add) -> None:
                     "cannot know how many objects a page holds.",
                     limit.schema_pointer,
                 )
-            if model is None or op.body is None or op.role not in ("create", "update"):
-                continue
-            for f in op.body.fields:
-                attribute = model.field(f.name)
-                if attribute is None:
-                    continue
-                if attribute.read_only:
-                    add(
-                        "lint-annotation-inconsistent",
-                        f"the {op.label} body accepts `{f.name}`, which {model.name} marks "
-                        "readOnly (clients never send it).",
-                        f.pointer,
-                    )
-                elif f.nullable and not attribute.nullable:
-                    add(
-                        "lint-annotation-inconsistent",
-                        f"the {op.label} body accepts null for `{f.name}`, which {model.name} "
-                        "cannot hold.",
-                        f.pointer,
-                    )
+            if pagination is not None and pagination.item.name:
+                _cursors(api, op, add)
+
+
+def _cursors(api: Api, op: Operation, add: _Add) -> None:
+    """A cursor parameter takes a value of the listed objects' cursor attribute: the two
+    schemas must allow the same values, or valid cursors get refused (or invalid ones pass)."""
+    pagination = op.pagination
+    assert pagination is not None and pagination.item.name is not None
+    attribute = api.model(pagination.item.name).field(pagination.cursor_field)
+    if attribute is None:
+        return
+    cursor_view = view(api.document, [(lookup(api.document, attribute.pointer), attribute.pointer)])
+    for name in pagination.cursor_params:
+        param = op.parameter(name)
+        if param is None:
+            continue
+        param_view = view(
+            api.document, [(lookup(api.document, param.schema_pointer), param.schema_pointer)]
+        )
+        if not equivalent(api.document, api.document, cursor_view, param_view):
+            add(
+                "lint-annotation-inconsistent",
+                f"`{name}` of {op.label} takes the `{pagination.cursor_field}` of a "
+                f"{pagination.item.name} as its cursor, but their schemas allow different values.",
+                param.schema_pointer,
+            )
 
 
 def _names(language: str, surface: Surface, add: _Add) -> None:
@@ -182,7 +190,8 @@ def _names(language: str, surface: Surface, add: _Add) -> None:
             scope(symbol.children, f" in `{symbol.display}`")
         for clashing in seen.values():
             if len(clashing) > 1:
-                naturals = ", ".join(f"`{s.natural or s.key}`" for s in clashing)
+                # The spec's own names: the wire name of a parameter or field.
+                naturals = ", ".join(f"`{s.anchor or s.natural or s.key}`" for s in clashing)
                 add(
                     "lint-name-collision",
                     f"{name}: {naturals} all become `{clashing[0].key}`{where}; the generated "

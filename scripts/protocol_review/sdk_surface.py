@@ -22,7 +22,7 @@ from typing import Literal
 from protocol_codegen.targets import php, python, typescript
 from protocol_codegen.targets.python_models import render_models
 from protocol_spec import naming
-from protocol_spec.model import Api, Model, Operation, Resource
+from protocol_spec.model import Api, Field, Model, Operation, Parameter, Resource
 
 __all__ = ["LANGUAGES", "Surface", "Symbol", "surfaces"]
 
@@ -75,13 +75,15 @@ def _resource_anchor(resource: Resource) -> str:
     return " ".join(sorted(_op_anchor(op) for op in resource.operations))
 
 
-def _wire_names(op: Operation) -> dict[str, tuple[str, str]]:
-    """snake_case identifier -> (wire name, pointer) of every argument of `op`."""
-    items = [*op.path_params, *op.query_params, *op.header_params]
-    found = {naming.python_identifier(p.name): (p.name, p.pointer) for p in items}
-    for f in op.body.fields if op.body else ():
-        found.setdefault(naming.python_identifier(f.name), (f.name, f.pointer))
-    return found
+def _wire_names(op: Operation) -> list[tuple[str, str, str]]:
+    """(Python identifier, wire name, pointer) of every argument of `op`, in signature order
+    (path, query, body); two wire names may share an identifier (lint reports that)."""
+    items: list[Parameter | Field] = [
+        *op.path_params,
+        *op.query_params,
+        *(op.body.fields if op.body else ()),
+    ]
+    return [(naming.python_identifier(i.name), i.name, i.pointer) for i in items]
 
 
 # -- Python ----------------------------------------------------------------------------------
@@ -123,7 +125,7 @@ def _python(api: Api) -> Surface:
     return (*symbols, *_python_models(api))
 
 
-def _python_parameters(signature: str, wire: dict[str, tuple[str, str]]) -> tuple[Symbol, ...]:
+def _python_parameters(signature: str, wire: list[tuple[str, str, str]]) -> tuple[Symbol, ...]:
     function = ast.parse(f"def f({signature}) -> None: ...").body[0]
     assert isinstance(function, ast.FunctionDef)
     args = function.args
@@ -133,7 +135,10 @@ def _python_parameters(signature: str, wire: dict[str, tuple[str, str]]) -> tupl
     result = []
     for arg, default in listed:
         annotation = ast.unparse(arg.annotation) if arg.annotation else ""
-        name, pointer = wire.get(arg.arg, (arg.arg, ""))
+        match = next((w for w in wire if w[0] == arg.arg), None)
+        if match is not None:
+            wire.remove(match)  # the next argument of the same name is the next wire name
+        _, name, pointer = match or (arg.arg, arg.arg, "")
         result.append(
             Symbol(
                 "parameter",
@@ -382,8 +387,8 @@ def _typescript(api: Api) -> Surface:
     return tuple(symbols)
 
 
-def _pointer_of(wire: dict[str, tuple[str, str]], key: str) -> str:
-    return next((pointer for name, pointer in wire.values() if name == key), "")
+def _pointer_of(wire: list[tuple[str, str, str]], key: str) -> str:
+    return next((pointer for _, name, pointer in wire if name == key), "")
 
 
 def _ts_members(declared: _TsType, api: Api, names: dict[str, str]) -> tuple[Symbol, ...]:

@@ -39,7 +39,7 @@ def repo_relative(spec: Path) -> str:
     except OSError:
         return spec.as_posix()
     top = done.stdout.strip()
-    if done.returncode != 0 or not top:
+    if done.returncode != 0 or not top or not absolute.is_relative_to(Path(top).resolve()):
         return spec.as_posix()
     return absolute.relative_to(Path(top).resolve()).as_posix()
 
