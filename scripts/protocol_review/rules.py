@@ -132,6 +132,7 @@ _SDK: tuple[tuple[str, Severity, str], ...] = (
     ("sdk-parameter-added", "compatible", "a new optional method parameter"),
     ("sdk-parameter-added-required", "breaking", "a new required method parameter"),
     ("sdk-parameter-type-changed", "breaking", "a method parameter has another type"),
+    ("sdk-parameter-type-widened", "compatible", "a method parameter accepts more (a wider union)"),
     ("sdk-parameter-became-required", "breaking", "an optional method parameter became required"),
     ("sdk-parameter-became-optional", "compatible", "a required method parameter became optional"),
     ("sdk-model-removed", "breaking", "a model, enum or type disappeared"),

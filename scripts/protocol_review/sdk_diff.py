@@ -21,6 +21,38 @@ def sdk_findings(places: Places, old: dict[str, Surface], new: dict[str, Surface
     return findings
 
 
+_TOP_TYPES = frozenset({"Any", "unknown", "mixed"})
+
+
+def _union(signature: str) -> frozenset[str]:
+    """The members of a type union in any of the three languages: `Literal['a', 'b'] | None`,
+    `'a' | 'b' | null`, `?int`, `'a'|'b'`."""
+    members: set[str] = set()
+    text = signature.replace(" | ", "|")
+    if text.startswith("?"):
+        members.add("null")
+        text = text[1:]
+    depth, current = 0, ""
+    for char in text + "|":
+        if char == "|" and depth == 0:
+            if current.startswith("Literal[") and current.endswith("]"):
+                members |= {v.strip() for v in current[8:-1].split(",")}
+            else:
+                members.add("null" if current == "None" else current)
+            current = ""
+            continue
+        depth += char in "[<({"
+        depth -= char in "]>)}"
+        current += char
+    return frozenset(members)
+
+
+def _widens(old: str, new: str) -> bool:
+    """Whether every value of type `old` is also one of `new` (as far as the text tells)."""
+    before, after = _union(old), _union(new)
+    return bool(after & _TOP_TYPES) or (before < after)
+
+
 def _shape(symbol: Symbol) -> tuple[object, ...]:
     children = frozenset((c.key, c.signature, c.required) for c in symbol.children)
     return (symbol.kind, symbol.signature, symbol.required, children)
@@ -121,6 +153,14 @@ class _Diff:
                 self.add(
                     "sdk-method-returns-changed",
                     f"{label} now returns `{now.signature}` (was `{was.signature}`).",
+                    "new",
+                    pointer,
+                )
+            elif now.kind == "parameter" and _widens(was.signature, now.signature):
+                self.add(
+                    "sdk-parameter-type-widened",
+                    f"{label} now accepts `{now.signature}` (was `{was.signature}`); existing "
+                    "calls still work.",
                     "new",
                     pointer,
                 )
