@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate docs check-generated serve conformance test lint bench bench-generate clean
+.PHONY: help setup generate docs check-generated serve conformance review review-release test lint bench bench-generate clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 26
@@ -28,14 +28,20 @@ serve: setup ## Run the reference server on HOST:PORT (default 127.0.0.1:8000).
 conformance: generate ## Fuzz a server against the spec (the embedded reference server unless BASE_URL is set).
 	@$(PY) -m protocol_conformance
 
+review: setup ## What the spec change breaks on the wire and in each SDK, plus lint (BASE=ref, FORMAT=...).
+	@$(PY) -m protocol_review
+
+review-release: setup ## The review against the last release (the commit in spec/RELEASE); CI runs it.
+	@$(PY) -m protocol_review --release
+
 test: setup ## Run every test (Python, generator, server, conformance, TypeScript and PHP clients).
 	@$(PY) -m pytest
 
 lint: setup ## ruff and mypy --strict over our Python code and the generated Python client.
 	@$(PY) -m pytest -q tests/test_static_checks.py
 
-bench: setup ## Measure the reference server: requests/s and p50/p99 at 32 connections.
-	@$(PY) scripts/bench_server.py
+bench: setup ## Measure the reference server (requests/s, p50/p99 at 32 connections) and the spec review.
+	@$(PY) -m protocol_review.bench && $(PY) scripts/bench_server.py
 
 bench-generate: setup ## Time `generate` and `docs` (median of several runs, full and no-op).
 	@$(PY) -m protocol_codegen.bench

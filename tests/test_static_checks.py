@@ -21,6 +21,7 @@ CHECKS = {
         "scripts/protocol_server",
         "scripts/protocol_conformance",
         "scripts/protocol_spec",
+        "scripts/protocol_review",
     ],
     "mypy-generated-python": ["-m", "mypy", "--strict", "generated/python/protocol_api"],
     # The golden tree of the two-resource fixture is generated code too.

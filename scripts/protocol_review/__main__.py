@@ -1,0 +1,3 @@
+from protocol_review.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,109 @@
+"""One review: load both sides, diff the wire contract and the SDKs, lint the new spec, apply
+the acknowledgements (a major version bump, the review-ignore file)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .findings import Finding, sort_findings
+from .ignore import apply_ignore_file, read_ignore_file
+from .lint import lint_findings
+from .places import Places
+from .sdk_diff import sdk_findings
+from .sdk_surface import surfaces
+from .sides import SpecSide, load_side, repo_relative
+from .wire import wire_findings
+
+__all__ = ["Review", "review_sides", "run_review"]
+
+EXIT_OK, EXIT_BREAKING, EXIT_UNUSABLE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Review:
+    base: SpecSide
+    new: SpecSide
+    findings: tuple[Finding, ...]
+    ignore_file: str | None  # its label, when one was read
+    major_bump: str | None  # "1.4.0 -> 2.0.0" when info.version's major went up
+
+    @property
+    def exit_status(self) -> int:
+        return EXIT_BREAKING if any(f.blocking for f in self.findings) else EXIT_OK
+
+    @property
+    def contract_changed(self) -> bool:
+        """Whether the wire contract changed (SDK-only changes do not count)."""
+        return any(f.section == "wire" for f in self.findings)
+
+    @property
+    def verdict(self) -> str:
+        """One line: what the review concludes."""
+        count = self.counts
+        sdk_changed = any(f.section == "sdk" for f in self.findings)
+        if count["blocking"]:
+            return f"{count['blocking']} breaking change{'s' if count['blocking'] > 1 else ''}"
+        if count["acknowledged"]:
+            return "breaking changes, all acknowledged"
+        if self.contract_changed:
+            return "compatible changes only"
+        if sdk_changed:
+            return "no wire change; compatible SDK changes only"
+        same = self.base.data == self.new.data
+        return "no contract change" + ("" if same else " (only wording or formatting differs)")
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "blocking": sum(f.blocking for f in self.findings),
+            "acknowledged": sum(
+                f.severity == "breaking" and f.acknowledged is not None for f in self.findings
+            ),
+            "compatible": sum(f.severity == "compatible" for f in self.findings),
+            "warnings": sum(
+                f.severity == "warning" and f.acknowledged is None for f in self.findings
+            ),
+        }
+
+
+def run_review(
+    spec: Path, base_ref: str, head_ref: str | None = None, ignore: Path | None = None
+) -> Review:
+    """Review `spec` (on disk, or at `head_ref`) against `spec` at `base_ref`.
+
+    Raises ReviewError when the review cannot be made (exit status 2)."""
+    base = load_side(spec, base_ref, "base")
+    new = load_side(spec, head_ref, "new")
+    return review_sides(base, new, ignore)
+
+
+def review_sides(base: SpecSide, new: SpecSide, ignore: Path | None = None) -> Review:
+    """The review of two loaded specs; `ignore` is a review-ignore file to apply."""
+    places = Places(base, new)
+    old_surfaces, new_surfaces = surfaces(base.api), surfaces(new.api)
+    findings = [
+        *wire_findings(places),
+        *sdk_findings(places, old_surfaces, new_surfaces),
+        *lint_findings(places, new_surfaces),
+    ]
+    bump = _major_bump(base.api.version, new.api.version)
+    if bump is not None:
+        reason = f"info.version {bump} (a major release)"
+        findings = [f.acknowledge(reason) if f.severity == "breaking" else f for f in findings]
+    label = None
+    if ignore is not None:
+        label = repo_relative(ignore)
+        findings = apply_ignore_file(findings, read_ignore_file(ignore, label))
+    return Review(base, new, tuple(sort_findings(findings)), label, bump)
+
+
+_MAJOR = re.compile(r"^v?(\d+)(?:\.|$)")
+
+
+def _major_bump(old: str, new: str) -> str | None:
+    before, after = _MAJOR.match(old.strip()), _MAJOR.match(new.strip())
+    if before is None or after is None or int(after[1]) <= int(before[1]):
+        return None
+    return f"{old} -> {new}"

@@ -1,0 +1,644 @@
+"""The wire contract's diff: what changes for someone who calls the API (curl, any client) or
+receives its webhooks. Operations are matched by method and path (path parameter names do not
+travel), parameters by place and name, responses by status, webhooks by name."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from protocol_spec.model import Api, Body, Operation, Parameter, Response
+from protocol_spec.pointers import MISSING, join, lookup
+
+from .findings import Finding, Side
+from .places import Places
+from .rules import FLOWS, Flow, rule
+from .schema_view import Part
+from .schema_view import view as value_view
+from .values import Change, compare, equivalent, show
+
+__all__ = ["wire_findings"]
+
+_TEMPLATE = re.compile(r"\{[^}]*\}")
+
+
+def wire_findings(places: Places) -> list[Finding]:
+    return _WireDiff(places).run()
+
+
+def _op_key(op: Operation) -> tuple[str, str]:
+    return (op.http_method, _TEMPLATE.sub("{}", op.path))
+
+
+def _param_key(param: Parameter, op: Operation) -> tuple[str, str]:
+    if param.location == "path":  # matched by position: the name never travels
+        return ("path", str([p.name for p in op.path_params].index(param.name)))
+    if param.location == "header":
+        return ("header", param.name.lower())
+    return (param.location, param.name)
+
+
+def _every_parameter(op: Operation) -> tuple[Parameter, ...]:
+    return (*op.path_params, *op.query_params, *op.header_params)
+
+
+def _json(value: Any) -> str:
+    return "none" if value is None else f"`{show(value)}`"
+
+
+class _WireDiff:
+    def __init__(self, places: Places) -> None:
+        self.places = places
+        self.old: Api = places.old.api
+        self.new: Api = places.new.api
+        self.findings: list[Finding] = []
+        # A change inside a shared schema shows in every place that uses it: one finding
+        # per change, naming the first place and counting the others.
+        self.shared: dict[tuple[str, Side, str, str, str], list[str]] = {}
+
+    def add(self, rule_id: str, message: str, side: Side, pointer: str) -> None:
+        self.findings.append(self.places.finding(rule_id, message, side, pointer))
+
+    def run(self) -> list[Finding]:
+        self._security_schemes()
+        self._operations()
+        self._webhooks()
+        for (rule_id, side, pointer, detail, consequence), subjects in self.shared.items():
+            others = len(subjects) - 1
+            more = (
+                f" (and {others} more place{'s' if others > 1 else ''} using it)" if others else ""
+            )
+            message = f"{subjects[0]}{more}: {detail}; {consequence}"
+            self.add(rule_id, message, side, pointer)
+        return self.findings
+
+    # -- security ---------------------------------------------------------------------------
+
+    def _security_schemes(self) -> None:
+        old = {s.name: s for s in self.old.security_schemes}
+        new = {s.name: s for s in self.new.security_schemes}
+        where = "/components/securitySchemes"
+        for name, scheme in old.items():
+            if name not in new:
+                self.add(
+                    "security-scheme-removed",
+                    f"security scheme `{name}` was removed; clients that authenticate with it "
+                    "now get 401.",
+                    "old",
+                    join(where, name),
+                )
+            elif (scheme.type, scheme.scheme) != (new[name].type, new[name].scheme):
+                before = scheme.scheme or scheme.type
+                after = new[name].scheme or new[name].type
+                self.add(
+                    "security-scheme-changed",
+                    f"security scheme `{name}` changed from {before} to {after}; clients that "
+                    f"authenticate with {before} now get 401.",
+                    "new",
+                    join(where, name),
+                )
+        for name in new:
+            if name not in old:
+                self.add(
+                    "security-scheme-added",
+                    f"security scheme `{name}` is new; existing clients are not affected.",
+                    "new",
+                    join(where, name),
+                )
+
+    def _operation_security(self, old: Operation, new: Operation) -> None:
+        surviving = {s.name for s in self.new.security_schemes}
+        before, after = set(old.security), set(new.security)
+        if not before and after:
+            self.add(
+                "operation-security-removed",
+                f"{new.label} no longer accepts anonymous requests; clients without "
+                "credentials now get 401.",
+                "new",
+                new.pointer,
+            )
+        for name in sorted(before - after):
+            if name in surviving and after:
+                self.add(
+                    "operation-security-removed",
+                    f"{new.label} no longer accepts `{name}`; clients that authenticate with it "
+                    "now get 401.",
+                    "new",
+                    new.pointer,
+                )
+        for name in sorted(after - before):
+            if before:
+                self.add(
+                    "operation-security-added",
+                    f"{new.label} also accepts `{name}`; existing clients are not affected.",
+                    "new",
+                    new.pointer,
+                )
+
+    # -- operations -------------------------------------------------------------------------
+
+    def _operations(self) -> None:
+        old = {_op_key(op): op for op in self.old.operations}
+        new = {_op_key(op): op for op in self.new.operations}
+        gone = [op for key, op in old.items() if key not in new]
+        fresh = {op.operation_id: op for key, op in new.items() if key not in old}
+        for key, op in old.items():
+            if key in new:
+                self._operation(op, new[key])
+        for op in gone:
+            moved = fresh.pop(op.operation_id, None)
+            if moved is None:
+                self.add(
+                    "operation-removed",
+                    f"{op.label} was removed; clients that call it now get 404 or 405.",
+                    "old",
+                    op.pointer,
+                )
+                continue
+            if _TEMPLATE.sub("{}", moved.path) != _TEMPLATE.sub("{}", op.path):
+                self.add(
+                    "operation-path-changed",
+                    f"`{op.operation_id}` moved from {op.label} to {moved.label}; clients that "
+                    "call the old path now get 404.",
+                    "new",
+                    moved.pointer,
+                )
+            else:
+                self.add(
+                    "operation-method-changed",
+                    f"`{op.operation_id}` on {op.path} changed from {op.http_method} to "
+                    f"{moved.http_method}; clients that use {op.http_method} now get 405.",
+                    "new",
+                    moved.pointer,
+                )
+            self._operation(op, moved)
+        for op in fresh.values():
+            self.add(
+                "operation-added",
+                f"{op.label} is new; existing clients are not affected.",
+                "new",
+                op.pointer,
+            )
+
+    def _operation(self, old: Operation, new: Operation) -> None:
+        if self._raw(self.new, new.pointer).get("deprecated") is True and (
+            self._raw(self.old, old.pointer).get("deprecated") is not True
+        ):
+            self.add(
+                "operation-deprecated",
+                f"{new.label} is now deprecated; it still works, and clients should move away.",
+                "new",
+                join(new.pointer, "deprecated"),
+            )
+        self._operation_security(old, new)
+        self._parameters(old, new)
+        self._body(old, new)
+        self._responses(old, new)
+
+    @staticmethod
+    def _raw(api: Api, pointer: str) -> dict[str, Any]:
+        node = lookup(api.document, pointer)
+        return node if isinstance(node, dict) else {}
+
+    def _refusal(self, op: Operation) -> str:
+        statuses = {r.status for r in op.responses}
+        if "400" in statuses:
+            return "now get 400"
+        return "now get a 4XX error" if "4XX" in statuses else "are now refused"
+
+    # -- parameters -------------------------------------------------------------------------
+
+    def _parameters(self, old_op: Operation, new_op: Operation) -> None:
+        old = {_param_key(p, old_op): p for p in _every_parameter(old_op)}
+        new = {_param_key(p, new_op): p for p in _every_parameter(new_op)}
+        removed = [p for key, p in old.items() if key not in new]
+        added = [p for key, p in new.items() if key not in old]
+        label = new_op.label
+        for key, param in old.items():
+            if key in new:
+                self._parameter(old_op, new_op, param, new[key])
+        for param in removed:
+            match = self._counterpart(param, added)
+            if match is not None:
+                added.remove(match)
+                self._moved_parameter(new_op, param, match)
+                continue
+            self.add(
+                "parameter-removed",
+                f"{param.location} parameter `{param.name}` of {label} was removed; clients "
+                "that send it now get 400 or have it ignored.",
+                "old",
+                param.pointer,
+            )
+        for param in added:
+            if param.required:
+                self.add(
+                    "parameter-added-required",
+                    f"{label} requires the new {param.location} parameter `{param.name}`; "
+                    f"clients that leave it out {self._refusal(new_op)}.",
+                    "new",
+                    param.pointer,
+                )
+            else:
+                self.add(
+                    "parameter-added",
+                    f"{label} accepts the new optional {param.location} parameter "
+                    f"`{param.name}`; existing clients are not affected.",
+                    "new",
+                    param.pointer,
+                )
+
+    def _counterpart(self, param: Parameter, added: list[Parameter]) -> Parameter | None:
+        """The added parameter that is `param` renamed or moved: same schema and requiredness,
+        and the only such one."""
+        old_view = value_view(self.old.document, [self._schema(self.old, param)])
+        same = [
+            p
+            for p in added
+            if p.required == param.required
+            and (p.name == param.name or p.location == param.location)
+            and equivalent(
+                self.old.document,
+                self.new.document,
+                old_view,
+                value_view(self.new.document, [self._schema(self.new, p)]),
+            )
+        ]
+        return same[0] if len(same) == 1 else None
+
+    def _moved_parameter(self, op: Operation, old: Parameter, new: Parameter) -> None:
+        if old.location != new.location:
+            self.add(
+                "parameter-location-changed",
+                f"parameter `{old.name}` of {op.label} moved from the {old.location} to the "
+                f"{new.location}; clients that send it in the {old.location} {self._refusal(op)} "
+                "or have it ignored.",
+                "new",
+                new.pointer,
+            )
+        else:
+            self.add(
+                "parameter-renamed",
+                f"{old.location} parameter `{old.name}` of {op.label} is now `{new.name}`; "
+                f"clients that send `{old.name}` {self._refusal(op)} or have it ignored.",
+                "new",
+                new.pointer,
+            )
+
+    @staticmethod
+    def _schema(api: Api, param: Parameter) -> Part:
+        node = lookup(api.document, param.schema_pointer)
+        return ({} if node is MISSING else node, param.schema_pointer)
+
+    def _parameter(self, old_op: Operation, op: Operation, old: Parameter, new: Parameter) -> None:
+        what = f"{new.location} parameter `{new.name}` of {op.label}"
+        if old.required != new.required:
+            if new.required:
+                self.add(
+                    "parameter-became-required",
+                    f"{what} is now required; clients that leave it out {self._refusal(op)}.",
+                    "new",
+                    new.pointer,
+                )
+            else:
+                self.add(
+                    "parameter-became-optional",
+                    f"{what} is now optional; existing clients are not affected.",
+                    "new",
+                    new.pointer,
+                )
+        if (old.has_default, old.default) != (new.has_default, new.default) and not new.required:
+            self.add(
+                "parameter-default-changed",
+                f"leaving out {what} now means {_json(new.default)} instead of "
+                f"{_json(old.default)}; clients that rely on the default get other results.",
+                "new",
+                join(new.schema_pointer, "default") if new.has_default else new.pointer,
+            )
+        changes = compare(
+            self.old.document,
+            self.new.document,
+            [self._schema(self.old, old)],
+            [self._schema(self.new, new)],
+            FLOWS["request"],
+        )
+        for change in changes:
+            self._value_finding(FLOWS["request"], change, what, new.name, self._refusal(op))
+
+    # -- request bodies ---------------------------------------------------------------------
+
+    def _body(self, old_op: Operation, new_op: Operation) -> None:
+        old, new, label = old_op.body, new_op.body, new_op.label
+        if old is None and new is None:
+            return
+        if old is None and new is not None:
+            pointer = join(new_op.pointer, "requestBody")
+            if new.required:
+                self.add(
+                    "request-body-added-required",
+                    f"{label} now requires a request body; clients that send none "
+                    f"{self._refusal(new_op)}.",
+                    "new",
+                    pointer,
+                )
+            else:
+                self.add(
+                    "request-body-added",
+                    f"{label} accepts an optional request body; existing clients are not affected.",
+                    "new",
+                    pointer,
+                )
+            return
+        if new is None:
+            self.add(
+                "request-body-removed",
+                f"{label} no longer takes a request body; what clients send is ignored or refused.",
+                "old",
+                join(old_op.pointer, "requestBody"),
+            )
+            return
+        assert old is not None
+        self._body_pair(old_op, new_op, old, new)
+
+    def _body_pair(self, old_op: Operation, new_op: Operation, old: Body, new: Body) -> None:
+        label = new_op.label
+        pointer = join(new_op.pointer, "requestBody")
+        if old.required != new.required:
+            if new.required:
+                self.add(
+                    "request-body-became-required",
+                    f"the request body of {label} is now required; clients that send none "
+                    f"{self._refusal(new_op)}.",
+                    "new",
+                    pointer,
+                )
+            else:
+                self.add(
+                    "request-body-became-optional",
+                    f"the request body of {label} is now optional; existing clients are not "
+                    "affected.",
+                    "new",
+                    pointer,
+                )
+        for media in old.content_types:
+            if media not in new.content_types:
+                self.add(
+                    "request-media-type-removed",
+                    f"{label} no longer accepts `{media}` request bodies; clients that send "
+                    "them now get 415.",
+                    "old",
+                    old.schema_pointers[media].removesuffix("/schema"),
+                )
+        for media in new.content_types:
+            if media not in old.content_types:
+                self.add(
+                    "request-media-type-added",
+                    f"{label} also accepts `{media}` request bodies; existing clients are not "
+                    "affected.",
+                    "new",
+                    new.schema_pointers[media].removesuffix("/schema"),
+                )
+        for media in old.content_types:
+            if media in new.content_types:
+                changes = compare(
+                    self.old.document,
+                    self.new.document,
+                    [self._part(self.old, old.schema_pointers[media])],
+                    [self._part(self.new, new.schema_pointers[media])],
+                    FLOWS["request"],
+                )
+                for change in changes:
+                    what = (
+                        f"attribute `{change.path}` of the {label} request body"
+                        if change.path
+                        else f"the {label} request body"
+                    )
+                    name = change.path.rsplit(".", 1)[-1]
+                    self._value_finding(FLOWS["request"], change, what, name, self._refusal(new_op))
+
+    @staticmethod
+    def _part(api: Api, pointer: str) -> Part:
+        node = lookup(api.document, pointer)
+        return ({} if node is MISSING else node, pointer)
+
+    # -- responses --------------------------------------------------------------------------
+
+    def _responses(self, old_op: Operation, new_op: Operation) -> None:
+        label = new_op.label
+        old = {r.status: r for r in old_op.responses}
+        new = {r.status: r for r in new_op.responses}
+        pairs: list[tuple[Response, Response]] = []
+        if old_op.success_status != new_op.success_status:
+            before, after = old_op.success_status, new_op.success_status
+            self.add(
+                "success-status-changed",
+                f"{label} now answers {after} instead of {before} on success; clients that "
+                f"check for {before} take success for failure.",
+                "new",
+                join(new_op.pointer, "responses", str(after)),
+            )
+            old_success, new_success = old_op.success, new_op.success
+            if old_success is not None and new_success is not None:
+                pairs.append((old_success, new_success))
+        skip = {str(old_op.success_status), str(new_op.success_status)} if pairs else set()
+        for status, response in old.items():
+            if status in skip:
+                continue
+            if status in new:
+                pairs.append((response, new[status]))
+            elif not status.startswith("2"):
+                self.add(
+                    "response-status-removed",
+                    f"{label} no longer documents a {status} response; clients that handle "
+                    "it keep working.",
+                    "old",
+                    join(old_op.pointer, "responses", status),
+                )
+        for status in new:
+            if status not in old and status not in skip and not status.startswith("2"):
+                self.add(
+                    "response-status-added",
+                    f"{label} may now answer {status}; clients handle it like any other error.",
+                    "new",
+                    join(new_op.pointer, "responses", status),
+                )
+        for old_response, new_response in pairs:
+            self._response(new_op, old_response, new_response)
+
+    def _response(self, op: Operation, old: Response, new: Response) -> None:
+        what = f"the {new.status} response of {op.label}"
+        for media in old.content_types:
+            if media not in new.content_types:
+                self.add(
+                    "response-media-type-removed",
+                    f"{what} no longer comes as `{media}`; clients that accept only that break.",
+                    "old",
+                    join(old.pointer, "content", media),
+                )
+        for media in new.content_types:
+            if media not in old.content_types:
+                self.add(
+                    "response-media-type-added",
+                    f"{what} may also come as `{media}`; clients that ask for the old type "
+                    "still get it.",
+                    "new",
+                    join(new.pointer, "content", media),
+                )
+        self._headers(what, old, new)
+        if old.schema_pointer is None or new.schema_pointer is None:
+            return
+        changes = compare(
+            self.old.document,
+            self.new.document,
+            [self._part(self.old, old.schema_pointer)],
+            [self._part(self.new, new.schema_pointer)],
+            FLOWS["response"],
+        )
+        for change in changes:
+            subject = (
+                f"attribute `{change.path}` of {what}" if change.path else f"the body of {what}"
+            )
+            self._value_finding(FLOWS["response"], change, subject, change.path, "")
+
+    def _headers(self, what: str, old: Response, new: Response) -> None:
+        before = {h.name.lower(): h for h in old.headers}
+        after = {h.name.lower(): h for h in new.headers}
+        for key, header in before.items():
+            if key not in after:
+                self.add(
+                    "response-header-removed",
+                    f"{what} no longer has the `{header.name}` header; clients that read it "
+                    "find nothing.",
+                    "old",
+                    header.pointer,
+                )
+            elif header.required and not after[key].required:
+                self.add(
+                    "response-header-became-optional",
+                    f"{what} may now lack the `{header.name}` header; clients that read it "
+                    "unconditionally break.",
+                    "new",
+                    after[key].pointer,
+                )
+        for key, header in after.items():
+            if key not in before:
+                self.add(
+                    "response-header-added",
+                    f"{what} has a new `{header.name}` header; existing clients are not affected.",
+                    "new",
+                    header.pointer,
+                )
+
+    # -- webhooks ---------------------------------------------------------------------------
+
+    def _webhooks(self) -> None:
+        old = {(op.path, op.http_method): op for op in self.old.webhooks}
+        new = {(op.path, op.http_method): op for op in self.new.webhooks}
+        for key, op in old.items():
+            if key not in new:
+                self.add(
+                    "webhook-removed",
+                    f"webhook `{op.path}` is no longer sent; receivers that wait for it get "
+                    "nothing.",
+                    "old",
+                    op.pointer,
+                )
+            else:
+                self._webhook(op, new[key])
+        for key, op in new.items():
+            if key not in old:
+                self.add(
+                    "webhook-added",
+                    f"webhook `{op.path}` is new; existing receivers are not affected.",
+                    "new",
+                    op.pointer,
+                )
+
+    def _webhook(self, old: Operation, new: Operation) -> None:
+        what = f"webhook `{new.path}`"
+        before = {p.name.lower(): p for p in old.header_params}
+        after = {p.name.lower(): p for p in new.header_params}
+        for key, param in before.items():
+            if key not in after:
+                self.add(
+                    "webhook-header-removed",
+                    f"{what} deliveries no longer carry the `{param.name}` header; receivers "
+                    "that check it refuse every delivery.",
+                    "old",
+                    param.pointer,
+                )
+        for key, param in after.items():
+            if key not in before:
+                self.add(
+                    "webhook-header-added",
+                    f"{what} deliveries carry a new `{param.name}` header; existing receivers "
+                    "are not affected.",
+                    "new",
+                    param.pointer,
+                )
+        if old.body is None or new.body is None:
+            return
+        for media in old.body.content_types:
+            if media not in new.body.content_types:
+                continue
+            changes = compare(
+                self.old.document,
+                self.new.document,
+                [self._part(self.old, old.body.schema_pointers[media])],
+                [self._part(self.new, new.body.schema_pointers[media])],
+                FLOWS["webhook"],
+            )
+            for change in changes:
+                subject = (
+                    f"attribute `{change.path}` of {what}'s payload"
+                    if change.path
+                    else f"the payload of {what}"
+                )
+                self._value_finding(FLOWS["webhook"], change, subject, change.path, "")
+
+    # -- messages ---------------------------------------------------------------------------
+
+    def _value_finding(
+        self, flow: Flow, change: Change, what: str, name: str, refusal: str
+    ) -> None:
+        rule_id = f"{flow.prefix}-{change.suffix}"
+        consequence = _consequence(flow, rule_id, change, name, refusal)
+        key = (rule_id, change.side, change.pointer, change.detail, consequence)
+        subjects = self.shared.setdefault(key, [])
+        if what not in subjects:
+            subjects.append(what)
+
+
+def _consequence(flow: Flow, rule_id: str, change: Change, name: str, refusal: str) -> str:
+    breaking = rule(rule_id).severity == "breaking"
+    suffix = change.suffix
+    if flow.sent:
+        if not breaking:
+            return "requests that were valid still are."
+        if suffix in ("property-added-required", "property-became-required"):
+            return f"clients that leave it out {refusal}."
+        if suffix == "property-removed":
+            return f"clients that send it {refusal} or have it ignored."
+        if suffix == "property-renamed":
+            return f"clients that send the old name {refusal} or have it ignored."
+        if suffix == "closed":
+            return f"clients that send attributes it does not list {refusal}."
+        if change.has_example:
+            return f"clients that send `{name}={show(change.example)}` {refusal}."
+        return f"clients that send values the old spec allowed {refusal}."
+    who = "clients" if flow.prefix == "response" else "receivers"
+    if not breaking:
+        if suffix == "property-added":
+            return f"{who} ignore attributes they do not know."
+        return f"{who} get nothing they did not expect."
+    if suffix in ("property-removed", "property-renamed"):
+        return f"{who} that read it find it missing."
+    if suffix == "property-became-optional":
+        return f"{who} that expect it always present break when it is absent."
+    if suffix == "nullable-added":
+        return f"{who} that do not expect null break."
+    if suffix == "enum-widened":
+        return f"{who} that handle only the old values get one they do not know."
+    if suffix in ("type-changed", "type-widened"):
+        return f"{who} that parse it as before break."
+    return f"{who} that validate it (the Python SDK's models do) refuse the new values."
