@@ -47,15 +47,22 @@ from protocol_spec.model import Api, Field, Operation, Parameter, Resource, Type
 __all__ = [
     "LANGUAGES",
     "CallValues",
+    "Code",
     "Language",
     "Samples",
     "curl_sample",
     "example_path",
     "example_value",
     "example_values",
+    "javascript_call",
     "javascript_sample",
+    "javascript_setup",
+    "php_call",
     "php_sample",
+    "php_setup",
+    "python_call",
     "python_sample",
+    "python_setup",
     "resource_of",
     "samples_for",
 ]
@@ -83,6 +90,12 @@ LANGUAGES: tuple[Language, ...] = (
     Language("python", "Python", "Python", "python"),
     Language("php", "PHP", "PHP", "php"),
 )
+
+
+class Code(str):
+    """A value that is code in the sample's language (`page.data[-1].id`), written as is."""
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True)
@@ -325,8 +338,24 @@ def _single_quoted(text: str) -> str:
 
 def javascript_sample(api: Api, operation: Operation, values: CallValues | None = None) -> str:
     """`import ApiClient from '<package>'`, the client, `await client.<resource>.<method>(...)`."""
-    values = values or example_values(api, operation)
+    call = javascript_call(api, operation, values)
+    return "\n\n".join([*javascript_setup(api), call]) + "\n"
+
+
+def javascript_setup(api: Api) -> list[str]:
+    """The lines that import the client and make one from the token."""
     client = api.settings.client_class
+    return [
+        f"import {client} from {typescript.string_literal(typescript.PACKAGE_NAME)}",
+        f"const client = new {client}({TOKEN_VARIABLE})",
+    ]
+
+
+def javascript_call(
+    api: Api, operation: Operation, values: CallValues | None = None, options: str = ""
+) -> str:
+    """`await client.<resource>.<method>(...)`; `options`, an object literal, goes last."""
+    values = values or example_values(api, operation)
     resource = resource_of(api, operation)
     args = [typescript.string_literal(_text(value)) for _, value in values.path]
     query = [(typescript.object_key(p.name), value) for p, value in values.sdk_query]
@@ -335,19 +364,15 @@ def javascript_sample(api: Api, operation: Operation, values: CallValues | None 
         args.append(_js_object(query))
     if body or (values.body is not None and operation.body and operation.body.required):
         args.append(_js_object(body))
-    call = (
+    if options:
+        if operation.query_params and len(args) == len(values.path):
+            args.append("{}")
+        if operation.body is not None and operation.body.required and not body:
+            args.append("{}")
+        args.append(options)
+    return (
         f"await client.{typescript.resource_property(resource)}"
         f".{typescript.method_name(operation)}({', '.join(args)})"
-    )
-    return (
-        "\n\n".join(
-            [
-                f"import {client} from {typescript.string_literal(typescript.PACKAGE_NAME)}",
-                f"const client = new {client}({TOKEN_VARIABLE})",
-                call,
-            ]
-        )
-        + "\n"
     )
 
 
@@ -359,6 +384,8 @@ def _js_object(items: Sequence[tuple[str, object]]) -> str:
 
 
 def _js_value(value: object) -> str:
+    if isinstance(value, Code):
+        return str(value)
     if isinstance(value, str):
         return typescript.string_literal(value)
     if isinstance(value, list):
@@ -376,8 +403,25 @@ def _js_value(value: object) -> str:
 
 def python_sample(api: Api, operation: Operation, values: CallValues | None = None) -> str:
     """`from <package> import ApiClient`, the client, `client.<resource>.<method>(...)`."""
-    values = values or example_values(api, operation)
+    return "\n\n".join([*python_setup(api), python_call(api, operation, values)]) + "\n"
+
+
+def python_setup(api: Api) -> list[str]:
+    """The lines that import the client and make one from the token."""
     client = api.settings.client_class
+    return [f"from {python.PACKAGE} import {client}", f"client = {client}({TOKEN_VARIABLE})"]
+
+
+def python_call(
+    api: Api,
+    operation: Operation,
+    values: CallValues | None = None,
+    extra: Sequence[str] = (),
+    through: str = "",
+) -> str:
+    """`client.<resource>.<method>(...)`; `extra` keyword arguments (`timeout=5`) go last,
+    `through` is an attribute between the resource and the method (`with_raw_response`)."""
+    values = values or example_values(api, operation)
     resource = resource_of(api, operation)
     args = [_python_value(_text(value)) for _, value in values.path]
     args += [f"{python.argument_name(p)}={_python_value(value)}" for p, value in values.sdk_query]
@@ -386,16 +430,13 @@ def python_sample(api: Api, operation: Operation, values: CallValues | None = No
         f = next((f for f in body_fields if f.name == name), None)
         keyword = python.argument_name(f) if f else python.argument_name(_loose_field(name))
         args.append(f"{keyword}={_python_value(value)}")
-    head = f"client.{python.resource_attribute(resource)}.{python.method_name(operation)}"
+    args += extra
+    via = f".{through}" if through else ""
+    head = f"client.{python.resource_attribute(resource)}{via}.{python.method_name(operation)}"
     call = f"{head}({', '.join(args)})"
     if len(call) > _PYTHON_LINE:
         call = head + "(\n" + "".join(f"    {arg},\n" for arg in args) + ")"
-    return (
-        "\n\n".join(
-            [f"from {python.PACKAGE} import {client}", f"client = {client}({TOKEN_VARIABLE})", call]
-        )
-        + "\n"
-    )
+    return call
 
 
 def _loose_field(name: str) -> Field:
@@ -403,6 +444,8 @@ def _loose_field(name: str) -> Field:
 
 
 def _python_value(value: object) -> str:
+    if isinstance(value, Code):
+        return str(value)
     if value is None or isinstance(value, bool):
         return repr(value)
     if isinstance(value, str):
@@ -420,8 +463,24 @@ def _python_value(value: object) -> str:
 
 def php_sample(api: Api, operation: Operation, values: CallValues | None = None) -> str:
     """`$client = new \\Namespace\\ApiClient($token);`, `$client-><resource>-><method>(...);`."""
+    return "\n\n".join([*php_setup(api), php_call(api, operation, values) + ";"]) + "\n"
+
+
+def php_setup(api: Api) -> list[str]:
+    """The line that makes a client from the token."""
+    return [f"$client = new \\{php.NAMESPACE}\\{api.settings.client_class}(${TOKEN_VARIABLE});"]
+
+
+def php_call(
+    api: Api,
+    operation: Operation,
+    values: CallValues | None = None,
+    options: str = "",
+    through: str = "",
+) -> str:
+    """`$client-><resource>-><method>(...)` (no `;`); `options`, an array literal, goes last,
+    `through` is a call between the resource and the method (`withRawResponse()`)."""
     values = values or example_values(api, operation)
-    client = f"\\{php.NAMESPACE}\\{api.settings.client_class}"
     resource = resource_of(api, operation)
     args = [php.string_literal(_text(value)) for _, value in values.path]
     query = [(php.string_literal(p.name), value) for p, value in values.sdk_query]
@@ -430,11 +489,15 @@ def php_sample(api: Api, operation: Operation, values: CallValues | None = None)
         args.append(_php_array(query))
     if body or (values.body is not None and operation.body and operation.body.required):
         args.append(_php_array(body))
-    call = (
-        f"$client->{php.resource_property(resource)}"
-        f"->{php.method_name(operation)}({', '.join(args)});"
-    )
-    return "\n\n".join([f"$client = new {client}(${TOKEN_VARIABLE});", call]) + "\n"
+    if options:
+        if operation.query_params and len(args) == len(values.path):
+            args.append("[]")
+        if operation.body is not None and operation.body.required and not body:
+            args.append("[]")
+        args.append(options)
+    via = f"->{through}" if through else ""
+    method = php.method_name(operation)
+    return f"$client->{php.resource_property(resource)}{via}->{method}({', '.join(args)})"
 
 
 def _php_array(items: Sequence[tuple[str, object]]) -> str:
@@ -445,6 +508,8 @@ def _php_array(items: Sequence[tuple[str, object]]) -> str:
 
 
 def _php_value(value: object) -> str:
+    if isinstance(value, Code):
+        return str(value)
     if isinstance(value, str):
         return php.string_literal(value)
     if isinstance(value, list):

@@ -123,6 +123,17 @@ def render(api: Api) -> dict[str, str]:
         )
 
     files = {f"{ROOT}/{name}": template(name) for name in STATIC_FILES}
+    from protocol_codegen.targets._readme import readme_view, reflow  # it imports this module
+
+    files[f"{ROOT}/README.md"] = reflow(
+        env.get_template("README.md.jinja").render(
+            header=header(api.source, f"templates/{ROOT}/README.md.jinja", comment="").strip(),
+            readme=readme_view(api, "php"),
+            package=PACKAGE_NAME,
+            namespace=NAMESPACE,
+            first_resource=resource_property(api.resources[0]) if api.resources else "resource",
+        )
+    )
     for class_name, doc in STATUS_EXCEPTIONS.items():
         files[f"{ROOT}/src/Exceptions/{class_name}.php"] = template(
             "src/Exceptions/StatusException.php", class_name=class_name, doc=doc

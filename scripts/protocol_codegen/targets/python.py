@@ -170,6 +170,18 @@ def render(api: Api) -> dict[str, str]:
             exports=export_order(n for r in resources for n in (r.class_name, r.async_class_name)),
         ),
     }
+    from protocol_codegen.targets._readme import readme_view, reflow  # it imports this module
+
+    files[f"{ROOT}/README.md"] = reflow(
+        env.get_template("README.md.jinja").render(
+            header=header(api.source, "templates/python/README.md.jinja", comment="").strip(),
+            readme=readme_view(api, "python"),
+            package=PACKAGE,
+            distribution=DISTRIBUTION,
+            first_resource=resources[0].identifier if resources else "resource",
+            python_requires="3.11+",
+        )
+    )
     for module in STATIC_MODULES:
         files[f"{package}/{module}"] = template(module)
     for resource in api.resources:

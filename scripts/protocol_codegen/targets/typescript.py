@@ -112,6 +112,16 @@ def render(api: Api) -> dict[str, str]:
         )
 
     files = {f"{ROOT}/{name}": template(name) for name in STATIC_FILES}
+    from protocol_codegen.targets._readme import readme_view, reflow  # it imports this module
+
+    files[f"{ROOT}/README.md"] = reflow(
+        env.get_template("README.md.jinja").render(
+            header=header(api.source, f"templates/{ROOT}/README.md.jinja", comment="").strip(),
+            readme=readme_view(api, "javascript"),
+            package=PACKAGE_NAME,
+            first_resource=resource_property(api.resources[0]) if api.resources else "resource",
+        )
+    )
     files[f"{ROOT}/package.json"] = template(
         "package.json",
         name=json.dumps(PACKAGE_NAME),

@@ -1,0 +1,201 @@
+"""What the clients' package READMEs show, computed once: every call comes from the samples
+renderer (`protocol_codegen.samples`), every number from the retry policy, every name from the
+model. Each target's `README.md.jinja` lays it out in its ecosystem's words.
+
+The examples run in order as one program (tests/clients/test_readmes.py does so against the
+reference server): the set-up, each operation of the API, then errors, pagination, retries and
+timeouts, per-call options, and raw responses on the first resource that lists its objects.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from protocol_codegen import samples
+from protocol_codegen.policy import RETRY_POLICY, RetryPolicy
+from protocol_spec.model import Api, Operation, Resource
+
+__all__ = ["ReadmeOperation", "ReadmeView", "readme_view", "reflow"]
+
+
+@dataclass(frozen=True)
+class ReadmeOperation:
+    title: str  # the summary
+    label: str  # `GET /v1/things`
+    description: str  # the label, then the first paragraph of its description
+    code: str
+
+
+@dataclass(frozen=True)
+class ReadmeView:
+    title: str
+    summary: str  # the API's description, first paragraph
+    base_url: str
+    base_url_env: str
+    token_env: str
+    setup: str
+    operations: tuple[ReadmeOperation, ...]
+    policy: RetryPolicy
+    retry_statuses: str  # "408, 409, 429"
+    example: dict[str, str]  # the calls of the later sections, by name
+
+
+def readme_view(api: Api, language: str) -> ReadmeView:
+    """The README's content for `language` (python, javascript or php)."""
+    setup, call = _CALLS[language]
+    operations = tuple(
+        ReadmeOperation(
+            title=op.summary or op.operation_id,
+            label=op.label,
+            description=_paragraph(f"`{op.label}`. " + op.description.split("\n\n")[0]),
+            code=call(api, op),
+        )
+        for resource in api.resources
+        for op in resource.operations
+    )
+    return ReadmeView(
+        title=api.title,
+        summary=_paragraph(api.description.split("\n\n")[0]),
+        base_url=api.default_base_url,
+        base_url_env=api.settings.base_url_env,
+        token_env=api.settings.token_env,
+        setup="\n\n".join(setup(api)),
+        operations=operations,
+        policy=RETRY_POLICY,
+        retry_statuses=", ".join(str(status) for status in RETRY_POLICY.retry_statuses),
+        example=_examples(api, language),
+    )
+
+
+def reflow(markdown: str) -> str:
+    """The README with each prose paragraph wrapped evenly (template substitutions leave ragged
+    lines); code blocks, headings, lists, tables and HTML comments stay as they are."""
+    blocks, in_code = [], False
+    for block in markdown.split("\n\n"):
+        fences = block.count("```")
+        first = block.lstrip()
+        prose = not in_code and fences == 0 and not first.startswith(("#", "-", "|", "<!--", "{"))
+        blocks.append(_paragraph(block) if prose else block)
+        if fences % 2:
+            in_code = not in_code
+    return "\n\n".join(blocks)
+
+
+def _paragraph(text: str) -> str:
+    """One Markdown paragraph, wrapped as the rest of the README is."""
+    return textwrap.fill(" ".join(text.split()), width=96, break_on_hyphens=False)
+
+
+def _python_call(api: Api, op: Operation) -> str:
+    return samples.python_call(api, op)
+
+
+def _javascript_call(api: Api, op: Operation) -> str:
+    return samples.javascript_call(api, op)
+
+
+def _php_call(api: Api, op: Operation) -> str:
+    return samples.php_call(api, op) + ";"
+
+
+_CALLS = {
+    "python": (samples.python_setup, _python_call),
+    "javascript": (samples.javascript_setup, _javascript_call),
+    "php": (samples.php_setup, _php_call),
+}
+
+
+def _listing(api: Api) -> tuple[Resource, Operation] | None:
+    """The first resource that lists its objects with pagination: the later sections use it."""
+    for resource in api.resources:
+        listing = resource.operation("list")
+        if listing is not None and listing.pagination is not None:
+            return resource, listing
+    return None
+
+
+def _examples(api: Api, language: str) -> dict[str, str]:
+    found = _listing(api)
+    if found is None:
+        return {}
+    resource, listing = found
+    page = listing.pagination
+    assert page is not None
+
+    def query(**code: object) -> samples.CallValues:
+        """Values of the list's query parameters, as literals or as code."""
+        pairs = tuple(
+            (param, value)
+            for name, value in code.items()
+            if (param := listing.parameter(_PARAMS[name](page))) is not None
+        )
+        return samples.CallValues((), pairs, None)
+
+    last = f"{page.cursor_field}"
+    if language == "python":
+        backward = query(before=samples.Code(f"newest.data[-1].{last}"))
+        lists = {
+            "list": samples.python_call(api, listing, query()),
+            "list_small": samples.python_call(api, listing, query(limit=2)),
+            "list_before": samples.python_call(api, listing, backward),
+            "list_options": samples.python_call(
+                api, listing, query(), ["timeout=5.0", "max_retries=0"]
+            ),
+            "list_raw": samples.python_call(api, listing, query(), through="with_raw_response"),
+        }
+    elif language == "javascript":
+        backward = query(before=samples.Code(f"newest.data.at(-1).{last}"))
+        lists = {
+            "list": samples.javascript_call(api, listing, query()).removeprefix("await "),
+            "list_small": samples.javascript_call(api, listing, query(limit=2)),
+            "list_before": samples.javascript_call(api, listing, backward).removeprefix("await "),
+            "list_options": samples.javascript_call(
+                api, listing, query(), "{ timeout: 5000, maxRetries: 0 }"
+            ),
+            "list_raw": samples.javascript_call(api, listing, query()).removeprefix("await ")
+            + ".withResponse()",
+        }
+    else:
+        backward = query(
+            before=samples.Code(f"$newest->data[array_key_last($newest->data)]->{last}")
+        )
+        lists = {
+            "list": samples.php_call(api, listing, query()),
+            "list_small": samples.php_call(api, listing, query(limit=2)),
+            "list_before": samples.php_call(api, listing, backward),
+            "list_options": samples.php_call(
+                api, listing, query(), "['timeout' => 5, 'max_retries' => 0]"
+            ),
+            "list_raw": samples.php_call(api, listing, query(), through="withRawResponse()"),
+        }
+    if not page.before_param:
+        lists["list_before"] = ""
+    get = resource.operation("get")
+    if get is not None and get.path_params:
+        unknown = samples.CallValues(((get.path_params[0], _unknown_id(api, resource)),), (), None)
+        calls = {
+            "python": lambda: samples.python_call(api, get, unknown),
+            "javascript": lambda: samples.javascript_call(api, get, unknown),
+            "php": lambda: samples.php_call(api, get, unknown),
+        }
+        lists["get_unknown"] = calls[language]()
+    item = resource.singular.replace(" ", "_") or "item"
+    return {"item": item, "cursor": page.cursor_field, **lists}
+
+
+def _unknown_id(api: Api, resource: Resource) -> str:
+    """An id of the right form that no object has: the first character of its alphabet, repeated."""
+    model = api.model(resource.model) if resource.model else None
+    attribute = model.field(resource.id_attribute or "") if model else None
+    shape = attribute.id_format if attribute else None
+    if shape is None:
+        return "unknown"
+    return ("0" if "0" in shape.alphabet else shape.alphabet[0]) * shape.length
+
+
+# Which of the list's parameters each name of `_examples.query` means.
+_PARAMS = {
+    "limit": lambda page: page.limit_param or "",
+    "before": lambda page: page.before_param or "",
+}
