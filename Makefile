@@ -47,4 +47,4 @@ bench-generate: setup ## Time `generate` and `docs` (median of several runs, ful
 	@$(PY) -m protocol_codegen.bench
 
 clean: ## Remove the virtualenv, node_modules, caches and local server data.
-	@rm -rf $(VENV) node_modules var reports .mypy_cache .pytest_cache .ruff_cache
+	@rm -rf $(VENV) node_modules var reports .cache .mypy_cache .pytest_cache .ruff_cache

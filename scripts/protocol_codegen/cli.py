@@ -15,17 +15,19 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from protocol_codegen import cache
 from protocol_codegen.check import find_drift
 from protocol_codegen.errors import GeneratorError
 from protocol_codegen.pipeline import render_targets
+from protocol_codegen.report import shown, up_to_date
 from protocol_codegen.targets import TARGETS
 from protocol_codegen.write import write_generated
-from protocol_spec import DEFAULT_SPEC, PROJECT_ROOT, SpecErrors, load_api
+from protocol_spec import DEFAULT_SPEC, SpecErrors, load_api_unchecked
 
 __all__ = ["main"]
 
 
-DEFAULT_OUT = PROJECT_ROOT / "generated"
+DEFAULT_OUT = cache.DEFAULT_OUT
 DOCS_TARGET = "docs"
 DOCS_PAGE = "index.html"
 
@@ -61,8 +63,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         targets = args.target or list(TARGETS)
     started = time.perf_counter()
+    # `make generate`'s own run leaves the no-op key (see cache); its inputs are read first.
+    keyed = (
+        args.command == "generate"
+        and not args.target
+        and (args.spec, args.out)
+        == (
+            cache.DEFAULT_SPEC,
+            cache.DEFAULT_OUT,
+        )
+    )
+    inputs = cache.Inputs() if keyed else None
     try:
-        files = render_targets(load_api(args.spec), targets)
+        api, run_checks = load_api_unchecked(args.spec)
+        files = render_targets(api, targets, run_checks)
         if args.command == "check":
             return _report_drift(files, args.out, targets)
         result = write_generated(files, args.out, targets)
@@ -81,31 +95,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     if args.command == "docs":
         done = "wrote" if result.written else "up to date:"
-        print(f"{done} {_shown(args.out / DOCS_TARGET)}/ ({elapsed:.2f}s)", file=sys.stderr)
+        print(f"{done} {shown(args.out / DOCS_TARGET)}/ ({elapsed:.2f}s)", file=sys.stderr)
         print((args.out / DOCS_TARGET / DOCS_PAGE).resolve())
         return 0
+    if inputs is not None:
+        cache.remember(inputs)
     for name in result.written:
         folder = "/" if (args.out / name).is_dir() else ""
-        print(f"wrote {_shown(args.out / name)}{folder}")
+        print(f"wrote {shown(args.out / name)}{folder}")
     if not result.written:
-        print(f"{_shown(args.out)} is up to date ({result.file_count} files, {elapsed:.2f}s)")
+        print(up_to_date(args.out, result.file_count, elapsed))
     return 0
 
 
 def _report_drift(files: dict[str, str], out: Path, targets: list[str]) -> int:
     drift = find_drift(files, out, targets)
     if not drift:
-        print(f"{_shown(out)} is up to date with the spec and templates ({len(files)} files)")
+        print(f"{shown(out)} is up to date with the spec and templates ({len(files)} files)")
         return 0
-    print(f"{_shown(out)} is not what the spec and templates produce:", file=sys.stderr)
+    print(f"{shown(out)} is not what the spec and templates produce:", file=sys.stderr)
     for item in drift:
-        print(f"  {item.kind}: {_shown(out / item.path)}", file=sys.stderr)
+        print(f"  {item.kind}: {shown(out / item.path)}", file=sys.stderr)
     print("Run `make generate` and commit the result.", file=sys.stderr)
     return 1
-
-
-def _shown(path: Path) -> str:
-    resolved = path.resolve()
-    return (
-        str(resolved.relative_to(Path.cwd())) if resolved.is_relative_to(Path.cwd()) else str(path)
-    )

@@ -150,10 +150,21 @@ def samples_for(api: Api, operation: Operation) -> Samples:
 
 def resource_of(api: Api, operation: Operation) -> Resource:
     """The resource (tag) whose client attribute holds `operation`."""
-    for resource in api.resources:
-        if any(op.operation_id == operation.operation_id for op in resource.operations):
-            return resource
-    raise ValueError(f"operation '{operation.operation_id}' belongs to no resource of the API")
+    resource = _resources_by_operation(api).get(operation.operation_id)
+    if resource is None:
+        raise ValueError(f"operation '{operation.operation_id}' belongs to no resource of the API")
+    return resource
+
+
+# The last model's operationId -> resource index: rendering one model asks thousands of times.
+_index: list[tuple[Api, dict[str, Resource]]] = []
+
+
+def _resources_by_operation(api: Api) -> dict[str, Resource]:
+    if not _index or _index[0][0] is not api:
+        by_id = {op.operation_id: r for r in api.resources for op in r.operations}
+        _index[:] = [(api, by_id)]
+    return _index[0][1]
 
 
 # -- values ------------------------------------------------------------------------------------

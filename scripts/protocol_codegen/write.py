@@ -19,6 +19,7 @@ __all__ = [
     "IGNORED",
     "WriteResult",
     "files_on_disk",
+    "ignored",
     "owns",
     "split_by_target",
     "write_generated",
@@ -44,7 +45,8 @@ class WriteResult:
     file_count: int
 
 
-def _ignored(name: str) -> bool:
+def ignored(name: str) -> bool:
+    """Whether a file or folder of that name is one of the IGNORED, never ours."""
     return any(fnmatch.fnmatch(name, pattern) for pattern in IGNORED)
 
 
@@ -66,7 +68,7 @@ def files_on_disk(root: Path, prefix: str) -> dict[str, bytes]:
     while stack:
         folder = stack.pop()
         for entry in folder.iterdir():
-            if _ignored(entry.name):
+            if ignored(entry.name):
                 continue
             if entry.is_dir():
                 stack.append(entry)
@@ -110,7 +112,7 @@ def _swap_in(by_target: dict[str, dict[str, str]], changed: list[str], out_dir: 
             current, new = out_dir / name, scratch / "new" / name
             if current.is_dir() and new.is_dir():
                 for entry in current.iterdir():
-                    if _ignored(entry.name) and not (new / entry.name).exists():
+                    if ignored(entry.name) and not (new / entry.name).exists():
                         entry.rename(new / entry.name)
             if current.exists():
                 current.rename(scratch / "old" / name)

@@ -13,12 +13,20 @@ and fix; they are raised together as `SpecErrors`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .build import build_api
 from .errors import SpecError, SpecErrors
 from .loaded import LoadedSpec, Position, Positions
-from .loading import load_spec, load_spec_at_ref, load_spec_bytes, read_at_ref
+from .loading import (
+    check_spec,
+    load_spec,
+    load_spec_at_ref,
+    load_spec_bytes,
+    parse_spec_file,
+    read_at_ref,
+)
 from .model import Api
 from .project import DEFAULT_SPEC, PROJECT_ROOT, source_label
 
@@ -34,6 +42,7 @@ __all__ = [
     "build_api",
     "load_api",
     "load_api_at_ref",
+    "load_api_unchecked",
     "load_spec",
     "load_spec_at_ref",
     "load_spec_bytes",
@@ -50,3 +59,19 @@ def load_api(spec_path: Path) -> Api:
 def load_api_at_ref(spec_path: Path, ref: str) -> Api:
     """The model of `spec_path` as committed at git `ref`; raises SpecErrors."""
     return build_api(load_spec_at_ref(spec_path, ref), source_label(spec_path))
+
+
+def load_api_unchecked(spec_path: Path) -> tuple[Api, Callable[[], None]]:
+    """`load_api` in two halves, for a caller with work to start on the model while the spec's
+    checks run (the generator renders on the other core meanwhile): the model, built before
+    the checks, and the function that runs them, raising what `load_api` would raise.
+
+    Nothing made from the model may be used or kept before that function has returned. A spec
+    the model cannot be built from is checked at once, so its errors are `load_api`'s too."""
+    spec = parse_spec_file(spec_path)
+    try:
+        api = build_api(spec, source_label(spec_path))
+    except Exception:
+        check_spec(spec)  # raises the spec's errors, as load_api reports them
+        raise  # the spec passes every check: the builder's own error stands
+    return api, lambda: check_spec(spec)

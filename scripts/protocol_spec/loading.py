@@ -21,7 +21,14 @@ from .validation import check_with_library
 from .vocabulary import check_extensions
 from .yaml_source import ParsedYaml, decode_yaml_bytes, parse_yaml_file, parse_yaml_text
 
-__all__ = ["load_spec", "load_spec_at_ref", "load_spec_bytes", "read_at_ref"]
+__all__ = [
+    "check_spec",
+    "load_spec",
+    "load_spec_at_ref",
+    "load_spec_bytes",
+    "parse_spec_file",
+    "read_at_ref",
+]
 
 
 def load_spec(path: Path) -> LoadedSpec:
@@ -92,8 +99,21 @@ def _git(directory: Path, *args: str) -> bytes:
     return done.stdout
 
 
+def parse_spec_file(path: Path) -> LoadedSpec:
+    """`path` parsed, with positions, and not yet checked: for `protocol_spec.load_api_unchecked`
+    alone, which runs `check_spec` on it before anything built from it is used."""
+    parsed = parse_yaml_file(path)
+    return LoadedSpec(document=parsed.document, positions=Positions(str(path), parsed.positions))
+
+
 def _checked(parsed: ParsedYaml, file: str) -> LoadedSpec:
     spec = LoadedSpec(document=parsed.document, positions=Positions(file, parsed.positions))
+    check_spec(spec)
+    return spec
+
+
+def check_spec(spec: LoadedSpec) -> None:
+    """Every check, in a fixed order; raises SpecErrors listing all the problems found."""
     # Without a 3.1 mapping nothing else can be checked meaningfully.
     version_errors = check_version(spec)
     if version_errors:
@@ -108,4 +128,3 @@ def _checked(parsed: ParsedYaml, file: str) -> LoadedSpec:
         errors = library_crashes + unchecked_examples
     if errors:
         raise SpecErrors(errors)
-    return spec

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
+import jsonschema_rs
 from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
 from jsonschema_path import SchemaPath
 from openapi_spec_validator import OpenAPIV31SpecValidator
@@ -64,21 +65,81 @@ def _locating(cls: type[keywords.KeywordValidator]) -> type[keywords.KeywordVali
     return type(f"Locating{cls.__name__}", (cls,), {"__call__": __call__})
 
 
+def _quick_schema_check(cls: type[keywords.KeywordValidator]) -> type[keywords.KeywordValidator]:
+    """The schema checker, with a fast first pass: a schema that jsonschema-rs finds valid
+    against its meta-schema, and whose patterns compile, needs no pure-Python check."""
+    original = cls._validate_schema_meta  # type: ignore[attr-defined]
+
+    def _validate_schema_meta(self: Any, schema: SchemaPath, schema_value: Any) -> Any:
+        if _meta_valid(schema_value):
+            return None
+        return original(self, schema, schema_value)
+
+    return type(cls.__name__, (cls,), {"_validate_schema_meta": _validate_schema_meta})
+
+
+def _meta_valid(schema: Any) -> bool:
+    """Valid JSON Schema 2020-12 (the OpenAPI 3.1 dialect's base), by jsonschema-rs."""
+    if not isinstance(schema, dict) or "$schema" in schema:
+        return False  # another dialect: the pure check knows which
+    return bool(jsonschema_rs.meta.is_valid(schema)) and _patterns_compile(schema)
+
+
+def _patterns_compile(node: Any) -> bool:
+    """jsonschema-rs does not check that `pattern`s are regular expressions; Python's `re` does
+    (the pure check's format checker uses it too)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "pattern" and isinstance(value, str):
+                try:
+                    re.compile(value)
+                except re.error:
+                    return False
+            elif key in _DATA_KEYWORDS:
+                continue
+            elif key == "patternProperties" and isinstance(value, dict):
+                try:
+                    for expression in value:
+                        re.compile(expression)
+                except re.error:
+                    return False
+            if not _patterns_compile(value):
+                return False
+    elif isinstance(node, list):
+        return all(_patterns_compile(item) for item in node)
+    return True
+
+
+# Keywords whose values are data, where a "pattern" key is not a keyword.
+_DATA_KEYWORDS = frozenset({"example", "examples", "default", "const", "enum"})
+
+
 class _LocatingValidator(OpenAPIV31SpecValidator):
     # The pure-Python jsonschema backend, whatever the environment says: its errors carry
     # the failing keyword and sub-errors, which the messages are built from, and the output
-    # must not depend on whether jsonschema-rs happens to be installed.
+    # must not depend on whether jsonschema-rs happens to be installed. jsonschema-rs only
+    # answers "valid or not" first, so that a valid spec is not walked twice.
     schema_validator = create_validator(schema_v31)
     keyword_validators = {  # noqa: RUF012 - same shape as the base class attribute
-        name: _locating(cls) for name, cls in OpenAPIV31SpecValidator.keyword_validators.items()
+        name: _locating(_quick_schema_check(cls) if name == "schema" else cls)
+        for name, cls in OpenAPIV31SpecValidator.keyword_validators.items()
     }
+
+
+# The OpenAPI 3.1 meta-schema, compiled by jsonschema-rs: a yes/no answer in milliseconds.
+_DOCUMENT_CHECK = jsonschema_rs.validator_for(dict(schema_v31))
 
 
 def check_with_library(spec: LoadedSpec) -> tuple[list[SpecError], list[SpecError]]:
     """(errors, crash reports). Crash reports only matter when nothing else was found."""
     errors: list[SpecError] = []
     crashes: list[SpecError] = []
-    found = iter(_LocatingValidator(spec.document).iter_errors())
+    validator = _LocatingValidator(spec.document)
+    if _DOCUMENT_CHECK.is_valid(spec.document):
+        # Valid against the meta-schema: only the library's keyword checks remain.
+        found = iter(validator.root_validator(validator.schema_path))
+    else:
+        found = iter(validator.iter_errors())
     while True:
         try:
             error = next(found)

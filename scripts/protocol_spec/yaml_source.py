@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
@@ -15,19 +16,18 @@ from ruamel.yaml.events import (
     ScalarEvent,
     SequenceStartEvent,
 )
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
+from . import fast_yaml
 from .errors import SpecError, SpecErrors
 from .pointers import join
 
 __all__ = ["Mark", "ParsedYaml", "decode_yaml_bytes", "parse_yaml_file", "parse_yaml_text"]
 
-STR_TAG = "tag:yaml.org,2002:str"
-INT_TAG = "tag:yaml.org,2002:int"
-MERGE_TAG = "tag:yaml.org,2002:merge"
-# Dates stay text: JSON has no date type, and `format: date` schemas expect a string.
-TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+STR_TAG, INT_TAG, MERGE_TAG = fast_yaml.STR_TAG, fast_yaml.INT_TAG, fast_yaml.MERGE_TAG
+
+# Nodes come from libyaml (PyYAML) or ruamel.yaml: both have `id`, `tag`, `value`, `start_mark`.
+Node = Any
 
 
 # (line, column), both 1-based: where a node starts (for a mapping value, where its key starts).
@@ -46,7 +46,28 @@ def parse_yaml_file(path: Path) -> ParsedYaml:
 
 
 def parse_yaml_text(text: str, file: str) -> ParsedYaml:
-    """Parse YAML text; `file` is how errors name it (a path, or `path@ref` for a git ref)."""
+    """Parse YAML text; `file` is how errors name it (a path, or `path@ref` for a git ref).
+
+    libyaml composes it (fast_yaml.py); a document it cannot read, or one with a tag beyond the
+    core schema's, goes through ruamel.yaml, whose messages say what is wrong and where.
+    """
+    try:
+        root = fast_yaml.compose(text)
+    except pyyaml.YAMLError:
+        return _parse_slowly(text, file)
+    if root is None:
+        return ParsedYaml(document=None, positions={"": (1, 1)})
+    builder = _PlainBuilder(file=file, constructor=None)
+    try:
+        document = builder.convert(root, "", _mark(root))
+    except fast_yaml.NotCore:
+        return _parse_slowly(text, file)
+    if builder.errors:
+        raise SpecErrors(builder.errors)
+    return ParsedYaml(document=document, positions=builder.positions)
+
+
+def _parse_slowly(text: str, file: str) -> ParsedYaml:
     yaml = YAML(typ="safe", pure=True)
     try:
         root = yaml.compose(text)
@@ -252,9 +273,9 @@ class _PlainBuilder:
             return None
         self._active.add(id(node))
         try:
-            if isinstance(node, MappingNode):
+            if node.id == "mapping":
                 return self._mapping(node, pointer)
-            if isinstance(node, SequenceNode):
+            if node.id == "sequence":
                 return [
                     self.convert(item, join(pointer, index), _mark(item))
                     for index, item in enumerate(node.value)
@@ -264,9 +285,11 @@ class _PlainBuilder:
             self._active.discard(id(node))
 
     def _scalar(self, node: Node, pointer: str, line: int) -> Any:
-        tag = _tag(node)
-        if tag in (STR_TAG, TIMESTAMP_TAG):
-            return node.value
+        try:
+            return fast_yaml.scalar_value(_tag(node), node.value)
+        except fast_yaml.NotCore:
+            if self.constructor is None:
+                raise  # libyaml's nodes: the caller reads the document with ruamel.yaml instead
         try:
             return self.constructor.construct_object(node, deep=True)
         except YAMLError as exc:
@@ -277,11 +300,11 @@ class _PlainBuilder:
 
     def _key(self, node: Node, pointer: str) -> str | None:
         line = node.start_mark.line + 1
-        if isinstance(node, ScalarNode) and _tag(node) == STR_TAG:
+        if node.id == "scalar" and _tag(node) == STR_TAG:
             return str(node.value)
-        if isinstance(node, ScalarNode) and _tag(node) == INT_TAG:
+        if node.id == "scalar" and _tag(node) == INT_TAG:
             # `200:` is an integer in YAML; OpenAPI means the string "200".
-            return str(self.constructor.construct_object(node, deep=True))
+            return str(fast_yaml.scalar_value(INT_TAG, node.value))
         self.error(
             line,
             pointer,
@@ -290,7 +313,7 @@ class _PlainBuilder:
         )
         return None
 
-    def _mapping(self, node: MappingNode, pointer: str) -> dict[str, Any]:
+    def _mapping(self, node: Node, pointer: str) -> dict[str, Any]:
         result: dict[str, Any] = {}
         merged: list[tuple[Node, Node]] = []
         first_line: dict[str, int] = {}
@@ -321,10 +344,10 @@ class _PlainBuilder:
         return result
 
     def _merge_sources(self, node: Node) -> list[tuple[Node, Node]]:
-        sources = node.value if isinstance(node, SequenceNode) else [node]
+        sources = node.value if node.id == "sequence" else [node]
         pairs: list[tuple[Node, Node]] = []
         for source in sources:
-            if isinstance(source, MappingNode):
+            if source.id == "mapping":
                 for key_node, value_node in source.value:
                     if _tag(key_node) == MERGE_TAG:
                         pairs.extend(self._merge_sources(value_node))

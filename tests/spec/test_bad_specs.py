@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from protocol_spec import SpecError, SpecErrors, load_api, load_spec
+from protocol_spec import SpecError, SpecErrors, load_api, load_api_unchecked, load_spec
 from protocol_spec.loaded import LoadedSpec, Positions
 from protocol_spec.validation import check_with_library
 from protocol_spec.yaml_source import parse_yaml_file
@@ -31,6 +31,20 @@ def _errors_of(case: str, monkeypatch: pytest.MonkeyPatch) -> SpecErrors:
 def test_bad_spec_reports_the_expected_errors(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
     expected = (BAD_SPECS / case / "expected.txt").read_text(encoding="utf-8")
     assert _errors_of(case, monkeypatch).render() + "\n" == expected
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_building_before_checking_reports_the_same(
+    case: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The generator builds the model first and checks meanwhile (load_api_unchecked): the same
+    # errors, in the same order, whether the builder copes with the bad spec or not.
+    monkeypatch.chdir(BAD_SPECS / case)
+    with pytest.raises(SpecErrors) as caught:
+        _, run_checks = load_api_unchecked(Path("openapi.yaml"))
+        run_checks()
+    expected = (BAD_SPECS / case / "expected.txt").read_text(encoding="utf-8")
+    assert caught.value.render() + "\n" == expected
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -22,6 +22,12 @@ from protocol_spec.model import Api, Field, Operation, Parameter, Resource, Type
 __all__ = ["PACKAGE", "argument_name", "method_name", "render", "resource_attribute"]
 
 ROOT = "python"
+
+
+def MODELS_HEADER(api: Api) -> str:
+    return header(api.source, "datamodel-code-generator")
+
+
 PACKAGE = "protocol_api"
 DISTRIBUTION = "protocol_api"
 
@@ -116,11 +122,13 @@ class PyResource:
     identifier: str  # attribute on the client
 
 
-def render(api: Api) -> dict[str, str]:
+def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[str, str]:
+    """The package's files; `models` is `render_models(api, MODELS_HEADER(api))` when the
+    caller has it already (the pipeline renders it on another core)."""
     env = environment("python")
     client = api.settings.client_class
     package = f"{ROOT}/{PACKAGE}"
-    models_text, model_names = render_models(api, header(api.source, "datamodel-code-generator"))
+    models_text, model_names = models or render_models(api, MODELS_HEADER(api))
     resources = [_resource_view(resource) for resource in api.resources]
 
     def template(name: str, **context: object) -> str:

@@ -7,9 +7,15 @@ once, by the pinned ruff, in `protocol_codegen.formatting`.
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import json
+import os
 import re
+import signal
+import threading
 import warnings
+from collections.abc import Callable
 from typing import Any
 
 import datamodel_code_generator as dmcg
@@ -20,7 +26,13 @@ from protocol_codegen.errors import GeneratorError
 from protocol_codegen.reading import read_models
 from protocol_spec.model import Api
 
-__all__ = ["MODEL_OPTIONS", "ModelNameMismatch", "reader_document", "render_models"]
+__all__ = [
+    "MODEL_OPTIONS",
+    "ModelNameMismatch",
+    "ModelsInBackground",
+    "reader_document",
+    "render_models",
+]
 
 MODEL_OPTIONS: dict[str, Any] = {
     # Read the document as OpenAPI and emit only components/schemas (webhook bodies included),
@@ -101,13 +113,81 @@ def _open_enum(prop: dict[str, Any], document: dict[str, Any]) -> dict[str, Any]
     return {"anyOf": options, **described}
 
 
+class ModelsInBackground:
+    """`render_models(api, header)` in a child process, so that datamodel-code-generator (the
+    slowest part of generation) runs on the other core while this process does the rest;
+    `result()` collects it, `cancel()` ends it. Without `fork`, or in a process running other
+    threads (a fork copies their locks, held or not), it renders inline at `result()` instead.
+    Either way the bytes are the same: the child runs the same function on the same model."""
+
+    def __init__(self, api: Api, header: str) -> None:
+        self._api, self._header = api, header
+        self._child: tuple[int, int] | None = None  # (pid, the pipe's read end)
+        if hasattr(os, "fork") and threading.active_count() == 1:
+            self._child = _fork(lambda: _generate(api, header))
+
+    def result(self) -> tuple[str, tuple[str, ...]]:
+        if self._child is None:
+            return render_models(self._api, self._header)
+        pid, read_end = self._child
+        self._child = None
+        with os.fdopen(read_end, encoding="utf-8") as pipe:
+            received = pipe.read()
+        os.waitpid(pid, 0)
+        outcome = json.loads(received) if received else {"crash": "the child process died"}
+        if "error" in outcome:
+            raise GeneratorError(outcome["error"])
+        if "crash" in outcome:
+            raise GeneratorError(f"datamodel-code-generator failed: {outcome['crash']}")
+        return _finish(self._api, outcome["text"])
+
+    def cancel(self) -> None:
+        if self._child is not None:
+            pid, read_end = self._child
+            self._child = None
+            os.close(read_end)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+
+
+def _fork(generate: Callable[[], str]) -> tuple[int, int]:
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid != 0:
+        os.close(write_end)
+        return pid, read_end
+    # The child: render, send the outcome as JSON, and leave without running the parent's cleanup.
+    try:
+        os.close(read_end)
+        try:
+            outcome = {"text": generate()}
+        except GeneratorError as error:
+            outcome = {"error": str(error)}
+        except BaseException as error:  # noqa: BLE001 - the parent reports it, whatever it is
+            outcome = {"crash": f"{type(error).__name__}: {error}"}
+        with os.fdopen(write_end, "w", encoding="utf-8") as pipe:
+            json.dump(outcome, pipe)
+    finally:
+        os._exit(0)
+
+
 def render_models(api: Api, header: str) -> tuple[str, tuple[str, ...]]:
     """`models.py` for `api` and the names it defines (in file order)."""
+    return _finish(api, _generate(api, header))
+
+
+def _generate(api: Api, header: str) -> str:
+    """datamodel-code-generator's module, as it writes it."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # its own deprecation notices are not our users' concern
         text = dmcg.generate(reader_document(api), custom_file_header=header, **MODEL_OPTIONS)
     if not isinstance(text, str):
         raise ModelNameMismatch("datamodel-code-generator returned several modules, expected one")
+    return text
+
+
+def _finish(api: Api, text: str) -> tuple[str, tuple[str, ...]]:
     names = tuple(_CLASS.findall(text))
     missing = sorted(({m.name for m in api.models} | {e.name for e in api.enums}) - set(names))
     if missing:
