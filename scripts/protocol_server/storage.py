@@ -7,6 +7,7 @@ Internal columns start with `_`, which no attribute name the engine serves may d
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -68,9 +69,22 @@ class TableLayout:
     def column(self, attribute: str) -> Column:
         return next(column for column in self.columns if column.attribute == attribute)
 
-    @property
+    @functools.cached_property
     def attributes(self) -> tuple[str, ...]:
         return tuple(column.attribute for column in self.columns)
+
+    @functools.cached_property
+    def converted(self) -> tuple[tuple[str, Kind], ...]:
+        """(attribute, kind) of the columns whose SQLite value is not the attribute's value."""
+        return tuple((c.attribute, c.kind) for c in self.columns if c.kind in _CONVERTED)
+
+    @functools.cached_property
+    def select_list(self) -> str:
+        """The attribute columns, quoted, in order: what a SELECT of whole objects names."""
+        return ", ".join(quote(attribute) for attribute in self.attributes)
+
+
+_CONVERTED: frozenset[Kind] = frozenset({"boolean", "json"})
 
 
 def _column(f: Field) -> Column:

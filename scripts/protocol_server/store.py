@@ -304,7 +304,7 @@ def _replay(db: sqlite3.Connection, account: str, idempotency: IdempotencyKey) -
 
 
 def _columns(layout: TableLayout) -> str:
-    return ", ".join(quote(attribute) for attribute in layout.attributes)
+    return layout.select_list
 
 
 def _fetch(db: sqlite3.Connection, layout: TableLayout, account: str, object_id: Any) -> Row | None:
@@ -317,9 +317,10 @@ def _fetch(db: sqlite3.Connection, layout: TableLayout, account: str, object_id:
 
 
 def _decoded(layout: TableLayout, row: Sequence[Any]) -> Row:
-    return {
-        c.attribute: decode(c.kind, value) for c, value in zip(layout.columns, row, strict=True)
-    }
+    record = dict(zip(layout.attributes, row, strict=True))
+    for attribute, kind in layout.converted:  # text and numbers are stored as they are
+        record[attribute] = decode(kind, record[attribute])
+    return record
 
 
 def _where(
