@@ -56,11 +56,9 @@ def coverage_table(results: RunResults) -> list[str]:
     cells: dict[str, dict[str, str]] = {}
     for (suite, operation, check), tally in results.by_cell.items():
         if suite == SEMANTIC:
-            verdict = "FAILED" if tally.failed else "passed"
-            cells.setdefault(operation, {})[check] = (
-                f"ran {tally.passed + tally.failed}: {tally.passed} passed, {tally.failed} failed"
-                f"  {verdict}"
-            )
+            ran = tally.passed + tally.failed
+            verdict = f"{tally.failed} FAILED" if tally.failed else "all passed"
+            cells.setdefault(operation, {})[check] = f"ran {ran}, {verdict}"
     for (operation, check), reason in results.not_run.items():
         row = cells.setdefault(operation, {})
         row[check] = (

@@ -98,7 +98,9 @@ def pages(run: ResourceRun) -> None:
     )
     if listing.pagination.before_param is None:
         run.ctx.results.skip(
-            label, lists.CURSOR_WALK, "backward walk not run: the list has no `before` cursor"
+            label,
+            lists.CURSOR_WALK,
+            "the backward walk: the list has no `before` cursor (it pages forward only)",
         )
     elif found.items:
         run.judge(
