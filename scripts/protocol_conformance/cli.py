@@ -1,7 +1,8 @@
-"""`python -m protocol_conformance`: check a live server against spec/openapi.yaml.
+"""`python -m protocol_conformance`: check a live server against a spec (spec/openapi.yaml by
+default), everything read from the spec through `protocol_spec`.
 
 Exit status: 0 every check held; 1 a check failed or the run could not complete; 2 the server
-could not be tested at all (bad arguments, unreachable, not a Protocol API).
+could not be tested at all (bad arguments, bad spec or fixtures, unreachable, not this API).
 """
 
 from __future__ import annotations
@@ -11,14 +12,19 @@ import os
 import secrets
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from protocol_conformance.errors import CannotTest
-from protocol_conformance.preflight import preflight
 from protocol_conformance.results import RunResults
+
+if TYPE_CHECKING:
+    from protocol_conformance.fixtures import Fixtures
+    from protocol_conformance.http import TransportOptions
+    from protocol_spec import Api
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SPEC = PROJECT_ROOT / "spec" / "openapi.yaml"
@@ -27,9 +33,12 @@ DEFAULT_MAX_EXAMPLES = 100
 DEFAULT_WORKERS = 1
 DEFAULT_REPORT_DIR = "reports/conformance"
 DEFAULT_TIMEOUT = 10.0
+DEFAULT_MAX_OBJECTS = 500
 PARTS = ("schemathesis", "semantic")
 
 EXIT_PASSED, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
+
+N = TypeVar("N", int, float)
 
 
 class UsageError(CannotTest):
@@ -48,6 +57,12 @@ class Options:
     spec: Path
     timeout: float
     parts: tuple[str, ...]
+    fixtures: Path | None = None
+    max_objects: int = DEFAULT_MAX_OBJECTS
+    rate_limit: float | None = None
+    ca_bundle: Path | None = None
+    client_cert: Path | None = None
+    client_key: Path | None = None
 
 
 def _env(name: str) -> str | None:
@@ -56,7 +71,9 @@ def _env(name: str) -> str | None:
     return value or None
 
 
-def _env_number(name: str, default: float, kind: type[int | float]) -> float:
+def _number(name: str, given: N | None, default: N, kind: Callable[[str], N]) -> N:
+    if given is not None:
+        return given
     raw = _env(name)
     if raw is None:
         return default
@@ -71,52 +88,73 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m protocol_conformance",
         description=(
-            "Check a live Protocol API server against spec/openapi.yaml: schemathesis (examples, "
-            "coverage, fuzzing and stateful phases, every built-in check) plus semantic checks "
-            "(filters, limit/has_more, cursors, stored updates, deletes, account isolation, error "
-            "objects). Without --base-url, starts the reference server with a fresh database and "
-            "two fresh tokens, tests it, and stops it. Every option falls back to the environment "
-            "variable named in its help."
+            "Check a live server against an OpenAPI spec (default spec/openapi.yaml): "
+            "schemathesis (examples, coverage, fuzzing and stateful phases, every built-in "
+            "check, the expectations in schemathesis.toml) plus semantic checks derived from "
+            "the spec's model for every resource (create then get, defaults, updates, assigned "
+            "attributes, delete, each filter, page sizes, the more-flag, cursor walks, order, account "
+            "isolation, authentication, refused requests, error objects and types). Without "
+            "--base-url, starts the reference server on the same spec with a fresh database "
+            "and two fresh tokens, tests it, and stops it. Every object the run creates is "
+            "deleted at the end. Every option falls back to the environment variable named "
+            "in its help."
         ),
         epilog=(
             "Exit status: 0 every check held, 1 a check failed, 2 the server could not be tested. "
             "Failures print a curl command to reproduce them; export TOKEN (and OTHER_TOKEN) first."
         ),
     )
-    parser.add_argument(
-        "--base-url", help="root URL of the server under test, without /v1 (env BASE_URL)"
-    )
-    parser.add_argument(
-        "--token", help="API token of one account (env TOKEN); required with --base-url"
-    )
-    parser.add_argument(
+    add = parser.add_argument
+    add("--base-url", help="root URL of the server under test (env BASE_URL)")
+    add("--token", help="API token of one account (env TOKEN); required with --base-url")
+    add(
         "--other-token",
         help="token of a second account, for the isolation checks (env OTHER_TOKEN); skipped without it",
     )
-    parser.add_argument(
-        "--seed", type=int, help=f"generation seed (env SEED, default {DEFAULT_SEED})"
-    )
-    parser.add_argument(
+    add("--seed", type=int, help=f"generation seed (env SEED, default {DEFAULT_SEED})")
+    add(
         "--max-examples",
         type=int,
         help=f"examples per operation and phase (env MAX_EXAMPLES, default {DEFAULT_MAX_EXAMPLES})",
     )
-    parser.add_argument(
+    add(
         "--workers",
         type=int,
         help=f"concurrent schemathesis workers (env WORKERS, default {DEFAULT_WORKERS})",
     )
-    parser.add_argument(
+    add(
         "--report-dir",
         help=f"where the JUnit XML report goes (env REPORT_DIR, default {DEFAULT_REPORT_DIR})",
     )
-    parser.add_argument("--spec", help=f"OpenAPI document to test against (default {DEFAULT_SPEC})")
-    parser.add_argument(
+    add("--spec", help="OpenAPI document to test against (env SPEC, default spec/openapi.yaml)")
+    add(
         "--timeout",
         type=float,
         help=f"seconds to wait for each answer (env TIMEOUT, default {DEFAULT_TIMEOUT:g})",
     )
-    parser.add_argument(
+    add(
+        "--fixtures",
+        help="YAML/JSON file of create bodies and attribute values a real server needs, such as "
+        "ids of objects that exist (env FIXTURES; format in README.md)",
+    )
+    add(
+        "--max-objects",
+        type=int,
+        help="most objects the semantic scenario may create "
+        f"(env MAX_OBJECTS, default {DEFAULT_MAX_OBJECTS})",
+    )
+    add(
+        "--rate-limit",
+        type=float,
+        help="most requests per second (env RATE_LIMIT, default: no limit); 429 answers are "
+        "always waited out as their Retry-After says",
+    )
+    add(
+        "--ca-bundle", help="PEM file of the CAs that sign the server's certificate (env CA_BUNDLE)"
+    )
+    add("--client-cert", help="PEM client certificate for mutual TLS (env CLIENT_CERT)")
+    add("--client-key", help="PEM private key of the client certificate (env CLIENT_KEY)")
+    add(
         "--only",
         choices=PARTS,
         help="run only one part: the schemathesis run or the semantic scenario (default: both)",
@@ -124,27 +162,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _path(given: str | None, variable: str, what: str) -> Path | None:
+    raw = given or _env(variable)
+    if raw is None:
+        return None
+    path = Path(raw)
+    if not path.is_file():
+        raise UsageError(f"{variable}={raw}: no such file; give the path of {what}.")
+    return path
+
+
 def parse_options(argv: Sequence[str] | None) -> Options:
     args = build_parser().parse_args(argv)
+    spec = Path(args.spec or _env("SPEC") or DEFAULT_SPEC)
     options = Options(
         base_url=args.base_url or _env("BASE_URL"),
         token=args.token or _env("TOKEN"),
         other_token=args.other_token or _env("OTHER_TOKEN"),
-        seed=args.seed if args.seed is not None else int(_env_number("SEED", DEFAULT_SEED, int)),
-        max_examples=(
-            args.max_examples
-            if args.max_examples is not None
-            else int(_env_number("MAX_EXAMPLES", DEFAULT_MAX_EXAMPLES, int))
-        ),
-        workers=args.workers
-        if args.workers is not None
-        else int(_env_number("WORKERS", DEFAULT_WORKERS, int)),
+        seed=_number("SEED", args.seed, DEFAULT_SEED, int),
+        max_examples=_number("MAX_EXAMPLES", args.max_examples, DEFAULT_MAX_EXAMPLES, int),
+        workers=_number("WORKERS", args.workers, DEFAULT_WORKERS, int),
         report_dir=Path(args.report_dir or _env("REPORT_DIR") or DEFAULT_REPORT_DIR),
-        spec=Path(args.spec) if args.spec else DEFAULT_SPEC,
-        timeout=args.timeout
-        if args.timeout is not None
-        else _env_number("TIMEOUT", DEFAULT_TIMEOUT, float),
+        spec=spec,
+        timeout=_number("TIMEOUT", args.timeout, DEFAULT_TIMEOUT, float),
         parts=(args.only,) if args.only else PARTS,
+        fixtures=_path(args.fixtures, "FIXTURES", "a fixtures file"),
+        max_objects=_number("MAX_OBJECTS", args.max_objects, DEFAULT_MAX_OBJECTS, int),
+        rate_limit=_number("RATE_LIMIT", args.rate_limit, 0.0, float) or None,
+        ca_bundle=_path(args.ca_bundle, "CA_BUNDLE", "a PEM file of CA certificates"),
+        client_cert=_path(args.client_cert, "CLIENT_CERT", "a PEM client certificate"),
+        client_key=_path(args.client_key, "CLIENT_KEY", "the client certificate's PEM key"),
     )
     if options.max_examples < 1:
         raise UsageError(f"MAX_EXAMPLES must be at least 1, got {options.max_examples}.")
@@ -152,6 +199,12 @@ def parse_options(argv: Sequence[str] | None) -> Options:
         raise UsageError(f"WORKERS must be from 1 to 64, got {options.workers}.")
     if options.timeout <= 0:
         raise UsageError(f"TIMEOUT must be a positive number of seconds, got {options.timeout:g}.")
+    if options.max_objects < 1:
+        raise UsageError(f"MAX_OBJECTS must be at least 1, got {options.max_objects}.")
+    if options.rate_limit is not None and options.rate_limit < 0:
+        raise UsageError(f"RATE_LIMIT must be a positive number, got {options.rate_limit:g}.")
+    if options.client_key is not None and options.client_cert is None:
+        raise UsageError("CLIENT_KEY is set without CLIENT_CERT; give the certificate too.")
     if not options.spec.is_file():
         raise UsageError(
             f"The spec {options.spec} does not exist; give --spec PATH to an OpenAPI document."
@@ -179,7 +232,7 @@ class Target:
 
 @contextmanager
 def target_server(options: Options) -> Iterator[Target]:
-    """The server under test: the one named, or a fresh reference server for the duration."""
+    """The server under test: the one named, or a fresh reference server on the same spec."""
     if options.base_url is not None and options.token is not None:
         yield Target(
             options.base_url.rstrip("/"), options.token, options.other_token, options.base_url
@@ -193,8 +246,9 @@ def target_server(options: Options) -> Iterator[Target]:
             "(make setup), or give BASE_URL and TOKEN to test another server."
         ) from exc
     tokens = (f"conformance-{secrets.token_hex(12)}", f"conformance-{secrets.token_hex(12)}")
+    env = {"PROTOCOL_SPEC": str(options.spec.resolve())}
     try:
-        with running_server(tokens=tokens) as server:
+        with running_server(tokens=tokens, env=env) as server:
             yield Target(
                 server.base_url,
                 tokens[0],
@@ -205,42 +259,101 @@ def target_server(options: Options) -> Iterator[Target]:
         raise UsageError(f"The embedded reference server did not start: {exc}") from exc
 
 
-def run(options: Options, target: Target) -> RunResults:
+def run(options: Options, target: Target, api: Api, fixtures: Fixtures) -> RunResults:
+    """Both parts, each behind a function that takes settings and a results object."""
     # Imported here so that `--help` and argument errors stay instant.
     from protocol_conformance.fuzz import FuzzSettings, run_fuzz
-    from protocol_conformance.scenario import run_scenario
+    from protocol_conformance.http import ApiClient, Credential
+    from protocol_conformance.objects import clean_up
+    from protocol_conformance.plan import plan_resources
+    from protocol_conformance.scenario import ScenarioSettings, run_scenario
 
+    transport = _transport(options)
     results = RunResults()
     if "schemathesis" in options.parts:
-        run_fuzz(
-            FuzzSettings(
-                spec=options.spec,
-                base_url=target.base_url,
-                token=target.token,
-                other_token=target.other_token,
-                seed=options.seed,
-                max_examples=options.max_examples,
-                workers=options.workers,
-                request_timeout=options.timeout,
-            ),
-            results,
-        )
+        try:
+            run_fuzz(
+                FuzzSettings(
+                    spec=options.spec,
+                    base_url=target.base_url,
+                    token=target.token,
+                    other_token=target.other_token,
+                    seed=options.seed,
+                    max_examples=options.max_examples,
+                    workers=options.workers,
+                    request_timeout=options.timeout,
+                    rate_limit=options.rate_limit,
+                    ca_bundle=options.ca_bundle,
+                    client_cert=options.client_cert,
+                    client_key=options.client_key,
+                ),
+                results,
+            )
+        except CannotTest:
+            raise
+        except Exception as exc:  # noqa: BLE001 - whatever the server did, the run ends with a report
+            results.errors.append(f"the schemathesis part stopped: {type(exc).__name__}: {exc}")
+        finally:
+            credentials = {"TOKEN": Credential(target.token, "TOKEN")}
+            if target.other_token:
+                credentials["OTHER_TOKEN"] = Credential(target.other_token, "OTHER_TOKEN")
+            client = ApiClient(target.base_url, transport)
+            try:
+                clean_up(
+                    client,
+                    {p.name: p for p in plan_resources(api)},
+                    [(o.resource, o.object_id, credentials[o.variable]) for o in results.created],
+                    results,
+                )
+            finally:
+                client.close()
     if "semantic" in options.parts:
-        run_scenario(
-            target.base_url, target.token, target.other_token, results, timeout=options.timeout
+        settings = ScenarioSettings(
+            api=api,
+            base_url=target.base_url,
+            token=target.token,
+            other_token=target.other_token,
+            transport=transport,
+            fixtures=fixtures,
+            max_objects=options.max_objects,
         )
+        try:
+            run_scenario(settings, results)
+        except Exception as exc:  # noqa: BLE001 - as above
+            results.errors.append(f"the semantic scenario stopped: {type(exc).__name__}: {exc}")
     return results
 
 
+def _transport(options: Options) -> TransportOptions:
+    from protocol_conformance.http import TransportOptions
+
+    return TransportOptions(
+        timeout=options.timeout,
+        rate_limit=options.rate_limit,
+        ca_bundle=options.ca_bundle,
+        client_cert=options.client_cert,
+        client_key=options.client_key,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from protocol_conformance.fixtures import load_fixtures
+    from protocol_conformance.preflight import preflight
     from protocol_conformance.report import render_summary, write_junit
+    from protocol_spec import SpecErrors, load_api
 
     started = time.monotonic()
     try:
         options = parse_options(argv)
+        try:
+            api = load_api(options.spec)
+        except SpecErrors as exc:
+            raise UsageError(f"The spec {options.spec} cannot be used:\n{exc}") from None
+        fixtures = load_fixtures(options.fixtures, api)
         with target_server(options) as target:
-            preflight(target.base_url, target.token, target.other_token, timeout=options.timeout)
-            results = run(options, target)
+            transport = _transport(options)
+            preflight(api, target.base_url, target.token, target.other_token, transport)
+            results = run(options, target, api, fixtures)
     except CannotTest as exc:
         print(f"conformance: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -249,8 +362,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     elapsed = time.monotonic() - started
     settings_line = (
-        f"seed {options.seed}, max examples {options.max_examples}, workers {options.workers}, "
-        f"parts {', '.join(options.parts)}"
+        f"spec {options.spec}, seed {options.seed}, max examples {options.max_examples}, "
+        f"workers {options.workers}, max objects {options.max_objects}, parts {', '.join(options.parts)}"
+        + (f", fixtures {options.fixtures}" if options.fixtures else "")
+        + (f", at most {options.rate_limit:g} requests/s" if options.rate_limit else "")
         + ("" if target.other_token else "; OTHER_TOKEN not given: account isolation not checked")
     )
     summary = render_summary(

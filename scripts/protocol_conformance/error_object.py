@@ -1,36 +1,93 @@
-"""The rule every unsuccessful response must follow: an `Error` object served as JSON."""
+"""The rules every unsuccessful response follows, read from the spec.
+
+- error_object: a 4xx/5xx body is the spec's error schema (the one its error responses are
+  built on, through `allOf`), served as JSON; for a status the operation does not declare, the
+  error schema of its status class.
+- error_type: its `type` is the one the spec promises (`const`) for that status on that
+  operation, or for the status class.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-ERROR_TYPES = ("api_error", "invalid_request")
-ERROR_FIELDS = {"type", "message", "documentation_url"}
+from protocol_spec import Api
+from protocol_spec.model import Operation, Response
+
+__all__ = ["ErrorRules"]
 
 
-def error_object_problem(status: int, content_type: str, body: Any) -> str | None:
-    """Why this response breaks the error-object rule, or None when it follows it (or succeeded)."""
-    if status < 400:
+@dataclass(frozen=True)
+class _Declared:
+    model: str | None  # the error schema's name
+    error_type: str | None
+
+
+class ErrorRules:
+    def __init__(self, api: Api) -> None:
+        assert api.schemas is not None
+        self.api = api
+        self.schemas = api.schemas
+        self.by_label = {op.label: op for op in api.operations}
+        # The first declaration of each status class wins, as the reference server reads it.
+        self._class_model: dict[str, str] = {}
+        self._class_type: dict[str, str] = {}
+        for op in api.operations:
+            for response in op.responses:
+                if response.error_model is not None:
+                    self._class_model.setdefault(response.status[0], response.error_model)
+                if response.error_type is not None:
+                    self._class_type.setdefault(response.status[0], response.error_type)
+
+    def operation(self, label: str) -> Operation | None:
+        return self.by_label.get(label)
+
+    def _declared(self, operation: Operation | None, status: int) -> _Declared:
+        response: Response | None = operation.response(status) if operation else None
+        klass = str(status)[0]
+        model = response.error_model if response is not None else None
+        error_type = response.error_type if response is not None else None
+        return _Declared(
+            model or self._class_model.get(klass), error_type or self._class_type.get(klass)
+        )
+
+    def expected_object(self, operation: Operation | None, status: int) -> str:
+        declared = self._declared(operation, status)
+        if declared.model is None:
+            return "a JSON body (the spec declares no error schema)"
+        fields = self.api.model(declared.model).fields
+        shown = ", ".join(f.name if f.required else f"[{f.name}]" for f in fields)
+        return f"the {declared.model} object ({shown}) served as application/json"
+
+    def object_problem(
+        self, operation: Operation | None, status: int, content_type: str, body: Any
+    ) -> str | None:
+        """Why this error response is not the spec's error object, or None."""
+        if status < 400:
+            return None
+        if content_type != "application/json":
+            return f"Content-Type {content_type or '(none)'!r}, not 'application/json'"
+        declared = self._declared(operation, status)
+        if declared.model is None:
+            return None if body is not None else "a body that is not JSON"
+        if not isinstance(body, dict):
+            return "a body that is not a JSON object"
+        errors = self.schemas.errors(self.api.model(declared.model).pointer, body)
+        if errors:
+            return "; ".join(sorted({error.message for error in errors})[:3])
         return None
-    if content_type != "application/json":
-        return f"Content-Type {content_type or '(none)'!r}, not 'application/json'"
-    if not isinstance(body, dict):
-        return "a body that is not a JSON object"
-    problems = []
-    if body.get("type") not in ERROR_TYPES:
-        problems.append(f"`type` is {body.get('type')!r}, not one of {', '.join(ERROR_TYPES)}")
-    if not isinstance(body.get("message"), str):
-        problems.append(f"`message` is {body.get('message')!r}, not a string")
-    url = body.get("documentation_url")
-    if url is not None and not isinstance(url, str):
-        problems.append(f"`documentation_url` is {url!r}, not a string")
-    extra = sorted(set(body) - ERROR_FIELDS)
-    if extra:
-        problems.append(f"unknown attributes {', '.join(extra)}")
-    return "; ".join(problems) or None
 
+    def expected_type(self, operation: Operation | None, status: int) -> str | None:
+        return self._declared(operation, status).error_type
 
-EXPECTED_ERROR_OBJECT = (
-    'an Error object {"type": "api_error" | "invalid_request", "message": "…"'
-    ' [, "documentation_url": "…"]} served as application/json'
-)
+    def type_problem(self, operation: Operation | None, status: int, body: Any) -> str | None:
+        """Why this error's `type` is not the one promised for its status, or None."""
+        wanted = self.expected_type(operation, status)
+        # A body without `type` breaks the error object's rule; that is error_object's finding.
+        if status < 400 or wanted is None or not isinstance(body, dict) or "type" not in body:
+            return None
+        got = body.get("type")
+        if got != wanted:
+            return f"`type` {got!r}"
+        return None

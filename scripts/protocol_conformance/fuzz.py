@@ -1,17 +1,22 @@
-"""The schemathesis part of the run: every built-in check, phases examples, coverage, fuzzing and
-stateful (through the spec's links), configured for this spec.
+"""The schemathesis part of the run: every built-in check, phases examples, coverage, fuzzing
+and stateful (through the spec's links), with the project's expectations.
+
+What schemathesis should expect of a server lives in `schemathesis.toml` at the project root,
+the file plain `schemathesis run` reads too; this module adds only what belongs to one run
+(URL, tokens, seed, phases, examples, TLS, pacing). The spec is the one `protocol_spec` loaded.
 
 schemathesis is driven in-process through the same event stream its own CLI consumes
-(`from_schema(schema).execute()`): one process, our checks registered by
-import, and every check result (passes too, with the curl that reproduces each failure) available
-for our summary, our request count and our JUnit report. The version is pinned exactly, which is
-what makes leaning on this API safe.
+(`from_schema(schema).execute()`): one process, our checks registered by import, and every
+check result (passes too, with the curl that reproduces each failure) available for our
+summary, our request count and our JUnit report. The version is fixed exactly, which is what
+makes leaning on this API safe.
 """
 
 from __future__ import annotations
 
 import json
 import tempfile
+import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,14 +30,17 @@ from schemathesis.core.failures import Failure as SchemathesisFailure
 from schemathesis.core.result import Ok
 from schemathesis.engine import Status, events, from_schema
 from schemathesis.engine.recorder import ScenarioRecorder
-from schemathesis.openapi.checks import RejectedPositiveData
+from schemathesis.hooks import GLOBAL_HOOK_DISPATCHER
 
-from protocol_conformance import checks as _our_checks  # noqa: F401  (registers our checks)
+from protocol_conformance import checks as our_checks
+from protocol_conformance.error_object import ErrorRules
 from protocol_conformance.errors import CannotTest
-from protocol_conformance.results import SCHEMATHESIS, Failure, RunResults
+from protocol_conformance.http import Pacer, retry_after_seconds
+from protocol_conformance.results import SCHEMATHESIS, CreatedObject, Failure, RunResults
+from protocol_spec import PROJECT_ROOT, Api, SpecErrors, load_api
 
 PHASES = ("examples", "coverage", "fuzzing", "stateful")
-LIST_OPERATION = "GET /v1/conversations"
+PROJECT_CONFIG = PROJECT_ROOT / "schemathesis.toml"
 
 
 @dataclass(frozen=True)
@@ -48,41 +56,32 @@ class FuzzSettings:
     phases: tuple[str, ...] = PHASES
     shrink: bool = True
     checks: tuple[str, ...] | None = None  # None: every check
+    config_file: Path | None = PROJECT_CONFIG  # the project's expectations
+    rate_limit: float | None = None  # requests per second
+    ca_bundle: Path | None = None
+    client_cert: Path | None = None
+    client_key: Path | None = None
 
 
 class FuzzSetupError(CannotTest):
     """schemathesis could not be configured or could not load the spec."""
 
 
-def build_config(settings: FuzzSettings, wfc_path: Path | None) -> SchemathesisConfig:
-    """The schemathesis configuration for our spec (as `schemathesis.toml` would hold it)."""
-    checks: dict[str, Any] = {
-        # A schema-valid request may still be refused for what only the server knows: an id that
-        # is none of your conversations (404), a cursor that is not one of them (400; allowed
-        # narrowly by `_keep_failure`), or an Idempotency-Key already used with another request
-        # (422, which the spec documents where the key is declared). Everything else
-        # schema-valid must succeed.
-        "positive_data_acceptance": {"expected-statuses": ["2xx", "404", "422"]},
-        # Schema-invalid input must be refused as the spec documents: 400, 413 or 415; 401 when
-        # the negated part is the Authorization header, 404 when it is the id in the path.
-        "negative_data_rejection": {"expected-statuses": ["400", "401", "404", "413", "415"]},
-    }
-    if settings.checks is not None:
-        checks["enabled"] = False
-        for name in settings.checks:
-            checks.setdefault(name, {})["enabled"] = True
-    auth: dict[str, Any] = {"auto-signup": False}
-    if wfc_path is not None:
-        # Two identities: `object_level_authorization` replays one account's reads as the other.
-        auth["wfc"] = {"path": str(wfc_path), "user": "owner", "peers": ["owner", "other"]}
-    else:
-        auth["openapi"] = {"bearerAuth": {"bearer": settings.token}}
-    generation = {
-        "max-examples": settings.max_examples,
-        "database": "none",  # no replay of earlier runs' failures: the same seed sends the same requests
-        "no-shrink": not settings.shrink,
-    }
-    data: dict[str, Any] = {
+def project_expectations(path: Path | None) -> dict[str, Any]:
+    """The expectations in the project's schemathesis.toml (none when there is no file)."""
+    if path is None or not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise FuzzSetupError(f"{path} cannot be read: {exc}") from None
+
+
+def build_config(
+    settings: FuzzSettings, wfc_path: Path | None, bearer_scheme: str = "bearerAuth"
+) -> SchemathesisConfig:
+    """The project's expectations plus this run's settings."""
+    run: dict[str, Any] = {
         "seed": settings.seed,
         "cache": {"enabled": False},
         # Tokens are shown as $TOKEN by our report, so schemathesis need not mask them.
@@ -91,15 +90,50 @@ def build_config(settings: FuzzSettings, wfc_path: Path | None) -> SchemathesisC
         "workers": settings.workers,
         "request-timeout": settings.request_timeout,
         "warnings": False,
-        "generation": generation,
+        # 429 with Retry-After is waited out and retried (our filter drops it as a finding).
+        "rate-limit": "auto",
+        "generation": {
+            "max-examples": settings.max_examples,
+            # No replay of earlier runs' failures: the same seed sends the same requests.
+            "database": "none",
+            "no-shrink": not settings.shrink,
+        },
         "phases": _phases(settings.phases),
-        "checks": checks,
-        "auth": auth,
+        "auth": _auth(settings, wfc_path, bearer_scheme),
     }
+    if settings.ca_bundle is not None:
+        run["tls-verify"] = str(settings.ca_bundle)
+    if settings.client_cert is not None:
+        run["request-cert"] = str(settings.client_cert)
+    if settings.client_key is not None:
+        run["request-cert-key"] = str(settings.client_key)
+    if settings.checks is not None:
+        run["checks"] = {"enabled": False, **{name: {"enabled": True} for name in settings.checks}}
+    data = _merge(project_expectations(settings.config_file), run)
     try:
-        return SchemathesisConfig.from_dict(data)
+        return SchemathesisConfig.from_dict(data, base_dir=str(PROJECT_ROOT))
     except ConfigError as exc:
         raise FuzzSetupError(f"schemathesis rejected the configuration: {exc}") from exc
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _auth(settings: FuzzSettings, wfc_path: Path | None, bearer_scheme: str) -> dict[str, Any]:
+    auth: dict[str, Any] = {"auto-signup": False}
+    if wfc_path is not None:
+        # Two identities: `object_level_authorization` replays one account's reads as the other.
+        auth["wfc"] = {"path": str(wfc_path), "user": "owner", "peers": ["owner", "other"]}
+    else:
+        auth["openapi"] = {bearer_scheme: {"bearer": settings.token}}
+    return auth
 
 
 def _phases(enabled: tuple[str, ...]) -> dict[str, Any]:
@@ -129,19 +163,60 @@ def _identities(settings: FuzzSettings) -> Iterator[Path | None]:
         yield path
 
 
-def _keep_failure(
+def _honoured(
     context: schemathesis.HookContext,
     failure: SchemathesisFailure,
     case: schemathesis.Case[Any],
     response: schemathesis.Response,
 ) -> bool:
-    """Drop only the documented refusal of a schema-valid list request: an unknown cursor, or both."""
-    if not isinstance(failure, RejectedPositiveData) or response.status_code != 400:
+    """Keep every finding except about a 429 that said when to retry: it was waited out."""
+    if response.status_code != 429:
         return True
-    if case.operation.label != LIST_OPERATION:
-        return True
-    query = case.query or {}
-    return not ("starting_after" in query or "ending_before" in query)
+    values = response.headers.get("retry-after") or [""]
+    return retry_after_seconds(values[0]) is None
+
+
+class _Watcher:
+    """Hooks on every request: pace them, count 429s, and remember the objects created."""
+
+    def __init__(self, api: Api, settings: FuzzSettings, results: RunResults) -> None:
+        self.results = results
+        self.pacer = Pacer(settings.rate_limit)
+        self.variables = {f"Bearer {settings.token}": "TOKEN"}
+        if settings.other_token:
+            self.variables[f"Bearer {settings.other_token}"] = "OTHER_TOKEN"
+        self.creates = {
+            op.label: (resource.name, resource.id_attribute)
+            for resource in api.resources
+            if (op := resource.operation("create")) is not None and resource.id_attribute
+        }
+
+    def before_call(
+        self, context: schemathesis.HookContext, case: schemathesis.Case[Any], kwargs: Any
+    ) -> None:
+        self.pacer.wait()
+
+    def after_call(
+        self,
+        context: schemathesis.HookContext,
+        case: schemathesis.Case[Any],
+        response: schemathesis.Response,
+    ) -> None:
+        if response.status_code == 429:
+            self.results.rate_limited += 1
+            return
+        created = self.creates.get(case.operation.label)
+        if created is None or not 200 <= response.status_code < 300:
+            return
+        try:
+            body = json.loads(response.content)
+        except (ValueError, RecursionError):
+            return
+        resource, id_attribute = created
+        if isinstance(body, dict) and isinstance(body.get(id_attribute), str | int):
+            authorization = str(response.request.headers.get("Authorization", ""))
+            variable = self.variables.get(authorization, "TOKEN")
+            self.results.created.append(CreatedObject(resource, str(body[id_attribute]), variable))
 
 
 @contextmanager
@@ -156,21 +231,38 @@ def _scratch_hypothesis_home() -> Iterator[None]:
 
 
 def run_fuzz(settings: FuzzSettings, results: RunResults) -> None:
-    """Run schemathesis and add every check outcome and the request count to `results`."""
+    """Run schemathesis and add every check outcome, the request count and the objects it
+    created (for the clean-up) to `results`."""
+    try:
+        api = load_api(settings.spec)
+    except SpecErrors as exc:
+        raise FuzzSetupError(f"{settings.spec} is not a usable spec:\n{exc}") from None
     with _identities(settings) as wfc_path, _scratch_hypothesis_home():
-        config = build_config(settings, wfc_path)
+        bearer = next(
+            (s.name for s in api.security_schemes if (s.type, s.scheme) == ("http", "bearer")),
+            "bearerAuth",
+        )
+        config = build_config(settings, wfc_path, bearer)
         try:
-            schema = schemathesis.openapi.from_path(settings.spec, config=config)
+            schema = schemathesis.openapi.from_dict(dict(api.document), config=config)
         except (
             Exception
         ) as exc:  # schemathesis raises several loader errors; all mean the same here
             raise FuzzSetupError(f"schemathesis could not load {settings.spec}: {exc}") from exc
-        schema.hooks.register_hook_with_name(_keep_failure, "filter_failure")
+        watcher = _Watcher(api, settings, results)
+        schema.hooks.register_hook_with_name(_honoured, "filter_failure")
+        schema.hooks.register_hook_with_name(watcher.after_call, "after_call")
+        # schemathesis calls `before_call` hooks from its global registry only.
+        GLOBAL_HOOK_DISPATCHER.register_hook_with_name(watcher.before_call, "before_call")
         tokens = {settings.token: "TOKEN"}
         if settings.other_token:
             tokens[settings.other_token] = "OTHER_TOKEN"
-        for event in from_schema(schema).execute():
-            _consume(event, results, tokens)
+        try:
+            with our_checks.use_rules(ErrorRules(api)):
+                for event in from_schema(schema).execute():
+                    _consume(event, results, tokens)
+        finally:
+            GLOBAL_HOOK_DISPATCHER.unregister(watcher.before_call)
 
 
 def _consume(event: events.EngineEvent, results: RunResults, tokens: dict[str, str]) -> None:

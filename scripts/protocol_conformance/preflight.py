@@ -1,96 +1,172 @@
-"""Before any fuzzing: is there a Protocol API at this URL at all, and does it know our token?
+"""Before any fuzzing: is there an API of this spec at this URL at all, and does it know our token?
 
-Each problem becomes one paragraph that says what happened and what to do, never a traceback.
+The probe is the spec's first list (else its first read of one object). Each problem becomes
+one paragraph that says what happened and what to do, never a traceback.
 """
 
 from __future__ import annotations
 
+import os
 import socket
+import ssl
+import time
 from urllib.parse import urlsplit
 
 import httpx
 
 from protocol_conformance.errors import CannotTest
-
-PROBE_PATH = "/v1/conversations"
+from protocol_conformance.http import (
+    MAX_429_RETRIES,
+    Credential,
+    TransportOptions,
+    retry_after_seconds,
+)
+from protocol_spec import Api
+from protocol_spec.model import Operation
 
 
 class PreflightError(CannotTest):
     """The server cannot be tested; the message is the diagnosis for the user."""
 
 
-def preflight(base_url: str, token: str, other_token: str | None, *, timeout: float) -> None:
-    """Raise PreflightError with a diagnosis unless the server answers like a Protocol API."""
+def path_prefix(api: Api) -> str:
+    """The leading segments every path of the spec shares (e.g. a version), '' when none."""
+    paths = [op.path for op in api.operations]
+    if not paths:
+        return ""
+    shared = os.path.commonprefix([p.split("/") for p in paths])
+    shared = [segment for segment in shared if segment and "{" not in segment]
+    # The whole path of some operation is not a prefix: keep at least one segment of each.
+    shortest = min(len([s for s in p.split("/") if s]) for p in paths)
+    shared = shared[: max(0, shortest - 1)]
+    return "/" + "/".join(shared) if shared else ""
+
+
+def probe_operation(api: Api) -> tuple[Operation, dict[str, str], str]:
+    """The operation the preflight asks, its query, and its path."""
+    for resource in api.resources:
+        listing = resource.operation("list")
+        if listing is not None and not listing.path_params:
+            page = listing.pagination
+            query = {page.limit_param: "1"} if page is not None and page.limit_param else {}
+            return listing, query, listing.path
+    for op in api.operations:
+        if op.http_method == "GET" and not op.path_params:
+            return op, {}, op.path
+    raise PreflightError(
+        f"{api.source} has no GET operation without path parameters; the suite needs one "
+        "(a list) to see whether the server answers."
+    )
+
+
+def preflight(
+    api: Api,
+    base_url: str,
+    token: str,
+    other_token: str | None,
+    transport: TransportOptions,
+) -> None:
+    """Raise PreflightError with a diagnosis unless the server answers like an API of `api`."""
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise PreflightError(
             f"BASE_URL {base_url!r} is not an http(s) URL. Give the server's root, for example "
-            "BASE_URL=http://127.0.0.1:8000 (without /v1)."
+            "BASE_URL=http://127.0.0.1:8000."
         )
-    if parts.path.rstrip("/").endswith("/v1"):
+    prefix = path_prefix(api)
+    if prefix and parts.path.rstrip("/").endswith(prefix):
         raise PreflightError(
-            f"BASE_URL {base_url!r} ends with /v1, but the spec's paths already start with /v1. "
-            f"Give the server's root instead: {base_url.rstrip('/')[: -len('/v1')]}."
+            f"BASE_URL {base_url!r} ends with {prefix}, but the spec's paths already start with "
+            f"{prefix}. Give the server's root instead: {base_url.rstrip('/')[: -len(prefix)]}."
         )
-    _probe(base_url, token, "TOKEN", timeout)
+    _probe(api, base_url, Credential(token, "TOKEN"), transport)
     if other_token is not None:
         if other_token == token:
             raise PreflightError(
                 "OTHER_TOKEN is the same as TOKEN; the isolation checks need a second account. "
                 "Give a token of another account, or leave OTHER_TOKEN unset to skip them."
             )
-        _probe(base_url, other_token, "OTHER_TOKEN", timeout)
+        _probe(api, base_url, Credential(other_token, "OTHER_TOKEN"), transport)
 
 
-def _probe(base_url: str, token: str, variable: str, timeout: float) -> None:
-    url = base_url.rstrip("/") + PROBE_PATH + "?limit=1"
-    curl = f'curl -i "{url}" -H "Authorization: Bearer ${variable}"'
+def _probe(api: Api, base_url: str, credential: Credential, transport: TransportOptions) -> None:
+    operation, query, path = probe_operation(api)
+    url = str(httpx.URL(base_url.rstrip("/") + path, params=query))
+    what = f"{operation.http_method} {path}"
+    tls = " ".join(transport.curl_options())
+    curl = f'curl -i {tls + " " if tls else ""}"{url}" {credential.curl_option}'
+    verify: ssl.SSLContext | bool = True
     try:
-        response = httpx.get(url, headers={"Authorization": f"Bearer {token}"}, timeout=timeout)
+        if url.startswith("https:"):
+            verify = transport.ssl_context()
+    except (OSError, ssl.SSLError) as exc:
+        raise PreflightError(
+            f"The TLS files cannot be used ({exc}). CA_BUNDLE must be PEM certificates; "
+            "CLIENT_CERT a PEM certificate (with its key, or the key in CLIENT_KEY)."
+        ) from None
+    try:
+        with httpx.Client(timeout=transport.timeout, verify=verify) as client:
+            for _ in range(MAX_429_RETRIES + 1):
+                response = client.get(url, headers={"Authorization": credential.header})
+                wait = retry_after_seconds(response.headers.get("retry-after"))
+                if response.status_code != 429 or wait is None:
+                    break
+                time.sleep(wait)
     except httpx.ConnectError as exc:
         raise PreflightError(_connect_diagnosis(base_url, exc, curl)) from exc
     except httpx.TimeoutException as exc:
         raise PreflightError(
-            f"The server at {base_url} accepted no connection or sent no answer within {timeout:g} s "
-            f"(GET {PROBE_PATH}). It may be hanging, overloaded, or behind a firewall that drops "
-            f"packets. Check it answers quickly with: {curl}"
+            f"The server at {base_url} accepted no connection or sent no answer within "
+            f"{transport.timeout:g} s ({what}). It may be hanging, overloaded, or behind a "
+            f"firewall that drops packets. Check it answers quickly with: {curl}"
         ) from exc
     except httpx.HTTPError as exc:
         raise PreflightError(
             f"Talking to {base_url} failed before any answer: {exc}. Is it an HTTP server on that "
-            f"port (not TLS on an http:// URL, or the reverse)? Try: {curl}"
+            "port (not TLS on an http:// URL, or the reverse)? Does it want a client certificate "
+            f"(CLIENT_CERT, CLIENT_KEY)? Try: {curl}"
         ) from exc
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     snippet = " ".join(response.text[:160].split())
     if content_type != "application/json":
         raise PreflightError(
-            f"The server at {base_url} answered GET {PROBE_PATH} with {response.status_code} and "
-            f"Content-Type {content_type or '(none)'!r} ({snippet!r}), not JSON: this does not look "
-            f"like a Protocol API. Check BASE_URL points at the API itself (not a web page, proxy "
-            f"or login screen). Try: {curl}"
+            f"The server at {base_url} answered {what} with {response.status_code} and "
+            f"Content-Type {content_type or '(none)'!r} ({snippet!r}), not JSON: this does not "
+            f"look like the {api.title} ({api.source}). Check BASE_URL points at the API itself (not a "
+            f"web page, proxy or login screen). Try: {curl}"
         )
     try:
         body = response.json()
     except ValueError:
         raise PreflightError(
-            f"The server at {base_url} says its answer to GET {PROBE_PATH} is JSON, but it is not "
+            f"The server at {base_url} says its answer to {what} is JSON, but it is not "
             f"({snippet!r}). Fix the server's output first. Try: {curl}"
         ) from None
     if response.status_code == 401:
         raise PreflightError(
-            f"The server at {base_url} refused {variable} (401 on GET {PROBE_PATH}). Give a token "
-            f"of an account on that server: {variable}=... . Try: {curl}"
+            f"The server at {base_url} refused {credential.variable} (401 on {what}). Give a "
+            f"token of an account on that server: {credential.variable}=... . Try: {curl}"
         )
-    if response.status_code != 200 or not isinstance(body, dict) or "data" not in body:
+    items = operation.pagination.items_field if operation.pagination else None
+    if response.status_code != operation.success_status or (
+        items is not None and (not isinstance(body, dict) or items not in body)
+    ):
+        shape = f"a page with '{items}'" if items else "its success"
         raise PreflightError(
-            f"The server at {base_url} answered GET {PROBE_PATH} with {response.status_code} "
-            f"{snippet!r}, not a page of conversations; the suite needs at least the list "
-            f"operation to work. Try: {curl}"
+            f"The server at {base_url} answered {what} with {response.status_code} "
+            f"{snippet!r}, not {shape}; the suite needs at least this operation to work. "
+            f"Try: {curl}"
         )
 
 
 def _connect_diagnosis(base_url: str, exc: httpx.ConnectError, curl: str) -> str:
     host = urlsplit(base_url).hostname or ""
+    if "CERTIFICATE" in str(exc).upper() or "SSL" in str(exc).upper():
+        return (
+            f"The TLS handshake with {base_url} failed: {exc}. If the server's certificate is "
+            "signed by a private CA, give it as CA_BUNDLE=ca.pem; if it asks for a client "
+            f"certificate, give CLIENT_CERT (and CLIENT_KEY). Try: {curl}"
+        )
     try:
         socket.getaddrinfo(host, None)
     except OSError:

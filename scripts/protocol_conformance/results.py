@@ -1,4 +1,7 @@
-"""What a conformance run found: one outcome per check applied, grouped for the summary."""
+"""What a conformance run found: one outcome per check applied, sorted for the summary.
+
+Plain data only (no locks, no clients), so that results of separate workers can be merged.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ class Failure:
 
     suite: str  # SCHEMATHESIS or SEMANTIC
     check: str
-    operation: str  # e.g. "GET /v1/conversations"
+    operation: str  # e.g. "GET /things"
     message: str  # "expected … / received …" text
     curl: str  # a command that reproduces it (may be several lines for a sequence)
 
@@ -28,26 +31,51 @@ class Tally:
     failed: int = 0
 
 
+@dataclass(frozen=True)
+class CreatedObject:
+    """An object the run created, to be deleted at the end."""
+
+    resource: str
+    object_id: str
+    variable: str  # which credential owns it: "TOKEN" or "OTHER_TOKEN"
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """An object the run created and could not delete, and how to delete it by hand."""
+
+    resource: str
+    object_id: str
+    reason: str
+    curl: str
+
+
 @dataclass
 class RunResults:
     """Every outcome of one run, plus the number of requests each part sent."""
 
     by_check: dict[tuple[str, str], Tally] = field(default_factory=dict)
     by_operation: dict[tuple[str, str], Tally] = field(default_factory=dict)
+    # (suite, operation, check): the coverage table's cells.
+    by_cell: dict[tuple[str, str, str], Tally] = field(default_factory=dict)
+    # (operation, check) -> why that semantic check could not run there.
+    not_run: dict[tuple[str, str], str] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
     requests: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)  # problems that stopped part of the run
+    rate_limited: int = 0  # 429 answers waited out as their Retry-After said
+    rate_limit_wait: float = 0.0  # seconds spent waiting for them
+    created: list[CreatedObject] = field(default_factory=list)  # by the fuzzer, for clean-up
+    deleted: int = 0
+    leftovers: list[Leftover] = field(default_factory=list)
 
     def record(self, suite: str, check: str, operation: str, *, passed: bool) -> None:
         for table, key in (
             (self.by_check, (suite, check)),
             (self.by_operation, (suite, operation)),
         ):
-            tally = table.setdefault(key, Tally())
-            if passed:
-                tally.passed += 1
-            else:
-                tally.failed += 1
+            _count(table.setdefault(key, Tally()), passed)
+        _count(self.by_cell.setdefault((suite, operation, check), Tally()), passed)
 
     def fail(self, failure: Failure) -> None:
         self.record(failure.suite, failure.check, failure.operation, passed=False)
@@ -55,12 +83,26 @@ class RunResults:
         if not any(_same_finding(failure, known) for known in self.failures):
             self.failures.append(failure)
 
+    def skip(self, operation: str, check: str, reason: str) -> None:
+        """A semantic check that could not run on `operation`, and why (the first reason stays)."""
+        self.not_run.setdefault((operation, check), reason)
+
     @property
     def ok(self) -> bool:
         return not self.failures and not self.errors
 
     def failed_checks(self) -> set[str]:
         return {failure.check for failure in self.failures}
+
+    def ran(self, suite: str) -> set[str]:
+        return {check for owner, check in self.by_check if owner == suite}
+
+
+def _count(tally: Tally, passed: bool) -> None:
+    if passed:
+        tally.passed += 1
+    else:
+        tally.failed += 1
 
 
 def _same_finding(new: Failure, known: Failure) -> bool:

@@ -72,6 +72,10 @@ def read_body(
     if media_type is None and body:
         accepted = " or ".join(operation.body.content_types)
         raise ApiError(415, f"Send a Content-Type header with the body: {accepted}.")
+    if not body and media_type is None and operation.body.required:
+        # No body at all, where the spec requires one (an empty form or `{}` is a body).
+        accepted = " or ".join(operation.body.content_types)
+        raise ApiError(400, f"{operation.label} needs a request body: send {accepted}.")
     pointer = operation.body.schema_pointers[media_type or operation.body.content_types[0]]
     schema = schemas.resolved(pointer)
     instance: object

@@ -3,36 +3,61 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
 
 from protocol_server.app import application
+from protocol_spec import Api, load_api
 
 from .faults import OTHER_TOKEN, OWNER_TOKEN, Fault, FaultyApp
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "spec" / "openapi.yaml"
+TWO_RESOURCES = ROOT / "tests" / "fixtures" / "specs" / "two_resources.yaml"
+TLS = ROOT / "tests" / "fixtures" / "tls"
+
+
+@functools.cache
+def spec_api(spec: Path) -> Api:
+    return load_api(spec)
 
 
 @contextmanager
-def serve(fault: Fault, db_path: Path) -> Iterator[str]:
-    """The reference application behind `fault`, on a free loopback port, for the duration."""
-    inner, store = application(SPEC, str(db_path), (OWNER_TOKEN, OTHER_TOKEN))
-    app = FaultyApp(inner, fault)
+def serve(fault: Fault, db_path: Path, spec: Path = SPEC, tls: bool = False) -> Iterator[str]:
+    """The reference application for `spec` behind `fault`, on a free loopback port; with
+    `tls`, over HTTPS with the test CA's certificate, asking for a client certificate."""
+    inner, store = application(spec, str(db_path), (OWNER_TOKEN, OTHER_TOKEN))
+    app = FaultyApp(inner, fault, spec_api(spec))
     # proto=IPPROTO_TCP so that asyncio sets TCP_NODELAY (otherwise each keep-alive answer waits
     # ~40 ms for a delayed ACK).
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     listener.bind(("127.0.0.1", 0))
     listener.listen(128)
     port = listener.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="critical", lifespan="off"))
+    secure: dict[str, Any] = {}
+    if tls:
+        secure = {
+            "ssl_certfile": str(TLS / "server.pem"),
+            "ssl_keyfile": str(TLS / "server.key"),
+            "ssl_ca_certs": str(TLS / "ca.pem"),
+            "ssl_cert_reqs": ssl.CERT_REQUIRED,
+        }
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app, log_level="critical", lifespan="off", timeout_graceful_shutdown=1, **secure
+        )
+    )
+    fault.stopper = lambda: setattr(server, "should_exit", True)
     thread = threading.Thread(
         target=lambda: asyncio.run(server.serve(sockets=[listener])), daemon=True
     )
@@ -43,7 +68,7 @@ def serve(fault: Fault, db_path: Path) -> Iterator[str]:
             raise RuntimeError("the in-process server did not start")
         time.sleep(0.01)
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield f"{'https' if tls else 'http'}://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout=10)
@@ -51,14 +76,18 @@ def serve(fault: Fault, db_path: Path) -> Iterator[str]:
         store.close()
 
 
+Serve = Callable[..., AbstractContextManager[str]]
+
+
 @pytest.fixture
-def serve_fault(tmp_path: Path) -> Iterator[Callable[[Fault], AbstractContextManager[str]]]:
-    """`serve_fault(fault)` as a context manager bound to this test's temporary database."""
+def serve_fault(tmp_path: Path) -> Iterator[Serve]:
+    """`serve_fault(fault, spec=...)` as a context manager bound to this test's temporary
+    database."""
     counter = iter(range(1000))
 
     @contextmanager
-    def start(fault: Fault) -> Iterator[str]:
-        with serve(fault, tmp_path / f"db-{next(counter)}.sqlite3") as base_url:
+    def start(fault: Fault, spec: Path = SPEC, tls: bool = False) -> Iterator[str]:
+        with serve(fault, tmp_path / f"db-{next(counter)}.sqlite3", spec, tls) as base_url:
             yield base_url
 
     yield start

@@ -2,16 +2,24 @@
 
 Each fault is an ASGI wrapper around the real application: it may rewrite a request before the
 server sees it, answer in the server's place (possibly after asking the server something), or
-rewrite the server's reply. The server's code is never touched.
+rewrite the server's reply. The server's code is never touched. Faults find resources, roles,
+attributes and parameters through the spec's model, so most of them work on any spec; those
+that name an attribute or a parameter take it as an argument.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
+from email.utils import formatdate
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
+
+from protocol_spec import Api
+from protocol_spec.model import Filter, Operation, Resource
 
 Scope = dict[str, Any]
 Message = dict[str, Any]
@@ -40,6 +48,12 @@ class Request:
 
     def without(self, *names: str) -> Request:
         return replace(self, query=[(k, v) for k, v in self.query if k not in names])
+
+    def with_json(self, value: Any, method: str | None = None) -> Request:
+        headers = {**self.headers, "content-type": "application/json"}
+        return replace(
+            self, method=method or self.method, body=json.dumps(value).encode(), headers=headers
+        )
 
 
 @dataclass
@@ -74,8 +88,44 @@ def json_reply(status: int, value: Any, headers: list[tuple[str, str]] | None = 
     )
 
 
+@dataclass(frozen=True)
+class Route:
+    resource: Resource
+    operation: Operation
+    object_id: str | None
+
+    @property
+    def role(self) -> str | None:
+        return self.operation.role
+
+
 class Fault:
     """No fault at all: the reference server as it is. Subclasses override one of the hooks."""
+
+    api: Api
+    stopper: Callable[[], None] | None = None  # set by the server fixture: stops the server
+
+    def bind(self, api: Api) -> None:
+        self.api = api
+
+    def stop(self) -> None:
+        if self.stopper is not None:
+            self.stopper()
+
+    def route(self, request: Request) -> Route | None:
+        for resource in self.api.resources:
+            for op in resource.operations:
+                if op.http_method != request.method:
+                    continue
+                pattern = "^" + re.sub(r"\{[^}]+\}", "([^/]+)", op.path) + "$"
+                found = re.match(pattern, request.path)
+                if found:
+                    return Route(resource, op, found.group(1) if found.groups() else None)
+        return None
+
+    def role(self, request: Request) -> str | None:
+        route = self.route(request)
+        return route.role if route else None
 
     def rewrite(self, request: Request) -> Request:
         return request
@@ -87,46 +137,58 @@ class Fault:
         return reply
 
 
-def is_list(request: Request) -> bool:
-    return request.method == "GET" and request.path == "/v1/conversations"
+def item_path(resource: Resource, object_id: str) -> str:
+    return re.sub(r"\{[^}]+\}", object_id, resource.item_path or "")
 
 
-def is_item(request: Request) -> bool:
-    return request.path.startswith("/v1/conversations/")
+def _items_field(route: Route) -> str:
+    assert route.operation.pagination is not None
+    return route.operation.pagination.items_field
 
 
-def conversation_id(request: Request) -> str:
-    return request.path.rsplit("/", 1)[-1]
+def _with_objects(
+    fault: Fault, request: Request, reply: Reply, change: Callable[[dict[str, Any]], None]
+) -> Reply:
+    """`change` applied to every object in a get/create/update answer or a list page."""
+    route = fault.route(request)
+    body = reply.json()
+    if route is None or reply.status >= 300 or not isinstance(body, dict):
+        return reply
+    if route.role == "list":
+        for item in body.get(_items_field(route), []):
+            if isinstance(item, dict):
+                change(item)
+    else:
+        change(body)
+    return reply.with_json(body)
+
+
+# -- faults schemathesis finds --------------------------------------------------------------------
 
 
 @dataclass
 class ServerErrorOnBigLimit(Fault):
-    """A crash on some input: `limit` above 50."""
+    """A crash on some input: a page size above 50."""
 
     async def answer(self, request: Request, call: Call) -> Reply:
-        limit = dict(request.query).get("limit", "")
-        if is_list(request) and limit.isdigit() and int(limit) > 50:
+        route = self.route(request)
+        page = route.operation.pagination if route and route.role == "list" else None
+        size = dict(request.query).get(page.limit_param or "", "") if page else ""
+        if size.isdigit() and int(size) > 50:
             return json_reply(500, {"type": "api_error", "message": "Something broke."})
         return await call(request)
 
 
 @dataclass
-class ReshapeConversation(Fault):
-    """Changes the conversation a get returns (wrong type, missing or extra attribute)."""
+class ReshapeObject(Fault):
+    """Changes the object a get returns (wrong type, missing or extra attribute)."""
 
     change: Callable[[dict[str, Any]], None] = field(default=lambda body: None)
 
     def reshape(self, request: Request, reply: Reply) -> Reply:
-        body = reply.json()
-        if (
-            request.method == "GET"
-            and is_item(request)
-            and reply.status == 200
-            and isinstance(body, dict)
-        ):
-            self.change(body)
-            return reply.with_json(body)
-        return reply
+        if self.role(request) != "get":
+            return reply
+        return _with_objects(self, request, reply, self.change)
 
 
 @dataclass
@@ -149,10 +211,10 @@ class CreateAnswers200(Fault):
 
 @dataclass
 class DeleteDoesNotDelete(Fault):
-    """Says 204 for an existing conversation but keeps it."""
+    """Says 204 for an existing object but keeps it."""
 
     async def answer(self, request: Request, call: Call) -> Reply:
-        if request.method != "DELETE" or not is_item(request):
+        if self.role(request) != "delete":
             return await call(request)
         found = await call(replace(request, method="GET", body=b""))
         return Reply(204, [], b"") if found.status == 200 else found
@@ -160,15 +222,15 @@ class DeleteDoesNotDelete(Fault):
 
 @dataclass
 class CreateDoesNotStore(Fault):
-    """Answers 201 with the new conversation, then forgets it."""
+    """Answers 201 with the new object, then forgets it."""
 
     async def answer(self, request: Request, call: Call) -> Reply:
         reply = await call(request)
+        route = self.route(request)
         body = reply.json()
-        if request.method == "POST" and reply.status == 201 and isinstance(body, dict):
-            await call(
-                replace(request, method="DELETE", path=f"/v1/conversations/{body['id']}", body=b"")
-            )
+        if route and route.role == "create" and reply.status == 201 and isinstance(body, dict):
+            path = item_path(route.resource, str(body["id"]))
+            await call(replace(request, method="DELETE", path=path, body=b""))
         return reply
 
 
@@ -177,27 +239,26 @@ class UpdateNotStored(Fault):
     """Answers the update as if applied, then puts the old values back."""
 
     async def answer(self, request: Request, call: Call) -> Reply:
-        if request.method != "PUT" or not is_item(request):
+        route = self.route(request)
+        if route is None or route.role != "update" or route.operation.body is None:
             return await call(request)
         before = (await call(replace(request, method="GET", body=b""))).json()
         reply = await call(request)
         if reply.status == 200 and isinstance(before, dict):
-            mutable = ("pinned_message_id", "is_pinned", "is_muted", "archived_at")
-            restore = json.dumps({key: before[key] for key in mutable}).encode()
-            headers = {**request.headers, "content-type": "application/json"}
-            headers.pop("content-length", None)
-            await call(replace(request, body=restore, headers=headers))
+            names = [f.name for f in route.operation.body.fields]
+            restore = {name: before[name] for name in names if name in before}
+            await call(request.with_json(restore))
         return reply
 
 
 @dataclass
 class IgnoreQuery(Fault):
-    """The list ignores some query parameters (a filter, `limit`, the cursors)."""
+    """The list ignores some query parameters (a filter, the page size, the cursors)."""
 
     names: tuple[str, ...] = ()
 
     def rewrite(self, request: Request) -> Request:
-        return request.without(*self.names) if is_list(request) else request
+        return request.without(*self.names) if self.role(request) == "list" else request
 
 
 @dataclass
@@ -205,10 +266,15 @@ class HasMoreWhenPageFull(Fault):
     """The classic off-by-one: has_more whenever the page is full."""
 
     def reshape(self, request: Request, reply: Reply) -> Reply:
+        route = self.route(request)
         body = reply.json()
-        if is_list(request) and reply.status == 200 and isinstance(body, dict):
-            limit = int(dict(request.query).get("limit", "10"))
-            body["has_more"] = len(body["data"]) == limit
+        if route and route.role == "list" and reply.status == 200 and isinstance(body, dict):
+            page = route.operation.pagination
+            assert page is not None and page.limit_param is not None
+            limit_param = route.operation.parameter(page.limit_param)
+            default = limit_param.default if limit_param else 10
+            limit = int(dict(request.query).get(page.limit_param, str(default)))
+            body[page.has_more_field] = len(body[page.items_field]) == limit
             return reply.with_json(body)
         return reply
 
@@ -216,9 +282,10 @@ class HasMoreWhenPageFull(Fault):
 @dataclass
 class OldestFirst(Fault):
     def reshape(self, request: Request, reply: Reply) -> Reply:
+        route = self.route(request)
         body = reply.json()
-        if is_list(request) and reply.status == 200 and isinstance(body, dict):
-            body["data"].reverse()
+        if route and route.role == "list" and reply.status == 200 and isinstance(body, dict):
+            body[_items_field(route)].reverse()
             return reply.with_json(body)
         return reply
 
@@ -229,6 +296,19 @@ class TenantLeak(Fault):
 
     def rewrite(self, request: Request) -> Request:
         if request.headers.get("authorization") == f"Bearer {OTHER_TOKEN}":
+            return replace(
+                request, headers={**request.headers, "authorization": f"Bearer {OWNER_TOKEN}"}
+            )
+        return request
+
+
+@dataclass
+class GetIgnoresOwner(Fault):
+    """Only the read of one object leaks: any account can get any object by id."""
+
+    def rewrite(self, request: Request) -> Request:
+        other = request.headers.get("authorization") == f"Bearer {OTHER_TOKEN}"
+        if other and self.role(request) == "get":
             return replace(
                 request, headers={**request.headers, "authorization": f"Bearer {OWNER_TOKEN}"}
             )
@@ -248,25 +328,443 @@ class PlainErrorBody(Fault):
 
 @dataclass
 class LimitClamped(Fault):
-    """An out-of-range `limit` is quietly clamped instead of rejected."""
+    """An out-of-range page size is quietly clamped instead of refused."""
 
     def rewrite(self, request: Request) -> Request:
-        if not is_list(request):
+        route = self.route(request)
+        if route is None or route.role != "list" or route.operation.pagination is None:
             return request
+        name = route.operation.pagination.limit_param
+        parameter = route.operation.parameter(name or "")
+        assert parameter is not None
+        low, high = parameter.constraints.minimum or 1, parameter.constraints.maximum or 100
         query = []
         for key, value in request.query:
-            if key == "limit" and value.lstrip("-").isdigit() and not 1 <= int(value) <= 100:
-                value = "100" if int(value) > 100 else "1"
+            if key == name and value.lstrip("-").isdigit() and not low <= int(value) <= high:
+                value = str(int(high) if int(value) > high else int(low))
             query.append((key, value))
         return replace(request, query=query)
+
+
+# -- bounds and defaults --------------------------------------------------------------------------
+
+
+@dataclass
+class PageSizeRewrite(Fault):
+    """The page size the server uses is not the one the spec says: `change(asked)` gives the
+    size served (asked is None when the request names none)."""
+
+    change: Callable[[int | None], int | None] = field(default=lambda asked: asked)
+
+    def rewrite(self, request: Request) -> Request:
+        route = self.route(request)
+        if route is None or route.role != "list" or route.operation.pagination is None:
+            return request
+        name = route.operation.pagination.limit_param or ""
+        given = dict(request.query).get(name)
+        asked = int(given) if given is not None and given.isdigit() else None
+        if given is not None and asked is None:
+            return request  # not a number: the server refuses it as it should
+        served = self.change(asked)
+        if served == asked:
+            return request
+        query = request.without(name).query + ([(name, str(served))] if served is not None else [])
+        return replace(request, query=query)
+
+
+@dataclass
+class RefusePageSize(Fault):
+    """An off-by-one in validation: the largest page size is refused."""
+
+    size: int = 100
+
+    async def answer(self, request: Request, call: Call) -> Reply:
+        route = self.route(request)
+        page = route.operation.pagination if route and route.role == "list" else None
+        if page is not None and dict(request.query).get(page.limit_param or "") == str(self.size):
+            message = f"{page.limit_param} must be below {self.size}."
+            return json_reply(400, {"type": "invalid_request", "message": message})
+        return await call(request)
+
+
+@dataclass
+class WrongDefault(Fault):
+    """A new object's attribute starts at `value`, not at its declared default."""
+
+    attribute: str = ""
+    value: Any = None
+
+    async def answer(self, request: Request, call: Call) -> Reply:
+        reply = await call(request)
+        route = self.route(request)
+        body = reply.json()
+        if (
+            route is None
+            or route.role != "create"
+            or reply.status != 201
+            or not isinstance(body, dict)
+        ):
+            return reply
+        given = request.json()
+        if not isinstance(given, dict):
+            given = dict(parse_qsl(request.body.decode("utf-8", "replace")))
+        if self.attribute in given:
+            return reply
+        path = item_path(route.resource, str(body["id"]))
+        method = route.resource.operation("update")
+        assert method is not None
+        updated = await call(
+            replace(request, path=path, raw_query=b"", query=[]).with_json(
+                {self.attribute: self.value}, method=method.http_method
+            )
+        )
+        return (
+            replace(updated, status=201, headers=reply.headers) if updated.status == 200 else reply
+        )
+
+
+# -- values that must not change ------------------------------------------------------------------
+
+
+@dataclass
+class AssignedRewrittenOnUpdate(Fault):
+    """An update stamps an assigned attribute again (e.g. the creation time becomes the time of
+    the update), and every later read shows the new value."""
+
+    attribute: str = "created_at"
+    stamped: dict[str, Any] = field(default_factory=dict)
+
+    def reshape(self, request: Request, reply: Reply) -> Reply:
+        route = self.route(request)
+        if route is not None and route.role == "update" and reply.status == 200 and route.object_id:
+            self.stamped[route.object_id] = int(time.time())
+
+        def restamp(item: dict[str, Any]) -> None:
+            if item.get("id") in self.stamped:
+                item[self.attribute] = self.stamped[item["id"]]
+
+        return _with_objects(self, request, reply, restamp)
+
+
+@dataclass
+class IdChangesOnUpdate(Fault):
+    """The update's answer carries a new id."""
+
+    def reshape(self, request: Request, reply: Reply) -> Reply:
+        if self.role(request) != "update":
+            return reply
+        return _with_objects(self, request, reply, lambda body: body.update(id=body["id"][::-1]))
+
+
+@dataclass
+class PartialUpdateResets(Fault):
+    """An update treats attributes left out as their defaults (a full replace, not a partial
+    update)."""
+
+    def rewrite(self, request: Request) -> Request:
+        route = self.route(request)
+        body = request.json()
+        if route is None or route.role != "update" or route.operation.body is None:
+            return request
+        if not isinstance(body, dict) or not body:
+            return request
+        assert route.resource.model is not None
+        model = self.api.model(route.resource.model)
+        for f in route.operation.body.fields:
+            attribute = model.field(f.name)
+            if f.name not in body and attribute is not None:
+                if attribute.has_default:
+                    body[f.name] = attribute.default
+                elif attribute.nullable:
+                    body[f.name] = None
+        return request.with_json(body)
+
+
+@dataclass
+class ZeroIsNull(Fault):
+    """A number 0 in an update is taken for "no value" (a falsy check), and stored as null."""
+
+    def rewrite(self, request: Request) -> Request:
+        body = request.json()
+        if self.role(request) != "update" or not isinstance(body, dict):
+            return request
+        if not any(v == 0 and not isinstance(v, bool) for v in body.values()):
+            return request
+        return request.with_json(
+            {k: None if v == 0 and not isinstance(v, bool) else v for k, v in body.items()}
+        )
+
+
+# -- error types ----------------------------------------------------------------------------------
+
+
+@dataclass
+class ErrorTypeSwapped(Fault):
+    """An error of status `status` carries the other `type`."""
+
+    status: int = 404
+    error_type: str = "api_error"
+
+    def reshape(self, request: Request, reply: Reply) -> Reply:
+        body = reply.json()
+        if reply.status == self.status and isinstance(body, dict):
+            return reply.with_json({**body, "type": self.error_type})
+        return reply
+
+
+@dataclass
+class ServerErrorAsInvalidRequest(Fault):
+    """A 500 on the largest page, whose body says the caller is at fault."""
+
+    size: int = 100
+
+    async def answer(self, request: Request, call: Call) -> Reply:
+        route = self.route(request)
+        page = route.operation.pagination if route and route.role == "list" else None
+        if page is not None and dict(request.query).get(page.limit_param or "") == str(self.size):
+            return json_reply(500, {"type": "invalid_request", "message": "Too many."})
+        return await call(request)
+
+
+# -- exact matching -------------------------------------------------------------------------------
+
+
+# (parameter, the text the query gave it, its filter, the object's value) -> is the object kept?
+Matcher = Callable[[str, str, Filter, Any], bool]
+
+
+@dataclass
+class EmulatedList(Fault):
+    """Lists computed here instead of by the server, with the filters matched by `matches`
+    (the server answers everything else, and refuses what it refuses)."""
+
+    matches: Matcher = field(default=lambda param, text, rule, value: True)
+
+    async def answer(self, request: Request, call: Call) -> Reply:
+        route = self.route(request)
+        reply = await call(request)
+        if route is None or route.role != "list" or reply.status != 200:
+            return reply
+        page = route.operation.pagination
+        assert page is not None and page.limit_param is not None
+        limit_param = route.operation.parameter(page.limit_param)
+        assert limit_param is not None and limit_param.constraints.maximum is not None
+        biggest = str(int(limit_param.constraints.maximum))
+        everything: list[dict[str, Any]] = []
+        cursor: str | None = None
+        while True:  # every object of the account, in the server's order, unfiltered
+            query = [(page.limit_param, biggest)] + ([(page.after_param, cursor)] if cursor else [])
+            part = (
+                await call(replace(request, query=query, raw_query=urlencode(query).encode()))
+            ).json()
+            everything += part[page.items_field]
+            if not part[page.has_more_field]:
+                break
+            cursor = part[page.items_field][-1][page.cursor_field]
+        asked = dict(request.query)
+        filters = {p.name: p.filter for p in route.operation.filters}
+        kept = [
+            item
+            for item in everything
+            if all(
+                self.matches(name, text, rule, item.get(rule.attribute))
+                for name, text in asked.items()
+                if (rule := filters.get(name)) is not None
+            )
+        ]
+        size = int(asked.get(page.limit_param, str(limit_param.default)))
+        ids = [item[page.cursor_field] for item in kept]
+        if page.after_param in asked:
+            start = ids.index(asked[page.after_param]) + 1 if asked[page.after_param] in ids else 0
+            chosen, more = kept[start : start + size], len(kept) > start + size
+        elif page.before_param and page.before_param in asked:
+            end = ids.index(asked[page.before_param]) if asked[page.before_param] in ids else 0
+            chosen, more = kept[max(0, end - size) : end], end - size > 0
+        else:
+            chosen, more = kept[:size], len(kept) > size
+        return reply.with_json({page.items_field: chosen, page.has_more_field: more})
+
+
+def exact(text: str, rule: Filter, value: Any) -> bool:
+    """What the spec says: is-set keeps set (or null) values; equals keeps equal ones."""
+    if rule.match == "is-set":
+        return (value is not None) == (text == "true")
+    if isinstance(value, bool):
+        return text == ("true" if value else "false")
+    return text == str(value)
+
+
+def prefix_match(param_name: str, length: int) -> Matcher:
+    """`param_name` compares only the first `length` characters (a column cut short)."""
+
+    def matches(param: str, text: str, rule: Filter, value: Any) -> bool:
+        if param == param_name:
+            return isinstance(value, str) and value[:length] == text[:length]
+        return exact(text, rule, value)
+
+    return matches
+
+
+def case_insensitive(param_name: str) -> Matcher:
+    def matches(param: str, text: str, rule: Filter, value: Any) -> bool:
+        if param == param_name:
+            return isinstance(value, str) and value.lower() == text.lower()
+        return exact(text, rule, value)
+
+    return matches
+
+
+def inverted_is_set(param_name: str) -> Matcher:
+    def matches(param: str, text: str, rule: Filter, value: Any) -> bool:
+        if param == param_name:
+            return (value is None) == (text == "true")
+        return exact(text, rule, value)
+
+    return matches
+
+
+@dataclass
+class FilterIgnoredWhenCombined(Fault):
+    """With more than one filter, only the first one given is applied."""
+
+    def rewrite(self, request: Request) -> Request:
+        route = self.route(request)
+        if route is None or route.role != "list":
+            return request
+        filters = [p.name for p in route.operation.filters]
+        given = [k for k, _ in request.query if k in filters]
+        return request.without(*given[1:]) if len(given) > 1 else request
+
+
+# -- answers that are not answers -----------------------------------------------------------------
+
+
+@dataclass
+class BrokenMidWalk(Fault):
+    """From the `after`-th list page asked for with a cursor on, the page is cut short: JSON
+    that ends halfway (or, with `html`, a proxy's HTML 502)."""
+
+    after: int = 2
+    html: bool = False
+    seen: int = 0
+
+    def reshape(self, request: Request, reply: Reply) -> Reply:
+        route = self.route(request)
+        page = route.operation.pagination if route and route.role == "list" else None
+        if page is None or not any(k in page.cursor_params for k, _ in request.query):
+            return reply
+        self.seen += 1
+        if self.seen < self.after:
+            return reply
+        if self.html:
+            return Reply(
+                502, [("content-type", "text/html")], b"<html><body>Bad Gateway</body></html>"
+            )
+        return replace(reply, body=reply.body[: len(reply.body) // 2])
+
+
+@dataclass
+class Html502Sometimes(Fault):
+    """Every `every`-th request gets a proxy's HTML 502, from the `start`-th request on."""
+
+    every: int = 7
+    start: int = 40
+    count: int = 0
+
+    async def answer(self, request: Request, call: Call) -> Reply:
+        self.count += 1
+        if self.count >= self.start and self.count % self.every == 0:
+            return Reply(502, [("content-type", "text/html")], b"<html>502 Bad Gateway</html>")
+        return await call(request)
+
+
+@dataclass
+class GetAnswers204(Fault):
+    """Reading one object answers 204 with no body where 200 with the object is due."""
+
+    def reshape(self, request: Request, reply: Reply) -> Reply:
+        return Reply(204, [], b"") if self.role(request) == "get" and reply.status == 200 else reply
+
+
+@dataclass
+class ItemsWithoutCursor(Fault):
+    """Listed objects come without their cursor attribute."""
+
+    def reshape(self, request: Request, reply: Reply) -> Reply:
+        route = self.route(request)
+        if route is None or route.role != "list" or route.operation.pagination is None:
+            return reply
+        cursor = route.operation.pagination.cursor_field
+        return _with_objects(self, request, reply, lambda item: item.pop(cursor, None))
+
+
+# -- real deployments -----------------------------------------------------------------------------
+
+
+@dataclass
+class RequiresKnownReferences(Fault):
+    """Like a real server: a create or update naming an object that does not exist (an id of
+    `attributes` outside `known`) is refused with 400."""
+
+    attributes: tuple[str, ...] = ()
+    known: frozenset[str] = frozenset()
+
+    async def answer(self, request: Request, call: Call) -> Reply:
+        if self.role(request) not in ("create", "update"):
+            return await call(request)
+        body = request.json()
+        if not isinstance(body, dict):
+            body = dict(parse_qsl(request.body.decode("utf-8", "replace")))
+        for name in self.attributes:
+            value = body.get(name)
+            if value not in (None, "null") and value not in self.known:
+                message = f"{name}: no object has the id {value!r}."
+                return json_reply(400, {"type": "invalid_request", "message": message})
+        return await call(request)
+
+
+@dataclass
+class RateLimitedSometimes(Fault):
+    """Every `every`-th request is refused with 429 and a Retry-After, alternately in seconds
+    and as an HTTP date, at most `most` times."""
+
+    every: int = 25
+    most: int = 4
+    count: int = 0
+    refused: int = 0
+
+    async def answer(self, request: Request, call: Call) -> Reply:
+        self.count += 1
+        if self.count % self.every == 0 and self.refused < self.most:
+            self.refused += 1
+            wait = "1" if self.refused % 2 else formatdate(time.time() + 1, usegmt=True)
+            body = {"type": "api_error", "message": "Slow down."}
+            return json_reply(429, body, headers=[("retry-after", wait)])
+        return await call(request)
+
+
+@dataclass
+class StopsAnswering(Fault):
+    """The server goes away for good after `after` requests (connections refused)."""
+
+    after: int = 60
+    count: int = 0
+
+    async def answer(self, request: Request, call: Call) -> Reply:
+        self.count += 1
+        if self.count >= self.after:
+            self.stop()
+            return Reply(503, [("content-type", "text/plain"), ("connection", "close")], b"bye")
+        return await call(request)
 
 
 class FaultyApp:
     """The reference application behind one fault."""
 
-    def __init__(self, app: Asgi, fault: Fault) -> None:
+    def __init__(self, app: Asgi, fault: Fault, api: Api) -> None:
         self.app = app
         self.fault = fault
+        fault.bind(api)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -342,16 +840,3 @@ class FaultyApp:
 
         await self.app(inner_scope, receive, send)
         return reply
-
-
-@dataclass
-class GetIgnoresOwner(Fault):
-    """Only the single-conversation read leaks: any account can get any conversation by id."""
-
-    def rewrite(self, request: Request) -> Request:
-        other = request.headers.get("authorization") == f"Bearer {OTHER_TOKEN}"
-        if other and request.method == "GET" and is_item(request):
-            return replace(
-                request, headers={**request.headers, "authorization": f"Bearer {OWNER_TOKEN}"}
-            )
-        return request

@@ -3,13 +3,11 @@ diagnoses for servers that cannot be tested (never a traceback)."""
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
-import sys
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from xml.etree import ElementTree
@@ -18,31 +16,13 @@ import pytest
 
 from protocol_conformance.cli import main
 
+from .conftest import SPEC, Serve
 from .faults import OTHER_TOKEN, OWNER_TOKEN, Fault, IgnoreQuery, Request
-
-Serve = Callable[[Fault], AbstractContextManager[str]]
-KNOBS = (
-    "BASE_URL",
-    "TOKEN",
-    "OTHER_TOKEN",
-    "SEED",
-    "MAX_EXAMPLES",
-    "WORKERS",
-    "REPORT_DIR",
-    "TIMEOUT",
-)
+from .variants import KNOBS, cli
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    clean = {key: value for key, value in os.environ.items() if key not in KNOBS}
-    return subprocess.run(
-        [sys.executable, "-m", "protocol_conformance", *args],
-        env={**clean, **(env or {})},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return cli(*args, env=env)
 
 
 @pytest.fixture(autouse=True)
@@ -65,8 +45,13 @@ def test_default_run_starts_the_reference_server_and_passes(tmp_path: Path) -> N
     assert "(embedded reference server)" in result.stdout
     assert "RESULT: PASSED" in result.stdout
     assert "Requests sent: " in result.stdout
-    for heading in ("schemathesis checks, per check", "semantic checks, per operation"):
+    for heading in (
+        "schemathesis checks, per check",
+        "semantic checks, per operation",
+        "semantic coverage (operation, check: what ran, or why not):",
+    ):
         assert heading in result.stdout
+    assert "Clean-up: deleted " in result.stdout and "LEFT BEHIND" not in result.stdout
     report = ElementTree.parse(tmp_path / "conformance.junit.xml").getroot()
     names = {case.get("name") for case in report.iter("testcase")}
     assert {"not_a_server_error", "use_after_free", "filter_muted", "tenant_isolation"} <= names
@@ -86,14 +71,15 @@ def test_a_broken_server_fails_with_curl_and_junit(
     out = capsys.readouterr().out
     assert status == 1
     assert "[semantic] filter_pinned on GET /v1/conversations" in out
-    assert "expected: exactly the conversations with pinned=true" in out
+    assert "expected: with pinned=true, only objects whose is_pinned = True" in out
     assert "curl -sS -i -X GET" in out and "pinned=true" in out
     assert "RESULT: FAILED" in out
     report = ElementTree.parse(tmp_path / "conformance.junit.xml").getroot()
     failed = {
         case.get("name") for case in report.iter("testcase") if case.find("failure") is not None
     }
-    assert failed == {"filter_pinned"}
+    # The filter itself, the filter combined with others, and `pinned=yes` not refused.
+    assert failed == {"filter_pinned", "filters_combined", "invalid_requests_rejected"}
 
 
 def test_same_seed_sends_the_same_requests(serve_fault: Serve) -> None:
@@ -101,8 +87,6 @@ def test_same_seed_sends_the_same_requests(serve_fault: Serve) -> None:
     requests exactly."""
     from protocol_conformance.fuzz import FuzzSettings, run_fuzz
     from protocol_conformance.results import RunResults
-
-    from .conftest import SPEC
 
     def requests_of_one_run() -> list[str]:
         seen: list[str] = []
@@ -189,7 +173,7 @@ def answering(status: int, content_type: str, body: bytes) -> Iterator[str]:
 def test_html_server_is_diagnosed(capsys: pytest.CaptureFixture[str]) -> None:
     with answering(200, "text/html", b"<html><body>Welcome to nginx!</body></html>") as url:
         err = diagnose(capsys, "--base-url", url, "--token", "t")
-    assert "not JSON: this does not look like a Protocol API" in err
+    assert "not JSON: this does not look like the Protocol API (spec/openapi.yaml)" in err
     assert "Welcome to nginx!" in err
 
 
@@ -227,6 +211,16 @@ def test_wrong_token_is_diagnosed(serve_fault: Serve, capsys: pytest.CaptureFixt
         (("--workers", "0"), {}, "WORKERS must be from 1 to 64"),
         (("--spec", "missing.yaml"), {}, "The spec missing.yaml does not exist"),
         (("--base-url", "http://127.0.0.1:9/v1", "--token", "t"), {}, "ends with /v1"),
+        ((), {"MAX_OBJECTS": "lots"}, "MAX_OBJECTS='lots' is not a whole number"),
+        (("--max-objects", "0"), {}, "MAX_OBJECTS must be at least 1"),
+        ((), {"RATE_LIMIT": "fast"}, "RATE_LIMIT='fast' is not a number"),
+        ((), {"CA_BUNDLE": "missing.pem"}, "CA_BUNDLE=missing.pem: no such file"),
+        ((), {"FIXTURES": "missing.yaml"}, "FIXTURES=missing.yaml: no such file"),
+        (
+            ("--client-key", str(SPEC)),
+            {},
+            "CLIENT_KEY is set without CLIENT_CERT",
+        ),
     ],
 )
 def test_bad_arguments_are_explained(
@@ -239,3 +233,29 @@ def test_bad_arguments_are_explained(
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert message in diagnose(capsys, *args)
+
+
+def test_another_spec_end_to_end_with_its_own_reference_server(tmp_path: Path) -> None:
+    spec = "tests/fixtures/specs/two_resources.yaml"
+    result = run_cli(
+        "--only", "semantic", env={"SPEC": spec, "REPORT_DIR": str(tmp_path)}
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"spec {spec}" in result.stdout and "(embedded reference server)" in result.stdout
+    for operation in ("GET /v1/widgets", "PUT /v1/widgets/{id}", "PATCH /v1/conversations/{id}"):
+        assert f"\n  {operation}\n" in result.stdout
+
+
+def test_a_spec_the_reference_server_cannot_serve_is_explained(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    err = diagnose(capsys, "--spec", "tests/fixtures/specs/unannotated.yaml")
+    assert "The embedded reference server did not start" in err
+    assert "has no `x-protocol-pagination`" in err
+
+
+def test_a_broken_spec_is_explained(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text("openapi: 3.1.0\ninfo: {title: x}\n", encoding="utf-8")
+    err = diagnose(capsys, "--spec", str(spec))
+    assert f"The spec {spec} cannot be used" in err and "version" in err

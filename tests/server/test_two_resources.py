@@ -182,3 +182,15 @@ def test_unknown_paths_name_the_fixture_paths(client: httpx.Client) -> None:
     error = assert_error(client.get("/v1/gadgets"), 404, "No such path")
     assert "/v1/widgets, /v1/widgets/{id}" in error["message"]
     assert "documentation_url" not in error  # the fixture's Error schema has no externalDocs
+
+
+def test_a_required_body_may_be_empty_but_not_missing(client: httpx.Client) -> None:
+    """`requestBody.required: true`: `{}` or an empty form is a body (here a valid one: create
+    needs no attribute); no body at all is refused, as schemathesis expects."""
+    missing = assert_error(client.post("/v1/conversations"), 400, "needs a request body")
+    assert "application/json or application/x-www-form-urlencoded" in missing["message"]
+    assert client.post("/v1/conversations", json={}).status_code == 201
+    form = {"content-type": "application/x-www-form-urlencoded"}
+    assert client.post("/v1/conversations", content=b"", headers=form).status_code == 201
+    made = widget(client, name="w")
+    assert_error(client.put(f"/v1/widgets/{made['id']}"), 400, "needs a request body")

@@ -52,11 +52,12 @@ export declare class Conversations {
    * Changes only the attributes given; the others keep their values. `null` clears
    * `pinned_message_id` (no pinned message) and `archived_at` (not archived). An attribute
    * this operation does not know is rejected with `400 invalid_request`, and nothing changes.
-   * An empty body changes nothing and returns the conversation.
+   * An empty body (none at all, `{}`, or an empty form) changes nothing and returns the
+   * conversation.
    *
    * @param id The conversation's id.
    */
-  update(id: string, body: ConversationUpdate, options?: RequestOptions): APIPromise<Conversation>;
+  update(id: string, body?: ConversationUpdate, options?: RequestOptions): APIPromise<Conversation>;
 
   /**
    * Delete a conversation

@@ -99,10 +99,11 @@ export class Conversations {
    * Changes only the attributes given; the others keep their values. `null` clears
    * `pinned_message_id` (no pinned message) and `archived_at` (not archived). An attribute
    * this operation does not know is rejected with `400 invalid_request`, and nothing changes.
-   * An empty body changes nothing and returns the conversation.
+   * An empty body (none at all, `{}`, or an empty form) changes nothing and returns the
+   * conversation.
    *
    * @param {string} id
-   * @param {ConversationUpdate} body
+   * @param {ConversationUpdate} [body]
    * @param {RequestOptions} [options]
    * @returns {APIPromise<Conversation>}
    */

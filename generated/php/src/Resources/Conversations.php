@@ -110,14 +110,15 @@ final class Conversations
      * Changes only the attributes given; the others keep their values. `null` clears
      * `pinned_message_id` (no pinned message) and `archived_at` (not archived). An attribute
      * this operation does not know is rejected with `400 invalid_request`, and nothing changes.
-     * An empty body changes nothing and returns the conversation.
+     * An empty body (none at all, `{}`, or an empty form) changes nothing and returns the
+     * conversation.
      *
      * @param string $id The conversation's id.
      * @param array{pinned_message_id?: string|null, is_pinned?: bool, is_muted?: bool, archived_at?: int|null} $params
      * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>} $options
      * @throws \Protocol\Exceptions\ApiException
      */
-    public function update(string $id, array $params, array $options = []): Conversation
+    public function update(string $id, array $params = [], array $options = []): Conversation
     {
         return Conversation::fromArray(
             $this->client->request(

@@ -68,7 +68,7 @@ final class ConversationsWithRawResponse
      * @return RawResponse<Conversation>
      * @throws \Protocol\Exceptions\ApiException
      */
-    public function update(string $id, array $params, array $options = []): RawResponse
+    public function update(string $id, array $params = [], array $options = []): RawResponse
     {
         return $this->client->captureResponse(fn () => $this->resource->update($id, $params, $options));
     }

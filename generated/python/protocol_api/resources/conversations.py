@@ -166,7 +166,8 @@ class Conversations(SyncAPIResource):
         Changes only the attributes given; the others keep their values. `null` clears
         `pinned_message_id` (no pinned message) and `archived_at` (not archived). An attribute
         this operation does not know is rejected with `400 invalid_request`, and nothing changes.
-        An empty body changes nothing and returns the conversation.
+        An empty body (none at all, `{}`, or an empty form) changes nothing and returns the
+        conversation.
 
         Args:
             id: The conversation's id.
@@ -357,7 +358,8 @@ class AsyncConversations(AsyncAPIResource):
         Changes only the attributes given; the others keep their values. `null` clears
         `pinned_message_id` (no pinned message) and `archived_at` (not archived). An attribute
         this operation does not know is rejected with `400 invalid_request`, and nothing changes.
-        An empty body changes nothing and returns the conversation.
+        An empty body (none at all, `{}`, or an empty form) changes nothing and returns the
+        conversation.
 
         Args:
             id: The conversation's id.

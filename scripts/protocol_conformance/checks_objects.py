@@ -1,0 +1,308 @@
+"""Semantic checks of one object's life: create, get, update, delete.
+
+Each check is one function; `scenario.py` decides which objects and values it gets and calls
+it through `ctx.judge`. A check raises AssertionError ("expected / received") when the
+server is wrong.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from protocol_conformance.compose import Composer, Way, encode
+from protocol_conformance.context import CannotJudge, Context, fail
+from protocol_conformance.http import Credential, Exchange
+from protocol_conformance.objects import Tracked
+from protocol_conformance.pages import collect
+from protocol_conformance.plan import ResourcePlan
+
+__all__ = [
+    "ASSIGNED_UNCHANGED",
+    "CREATE_DEFAULTS",
+    "CREATE_THEN_GET",
+    "DELETE_REMOVES",
+    "UPDATE_PARTIAL",
+    "UPDATE_PERSISTED",
+    "Update",
+    "assigned_unchanged",
+    "create",
+    "create_defaults",
+    "create_then_get",
+    "delete_removes",
+    "send_update",
+    "update_partial",
+    "update_persisted",
+]
+
+CREATE_THEN_GET = "create_then_get"
+CREATE_DEFAULTS = "create_defaults"
+UPDATE_PERSISTED = "update_persisted"
+UPDATE_PARTIAL = "update_partial"
+ASSIGNED_UNCHANGED = "assigned_unchanged"
+DELETE_REMOVES = "delete_removes"
+
+JsonObject = dict[str, Any]
+# Assigned attributes must survive a change of the clock's second (a creation-time that is
+# rewritten on update would otherwise look unchanged).
+CLOCK_SECOND = 1.05
+
+
+def create(
+    ctx: Context, plan: ResourcePlan, way: Way, credential: Credential | None = None
+) -> Tracked:
+    """Create an object; raise AssertionError unless the answer is the new object. An object
+    that was made is tracked (and deleted at the end) even when the answer is wrong."""
+    assert plan.create is not None and plan.id_attribute is not None
+    ctx.ledger.reserve()
+    encoded = encode(way.body, way.content_type)
+    answer = ctx.send(
+        plan.create,
+        plan.create.path,
+        as_=credential,
+        json_body=encoded.json_body,
+        form=encoded.form,
+    )
+    body = answer.body
+    if not (200 <= answer.status < 300 and isinstance(body, dict) and plan.id_attribute in body):
+        fail(
+            f"{plan.create.success_status} with the new {plan.resource.singular} "
+            f"(an object with '{plan.id_attribute}') for {way.describe()}",
+            answer.describe(),
+        )
+    tracked = ctx.ledger.add(
+        Tracked(
+            resource=plan.name,
+            object_id=body[plan.id_attribute],
+            credential=credential or ctx.owner,
+            state=dict(body),
+            created_curl=answer.curl,
+            created=dict(body),
+            sent=dict(way.body),
+        )
+    )
+    ctx.involve(tracked)
+    if answer.status != plan.create.success_status:
+        fail(f"{plan.create.success_status} for a create", answer.describe())
+    return tracked
+
+
+def create_then_get(ctx: Context, plan: ResourcePlan, way: Way) -> Tracked:
+    """Create answers the object with what was sent and where it lives; get returns it as is."""
+    assert plan.create is not None
+    tracked = create(ctx, plan, way)
+    created = tracked.created
+    wrong = {k: created.get(k, "(missing)") for k, v in way.body.items() if created.get(k) != v}
+    if wrong:
+        fail(f"the new object to hold what was sent: {way.body}", f"{wrong} in {created}")
+    _location(ctx, plan, tracked)
+    if plan.get is not None:
+        fetched = get(ctx, plan, tracked)
+        if fetched.status != plan.get.success_status or fetched.body != created:
+            fail(
+                f"{plan.get.success_status} with the object create answered: {created}",
+                fetched.describe(),
+            )
+    return tracked
+
+
+def _location(ctx: Context, plan: ResourcePlan, tracked: Tracked) -> None:
+    assert plan.create is not None
+    success = plan.create.success
+    declared = next(
+        (h for h in (success.headers if success else ()) if h.name.lower() == "location"), None
+    )
+    if declared is None:
+        return
+    answer = next(e for e in reversed(ctx.log) if e.operation == plan.create.label)
+    location = answer.headers.get("location", "")
+    path = plan.item_path(str(tracked.object_id))
+    if not location.endswith(path):
+        fail(f"a Location header naming {path}", f"Location: {location or '(none)'}")
+
+
+def create_defaults(ctx: Context, plan: ResourcePlan, composer: Composer, tracked: Tracked) -> None:
+    """Attributes create did not set hold their `default`, or null when nullable."""
+    ctx.involve(tracked)
+    expected = composer.expected_new(tracked.sent)
+    wrong = {
+        name: tracked.created.get(name, "(missing)")
+        for name, value in expected.items()
+        if name not in tracked.sent and tracked.created.get(name, "(missing)") != value
+    }
+    if wrong:
+        wanted = {name: expected[name] for name in wrong}
+        fail(
+            f"a new {plan.resource.singular} made from {tracked.sent} to hold the defaults {wanted}",
+            f"{wrong} in {tracked.created}",
+        )
+
+
+def get(
+    ctx: Context, plan: ResourcePlan, tracked: Tracked, as_: Credential | None = None
+) -> Exchange:
+    assert plan.get is not None
+    return ctx.send(plan.get, plan.item_path(str(tracked.object_id)), as_=as_ or tracked.credential)
+
+
+class Update:
+    """One update sent, with the get that followed it, judged by three checks."""
+
+    def __init__(self, tracked: Tracked, change: JsonObject, before: JsonObject) -> None:
+        self.tracked = tracked
+        self.change = change
+        self.before = before
+        self.answer: Exchange | None = None
+        self.fetched: Exchange | None = None
+
+    @property
+    def steps(self) -> list[Exchange]:
+        return [e for e in (self.answer, self.fetched) if e is not None]
+
+    def bodies(self) -> list[tuple[str, JsonObject]]:
+        found = []
+        for what, exchange in (
+            ("the update's answer", self.answer),
+            ("the next get", self.fetched),
+        ):
+            if exchange is not None and isinstance(exchange.body, dict):
+                found.append((what, exchange.body))
+        return found
+
+
+def send_update(
+    ctx: Context,
+    plan: ResourcePlan,
+    tracked: Tracked,
+    change: JsonObject,
+    content_type: str,
+    *,
+    no_body: bool = False,
+    settle: bool = True,
+) -> Update:
+    """PUT/PATCH `change`, then get. With `settle`, first wait (once) until the object's
+    creation second has passed. The object's known state becomes what the server now holds."""
+    assert plan.update is not None
+    wait = tracked.born + CLOCK_SECOND - time.monotonic()
+    if settle and wait > 0:
+        time.sleep(wait)
+    update = Update(tracked, change, dict(tracked.state))
+    path = plan.item_path(str(tracked.object_id))
+    if no_body:
+        update.answer = ctx.send(plan.update, path, as_=tracked.credential)
+    else:
+        encoded = encode(change, content_type)
+        update.answer = ctx.send(
+            plan.update,
+            path,
+            as_=tracked.credential,
+            json_body=encoded.json_body,
+            form=encoded.form,
+        )
+    if plan.get is not None:
+        update.fetched = get(ctx, plan, tracked)
+    latest = update.fetched if update.fetched is not None else update.answer
+    if latest.status == 200 and isinstance(latest.body, dict):
+        tracked.state = dict(latest.body)
+    return update
+
+
+def update_persisted(ctx: Context, plan: ResourcePlan, update: Update) -> None:
+    """The attributes sent are what the update answers and what the next get shows."""
+    assert plan.update is not None
+    ctx.involve(update.tracked)
+    answer = update.answer
+    assert answer is not None
+    if answer.status != plan.update.success_status:
+        fail(f"{plan.update.success_status} for the update {update.change}", answer.describe())
+    for what, body in update.bodies():
+        wrong = {k: body.get(k, "(missing)") for k, v in update.change.items() if body.get(k) != v}
+        if wrong:
+            fail(f"{what} to hold the update {update.change}", f"{wrong} in {body}")
+    if update.fetched is not None and not isinstance(update.fetched.body, dict):
+        fail("the next get to answer the object", update.fetched.describe())
+
+
+def update_partial(ctx: Context, plan: ResourcePlan, update: Update) -> None:
+    """Attributes the update did not name keep their values."""
+    ctx.involve(update.tracked)
+    kept = _attributes(plan, assigned=False)
+    for what, body in update.bodies():
+        if update.answer is not None and update.answer.status >= 300 and what != "the next get":
+            continue
+        changed = {
+            name: body.get(name, "(missing)")
+            for name in kept
+            if name not in update.change and body.get(name, "(missing)") != update.before.get(name)
+        }
+        if changed:
+            wanted = {name: update.before.get(name) for name in changed}
+            fail(
+                f"{what} to keep what the update {update.change} did not name: {wanted}",
+                f"{changed} in {body}",
+            )
+
+
+def assigned_unchanged(ctx: Context, plan: ResourcePlan, update: Update) -> None:
+    """What the server assigned at creation (id, creation time) never changes afterwards."""
+    ctx.involve(update.tracked)
+    assigned = _attributes(plan, assigned=True)
+    if not assigned:
+        raise CannotJudge("the object has no attribute the server assigns")
+    for what, body in update.bodies():
+        changed = {
+            name: body.get(name, "(missing)")
+            for name in assigned
+            if body.get(name, "(missing)") != update.tracked.created.get(name)
+        }
+        if changed:
+            wanted = {name: update.tracked.created.get(name) for name in changed}
+            fail(
+                f"{what}, more than a second after creation, to keep {wanted}",
+                f"{changed} in {body}",
+            )
+
+
+def valid_update(plan: ResourcePlan, tracked: Tracked) -> JsonObject:
+    """A valid update that changes nothing: one writable attribute at its current value."""
+    for f in plan.writable():
+        if f.name in tracked.state:
+            return {f.name: tracked.state[f.name]}
+    return {}
+
+
+def _attributes(plan: ResourcePlan, *, assigned: bool) -> list[str]:
+    assert plan.model is not None
+    if assigned:
+        return [f.name for f in plan.model.fields if f.assigned is not None]
+    # Read-only attributes the server does not assign (say, an activity time) may move.
+    return [f.name for f in plan.model.fields if not f.read_only]
+
+
+def delete_removes(ctx: Context, plan: ResourcePlan, tracked: Tracked) -> None:
+    """Delete answers as declared; afterwards get, update and delete say 404."""
+    assert plan.delete is not None
+    ctx.involve(tracked)
+    path = plan.item_path(str(tracked.object_id))
+    answer = ctx.send(plan.delete, path, as_=tracked.credential)
+    if 200 <= answer.status < 300:
+        tracked.deleted = True
+    empty = plan.delete.result is None
+    if answer.status != plan.delete.success_status or (empty and answer.text != ""):
+        body = "an empty body" if empty else "the object"
+        fail(f"{plan.delete.success_status} with {body}", answer.describe())
+    for operation in (plan.get, plan.update, plan.delete):
+        if operation is None:
+            continue
+        change: Any = valid_update(plan, tracked) if operation is plan.update else None
+        after = ctx.send(operation, path, as_=tracked.credential, json_body=change)
+        if after.status != 404:
+            fail(f"404 for {operation.label} after the delete", after.describe())
+    if plan.listing is not None:
+        listed = collect(ctx, plan.listing, {}, as_=tracked.credential)
+        cursor = plan.listing.pagination.cursor_field
+        if any(item.get(cursor) == tracked.object_id for item in listed):
+            fail(
+                f"the list without the deleted {tracked.object_id!r}",
+                f"it is still listed: {next(i for i in listed if i.get(cursor) == tracked.object_id)}",
+            )

@@ -1,0 +1,139 @@
+"""Create bodies for a resource, and what a new object must then look like.
+
+Bodies start from the fixtures file's create bodies, else the spec's create examples, else the
+least the create schema requires; attributes a check wants set are added, and every body is
+validated against the create schema before it is sent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from protocol_conformance.fixtures import ResourceFixtures
+from protocol_conformance.plan import ResourcePlan
+from protocol_conformance.values import ValueSource, form_encodable, form_text
+from protocol_spec import Api
+
+__all__ = ["ABSENT", "Composer", "Encoded", "Way", "encode"]
+
+JSON = "application/json"
+FORM = "application/x-www-form-urlencoded"
+
+
+class _Absent:
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+
+ABSENT: Any = _Absent()  # "leave this attribute out of the body"
+
+
+@dataclass(frozen=True)
+class Encoded:
+    content_type: str
+    json_body: Any = None
+    form: list[tuple[str, str]] | None = None
+
+
+def encode(body: dict[str, Any], content_type: str) -> Encoded:
+    if content_type == FORM:
+        return Encoded(FORM, form=[(name, form_text(value)) for name, value in body.items()])
+    return Encoded(JSON, json_body=body)
+
+
+def encodable(body: dict[str, Any], content_type: str) -> bool:
+    if content_type == JSON:
+        return True
+    return content_type == FORM and all(form_encodable(v) for v in body.values())
+
+
+@dataclass(frozen=True)
+class Way:
+    """One way of creating: a body, in one content type."""
+
+    body: dict[str, Any]
+    content_type: str
+
+    def describe(self) -> str:
+        return f"{self.content_type} {self.body}"
+
+
+class Composer:
+    def __init__(self, api: Api, plan: ResourcePlan, fixtures: ResourceFixtures) -> None:
+        assert api.schemas is not None
+        self.schemas = api.schemas
+        self.plan = plan
+        self.values = ValueSource(api, plan.resource, fixtures)
+        self.fixtures = fixtures
+        create = plan.create
+        self.body = create.body if create is not None else None
+        self._bases = self._base_bodies()
+
+    @property
+    def content_types(self) -> tuple[str, ...]:
+        if self.body is None:
+            return ()
+        return tuple(t for t in self.body.content_types if t in (JSON, FORM))
+
+    def valid(self, body: dict[str, Any]) -> bool:
+        if self.body is None:
+            return False
+        pointer = next(iter(self.body.schema_pointers.values()))
+        return bool(self.schemas.is_valid(pointer, body))
+
+    def ways(self) -> list[Way]:
+        """Every way of creating the suite knows: each base body in each content type."""
+        return [
+            Way(body, content_type)
+            for body in self._bases
+            for content_type in self.content_types
+            if encodable(body, content_type)
+        ]
+
+    def body_with(self, wanted: dict[str, Any]) -> dict[str, Any] | None:
+        """A valid create body that sets `wanted` (ABSENT: leaves it out), or None."""
+        present = {k: v for k, v in wanted.items() if v is not ABSENT}
+        candidates = [
+            {**{k: v for k, v in base.items() if k not in wanted}, **present}
+            for base in self._bases
+        ]
+        candidates.append(present)
+        return next((body for body in candidates if self.valid(body)), None)
+
+    def _base_bodies(self) -> list[dict[str, Any]]:
+        if self.body is None:
+            return []
+        if self.fixtures.create:
+            return [dict(body) for body in self.fixtures.create]
+        found: list[dict[str, Any]] = []
+        for examples in self.body.examples.values():
+            for example in examples:
+                value = example.value
+                if isinstance(value, dict) and self.valid(value) and value not in found:
+                    found.append(dict(value))
+        if found:
+            return found
+        least: dict[str, Any] = {}
+        for f in self.body.fields:
+            if f.required:
+                samples = self.values.samples(f)
+                if samples:
+                    least[f.name] = samples[0]
+        return [least] if self.valid(least) else []
+
+    def expected_new(self, sent: dict[str, Any]) -> dict[str, Any]:
+        """What the spec says a new object holds for each attribute the server does not
+        assign: the value sent, else the `default`, else null when nullable."""
+        assert self.plan.model is not None
+        expected: dict[str, Any] = {}
+        for f in self.plan.model.fields:
+            if f.assigned is not None:
+                continue
+            if f.name in sent:
+                expected[f.name] = sent[f.name]
+            elif f.has_default:
+                expected[f.name] = f.default
+            elif f.nullable:
+                expected[f.name] = None
+        return expected

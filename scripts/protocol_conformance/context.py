@@ -1,0 +1,204 @@
+"""What every semantic check works with: the spec's rules, the client, the objects created so
+far, and `judge`, which turns one call of a check into one recorded outcome.
+
+A check is a small function that sends requests through `ctx.send` and raises AssertionError
+("expected: … / received: …") when the server is wrong, schemathesis-style. `judge` records a
+pass, or a failure with the curl lines of that call's requests; whatever else goes wrong
+(no answer, a bug of ours) becomes a finding or an error, never a traceback, and the scenario
+goes on with the next check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, NoReturn
+
+from protocol_conformance.error_object import ErrorRules
+from protocol_conformance.http import (
+    ApiClient,
+    Credential,
+    Exchange,
+    ServerUnreachable,
+    TransportFailure,
+)
+from protocol_conformance.objects import Ledger, ObjectCapReached, Tracked
+from protocol_conformance.results import SEMANTIC, Failure, RunResults
+from protocol_spec import Api
+from protocol_spec.model import Operation
+
+__all__ = ["CannotJudge", "Context", "ScenarioStopped", "fail"]
+
+ERROR_OBJECT = "error_object"
+ERROR_TYPE = "error_type"
+# After this many requests in a row without an answer, the server is gone: stop the scenario.
+MAX_UNREACHABLE = 3
+# A failure shows at most this many requests of its check (the last ones).
+MAX_CURL_LINES = 8
+
+
+class CannotJudge(Exception):
+    """The check cannot be judged here (not the server's fault); the message says why."""
+
+
+class ScenarioStopped(Exception):
+    """The server stopped answering altogether."""
+
+
+def fail(expected: str, received: str) -> NoReturn:
+    raise AssertionError(f"expected: {expected}\nreceived: {received}")
+
+
+@dataclass
+class Context:
+    api: Api
+    client: ApiClient
+    owner: Credential
+    other: Credential | None
+    results: RunResults
+    ledger: Ledger
+    rules: ErrorRules
+    log: list[Exchange] = field(default_factory=list)
+    involved: list[Tracked] = field(default_factory=list)
+    steps: list[Exchange] = field(default_factory=list)
+    unreachable: int = 0
+
+    # -- requests --------------------------------------------------------------------------
+
+    def send(
+        self,
+        operation: Operation,
+        path: str,
+        *,
+        as_: Credential | None = None,
+        anonymous: bool = False,
+        params: Mapping[str, str] | None = None,
+        json_body: Any = None,
+        form: list[tuple[str, str]] | None = None,
+        raw: tuple[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Exchange:
+        """Send (as the owner unless told otherwise) and hold an error answer to the spec's
+        error rules."""
+        credential = None if anonymous else (as_ or self.owner)
+        try:
+            exchange = self.client.send(
+                operation.label,
+                operation.http_method,
+                path,
+                credential,
+                params=params,
+                json_body=json_body,
+                form=form,
+                raw=raw,
+                headers=headers,
+            )
+        except ServerUnreachable:
+            self.unreachable += 1
+            raise
+        self.unreachable = 0
+        self.log.append(exchange)
+        self._error_rules(operation, exchange)
+        return exchange
+
+    def _error_rules(self, operation: Operation, exchange: Exchange) -> None:
+        if exchange.status < 400:
+            return
+        problem = self.rules.object_problem(
+            operation, exchange.status, exchange.content_type, exchange.body
+        )
+        self._outcome(
+            ERROR_OBJECT,
+            exchange,
+            problem,
+            f"a {exchange.status} answer with {self.rules.expected_object(operation, exchange.status)}",
+        )
+        wanted = self.rules.expected_type(operation, exchange.status)
+        if wanted is not None and isinstance(exchange.body, dict):
+            problem = self.rules.type_problem(operation, exchange.status, exchange.body)
+            self._outcome(
+                ERROR_TYPE,
+                exchange,
+                problem,
+                f"`type` {wanted!r}, as the spec promises for {exchange.status} on {operation.label}",
+            )
+
+    def _outcome(self, check: str, exchange: Exchange, problem: str | None, expected: str) -> None:
+        if problem is None:
+            self.results.record(SEMANTIC, check, exchange.operation, passed=True)
+            return
+        self.results.fail(
+            Failure(
+                SEMANTIC,
+                check,
+                exchange.operation,
+                f"expected: {expected}\nreceived: {problem} in {exchange.describe()}",
+                exchange.curl,
+            )
+        )
+
+    # -- outcomes --------------------------------------------------------------------------
+
+    def involve(self, *objects: Tracked) -> None:
+        """Name the objects a check is about: a failure shows how to create them anew."""
+        self.involved += [t for t in objects if t not in self.involved]
+
+    def judge(
+        self,
+        check: str,
+        operation: str,
+        run: Callable[[], object],
+        steps: Sequence[Exchange] = (),
+    ) -> bool:
+        """Run one case of `check` about `operation`; record and return whether it held.
+        `steps` are earlier requests the case judges (shown first in a failure)."""
+        start = len(self.log)
+        self.steps = list(steps)
+        self.involved = []
+        try:
+            run()
+        except AssertionError as exc:
+            self._failed(check, operation, str(exc), start)
+            return False
+        except CannotJudge as exc:
+            self.results.skip(operation, check, str(exc))
+            return False
+        except ObjectCapReached as exc:
+            self.results.skip(operation, check, str(exc))
+            return False
+        except TransportFailure as exc:
+            message, _, curl = str(exc).rpartition("\n")
+            self._failed(
+                check,
+                operation,
+                f"expected: an answer\nreceived: {message or exc}",
+                start,
+                extra=curl,
+            )
+            if self.unreachable >= MAX_UNREACHABLE:
+                raise ScenarioStopped(str(exc)) from exc
+            return False
+        except Exception as exc:  # noqa: BLE001 - a bug of ours must not hide other findings
+            self.results.errors.append(
+                f"the suite could not judge {check} on {operation}: {type(exc).__name__}: {exc}"
+            )
+            return False
+        self.results.record(SEMANTIC, check, operation, passed=True)
+        return True
+
+    def _failed(
+        self, check: str, operation: str, message: str, start: int, extra: str = ""
+    ) -> None:
+        steps = [exchange.curl for exchange in [*self.steps, *self.log[start:]]]
+        if extra:
+            steps.append(extra)
+        shown = list(dict.fromkeys(steps))
+        lines = []
+        if len(shown) > MAX_CURL_LINES:
+            lines.append(f"# … {len(shown) - MAX_CURL_LINES} earlier requests of this check")
+            shown = shown[-MAX_CURL_LINES:]
+        created = [t.created_curl for t in self.involved if t.created_curl]
+        if created:
+            lines.append("# the run deleted its objects at the end; create one anew first:")
+            lines += created[:2]
+        self.results.fail(Failure(SEMANTIC, check, operation, message, "\n".join(lines + shown)))

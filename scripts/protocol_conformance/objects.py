@@ -1,0 +1,111 @@
+"""The objects the scenario created: what each should look like now, and the clean-up.
+
+The scenario reasons only about these (never about data the account held before), and at the
+end, whatever happened, every one still there is deleted; those that cannot be are listed with
+the command that deletes them.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from protocol_conformance.http import ApiClient, Credential, TransportFailure
+from protocol_conformance.plan import ResourcePlan
+from protocol_conformance.results import Leftover, RunResults
+
+__all__ = ["Ledger", "ObjectCapReached", "Tracked", "clean_up"]
+
+JsonObject = dict[str, Any]
+
+
+GIVE_UP_AFTER = 3
+
+
+class ObjectCapReached(Exception):
+    """MAX_OBJECTS objects exist already; the check that wanted one more cannot run fully."""
+
+
+@dataclass
+class Tracked:
+    resource: str
+    object_id: str
+    credential: Credential
+    state: JsonObject  # what the object should look like now, as far as the spec says
+    created_curl: str  # how it was created: failures show it, since the run deletes the object
+    created: JsonObject = field(default_factory=dict)  # the create's answer
+    sent: JsonObject = field(default_factory=dict)  # the create's body
+    born: float = field(default_factory=time.monotonic)  # when the create answered
+    deleted: bool = False
+
+
+class Ledger:
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.objects: list[Tracked] = []
+
+    @property
+    def room(self) -> int:
+        return self.cap - len(self.objects)
+
+    def reserve(self) -> None:
+        """Raise ObjectCapReached when the next create would go over MAX_OBJECTS."""
+        if self.room <= 0:
+            raise ObjectCapReached(
+                f"MAX_OBJECTS={self.cap} objects were created already; raise MAX_OBJECTS to run it"
+            )
+
+    def add(self, tracked: Tracked) -> Tracked:
+        self.objects.append(tracked)
+        return tracked
+
+    def live(self, resource: str, credential: Credential | None = None) -> list[Tracked]:
+        return [
+            t
+            for t in self.objects
+            if t.resource == resource
+            and not t.deleted
+            and (credential is None or t.credential == credential)
+        ]
+
+    def find(self, resource: str, object_id: Any) -> Tracked | None:
+        return next(
+            (t for t in self.objects if t.resource == resource and t.object_id == object_id), None
+        )
+
+
+def clean_up(
+    client: ApiClient,
+    plans: dict[str, ResourcePlan],
+    leftovers: list[tuple[str, str, Credential]],
+    results: RunResults,
+) -> None:
+    """Delete each (resource, id, owner) still there; list the ones that cannot be deleted."""
+    silent = 0  # requests in a row without an answer: after a few, the server is gone
+    for resource, object_id, credential in leftovers:
+        plan = plans.get(resource)
+        if plan is None or plan.delete is None or plan.resource.item_path is None:
+            results.leftovers.append(
+                Leftover(resource, object_id, "the spec has no delete operation for it", "")
+            )
+            continue
+        path = plan.item_path(object_id)
+        if silent >= GIVE_UP_AFTER:
+            curl = client.curl("DELETE", path, credential)
+            results.leftovers.append(Leftover(resource, object_id, "the server is gone", curl))
+            continue
+        try:
+            answer = client.send(plan.delete.label, "DELETE", path, credential)
+        except TransportFailure as exc:
+            silent += 1
+            curl = str(exc).rsplit("\n", 1)[-1]
+            results.leftovers.append(Leftover(resource, object_id, "no answer", curl))
+            continue
+        silent = 0
+        if 200 <= answer.status < 300 or answer.status == 404:
+            results.deleted += 200 <= answer.status < 300
+        else:
+            results.leftovers.append(
+                Leftover(resource, object_id, f"delete answered {answer.describe()}", answer.curl)
+            )
