@@ -6,4 +6,6 @@ import sys
 
 from protocol_conformance.cli import main
 
-sys.exit(main())
+# Guarded: WORKERS' processes are spawned, and each imports the main module again.
+if __name__ == "__main__":
+    sys.exit(main())

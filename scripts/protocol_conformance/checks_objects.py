@@ -7,6 +7,7 @@ server is wrong.
 
 from __future__ import annotations
 
+import secrets
 import time
 from typing import Any
 
@@ -22,6 +23,7 @@ __all__ = [
     "CREATE_DEFAULTS",
     "CREATE_THEN_GET",
     "DELETE_REMOVES",
+    "IDEMPOTENT_CREATE",
     "UPDATE_PARTIAL",
     "UPDATE_PERSISTED",
     "Update",
@@ -30,6 +32,7 @@ __all__ = [
     "create_defaults",
     "create_then_get",
     "delete_removes",
+    "idempotent_create",
     "send_update",
     "update_partial",
     "update_persisted",
@@ -41,6 +44,7 @@ UPDATE_PERSISTED = "update_persisted"
 UPDATE_PARTIAL = "update_partial"
 ASSIGNED_UNCHANGED = "assigned_unchanged"
 DELETE_REMOVES = "delete_removes"
+IDEMPOTENT_CREATE = "idempotent_create"
 
 JsonObject = dict[str, Any]
 # Assigned attributes must survive a change of the clock's second (a creation-time that is
@@ -85,6 +89,77 @@ def create(
     if answer.status != plan.create.success_status:
         fail(f"{plan.create.success_status} for a create", answer.describe())
     return tracked
+
+
+def idempotent_create(ctx: Context, plan: ResourcePlan, way: Way, other: Way | None) -> None:
+    """A create sent again with the same idempotency key is answered as the first time and
+    makes nothing new; the same key with another request is refused (4xx) and makes nothing."""
+    create = plan.create
+    assert create is not None and create.idempotency_key is not None
+    assert plan.id_attribute is not None and ctx.api.schemas is not None
+    header = create.idempotency_key
+    key = f"conformance-{secrets.token_hex(12)}"
+    if not ctx.api.schemas.is_valid(header.schema_pointer, key):
+        raise CannotJudge(f"{key!r} is not a valid {header.name}; no key of our own to send")
+    ctx.ledger.reserve()
+
+    def send(body: dict[str, Any]) -> Exchange:
+        encoded = encode(body, way.content_type)
+        return ctx.send(
+            create,
+            create.path,
+            json_body=encoded.json_body,
+            form=encoded.form,
+            headers={header.name: key},
+        )
+
+    first = send(way.body)
+    made = first.body if isinstance(first.body, dict) else {}
+    if not (200 <= first.status < 300 and plan.id_attribute in made):
+        fail(f"{create.success_status} with the new {plan.resource.singular}", first.describe())
+    _track(ctx, plan, made, first, way)
+    again = send(way.body)
+    if isinstance(again.body, dict) and again.body.get(plan.id_attribute) not in (
+        None,
+        made[plan.id_attribute],
+    ):
+        _track(ctx, plan, again.body, again, way)
+        fail(f"the same request with {header.name} {key} to make nothing new", again.describe())
+    if (again.status, again.body) != (first.status, first.body):
+        fail(
+            f"the same request with {header.name} {key} answered as the first time: "
+            f"{first.describe()}",
+            again.describe(),
+        )
+    if other is None:
+        return
+    refused = send(other.body)
+    if 200 <= refused.status < 300:
+        if isinstance(refused.body, dict) and plan.id_attribute in refused.body:
+            _track(ctx, plan, refused.body, refused, other)
+        fail(
+            f"another request ({other.describe()}) with the {header.name} {key} already used "
+            "to be refused (4xx)",
+            refused.describe(),
+        )
+    if not 400 <= refused.status < 500:
+        fail(f"a 4xx for another request with the same {header.name}", refused.describe())
+
+
+def _track(ctx: Context, plan: ResourcePlan, made: JsonObject, answer: Exchange, way: Way) -> None:
+    """Remember an object the check made, so that the clean-up deletes it."""
+    assert plan.id_attribute is not None
+    if ctx.ledger.find(plan.name, made[plan.id_attribute]) is None:
+        tracked = Tracked(
+            resource=plan.name,
+            object_id=made[plan.id_attribute],
+            credential=ctx.owner,
+            state=dict(made),
+            created_curl=answer.curl,
+            created=dict(made),
+            sent=dict(way.body),
+        )
+        ctx.involve(ctx.ledger.add(tracked))
 
 
 def create_then_get(ctx: Context, plan: ResourcePlan, way: Way) -> Tracked:

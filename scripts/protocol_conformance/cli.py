@@ -13,7 +13,7 @@ import secrets
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -24,6 +24,7 @@ from protocol_conformance.results import RunResults
 if TYPE_CHECKING:
     from protocol_conformance.fixtures import Fixtures
     from protocol_conformance.http import TransportOptions
+    from protocol_conformance.shards import FuzzWorkers
     from protocol_spec import Api
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -120,7 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
     add(
         "--workers",
         type=int,
-        help=f"concurrent schemathesis workers (env WORKERS, default {DEFAULT_WORKERS})",
+        help=(
+            "processes the schemathesis part is shared out to, by operation "
+            f"(env WORKERS, default {DEFAULT_WORKERS})"
+        ),
     )
     add(
         "--report-dir",
@@ -259,36 +263,70 @@ def target_server(options: Options) -> Iterator[Target]:
         raise UsageError(f"The embedded reference server did not start: {exc}") from exc
 
 
-def run(options: Options, target: Target, api: Api, fixtures: Fixtures) -> RunResults:
-    """Both parts, each behind a function that takes settings and a results object."""
+def run(
+    options: Options,
+    target: Target,
+    api: Api,
+    fixtures: Fixtures,
+    workers: FuzzWorkers | None = None,
+) -> RunResults:
+    """Both parts, each behind a function that takes settings and a results object; the
+    schemathesis part in `workers`' processes when given (WORKERS > 1)."""
     # Imported here so that `--help` and argument errors stay instant.
-    from protocol_conformance.fuzz import FuzzSettings, run_fuzz
+    from protocol_conformance.fuzz import FuzzSettings
     from protocol_conformance.http import ApiClient, Credential
     from protocol_conformance.objects import clean_up
     from protocol_conformance.plan import plan_resources
     from protocol_conformance.scenario import ScenarioSettings, run_scenario
+    from protocol_conformance.shards import run_one_by_one
 
     transport = _transport(options)
     results = RunResults()
+    semantic = RunResults()  # merged after the fuzzer's findings, however the two ran
+    scenario_ran: list[bool] = []
+
+    def scenario() -> None:
+        scenario_ran.append(True)
+        settings = ScenarioSettings(
+            api=api,
+            base_url=target.base_url,
+            token=target.token,
+            other_token=target.other_token,
+            transport=transport,
+            fixtures=fixtures,
+            max_objects=options.max_objects,
+        )
+        try:
+            run_scenario(settings, semantic)
+        except Exception as exc:  # noqa: BLE001 - as above
+            semantic.errors.append(f"the semantic scenario stopped: {type(exc).__name__}: {exc}")
+
+    # With worker processes, the scenario runs in this one while they fuzz the operations
+    # that change nothing; paced runs (RATE_LIMIT) keep the two apart, to keep to the rate.
+    alongside = (
+        scenario
+        if workers is not None and "semantic" in options.parts and options.rate_limit is None
+        else None
+    )
     if "schemathesis" in options.parts:
         try:
-            run_fuzz(
-                FuzzSettings(
-                    spec=options.spec,
-                    base_url=target.base_url,
-                    token=target.token,
-                    other_token=target.other_token,
-                    seed=options.seed,
-                    max_examples=options.max_examples,
-                    workers=options.workers,
-                    request_timeout=options.timeout,
-                    rate_limit=options.rate_limit,
-                    ca_bundle=options.ca_bundle,
-                    client_cert=options.client_cert,
-                    client_key=options.client_key,
-                ),
-                results,
+            settings = FuzzSettings(
+                spec=options.spec,
+                base_url=target.base_url,
+                token=target.token,
+                other_token=target.other_token,
+                seed=options.seed,
+                max_examples=options.max_examples,
+                request_timeout=options.timeout,
+                rate_limit=options.rate_limit,
+                ca_bundle=options.ca_bundle,
+                client_cert=options.client_cert,
+                client_key=options.client_key,
             )
+            if workers is not None:
+                workers.run(settings, api, results, alongside)
+            else:
+                run_one_by_one(settings, api, results)
         except CannotTest:
             raise
         except Exception as exc:  # noqa: BLE001 - whatever the server did, the run ends with a report
@@ -307,20 +345,9 @@ def run(options: Options, target: Target, api: Api, fixtures: Fixtures) -> RunRe
                 )
             finally:
                 client.close()
-    if "semantic" in options.parts:
-        settings = ScenarioSettings(
-            api=api,
-            base_url=target.base_url,
-            token=target.token,
-            other_token=target.other_token,
-            transport=transport,
-            fixtures=fixtures,
-            max_objects=options.max_objects,
-        )
-        try:
-            run_scenario(settings, results)
-        except Exception as exc:  # noqa: BLE001 - as above
-            results.errors.append(f"the semantic scenario stopped: {type(exc).__name__}: {exc}")
+    if "semantic" in options.parts and not scenario_ran:
+        scenario()
+    results.merge(semantic)
     return results
 
 
@@ -340,6 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from protocol_conformance.fixtures import load_fixtures
     from protocol_conformance.preflight import preflight
     from protocol_conformance.report import render_summary, write_junit
+    from protocol_conformance.shards import FuzzWorkers
     from protocol_spec import SpecErrors, load_api
 
     started = time.monotonic()
@@ -350,10 +378,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SpecErrors as exc:
             raise UsageError(f"The spec {options.spec} cannot be used:\n{exc}") from None
         fixtures = load_fixtures(options.fixtures, api)
-        with target_server(options) as target:
+        with ExitStack() as stack:
+            workers = None
+            if options.workers > 1 and "schemathesis" in options.parts:
+                # Started first: the workers import schemathesis while the server starts.
+                workers = stack.enter_context(FuzzWorkers(options.workers, options.spec))
+            target = stack.enter_context(target_server(options))
             transport = _transport(options)
             preflight(api, target.base_url, target.token, target.other_token, transport)
-            results = run(options, target, api, fixtures)
+            results = run(options, target, api, fixtures, workers)
     except CannotTest as exc:
         print(f"conformance: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE

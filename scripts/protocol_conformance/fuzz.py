@@ -31,6 +31,7 @@ from schemathesis.core.result import Ok
 from schemathesis.engine import Status, events, from_schema
 from schemathesis.engine.recorder import ScenarioRecorder
 from schemathesis.hooks import GLOBAL_HOOK_DISPATCHER
+from schemathesis.schemas import BaseSchema
 
 from protocol_conformance import checks as our_checks
 from protocol_conformance.error_object import ErrorRules
@@ -51,13 +52,13 @@ class FuzzSettings:
     other_token: str | None
     seed: int
     max_examples: int
-    workers: int
     request_timeout: float
     phases: tuple[str, ...] = PHASES
     shrink: bool = True
     checks: tuple[str, ...] | None = None  # None: every check
     config_file: Path | None = PROJECT_CONFIG  # the project's expectations
     rate_limit: float | None = None  # requests per second
+    operations: tuple[str, ...] | None = None  # labels ("GET /things"); None: every operation
     ca_bundle: Path | None = None
     client_cert: Path | None = None
     client_key: Path | None = None
@@ -87,7 +88,9 @@ def build_config(
         # Tokens are shown as $TOKEN by our report, so schemathesis need not mask them.
         "output": {"sanitization": {"enabled": False}},
         "base-url": settings.base_url,
-        "workers": settings.workers,
+        # One thread: schemathesis' own thread workers crash in Hypothesis here; WORKERS runs
+        # shards in processes instead (protocol_conformance.shards).
+        "workers": 1,
         "request-timeout": settings.request_timeout,
         "warnings": False,
         # 429 with Retry-After is waited out and retried (our filter drops it as a finding).
@@ -169,7 +172,8 @@ def _honoured(
     case: schemathesis.Case[Any],
     response: schemathesis.Response,
 ) -> bool:
-    """Keep every finding except about a 429 that said when to retry: it was waited out."""
+    """Keep every finding except about a 429 that said when to retry: it was waited out.
+    (The findings both tools drop are in `protocol_conformance.schemathesis_hooks`.)"""
     if response.status_code != 429:
         return True
     values = response.headers.get("retry-after") or [""]
@@ -177,7 +181,9 @@ def _honoured(
 
 
 class _Watcher:
-    """Hooks on every request: pace them, count 429s, and remember the objects created."""
+    """Hooks on every request: pace them, count 429s, and remember the objects created.
+    (Idempotency keys: `protocol_conformance.schemathesis_hooks`, which schemathesis.toml
+    loads.)"""
 
     def __init__(self, api: Api, settings: FuzzSettings, results: RunResults) -> None:
         self.results = results
@@ -243,12 +249,18 @@ def run_fuzz(settings: FuzzSettings, results: RunResults) -> None:
             "bearerAuth",
         )
         config = build_config(settings, wfc_path, bearer)
+        schema: BaseSchema
         try:
             schema = schemathesis.openapi.from_dict(dict(api.document), config=config)
         except (
             Exception
         ) as exc:  # schemathesis raises several loader errors; all mean the same here
             raise FuzzSetupError(f"schemathesis could not load {settings.spec}: {exc}") from exc
+        if settings.operations is not None:
+            # An exclusion, not `include`: the project's [[operations]] blocks already make
+            # schemathesis include every operation, and inclusions only add to that.
+            wanted = frozenset(settings.operations)
+            schema = schema.exclude(lambda context: context.operation.label not in wanted)
         watcher = _Watcher(api, settings, results)
         schema.hooks.register_hook_with_name(_honoured, "filter_failure")
         schema.hooks.register_hook_with_name(watcher.after_call, "after_call")

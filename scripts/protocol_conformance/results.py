@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+Key = TypeVar("Key")
 
 SCHEMATHESIS = "schemathesis"
 SEMANTIC = "semantic"
@@ -87,6 +90,24 @@ class RunResults:
         """A semantic check that could not run on `operation`, and why (the first reason stays)."""
         self.not_run.setdefault((operation, check), reason)
 
+    def merge(self, other: RunResults) -> None:
+        """Add what another worker found (its findings after ours, each kept once)."""
+        _add_tallies(self.by_check, other.by_check)
+        _add_tallies(self.by_operation, other.by_operation)
+        _add_tallies(self.by_cell, other.by_cell)
+        for key, reason in other.not_run.items():
+            self.not_run.setdefault(key, reason)
+        for failure in other.failures:
+            if not any(_same_finding(failure, known) for known in self.failures):
+                self.failures.append(failure)
+        self.requests.update(other.requests)
+        self.errors += other.errors
+        self.rate_limited += other.rate_limited
+        self.rate_limit_wait += other.rate_limit_wait
+        self.created += other.created
+        self.deleted += other.deleted
+        self.leftovers += other.leftovers
+
     @property
     def ok(self) -> bool:
         return not self.failures and not self.errors
@@ -96,6 +117,13 @@ class RunResults:
 
     def ran(self, suite: str) -> set[str]:
         return {check for owner, check in self.by_check if owner == suite}
+
+
+def _add_tallies(mine: dict[Key, Tally], theirs: dict[Key, Tally]) -> None:
+    for key, tally in theirs.items():
+        total = mine.setdefault(key, Tally())
+        total.passed += tally.passed
+        total.failed += tally.failed
 
 
 def _count(tally: Tally, passed: bool) -> None:

@@ -20,7 +20,8 @@ __all__ = ["creates", "delete", "updates"]
 def creates(run: ResourceRun) -> None:
     plan = run.plan
     assert plan.create is not None
-    for way in run.composer.ways():
+    ways = run.composer.ways()
+    for way in ways:
         tracked = run.attempt(
             objects.CREATE_THEN_GET,
             plan.create.label,
@@ -38,6 +39,24 @@ def creates(run: ResourceRun) -> None:
                 run.composer,
                 tracked,
             )
+    if plan.create.idempotency_key is not None and ways:
+        # Another request: another body in the same content type, when the suite has one.
+        other = next(
+            (
+                w
+                for w in ways[1:]
+                if w.body != ways[0].body and w.content_type == ways[0].content_type
+            ),
+            None,
+        )
+        run.judge(
+            objects.IDEMPOTENT_CREATE,
+            plan.create.label,
+            objects.idempotent_create,
+            plan,
+            ways[0],
+            other,
+        )
 
 
 def updates(run: ResourceRun) -> None:

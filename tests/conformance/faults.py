@@ -210,6 +210,31 @@ class CreateAnswers200(Fault):
 
 
 @dataclass
+class IdempotencyKeyIgnored(Fault):
+    """Creates a new object for every create, whatever its Idempotency-Key."""
+
+    def rewrite(self, request: Request) -> Request:
+        headers = {k: v for k, v in request.headers.items() if k != "idempotency-key"}
+        return replace(request, headers=headers)
+
+
+@dataclass
+class KeyReuseAccepted(Fault):
+    """Answers a create whose Idempotency-Key was used with another request as a new create."""
+
+    used: dict[str, bytes] = field(default_factory=dict)
+
+    def rewrite(self, request: Request) -> Request:
+        key = request.headers.get("idempotency-key")
+        if key is None or self.role(request) != "create":
+            return request
+        if self.used.setdefault(key, request.body) == request.body:
+            return request
+        headers = {k: v for k, v in request.headers.items() if k != "idempotency-key"}
+        return replace(request, headers=headers)
+
+
+@dataclass
 class DeleteDoesNotDelete(Fault):
     """Says 204 for an existing object but keeps it."""
 

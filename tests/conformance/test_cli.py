@@ -98,7 +98,6 @@ def test_same_seed_sends_the_same_requests(serve_fault: Serve) -> None:
                 other_token=None,
                 seed=7,
                 max_examples=10,
-                workers=1,
                 request_timeout=5,
                 phases=("examples", "coverage", "fuzzing"),
             )

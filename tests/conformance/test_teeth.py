@@ -29,7 +29,9 @@ from .faults import (
     GetIgnoresOwner,
     HasMoreWhenPageFull,
     IdChangesOnUpdate,
+    IdempotencyKeyIgnored,
     IgnoreQuery,
+    KeyReuseAccepted,
     LimitClamped,
     OldestFirst,
     PageSizeRewrite,
@@ -57,6 +59,7 @@ SEMANTIC_CHECKS = {
     "update_partial",
     "assigned_unchanged",
     "delete_removes",
+    "idempotent_create",
     "filter_muted",
     "filter_pinned",
     "filter_archived",
@@ -98,6 +101,8 @@ FAULTS: list[tuple[Variant, str]] = [
         "filter_archived",
     ),
     (Variant("a filter ignored when combined", FilterIgnoredWhenCombined), "filters_combined"),
+    (Variant("idempotency key ignored", IdempotencyKeyIgnored), "idempotent_create"),
+    (Variant("reused key with another body accepted", KeyReuseAccepted), "idempotent_create"),
     (Variant("limit ignored", lambda: IgnoreQuery(("limit",))), "limit_respected"),
     (
         Variant(
@@ -181,7 +186,6 @@ def fuzz(base_url: str, phases: tuple[str, ...], *, max_examples: int = 10) -> R
         other_token=OTHER_TOKEN,
         seed=2,
         max_examples=max_examples,
-        workers=1,
         request_timeout=5,
         phases=phases,
     )

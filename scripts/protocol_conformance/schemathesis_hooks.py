@@ -1,0 +1,97 @@
+"""schemathesis hooks that `make conformance` and plain `schemathesis run` both load: the
+project's schemathesis.toml names this module (`hooks = ...`), so the two tools agree.
+
+**A fresh idempotency key for every generated request.** Generated values collide ('wc' twice, or the spec's example every time), and a server that
+keeps its promise answers the second request with the first one's answer, whose object a
+later step may have deleted: the fuzzer would report a created object gone (ST302). A client
+never reuses a key for another request, so the fuzzer should not either. Every valid key
+becomes a digest of the generated one, the operation, the phase and how many times that phase
+sent it: the same seed still sends the same keys, however the run is sharded (WORKERS).
+Invalid keys stay as generated, to test the server's refusal; what a server does with a key
+reused on purpose is the semantic scenario's `idempotent_create` check.
+
+**No "schema-valid request rejected" (ST202) for a case schemathesis made invalid.** Its
+metadata lists the mutations it made; schemathesis 4.32.5 still labels a fuzzing case whose
+Authorization header it gave a broken format as positive, and reports the 401 it rightly gets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from typing import Any
+
+import schemathesis
+
+from protocol_spec import Api, SpecErrors, build_api, load_spec_bytes
+
+__all__ = ["fresh_key", "made_invalid"]
+
+REJECTED_POSITIVE_DATA = "ST202"
+
+# (operation, phase, generated key) -> how many times it was sent, in this process.
+_sent: Counter[tuple[str, str, str]] = Counter()
+# The model of each schema schemathesis tests (None: one we cannot read), by the raw document.
+_models: dict[int, Api | None] = {}
+
+
+@schemathesis.hook
+def before_call(
+    context: schemathesis.HookContext, case: schemathesis.Case[Any], kwargs: Any
+) -> None:
+    fresh_key(case)
+
+
+@schemathesis.hook
+def filter_failure(
+    context: schemathesis.HookContext,
+    failure: Any,
+    case: schemathesis.Case[Any],
+    response: schemathesis.Response,
+) -> bool:
+    return not (failure.code == REJECTED_POSITIVE_DATA and made_invalid(case))
+
+
+def made_invalid(case: schemathesis.Case[Any]) -> bool:
+    """Whether schemathesis mutated the case (whatever generation mode it says)."""
+    data = case.meta.phase.data if case.meta is not None else None
+    return bool(getattr(data, "mutations", ()))
+
+
+def fresh_key(case: schemathesis.Case[Any]) -> None:
+    """Give `case` an idempotency key of its own, when its operation takes one."""
+    api = _model(case.operation.schema.raw_schema)
+    operation = (
+        next((op for op in api.operations if op.label == case.operation.label), None)
+        if api
+        else None
+    )
+    parameter = operation.idempotency_key if operation is not None else None
+    headers = case.headers
+    if api is None or api.schemas is None or parameter is None or not headers:
+        return
+    value = headers.get(parameter.name)
+    if not isinstance(value, str) or not api.schemas.is_valid(parameter.schema_pointer, value):
+        return
+    phase = case.meta.phase.name.value if case.meta is not None else ""
+    occurrence = (case.operation.label, phase, value)
+    _sent[occurrence] += 1
+    unique = hashlib.sha256(repr((*occurrence, _sent[occurrence])).encode()).hexdigest()
+    # The value with the digest after it, or a digest as long as the value (under a length
+    # limit), whichever the key's schema accepts.
+    for fresh in (f"{value}.{unique[:16]}", unique[: max(len(value), 16)]):
+        if api.schemas.is_valid(parameter.schema_pointer, fresh):
+            headers[parameter.name] = fresh
+            return
+
+
+def _model(document: Any) -> Api | None:
+    key = id(document)
+    if key not in _models:
+        try:
+            data = json.dumps(document).encode()
+            _models[key] = build_api(load_spec_bytes(data, "schemathesis"), "schemathesis")
+        except (SpecErrors, TypeError, ValueError):
+            _models[key] = None
+    return _models[key]
