@@ -22,6 +22,7 @@ CHECKS = {
         "scripts/protocol_conformance",
         "scripts/protocol_spec",
         "scripts/protocol_review",
+        "scripts/protocol_bench",
     ],
     "mypy-generated-python": ["-m", "mypy", "--strict", "generated/python/protocol_api"],
     # The golden tree of the two-resource fixture is generated code too.

@@ -1,0 +1,1 @@
+"""Benchmarks: ours against what users would pick instead, in one report (`make bench`)."""

@@ -1,0 +1,92 @@
+"""The parts of `make bench` that decide what is measured, checked for correctness (never for
+speed): the synthetic specs, the measuring launcher, the server scenarios, the report."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from protocol_bench.measure import CommandFailed, run_measured
+from protocol_bench.report import markdown_table
+from protocol_bench.server import _benchmarked_resource, _create_body, _scenarios
+from protocol_bench.synthetic import operations_per_copy, write_synthetic_spec
+from protocol_codegen.pipeline import render_targets
+from protocol_spec import DEFAULT_SPEC, load_api
+
+
+def test_a_synthetic_spec_is_valid_and_has_the_operations_asked_for(tmp_path: Path) -> None:
+    copies = 3
+    path = write_synthetic_spec(copies, tmp_path / "synthetic.yaml")
+    api = load_api(path)  # every check of the loader passes
+    original = load_api(DEFAULT_SPEC)
+    assert len(api.resources) == copies
+    assert len(api.operations) == copies * operations_per_copy()
+    assert len({resource.identifier for resource in api.resources}) == copies
+    # Models named after the resource are copied; shared ones (Error) stay one.
+    named = original.resources[0].model
+    assert named is not None
+    copied = [model for model in original.models if named in model.name]
+    shared = len(original.models) - len(copied)
+    assert len(api.models) == copies * len(copied) + shared
+    # The generator takes it whole: every target renders.
+    files = render_targets(api)
+    assert any(path.startswith("python/") for path in files)
+    assert "docs/index.html" in files
+
+
+def test_the_synthetic_spec_is_block_yaml(tmp_path: Path) -> None:
+    text = write_synthetic_spec(1, tmp_path / "one.yaml").read_text()
+    assert text.startswith("openapi: 3.1")
+    assert "description: |" in text  # descriptions of several lines as literal blocks
+
+
+def test_the_launcher_measures_the_command_not_the_benchmark() -> None:
+    allocate = [
+        sys.executable,
+        "-c",
+        "block = bytearray(200 * 1024 * 1024); block[::4096] = b'x' * len(block[::4096])",
+    ]
+    big = run_measured(allocate)
+    assert big.peak_mib >= 200
+    small = run_measured([sys.executable, "-c", "pass"])
+    assert small.peak_mib < 100  # not this process's memory, which the fork started with
+    assert small.seconds > 0
+
+
+def test_a_failing_command_is_reported_with_its_output() -> None:
+    with pytest.raises(CommandFailed, match="exited with 3") as failed:
+        run_measured(
+            [sys.executable, "-c", "import sys; print('why', file=sys.stderr); sys.exit(3)"]
+        )
+    assert "why" in str(failed.value)
+    with pytest.raises(CommandFailed, match="could not be started"):
+        run_measured(["/nonexistent/tool"])
+
+
+def test_server_scenarios_come_from_the_model() -> None:
+    api = load_api(DEFAULT_SPEC)
+    resource = _benchmarked_resource(api)
+    get, listing, create = (resource.operation(role) for role in ("get", "list", "create"))
+    assert get is not None and listing is not None and create is not None
+    scenarios = {
+        scenario.name: scenario.lua for scenario in _scenarios(api, resource, ["a1", "b2"])
+    }
+    get_lua = scenarios["get by id"]
+    assert '"a1", "b2"' in get_lua
+    prefix = get.path.split("{")[0]
+    assert f'"{prefix}" .. ids' in get_lua
+    list_lua = next(lua for name, lua in scenarios.items() if name.startswith("list"))
+    assert listing.path in list_lua
+    assert listing.pagination is not None and f"?{listing.pagination.limit_param}=10" in list_lua
+    body = _create_body(api, resource)
+    assert body  # the spec's example request
+    assert json.dumps(body) in scenarios["create"]
+    assert f'wrk.path = "{create.path}"' in scenarios["create"]
+
+
+def test_markdown_table_aligns_numbers_right() -> None:
+    table = markdown_table(["name", "rps"], [["a", 1234.5], ["b", 2.345]])
+    assert table.splitlines() == ["| name | rps |", "|---|---:|", "| a | 1,234 |", "| b | 2.35 |"]
