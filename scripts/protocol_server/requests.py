@@ -56,7 +56,7 @@ def read_query(schemas: Schemas, operation: Operation, raw: bytes) -> dict[str, 
         value = _coerce_text(text, schema)
         if not schemas.is_valid(pointer, value):
             raise ApiError(400, f"{name}: must be {describe(schema)}, got {format_value(text)}.")
-        values[name] = value
+        values[name] = _storable(name, value)
     for name, parameter in known.items():
         if name not in values and parameter.has_default and parameter.default is not None:
             values[name] = parameter.default
@@ -93,9 +93,30 @@ def read_body(
     # JSON Schema counts 1.0 as an integer: an integer attribute stores it as 1.
     integers = {f.name for f in operation.body.fields if f.type.kind == "integer"}
     return {
-        key: int(value) if key in integers and isinstance(value, float) else value
+        key: _storable(key, int(value) if key in integers and isinstance(value, float) else value)
         for key, value in instance.items()
     }
+
+
+# What SQLite's INTEGER holds: a value the spec allows beyond it is refused, never a 500.
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def _storable(name: str, value: Any) -> Any:
+    """`value`, when the store can keep it; else a 400 that says the server's limit."""
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and not INT64_MIN <= value <= INT64_MAX
+    ):
+        raise ApiError(
+            400,
+            f"{name}: {value} is beyond what this server stores; integers go from {INT64_MIN} "
+            f"to {INT64_MAX}.",
+        )
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ApiError(400, f"{name}: numbers must be finite, got {value}.")
+    return value
 
 
 def describe(schema: Schema) -> str:

@@ -27,11 +27,13 @@ WEIGHT_ATTRIBUTE = (
           description: When the widget was retired; `null` while it is in use.
           type: [integer, 'null']
           minimum: 0
+          maximum: 253402300799
 """,
     """        retired_at:
           description: When the widget was retired; `null` while it is in use.
           type: [integer, 'null']
           minimum: 0
+          maximum: 253402300799
         weight:
           description: Grams.
           type: integer
@@ -46,10 +48,12 @@ WEIGHT_UPDATE = (
     """        retired_at:
           type: [integer, 'null']
           minimum: 0
+          maximum: 253402300799
     Error:""",
     """        retired_at:
           type: [integer, 'null']
           minimum: 0
+          maximum: 253402300799
         weight:
           type: integer
     Error:""",

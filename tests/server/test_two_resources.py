@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -194,3 +195,25 @@ def test_a_required_body_may_be_empty_but_not_missing(client: httpx.Client) -> N
     assert client.post("/v1/conversations", content=b"", headers=form).status_code == 201
     made = widget(client, name="w")
     assert_error(client.put(f"/v1/widgets/{made['id']}"), 400, "needs a request body")
+
+
+def test_integers_beyond_64_bits_are_refused_not_a_500(tmp_path: Path) -> None:
+    """A spec may allow any integer; SQLite keeps 64 bits. Beyond that the answer is a 400 that
+    says the server's limit, in a body and in a filter, never a 500."""
+    unbounded = tmp_path / "unbounded.yaml"
+    bound = "          minimum: 0\n          maximum: 253402300799\n"
+    assert bound in SPEC.read_text()  # retired_at's bounds, whose maximum goes
+    unbounded.write_text(SPEC.read_text().replace(bound, "          minimum: 0\n"))
+    with (
+        running_server(tokens=TOKENS[:1], env={"PROTOCOL_SPEC": str(unbounded)}) as running,
+        httpx.Client(
+            base_url=running.base_url, headers={"Authorization": f"Bearer {TOKENS[0]}"}
+        ) as client,
+    ):
+        created = widget(client, name="big", color="red")
+        huge = 2**64
+        answer = client.put(f"/v1/widgets/{created['id']}", json={"retired_at": huge})
+        assert_error(answer, 400, "retired_at", str(huge), str(2**63 - 1))
+        assert client.get(f"/v1/widgets/{created['id']}").json()["retired_at"] is None
+        negative = client.put(f"/v1/widgets/{created['id']}", json={"retired_at": -huge})
+        assert negative.status_code == 400  # the spec's minimum of 0, as before

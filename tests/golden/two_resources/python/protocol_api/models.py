@@ -77,7 +77,7 @@ class Widget(BaseModel):
     """
     tags: list[str]
     created_at: int
-    retired_at: Annotated[int | None, Field(ge=0)]
+    retired_at: Annotated[int | None, Field(ge=0, le=253402300799)]
     """
     When the widget was retired; `null` while it is in use.
     """
@@ -110,7 +110,7 @@ class WidgetUpdate(BaseModel):
     )
     name: Annotated[str | MISSING, Field(min_length=1)] = MISSING
     size: Annotated[float | None | MISSING, Field(ge=0.0)] = MISSING
-    retired_at: Annotated[int | None | MISSING, Field(ge=0)] = MISSING
+    retired_at: Annotated[int | None | MISSING, Field(ge=0, le=253402300799)] = MISSING
 
 
 class ErrorType(StrEnum):
