@@ -4,7 +4,9 @@ run them (a fresh process each time).
     python -m protocol_codegen.bench [--runs 5] [--command generate|docs]...
 
 "full": into an empty output folder, so everything is rendered and written.
-"no-op": into a folder that is already up to date, so nothing is written.
+"no-op": into a folder that is already up to date, so nothing is written. Both pass --spec and
+--out, so the no-op key of `make generate` (protocol_codegen.cache) never answers: this times
+the generator's own work; `make bench` times the whole no-op `make generate`.
 Prints the median and the range of each, in seconds. Both commands by default.
 """
 
