@@ -10,7 +10,6 @@ size of 10 for list. Each scenario runs on ours, then on Prism, so both see the 
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import tempfile
 import time
@@ -24,7 +23,7 @@ import httpx
 
 from protocol_bench.environment import BenchTools
 from protocol_codegen.samples import example_values
-from protocol_server.harness import running_server
+from protocol_server.harness import free_port, running_server
 from protocol_spec import DEFAULT_SPEC, Api, load_api
 from protocol_spec.model import Operation, Resource, Role
 
@@ -194,7 +193,7 @@ def _wrk(
 @contextmanager
 def _prism(tools: BenchTools, spec: Path) -> Iterator[str]:
     """`prism mock` (static: answers with the spec's examples) on a free loopback port."""
-    port = _free_port()
+    port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     command = [str(tools.prism), "mock", str(spec), "--host", "127.0.0.1", "--port", str(port)]
     with tempfile.TemporaryFile() as log:
@@ -223,9 +222,3 @@ def _wait_until_answering(base_url: str, process: subprocess.Popen[bytes], log: 
             time.sleep(0.2)
     log.seek(0)
     raise RuntimeError("Prism did not start:\n" + log.read().decode("utf-8", "replace")[-2000:])
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])

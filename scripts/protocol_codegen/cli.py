@@ -56,7 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, inputs: cache.Inputs | None = None) -> int:
+    """The command line; `inputs`, when the caller took them already, are `cache.Inputs()` of
+    this very run (`__main__` reads them first to answer a no-op `make generate`)."""
     args = _parser().parse_args(argv)
     if args.command == "docs":
         targets = [DOCS_TARGET]
@@ -73,7 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             cache.DEFAULT_OUT,
         )
     )
-    inputs = cache.Inputs() if keyed else None
+    if not keyed:
+        inputs = None
+    elif inputs is None:
+        inputs = cache.Inputs()
     try:
         api, run_checks = load_api_unchecked(args.spec)
         files = render_targets(api, targets, run_checks)

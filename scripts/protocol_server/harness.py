@@ -26,7 +26,7 @@ from typing import IO
 
 from protocol_server.config import DEV_TOKEN
 
-__all__ = ["RunningServer", "ServerStartError", "running_server", "start_server"]
+__all__ = ["RunningServer", "ServerStartError", "free_port", "running_server", "start_server"]
 
 _HOST = "127.0.0.1"
 _STOP_GRACE_SECONDS = 10.0
@@ -98,7 +98,7 @@ def start_server(
     if db_path is None:
         temp_dir = tempfile.mkdtemp(prefix="protocol-server-")
         db_path = str(Path(temp_dir) / "protocol.sqlite3")
-    port = _free_port()
+    port = free_port()
     child_env = dict(os.environ)
     child_env.update(env or {})
     child_env.update(HOST=_HOST, PORT=str(port), PROTOCOL_DB=db_path, PYTHONUNBUFFERED="1")
@@ -150,9 +150,9 @@ def running_server(
         server.stop()
 
 
-def _free_port() -> int:
-    # Binding port 0 lets the kernel pick a free port; the tiny window before the server binds
-    # it again is acceptable for tests.
+def free_port() -> int:
+    """A loopback port nothing listens on. Binding port 0 lets the kernel pick one; the tiny
+    window before the server binds it again is acceptable for tests and benchmarks."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((_HOST, 0))
         port: int = sock.getsockname()[1]

@@ -23,7 +23,7 @@ class RequestOptions(TypedDict, total=False):
 class Omit:
     """The default of every optional argument: nothing is sent for it.
 
-    `update(id, archived_at=None)` sends `"archived_at": null`; `update(id)` sends nothing.
+    `update(id, attribute=None)` sends `"attribute": null`; `update(id)` sends nothing.
     """
 
     def __bool__(self) -> Literal[False]:
