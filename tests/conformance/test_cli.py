@@ -258,3 +258,15 @@ def test_a_broken_spec_is_explained(tmp_path: Path, capsys: pytest.CaptureFixtur
     spec.write_text("openapi: 3.1.0\ninfo: {title: x}\n", encoding="utf-8")
     err = diagnose(capsys, "--spec", str(spec))
     assert f"The spec {spec} cannot be used" in err and "version" in err
+
+
+def test_the_quick_default_spec_is_the_loaders() -> None:
+    """cli.py finds the project's spec itself (so that --help needs no heavy import); it must be
+    the one protocol_spec names."""
+    from protocol_conformance import cli as conformance_cli
+    from protocol_spec import DEFAULT_SPEC, PROJECT_ROOT
+
+    assert (conformance_cli.PROJECT_ROOT, conformance_cli.DEFAULT_SPEC) == (
+        PROJECT_ROOT,
+        DEFAULT_SPEC,
+    )
