@@ -139,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     add(
         "--fixtures",
         help="YAML/JSON file of create bodies and attribute values a real server needs, such as "
-        "ids of objects that exist (env FIXTURES; format in README.md)",
+        "ids of objects that exist (env FIXTURES; format in docs/conformance.md)",
     )
     add(
         "--max-objects",

@@ -83,7 +83,7 @@ def load_fixtures(path: Path | None, api: Api) -> Fixtures:
         listed = "\n".join(f"  - {problem}" for problem in problems)
         raise FixturesError(
             f"The fixtures file {path} does not fit {api.source}:\n{listed}\n"
-            "See README.md, 'The fixtures file', for its format."
+            "See docs/conformance.md, 'Against a real deployment', for its format."
         )
     return fixtures
 

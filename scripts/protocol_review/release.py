@@ -27,7 +27,7 @@ def read_release(path: Path) -> str:
     except OSError as exc:
         raise ReviewError(
             f"{path}: cannot read the release record ({exc.strerror or exc}); create it with "
-            "the commit of the last release (see README, 'Cutting a release')"
+            "the commit of the last release (see docs/review.md, 'Cutting a release')"
         ) from None
     for number, line in enumerate(text.splitlines(), start=1):
         value = line.split("#", 1)[0].strip()

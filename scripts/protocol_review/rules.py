@@ -1,8 +1,8 @@
 """The registry of review rules: every finding names one, with a fixed section and severity.
 
-Rule ids are stable: CI jobs, ignore files and code-scanning alerts refer to them. The README's
-rule table is generated from `RULES` (`python -m protocol_review --list-rules`) and a test
-checks that it lists exactly these.
+Rule ids are stable: CI jobs, ignore files and code-scanning alerts refer to them. The rule
+table of docs/review.md is generated from `RULES` (`python -m protocol_review --list-rules`)
+and a test checks that it lists exactly these.
 
 Values clients send (parameters, request bodies) break when they accept less; values clients
 receive (responses, and webhook payloads as their receivers see them) break when they may hold

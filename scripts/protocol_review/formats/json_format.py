@@ -1,4 +1,4 @@
-"""`json`: the whole review as one JSON document (shape documented in the README)."""
+"""`json`: the whole review as one JSON document (shape documented in docs/review.md)."""
 
 from __future__ import annotations
 
