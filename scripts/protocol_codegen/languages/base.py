@@ -57,6 +57,8 @@ class SdkLanguage(Language):
     target: ClassVar[str]  # the target's name, which is also its subtree of generated/
     sdk_name: ClassVar[str]  # how the review names the SDK: `TypeScript`
     reserved_words: ClassVar[frozenset[str]]  # names the language's identifiers must escape
+    line_comment: ClassVar[str]  # what starts a comment, for the generated files' header
+    type_names_ignore_case: ClassVar[bool] = False  # whether `Thing` and `thing` clash
 
     @abstractmethod
     def string_literal(self, value: str) -> str:

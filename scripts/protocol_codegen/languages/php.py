@@ -79,6 +79,8 @@ class Php(SdkLanguage):
     highlight = "php"
     target = "php"
     sdk_name = "PHP"
+    line_comment = "//"
+    type_names_ignore_case = True  # PHP class names are case-insensitive
     tokens: ClassVar[Tokens] = Tokens(
         keywords="new true false null return",
         comment=r"//[^\n]*",

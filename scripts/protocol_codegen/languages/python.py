@@ -57,6 +57,7 @@ class Python(SdkLanguage):
     highlight = "python"
     target = "python"
     sdk_name = "Python"
+    line_comment = "#"
     tokens: ClassVar[Tokens] = Tokens(
         keywords="from import await async def return True False None",
         comment=r"#[^\n]*",

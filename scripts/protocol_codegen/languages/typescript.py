@@ -82,6 +82,7 @@ class TypeScript(SdkLanguage):
     highlight = "js"
     target = "typescript"
     sdk_name = "TypeScript"
+    line_comment = "//"
     tokens: ClassVar[Tokens] = Tokens(
         keywords="import from const let new await async return function true false null undefined",
         comment=r"//[^\n]*",

@@ -41,7 +41,7 @@ __all__ = [
     "render",
 ]
 
-ROOT = "python"
+ROOT = LANGUAGE.target
 
 
 def MODELS_HEADER(api: Api) -> str:
@@ -142,7 +142,7 @@ class PyResource:
 def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[str, str]:
     """The package's files; `models` is `render_models(api, MODELS_HEADER(api))` when the
     caller has it already (the pipeline renders it on another core)."""
-    env = environment("python")
+    env = environment(ROOT)
     client = api.settings.client_class
     package = f"{ROOT}/{PACKAGE}"
     models_text, model_names = models or render_models(api, MODELS_HEADER(api))
