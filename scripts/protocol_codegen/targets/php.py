@@ -20,9 +20,7 @@ from protocol_codegen.languages.php import (
     PACKAGE_NAME,
     class_names,
     method_name,
-    native_type,
     phpdoc_type,
-    property_name,
     query_variable,
     resource_property,
     shape_key,
@@ -31,6 +29,7 @@ from protocol_codegen.languages.php import (
 )
 from protocol_codegen.policy import RETRY_POLICY
 from protocol_codegen.reading import read_models
+from protocol_codegen.sdk_view import SdkModel
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._readme import readme_view, reflow
 from protocol_codegen.targets._text import doc_block, one_line
@@ -165,8 +164,8 @@ def render(api: Api) -> dict[str, str]:
             "src/Resources/ResourceWithRawResponse.php", resource=resource
         )
     readers = read_models(api)
-    for model in api.models:
-        view = _model_view(model, names, model.name in readers)
+    for model, declared in zip(api.models, LANGUAGE.sdk_view(api).models, strict=True):
+        view = _model_view(model, declared, names, model.name in readers)
         files[f"{ROOT}/src/Models/{view.class_name}.php"] = template(
             "src/Models/Model.php", model=view
         )
@@ -188,23 +187,24 @@ def _shape(items: list[tuple[str, bool, TypeRef]], names: dict[str, str]) -> str
 # -- models ----------------------------------------------------------------------------------
 
 
-def _model_view(model: Model, names: dict[str, str], read: bool) -> PhpModel:
+def _model_view(model: Model, declared: SdkModel, names: dict[str, str], read: bool) -> PhpModel:
+    """The class of `model`, its properties as the SDK view declares them (required first:
+    PHP deprecates optional parameters before required ones)."""
     properties: list[str] = []
     arguments: list[str] = []
-    # Required attributes first: PHP deprecates optional parameters before required ones.
-    for f in sorted(model.fields, key=lambda f: not f.required):
-        prop = property_name(f.name)
-        native = native_type(f.type, names, optional=not f.required)
+    for prop in declared.fields:
+        f = model.field(prop.wire_name)
+        assert f is not None, "the view's fields are the model's"
         doc_lines = [f.description] if f.description else []
         phpdoc = phpdoc_type(f.type, names, as_input=False).removesuffix("|null")
-        if phpdoc != native.lstrip("?"):  # arrays and enums say more in PHPDoc than natively
-            nullable = "|null" if native.startswith("?") else ""
+        if phpdoc != prop.type.lstrip("?"):  # arrays and enums say more in PHPDoc than natively
+            nullable = "|null" if prop.type.startswith("?") else ""
             doc_lines += [*([""] if doc_lines else []), f"@var {phpdoc}{nullable}"]
         doc = doc_block(doc_lines, indent="")
         properties += doc.splitlines() if doc else []
-        default = "" if f.required else " = null"
-        properties.append(f"public readonly {native} ${prop}{default},")
-        arguments.append(f"{prop}: {_from_array(f, names)},")
+        default = "" if prop.required else " = null"
+        properties.append(f"public readonly {prop.type} ${prop.name}{default},")
+        arguments.append(f"{prop.name}: {_from_array(f, names)},")
     paragraphs = [model.description] if model.description else []
     if read:
         paragraphs += [
@@ -213,7 +213,7 @@ def _model_view(model: Model, names: dict[str, str], read: bool) -> PhpModel:
             "see extra().",
         ]
     return PhpModel(
-        class_name=names[model.name],
+        class_name=declared.name,
         doc=doc_block(paragraphs, indent=""),
         properties=tuple(properties),
         arguments=tuple(arguments),
