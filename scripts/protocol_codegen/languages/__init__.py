@@ -37,13 +37,6 @@ SDK_LANGUAGES: dict[str, SdkLanguage] = {
 }
 
 
-def sdk_language(target: str) -> SdkLanguage:
-    """The language of the client that target `target` generates."""
-    if target not in SDK_LANGUAGES:
-        raise KeyError(f"no SDK language for target '{target}'; known: {', '.join(SDK_LANGUAGES)}")
-    return SDK_LANGUAGES[target]
-
-
 @dataclass(frozen=True)
 class Samples:
     """An operation's samples in every language, and the values they send."""
