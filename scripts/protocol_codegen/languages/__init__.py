@@ -21,7 +21,7 @@ from protocol_codegen.languages.base import Language, SdkLanguage
 from protocol_codegen.samples import CallValues, example_values
 from protocol_spec.model import Api, Operation
 
-__all__ = ["LANGUAGES", "SDK_LANGUAGES", "Samples", "samples_for", "sdk_language"]
+__all__ = ["LANGUAGES", "SDK_LANGUAGES", "Samples", "samples_for"]
 
 # The order of the samples' tabs.
 LANGUAGES: tuple[Language, ...] = (

@@ -31,12 +31,17 @@ from protocol_spec import naming
 from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
 
 __all__ = [
+    "ASYNC",
     "DISTRIBUTION",
     "MODELS_HEADER",
-    "PACKAGE",
     "ROOT",
     "RUNTIME_EXPORTS",
     "STATIC_MODULES",
+    "SYNC",
+    "Flavour",
+    "PyOperation",
+    "PyResource",
+    "PyResourceClass",
     "export_order",
     "render",
 ]
