@@ -40,6 +40,7 @@ __all__ = [
     "method_name",
     "resource_attribute",
     "result_annotation",
+    "sdk_resources",
     "signature_arguments",
     "typing_names",
 ]
@@ -127,33 +128,34 @@ class Python(SdkLanguage):
 
     def sdk_view(self, api: Api) -> SdkView:
         """The sync client's surface (the async one mirrors it) and the pydantic models."""
-        resources = []
-        for resource in api.resources:
-            owner = f"client.{resource_attribute(resource)}"
-            methods = tuple(
-                SdkMethod(
-                    name=method_name(op),
-                    display=f"{owner}.{method_name(op)}()",
-                    returns=result_annotation(op, PAGE_CLASS),
-                    natural=op.method_name,
-                    operation=op,
-                    parameters=tuple(_parameter(argument) for argument in arguments(op)),
-                )
-                for op in resource.operations
-            )
-            resources.append(
-                SdkResource(
-                    resource_attribute(resource),
-                    owner,
-                    resource.class_name,
-                    resource.identifier,
-                    methods,
-                )
-            )
-        return SdkView(self.target, tuple(resources), sdk_models(api))
+        return SdkView(self.target, sdk_resources(api), sdk_models(api))
 
 
 LANGUAGE = Python()
+
+
+def sdk_resources(api: Api) -> tuple[SdkResource, ...]:
+    """The resources of the sync client, with their methods and arguments (the view without
+    the models, which datamodel-code-generator makes: the target renders them on its own)."""
+    resources = []
+    for resource in api.resources:
+        owner = f"client.{resource_attribute(resource)}"
+        methods = tuple(
+            SdkMethod(
+                name=method_name(op),
+                display=f"{owner}.{method_name(op)}()",
+                returns=result_annotation(op, PAGE_CLASS),
+                natural=op.method_name,
+                operation=op,
+                parameters=tuple(_parameter(argument) for argument in arguments(op)),
+            )
+            for op in resource.operations
+        )
+        name = resource_attribute(resource)
+        resources.append(
+            SdkResource(name, owner, resource.class_name, resource.identifier, methods)
+        )
+    return tuple(resources)
 
 
 # -- names -----------------------------------------------------------------------------------

@@ -19,7 +19,6 @@ from protocol_codegen.languages.php import (
     NAMESPACE,
     PACKAGE_NAME,
     class_names,
-    method_name,
     phpdoc_type,
     query_variable,
     resource_property,
@@ -29,7 +28,7 @@ from protocol_codegen.languages.php import (
 )
 from protocol_codegen.policy import RETRY_POLICY
 from protocol_codegen.reading import read_models
-from protocol_codegen.sdk_view import SdkModel
+from protocol_codegen.sdk_view import SdkMethod, SdkModel, SdkResource
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._readme import readme_view, reflow
 from protocol_codegen.targets._text import doc_block, one_line
@@ -140,7 +139,11 @@ def render(api: Api) -> dict[str, str]:
         description=json.dumps(f"{api.title} client for PHP"),
         version=json.dumps(api.version),
     )
-    resources = [_resource_view(resource, names) for resource in api.resources]
+    view = LANGUAGE.sdk_view(api)
+    resources = [
+        _resource_view(resource, declared, names)
+        for resource, declared in zip(api.resources, view.resources, strict=True)
+    ]
     files[f"{ROOT}/src/{api.settings.client_class}.php"] = template(
         "src/ApiClient.php",
         client_class=api.settings.client_class,
@@ -164,10 +167,10 @@ def render(api: Api) -> dict[str, str]:
             "src/Resources/ResourceWithRawResponse.php", resource=resource
         )
     readers = read_models(api)
-    for model, declared in zip(api.models, LANGUAGE.sdk_view(api).models, strict=True):
-        view = _model_view(model, declared, names, model.name in readers)
-        files[f"{ROOT}/src/Models/{view.class_name}.php"] = template(
-            "src/Models/Model.php", model=view
+    for model, declared in zip(api.models, view.models, strict=True):
+        php_model = _model_view(model, declared, names, model.name in readers)
+        files[f"{ROOT}/src/Models/{php_model.class_name}.php"] = template(
+            "src/Models/Model.php", model=php_model
         )
     return dict(sorted(files.items()))
 
@@ -243,8 +246,9 @@ def _convert(type_ref: TypeRef, value: str, names: dict[str, str]) -> str:
 # -- resources -------------------------------------------------------------------------------
 
 
-def _resource_view(resource: Resource, names: dict[str, str]) -> PhpResource:
-    operations = tuple(_operation(op, names) for op in resource.operations)
+def _resource_view(resource: Resource, declared: SdkResource, names: dict[str, str]) -> PhpResource:
+    """The resource's class; its property and methods' names are the SDK view's."""
+    operations = tuple(_operation(method, names) for method in declared.methods)
     used = sorted({name for op in resource.operations for name in _models_used(op, names)})
     imports = [f"{NAMESPACE}\\Models\\{name}" for name in used]
     if any(op.pagination is not None for op in resource.operations):
@@ -252,7 +256,7 @@ def _resource_view(resource: Resource, names: dict[str, str]) -> PhpResource:
     doc = resource.description or resource.name
     return PhpResource(
         class_name=resource.class_name,
-        property=resource_property(resource),
+        property=declared.name,
         doc=doc_block([doc], indent=""),
         property_doc=doc_block([doc], indent="    "),
         imports=tuple(sorted(imports)),
@@ -260,7 +264,8 @@ def _resource_view(resource: Resource, names: dict[str, str]) -> PhpResource:
     )
 
 
-def _operation(op: Operation, names: dict[str, str]) -> PhpOperation:
+def _operation(method: SdkMethod, names: dict[str, str]) -> PhpOperation:
+    op = method.operation
     path_vars = [variable_name(p.identifier) for p in op.path_params]
     parameters = [f"string ${name}" for name in path_vars]
     tags = [
@@ -345,7 +350,7 @@ def _operation(op: Operation, names: dict[str, str]) -> PhpOperation:
     raw_tags = [tag for tag in tags if not tag.startswith("@return ")]
     raw_result = "null" if returned == "void" else returned
     return PhpOperation(
-        name=method_name(op),
+        name=method.name,
         doc=doc_block([*lines, "", *tags, throws], indent="    "),
         parameters=", ".join(parameters),
         return_type=return_type,

@@ -17,14 +17,14 @@ from protocol_codegen.languages.python import (
     PACKAGE,
     annotation,
     argument_name,
-    method_name,
-    resource_attribute,
     result_annotation,
+    sdk_resources,
     signature_arguments,
     typing_names,
 )
 from protocol_codegen.policy import RETRY_POLICY
 from protocol_codegen.python_models import render_models
+from protocol_codegen.sdk_view import SdkMethod, SdkResource
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._readme import readme_view, reflow
 from protocol_spec import naming
@@ -151,7 +151,11 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
     client = api.settings.client_class
     package = f"{ROOT}/{PACKAGE}"
     models_text, model_names = models or render_models(api, MODELS_HEADER(api))
-    resources = [_resource_view(resource) for resource in api.resources]
+    declared = sdk_resources(api)
+    resources = [
+        _resource_view(resource, view)
+        for resource, view in zip(api.resources, declared, strict=True)
+    ]
 
     def template(name: str, **context: object) -> str:
         source = f"templates/python/{name}.jinja"
@@ -212,8 +216,8 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
     )
     for module in STATIC_MODULES:
         files[f"{package}/{module}"] = template(module)
-    for resource in api.resources:
-        view = _resource_module(resource)
+    for resource, sdk_resource in zip(api.resources, declared, strict=True):
+        view = _resource_module(resource, sdk_resource)
         files[f"{package}/resources/{naming.snake(resource.name)}.py"] = template(
             "resources/resource.py", **view
         )
@@ -234,22 +238,23 @@ def export_order(names: Iterable[str]) -> list[str]:
 # -- resources -----------------------------------------------------------------------------
 
 
-def _resource_view(resource: Resource) -> PyResource:
+def _resource_view(resource: Resource, declared: SdkResource) -> PyResource:
     return PyResource(
         module=naming.snake(resource.name),
         class_name=resource.class_name,
         async_class_name="Async" + resource.class_name,
-        identifier=resource_attribute(resource),
+        identifier=declared.name,
     )
 
 
-def _resource_module(resource: Resource) -> dict[str, object]:
+def _resource_module(resource: Resource, declared: SdkResource) -> dict[str, object]:
+    """The resource's module: a sync and an async class whose methods are the SDK view's."""
     classes = tuple(
         PyResourceClass(
             name=flavour.class_prefix + resource.class_name,
             base=flavour.base,
             docstring=resource.description or resource.class_name,
-            operations=tuple(_operation(op, flavour) for op in resource.operations),
+            operations=tuple(_operation(method, flavour) for method in declared.methods),
             raw_class=f"{flavour.class_prefix}{resource.class_name}WithRawResponse",
             raw_wrapper=flavour.raw_wrapper,
         )
@@ -302,7 +307,8 @@ def _page_spec(op: Operation) -> str:
     return f"{_page_spec_name(op)} = PageSpec({arguments})"
 
 
-def _operation(op: Operation, flavour: Flavour) -> PyOperation:
+def _operation(sdk_method: SdkMethod, flavour: Flavour) -> PyOperation:
+    op = sdk_method.operation
     # The arguments are the SDK view's (`languages.python.arguments`), in its order.
     texts = signature_arguments(op)
     positional = texts[: len(op.path_params)]
@@ -340,7 +346,7 @@ def _operation(op: Operation, flavour: Flavour) -> PyOperation:
         args = [request, returns]
     return PyOperation(
         def_keyword=flavour.def_keyword,
-        name=method_name(op),
+        name=sdk_method.name,
         signature=signature,
         returns=returns,
         docstring=_docstring(op),

@@ -19,17 +19,15 @@ from protocol_codegen.languages.typescript import (
     LANGUAGE,
     PACKAGE_NAME,
     body_type,
-    method_name,
     object_key,
     parameter_name,
     params_type,
     resource_property,
-    returns,
     string_literal,
     type_names,
 )
 from protocol_codegen.policy import RETRY_POLICY
-from protocol_codegen.sdk_view import SdkModel
+from protocol_codegen.sdk_view import SdkMethod, SdkModel, SdkResource
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._readme import readme_view, reflow
 from protocol_codegen.targets._text import doc_block, one_line
@@ -89,7 +87,10 @@ def render(api: Api) -> dict[str, str]:
     env = environment(ROOT)
     view = LANGUAGE.sdk_view(api)
     names = type_names(api)
-    resources = [_resource_view(resource, names) for resource in api.resources]
+    resources = [
+        _resource_view(resource, declared, names)
+        for resource, declared in zip(api.resources, view.resources, strict=True)
+    ]
 
     def template(template_name: str, **context: object) -> str:
         source = f"templates/{ROOT}/{template_name}.jinja"
@@ -183,13 +184,14 @@ def _member(name: str, required: bool, type_: str, doc: str) -> str:
 # -- resources -------------------------------------------------------------------------------
 
 
-def _resource_view(resource: Resource, names: dict[str, str]) -> TsResource:
-    operations = tuple(_operation(op, names) for op in resource.operations)
+def _resource_view(resource: Resource, declared: SdkResource, names: dict[str, str]) -> TsResource:
+    """The resource's class; its property, methods' names and return types are the SDK view's."""
+    operations = tuple(_operation(method, names) for method in declared.methods)
     used = sorted({name for op in resource.operations for name in _types_used(op, names)})
     return TsResource(
         module=resource.identifier,
         class_name=resource.class_name,
-        property=resource_property(resource),
+        property=declared.name,
         doc=doc_block([resource.description or resource.name], indent=""),
         js_property_doc=doc_block([resource.description or resource.name], indent="    "),
         dts_property_doc=doc_block([resource.description or resource.name], indent="  "),
@@ -198,7 +200,8 @@ def _resource_view(resource: Resource, names: dict[str, str]) -> TsResource:
     )
 
 
-def _operation(op: Operation, names: dict[str, str]) -> TsOperation:
+def _operation(method: SdkMethod, names: dict[str, str]) -> TsOperation:
+    op = method.operation
     path_names = [parameter_name(p) for p in op.path_params]
     params: list[tuple[str, str, str]] = []  # (JavaScript, declaration, JSDoc @param)
     params += [(name, f"{name}: string", f"{{string}} {name}") for name in path_names]
@@ -229,7 +232,7 @@ def _operation(op: Operation, names: dict[str, str]) -> TsOperation:
     if op.idempotency_key is not None:
         fields.append(f"idempotencyHeader: {string_literal(op.idempotency_key.name)}")
 
-    returned = returns(op, names)
+    returned = method.returns
     if op.pagination is not None:
         call = "requestPage"
         page = op.pagination
@@ -251,9 +254,8 @@ def _operation(op: Operation, names: dict[str, str]) -> TsOperation:
     tags = [f"@param {name} {one_line(text)}" for name, text in documented if text]
     js_tags = [f"@param {js_doc}" for _, _, js_doc in params]
     js_tags.append(f"@returns {{{returned}}}")
-    name = method_name(op)
     return TsOperation(
-        name=name,
+        name=method.name,
         doc=doc_block([*lines, *([""] if tags else []), *tags], indent="  "),
         js_doc=doc_block([*lines, "", *js_tags], indent="  "),
         js_params=", ".join(js for js, _, _ in params),
