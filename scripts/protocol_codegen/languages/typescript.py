@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from protocol_codegen.languages.base import ListExamples, SdkLanguage, Tokens
@@ -187,7 +188,7 @@ class TypeScript(SdkLanguage):
             )
             if typed in declared and declared[typed].kind == "interface"
         }
-        listed = tuple(model if model.name not in inputs else _as_input(model) for model in models)
+        listed = tuple(replace(model, is_input=model.name in inputs) for model in models)
         return SdkView(self.target, tuple(resources), listed)
 
 
@@ -298,6 +299,7 @@ def _models(api: Api, names: dict[str, str]) -> list[SdkModel]:
     """types.d.ts's declarations in file order (the runtime's `Open` aside): enums, models,
     then the query parameters and the inline body of each operation."""
     pointers = {names[name]: at for name, at in schema_pointers(api).items() if name in names}
+    # What each operation's params and body types are (by name, the first operation's).
     roles: dict[str, tuple[str, Operation]] = {}
     for op in api.operations:
         for role, typed in (
@@ -374,20 +376,6 @@ def _field(
 def _value(owner: str, value: str) -> SdkField:
     literal = string_literal(value)
     return SdkField(literal, f"{owner} {literal}", literal, literal, True, "", "")
-
-
-def _as_input(model: SdkModel) -> SdkModel:
-    return SdkModel(
-        model.name,
-        model.kind,
-        model.pointer,
-        model.natural,
-        model.fields,
-        model.description,
-        model.role,
-        model.operation,
-        is_input=True,
-    )
 
 
 def _parameters(
