@@ -38,7 +38,7 @@ test: setup ## Run every test (Python, generator, server, conformance, TypeScrip
 	@$(PY) -m pytest
 
 lint: setup ## ruff and mypy --strict over our Python code and the generated Python client.
-	@$(PY) -m pytest -q tests/test_static_checks.py
+	@$(PY) -m pytest -q tests/test_static_checks.py tests/test_import_rules.py
 
 bench: setup ## Ours against openapi-python-client, datamodel-code-generator and Prism; exit 1 on a missed target.
 	@$(PY) -m protocol_bench

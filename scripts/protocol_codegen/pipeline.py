@@ -10,9 +10,9 @@ from collections.abc import Callable, Sequence
 
 from protocol_codegen.errors import GeneratorError
 from protocol_codegen.formatting import check_pinned_tools, format_python
+from protocol_codegen.python_models import ModelsInBackground
 from protocol_codegen.targets import TARGETS, python
 from protocol_codegen.targets.python import MODELS_HEADER
-from protocol_codegen.targets.python_models import ModelsInBackground
 from protocol_codegen.write import owns
 from protocol_spec import Api
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Protocol
 
+from protocol_codegen.languages import SDK_LANGUAGES
 from protocol_spec import naming
 from protocol_spec.build import SDK_METHOD
 from protocol_spec.model import Api, Operation, Response
@@ -172,12 +173,12 @@ def _cursors(api: Api, op: Operation, add: _Add) -> None:
 def _names(language: str, surface: Surface, add: _Add) -> None:
     """Collisions and renamed reserved words, in every scope of one SDK's surface."""
     name = LANGUAGES[language]
+    ignore_case = SDK_LANGUAGES[language].type_names_ignore_case
 
     def scope(symbols: Iterable[Symbol], where: str) -> None:
         seen: dict[str, list[Symbol]] = defaultdict(list)
         for symbol in symbols:
-            # PHP class names are case-insensitive.
-            key = symbol.key.lower() if language == "php" and symbol.kind == "model" else symbol.key
+            key = symbol.key.lower() if ignore_case and symbol.kind == "model" else symbol.key
             seen[f"{symbol.kind}:{key}"].append(symbol)
             if symbol.natural and symbol.natural != symbol.key:
                 add(

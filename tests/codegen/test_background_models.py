@@ -17,7 +17,7 @@ SCRIPT = textwrap.dedent(
     """
     import json, os, sys
     from pathlib import Path
-    from protocol_codegen.targets.python_models import ModelsInBackground, render_models
+    from protocol_codegen.python_models import ModelsInBackground, render_models
     from protocol_spec import load_api
 
     api = load_api(Path(sys.argv[1]))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from protocol_codegen import samples as renderer
+from protocol_codegen.languages import LANGUAGES, samples_for
 from protocol_codegen.pipeline import render_targets
 from protocol_spec import PROJECT_ROOT, load_api
 from protocol_spec.model import Api
@@ -49,8 +49,8 @@ def test_every_operation_carries_a_sample_per_language(spec_api: Api, bundled: A
             ("Python", "Python"),
             ("PHP", "PHP"),
         ]
-        expected = renderer.samples_for(spec_api, operation)
-        for language, sample in zip(renderer.LANGUAGES, code_samples, strict=True):
+        expected = samples_for(spec_api, operation)
+        for language, sample in zip(LANGUAGES, code_samples, strict=True):
             assert sample["source"] == expected.text(language.key)
             count += 1
     assert count == 4 * len(spec_api.operations) == 20

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from protocol_codegen import samples as renderer
+from protocol_codegen.languages import LANGUAGES, samples_for
 from protocol_codegen.pipeline import render_targets
 from protocol_spec import PROJECT_ROOT, load_api
 from protocol_spec.model import Api, Operation, Resource
@@ -160,8 +160,8 @@ def test_every_sample_on_the_page_is_the_renderers(page: tuple[Api, Document]) -
     shown = 0
     for operation in api.operations:
         section = document.root.by_id(_anchor(operation))
-        samples = renderer.samples_for(api, operation)
-        for language in renderer.LANGUAGES:
+        samples = samples_for(api, operation)
+        for language in LANGUAGES:
             panel = section.by_id(f"{_anchor(operation)}-sample-{language.key}")
             assert panel.one("code").text == samples.text(language.key).rstrip("\n")
             assert panel.one("code").attrs["class"] == f"language-{language.highlight}"
@@ -208,11 +208,11 @@ def _check_operation(api: Api, operation: Operation, section: Element) -> None:
     shown = [name for h3 in prose.all("h3") for name in _group(section, h3.words)]
     assert sorted(shown) == sorted(name for name, _ in expected)
     _check_attributes(prose, expected)
-    samples = renderer.samples_for(api, operation)
+    samples = samples_for(api, operation)
     labels = [b.words for b in section.all("button")]
-    assert labels == [language.label for language in renderer.LANGUAGES]
+    assert labels == [language.label for language in LANGUAGES]
     codes = [p.one("code").text for p in section.all("div", cls="code-panel")]
-    assert codes == [samples.text(lang.key).rstrip("\n") for lang in renderer.LANGUAGES]
+    assert codes == [samples.text(lang.key).rstrip("\n") for lang in LANGUAGES]
     responses = section.all("div", cls="response")
     if operation.result is None:
         assert responses == []

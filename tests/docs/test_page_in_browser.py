@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from protocol_codegen import samples as renderer
+from protocol_codegen.languages import LANGUAGES, samples_for
 from protocol_spec import PROJECT_ROOT, load_api
 
 from .conftest import find_chromium, find_node
@@ -21,7 +21,7 @@ PAGE = PROJECT_ROOT / "generated" / "docs" / "index.html"
 INSPECT = Path(__file__).resolve().parent / "browser" / "inspect_page.mjs"
 SCREENSHOT = PROJECT_ROOT / "reports" / "docs" / "reference-page.png"
 API = load_api(PROJECT_ROOT / "spec" / "openapi.yaml")
-LABELS = [language.label for language in renderer.LANGUAGES]
+LABELS = [language.label for language in LANGUAGES]
 
 
 @pytest.fixture(scope="module")
@@ -73,9 +73,9 @@ def test_every_tab_shows_its_sample_and_hides_the_others(seen: dict[str, Any]) -
     assert len(groups) == len(API.operations)
     visible_samples = 0
     for operation, group in zip(API.operations, groups, strict=True):
-        samples = renderer.samples_for(API, operation)
+        samples = samples_for(API, operation)
         assert [tab["label"] for tab in group["tabs"]] == LABELS
-        for language, tab in zip(renderer.LANGUAGES, group["tabs"], strict=True):
+        for language, tab in zip(LANGUAGES, group["tabs"], strict=True):
             where = f"{operation.operation_id}, tab {tab['label']}"
             assert tab["selected"] == "true", where
             assert tab["visible"], f"{where}: its sample is not visible"

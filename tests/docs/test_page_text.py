@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from protocol_codegen import samples as renderer
+from protocol_codegen.languages import LANGUAGES, samples_for
 from protocol_codegen.targets._highlight import highlight
 from protocol_codegen.targets._markdown import markdown
 from protocol_spec import PROJECT_ROOT, load_api
@@ -36,8 +36,8 @@ def test_markdown_escapes_what_the_spec_writes() -> None:
 
 @pytest.mark.parametrize("operation", API.operations, ids=lambda op: op.operation_id)
 def test_coloured_code_keeps_the_samples_text(operation: Operation) -> None:
-    samples = renderer.samples_for(API, operation)
-    for language in renderer.LANGUAGES:
+    samples = samples_for(API, operation)
+    for language in LANGUAGES:
         code = samples.text(language.key)
         coloured = highlight(code, language.highlight)
         assert html.unescape(re.sub(r"</?span[^>]*>", "", coloured)) == code

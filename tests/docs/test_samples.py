@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from protocol_codegen import samples as renderer
+from protocol_codegen.languages import LANGUAGES, curl, samples_for
+from protocol_codegen.languages.base import Language
 from protocol_codegen.pipeline import render_targets
 from protocol_spec import PROJECT_ROOT, load_api
 from protocol_spec.model import Api, Operation
@@ -92,19 +94,17 @@ def test_the_seed_has_the_five_operations_with_four_samples_each() -> None:
 
 
 def test_tabs_are_the_seeds_in_the_seeds_order() -> None:
-    labels = [language.label for language in renderer.LANGUAGES]
+    labels = [language.label for language in LANGUAGES]
     for seed in SEED_OPERATIONS.values():
         assert list(seed.samples) == labels == ["cURL", "JavaScript", "Python", "PHP"]
 
 
-@pytest.mark.parametrize("language", renderer.LANGUAGES, ids=lambda language: language.key)
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.key)
 @pytest.mark.parametrize("title", list(SEED_OPERATIONS))
-def test_sample_matches_the_seed_call_for_call(
-    api: Api, title: str, language: renderer.Language
-) -> None:
+def test_sample_matches_the_seed_call_for_call(api: Api, title: str, language: Language) -> None:
     operation = next(op for op in api.operations if op.summary == title)
     seed = SEED_OPERATIONS[title].samples[language.label]
-    sample = renderer.samples_for(api, operation).text(language.key)
+    sample = samples_for(api, operation).text(language.key)
     assert _indent_free(sample) == _indent_free(seed)
     if language.key != "javascript" or title != "Update a conversation":
         assert sample == seed, "only the seed's 4-space JavaScript indent is normalised"
@@ -112,22 +112,22 @@ def test_sample_matches_the_seed_call_for_call(
 
 def test_the_issues_update_samples_exactly(api: Api) -> None:
     update = _operation(api, "update")
-    samples = renderer.samples_for(api, update)
-    assert samples.python.splitlines()[-1] == (
+    samples = samples_for(api, update)
+    assert samples.text("python").splitlines()[-1] == (
         'client.conversations.update("xgQQXg3hrtjh7AvZ", is_muted=True)'
     )
-    assert " ".join(samples.javascript.split()).endswith(
+    assert " ".join(samples.text("javascript").split()).endswith(
         "await client.conversations.update('xgQQXg3hrtjh7AvZ', { is_muted: true, })"
     )
-    assert " ".join(samples.php.split()).endswith(
+    assert " ".join(samples.text("php").split()).endswith(
         "$client->conversations->update('xgQQXg3hrtjh7AvZ', [ 'is_muted' => true, ]);"
     )
     # The issue writes `-d is_muted=true`; the seed quotes the key, which the shell removes.
-    assert " ".join(samples.curl.replace("\\\n", " ").split()) == (
+    assert " ".join(samples.text("curl").replace("\\\n", " ").split()) == (
         "curl -X PUT https://api.protocol.chat/v1/conversations/xgQQXg3hrtjh7AvZ "
         "-H \"Authorization: Bearer {token}\" -d 'is_muted'=true"
     )
-    assert _shell_words(samples.curl)[-1] == "is_muted=true"
+    assert _shell_words(samples.text("curl"))[-1] == "is_muted=true"
 
 
 def test_request_path_is_the_seeds_request_label(api: Api) -> None:
@@ -146,10 +146,10 @@ def test_sdk_calls_leave_out_defaults_that_curl_spells_out(api: Api) -> None:
 
 
 def test_names_are_the_generated_packages_names(rooms: Api) -> None:
-    samples = renderer.samples_for(rooms, rooms.operations[0])
-    assert "client.chat_rooms.mark_read(" in samples.python
-    assert "await client.chatRooms.markRead('r00m', {" in samples.javascript
-    assert "$client->chatRooms->markRead('r00m', [" in samples.php
+    samples = samples_for(rooms, rooms.operations[0])
+    assert "client.chat_rooms.mark_read(" in samples.text("python")
+    assert "await client.chatRooms.markRead('r00m', {" in samples.text("javascript")
+    assert "$client->chatRooms->markRead('r00m', [" in samples.text("php")
     files = render_targets(rooms, ["python", "typescript", "php"])
     assert "self.chat_rooms = ChatRooms(self)" in files["python/protocol_api/_client.py"]
     assert "    def mark_read(" in files["python/protocol_api/resources/chat_rooms.py"]
@@ -163,24 +163,24 @@ def test_names_are_the_generated_packages_names(rooms: Api) -> None:
 
 
 def test_query_then_body_in_each_languages_argument_order(rooms: Api) -> None:
-    samples = renderer.samples_for(rooms, rooms.operations[0])
-    assert samples.javascript.endswith(
+    samples = samples_for(rooms, rooms.operations[0])
+    assert samples.text("javascript").endswith(
         "markRead('r00m', {\n  notify: false,\n}, {\n"
         "  note: 'it\\'s 5 o\\'clock & more',\n  labels: ['a', 'b'],\n})\n"
     )
-    assert samples.php.endswith(
+    assert samples.text("php").endswith(
         "markRead('r00m', [\n  'notify' => false,\n], [\n"
         "  'note' => 'it\\'s 5 o\\'clock & more',\n  'labels' => ['a', 'b'],\n]);\n"
     )
     # Too long for one line: one argument a line, as ruff formats it. `until=0` is the default.
-    assert samples.python.endswith(
+    assert samples.text("python").endswith(
         'client.chat_rooms.mark_read(\n    "r00m",\n    notify=False,\n'
         '    note="it\'s 5 o\'clock & more",\n    labels=["a", "b"],\n)\n'
     )
 
 
 def test_curl_sends_json_where_a_form_cannot_and_quotes_for_the_shell(rooms: Api) -> None:
-    curl = renderer.samples_for(rooms, rooms.operations[0]).curl
+    curl = samples_for(rooms, rooms.operations[0]).text("curl")
     words = _shell_words(curl)
     assert words[:2] == [
         "curl",
@@ -196,36 +196,34 @@ def test_curl_sends_json_where_a_form_cannot_and_quotes_for_the_shell(rooms: Api
 def test_form_values_that_need_encoding_go_through_data_urlencode(api: Api) -> None:
     create = _operation(api, "create")
     values = renderer.CallValues(path=(), query=(), body=(("contact_id", 'a b&c="$d"'),))
-    curl = renderer.curl_sample(api, create, values)
-    assert curl.endswith('--data-urlencode \'contact_id\'="a b&c=\\"\\$d\\""\n')
-    assert _shell_words(curl)[-1] == 'contact_id=a b&c="$d"'
+    text = curl.LANGUAGE.sample(api, create, values)
+    assert text.endswith('--data-urlencode \'contact_id\'="a b&c=\\"\\$d\\""\n')
+    assert _shell_words(text)[-1] == 'contact_id=a b&c="$d"'
 
 
 def test_every_operation_of_the_fixture_gets_four_samples() -> None:
     fixture = load_api(FIXTURE)
     for operation in fixture.operations:
-        samples = renderer.samples_for(fixture, operation)
-        for language in renderer.LANGUAGES:
+        samples = samples_for(fixture, operation)
+        for language in LANGUAGES:
             assert samples.text(language.key).endswith("\n")
-    widgets = renderer.samples_for(fixture, _operation(fixture, "create", "widgets"))
-    assert 'client.widgets.create(name="sprocket", color="blue")' in widgets.python
-    get = renderer.samples_for(fixture, _operation(fixture, "get", "widgets"))
+    widgets = samples_for(fixture, _operation(fixture, "create", "widgets"))
+    assert 'client.widgets.create(name="sprocket", color="blue")' in widgets.text("python")
+    get = samples_for(fixture, _operation(fixture, "get", "widgets"))
     # No example id in the fixture: one of the id attribute's pattern, `^[a-z0-9]{8}$`.
     (made_up,) = get.values.path_values.values()
     assert re.fullmatch(r"[a-z0-9]{8}", made_up)
-    assert f'client.widgets.get("{made_up}")' in get.python
+    assert f'client.widgets.get("{made_up}")' in get.text("python")
 
 
 def test_same_model_same_text(api: Api) -> None:
-    first = [renderer.samples_for(api, op) for op in api.operations]
-    second = [renderer.samples_for(load_api(SPEC), op) for op in load_api(SPEC).operations]
-    assert [(s.curl, s.javascript, s.python, s.php) for s in first] == [
-        (s.curl, s.javascript, s.python, s.php) for s in second
-    ]
+    first = [samples_for(api, op) for op in api.operations]
+    second = [samples_for(load_api(SPEC), op) for op in load_api(SPEC).operations]
+    assert [dict(s.texts) for s in first] == [dict(s.texts) for s in second]
 
 
 def test_unknown_language_is_a_clear_error(api: Api) -> None:
-    samples = renderer.samples_for(api, api.operations[0])
+    samples = samples_for(api, api.operations[0])
     with pytest.raises(KeyError, match="known: curl, javascript, python, php"):
         samples.text("ruby")
 

@@ -30,6 +30,7 @@ import httpx
 import pytest
 
 from protocol_codegen import samples as renderer
+from protocol_codegen.languages import LANGUAGES, samples_for
 from protocol_server.harness import running_server
 from protocol_spec import PROJECT_ROOT, load_api
 from protocol_spec.model import Api, Operation
@@ -115,9 +116,7 @@ def _run(reference: Reference, language: str) -> Run:
         folder = reference.workdir / language
         folder.mkdir()
         ids = _created_ids(reference)
-        sources = [
-            _substitute(renderer.samples_for(API, op).text(language), ids) for op in OPERATIONS
-        ]
+        sources = [_substitute(samples_for(API, op).text(language), ids) for op in OPERATIONS]
         if language == "curl":
             sources = [s.replace(API.default_base_url, reference.proxy.base_url) for s in sources]
             sources = [s.replace(renderer.CURL_TOKEN, TOKEN) for s in sources]
@@ -222,7 +221,7 @@ RUNNERS: dict[str, Runner] = {
 
 
 @pytest.mark.parametrize("operation", OPERATIONS, ids=lambda op: op.operation_id)
-@pytest.mark.parametrize("language", [lang.key for lang in renderer.LANGUAGES])
+@pytest.mark.parametrize("language", [lang.key for lang in LANGUAGES])
 def test_sample_succeeds_against_the_reference_server(
     reference: Reference, language: str, operation: Operation
 ) -> None:

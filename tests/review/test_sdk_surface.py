@@ -1,7 +1,7 @@
 """The SDK surfaces the review computes are exactly what `make generate` writes.
 
-`sdk_surface` reads names and signatures from the targets' views and datamodel-code-generator,
-without rendering files; here every symbol is looked up in the rendered, formatted files, and
+`sdk_surface` reads each language's public SDK view (`SdkLanguage.sdk_view`, datamodel-code-
+generator's models for Python), without rendering files; here every symbol is looked up in the rendered, formatted files, and
 every public method and type of those files must be a symbol."""
 
 from __future__ import annotations

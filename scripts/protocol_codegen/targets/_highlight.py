@@ -1,6 +1,6 @@
 """Syntax colouring for the reference page's code blocks, done once at generation time.
 
-A small tokenizer per language (the samples' four, and JSON for responses): strings, numbers,
+A small tokenizer per language (each language's `tokens`, and JSON for responses): strings, numbers,
 comments, keywords, variables, calls and object keys become `<span class="tok-…">`; everything
 else is escaped text. The page needs no script to colour its code, and the text inside the
 spans is exactly the sample's.
@@ -12,44 +12,44 @@ import re
 
 from markupsafe import Markup
 
+from protocol_codegen.languages import LANGUAGES
+from protocol_codegen.languages.base import Tokens
 from protocol_codegen.targets._html import escape_text
 
-__all__ = ["highlight"]
+__all__ = ["JSON_TOKENS", "highlight"]
 
 _STRING = r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\""
 _NUMBER = r"\b\d+(?:\.\d+)?\b"
 
-_KEYWORDS = {
-    "js": "import from const let new await async return function true false null undefined",
-    "python": "from import await async def return True False None",
-    "php": "new true false null return",
-    "bash": "",
-    "json": "true false null",
-}
-_COMMENTS = {"js": r"//[^\n]*", "python": r"#[^\n]*", "php": r"//[^\n]*", "json": r"//[^\n]*"}
+# The responses' format: not a language of samples, but coloured the same way.
+JSON_TOKENS = Tokens(
+    keywords="true false null",
+    comment=r"//[^\n]*",
+    leading=(("property", rf"{_STRING}(?=\s*:)"),),
+)
 
 
-def _pattern(language: str) -> re.Pattern[str]:
+def _pattern(tokens: Tokens) -> re.Pattern[str]:
     alternatives = []
-    if language in _COMMENTS:
-        alternatives.append(rf"(?P<comment>{_COMMENTS[language]})")
-    if language == "json":
-        alternatives.append(rf"(?P<property>{_STRING})(?=\s*:)")
-    if language == "bash":
-        alternatives += [r"(?P<function>^curl\b)", r"(?P<option>(?<=\s)--?[A-Za-z-]+\b)"]
+    if tokens.comment is not None:
+        alternatives.append(rf"(?P<comment>{tokens.comment})")
+    alternatives += [rf"(?P<{kind}>{pattern})" for kind, pattern in tokens.leading]
     alternatives.append(rf"(?P<string>{_STRING})")
-    if language == "php":
-        alternatives.append(r"(?P<variable>\$[A-Za-z_][A-Za-z0-9_]*)")
-    keywords = _KEYWORDS[language].split()
+    alternatives += [rf"(?P<{kind}>{pattern})" for kind, pattern in tokens.after_strings]
+    keywords = tokens.keywords.split()
     if keywords:
         alternatives.append(r"(?P<keyword>\b(?:" + "|".join(keywords) + r")\b)")
-    if language != "bash":
+    if tokens.numbers_and_calls:
         alternatives.append(rf"(?P<number>{_NUMBER})")
         alternatives.append(r"(?P<function>\b[A-Za-z_][A-Za-z0-9_]*(?=\())")
     return re.compile("|".join(alternatives), re.MULTILINE)
 
 
-_PATTERNS = {language: _pattern(language) for language in _KEYWORDS}
+# Code block language (`Language.highlight`) -> its tokenizer.
+_PATTERNS = {
+    **{language.highlight: _pattern(language.tokens) for language in LANGUAGES},
+    "json": _pattern(JSON_TOKENS),
+}
 
 
 def highlight(code: str, language: str) -> Markup:

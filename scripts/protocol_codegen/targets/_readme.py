@@ -1,6 +1,6 @@
-"""What the clients' package READMEs show, computed once: every call comes from the samples
-renderer (`protocol_codegen.samples`), every number from the retry policy, every name from the
-model. Each target's `README.md.jinja` lays it out in its ecosystem's words.
+"""What the clients' package READMEs show, computed once: every call comes from the client's
+language (`protocol_codegen.languages`), every value from `protocol_codegen.samples`, every
+number from the retry policy, every name from the model. Each target's `README.md.jinja` lays it out in its ecosystem's words.
 
 The examples run in order as one program (tests/clients/test_readmes.py does so against the
 reference server): the set-up, each operation of the API, then errors, pagination, retries and
@@ -12,8 +12,9 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from protocol_codegen import samples
+from protocol_codegen.languages.base import SdkLanguage
 from protocol_codegen.policy import RETRY_POLICY, RetryPolicy
+from protocol_codegen.samples import CallValues, example_values
 from protocol_spec.model import Api, Operation, Resource
 
 __all__ = ["ReadmeOperation", "ReadmeView", "readme_view", "reflow"]
@@ -41,15 +42,14 @@ class ReadmeView:
     example: dict[str, str]  # the calls of the later sections, by name
 
 
-def readme_view(api: Api, language: str) -> ReadmeView:
-    """The README's content for `language` (python, javascript or php)."""
-    setup, call = _CALLS[language]
+def readme_view(api: Api, language: SdkLanguage) -> ReadmeView:
+    """The README's content for the client in `language`."""
     operations = tuple(
         ReadmeOperation(
             title=op.summary or op.operation_id,
             label=op.label,
             description=_paragraph(f"`{op.label}`. " + op.description.split("\n\n")[0]),
-            code=call(api, op),
+            code=language.statement(language.call(api, op, example_values(api, op))),
         )
         for resource in api.resources
         for op in resource.operations
@@ -60,7 +60,7 @@ def readme_view(api: Api, language: str) -> ReadmeView:
         base_url=api.default_base_url,
         base_url_env=api.settings.base_url_env,
         token_env=api.settings.token_env,
-        setup="\n\n".join(setup(api)),
+        setup="\n\n".join(language.setup(api)),
         operations=operations,
         policy=RETRY_POLICY,
         retry_statuses=", ".join(str(status) for status in RETRY_POLICY.retry_statuses),
@@ -87,25 +87,6 @@ def _paragraph(text: str) -> str:
     return textwrap.fill(" ".join(text.split()), width=96, break_on_hyphens=False)
 
 
-def _python_call(api: Api, op: Operation) -> str:
-    return samples.python_call(api, op)
-
-
-def _javascript_call(api: Api, op: Operation) -> str:
-    return samples.javascript_call(api, op)
-
-
-def _php_call(api: Api, op: Operation) -> str:
-    return samples.php_call(api, op) + ";"
-
-
-_CALLS = {
-    "python": (samples.python_setup, _python_call),
-    "javascript": (samples.javascript_setup, _javascript_call),
-    "php": (samples.php_setup, _php_call),
-}
-
-
 def _listing(api: Api) -> tuple[Resource, Operation] | None:
     """The first resource that lists its objects with pagination: the later sections use it."""
     for resource in api.resources:
@@ -115,7 +96,7 @@ def _listing(api: Api) -> tuple[Resource, Operation] | None:
     return None
 
 
-def _examples(api: Api, language: str) -> dict[str, str]:
+def _examples(api: Api, language: SdkLanguage) -> dict[str, str]:
     found = _listing(api)
     if found is None:
         return {}
@@ -123,63 +104,22 @@ def _examples(api: Api, language: str) -> dict[str, str]:
     page = listing.pagination
     assert page is not None
 
-    def query(**code: object) -> samples.CallValues:
+    def query(**code: object) -> CallValues:
         """Values of the list's query parameters, as literals or as code."""
         pairs = tuple(
             (param, value)
             for name, value in code.items()
             if (param := listing.parameter(_PARAMS[name](page))) is not None
         )
-        return samples.CallValues((), pairs, None)
+        return CallValues((), pairs, None)
 
-    last = f"{page.cursor_field}"
-    if language == "python":
-        backward = query(before=samples.Code(f"newest.data[-1].{last}"))
-        lists = {
-            "list": samples.python_call(api, listing, query()),
-            "list_small": samples.python_call(api, listing, query(limit=2)),
-            "list_before": samples.python_call(api, listing, backward),
-            "list_options": samples.python_call(
-                api, listing, query(), ["timeout=5.0", "max_retries=0"]
-            ),
-            "list_raw": samples.python_call(api, listing, query(), through="with_raw_response"),
-        }
-    elif language == "javascript":
-        backward = query(before=samples.Code(f"newest.data.at(-1).{last}"))
-        lists = {
-            "list": samples.javascript_call(api, listing, query()).removeprefix("await "),
-            "list_small": samples.javascript_call(api, listing, query(limit=2)),
-            "list_before": samples.javascript_call(api, listing, backward).removeprefix("await "),
-            "list_options": samples.javascript_call(
-                api, listing, query(), "{ timeout: 5000, maxRetries: 0 }"
-            ),
-            "list_raw": samples.javascript_call(api, listing, query()).removeprefix("await ")
-            + ".withResponse()",
-        }
-    else:
-        backward = query(
-            before=samples.Code(f"$newest->data[array_key_last($newest->data)]->{last}")
-        )
-        lists = {
-            "list": samples.php_call(api, listing, query()),
-            "list_small": samples.php_call(api, listing, query(limit=2)),
-            "list_before": samples.php_call(api, listing, backward),
-            "list_options": samples.php_call(
-                api, listing, query(), "['timeout' => 5, 'max_retries' => 0]"
-            ),
-            "list_raw": samples.php_call(api, listing, query(), through="withRawResponse()"),
-        }
+    lists = language.list_examples(api, listing, query)
     if not page.before_param:
         lists["list_before"] = ""
     get = resource.operation("get")
     if get is not None and get.path_params:
-        unknown = samples.CallValues(((get.path_params[0], _unknown_id(api, resource)),), (), None)
-        calls = {
-            "python": lambda: samples.python_call(api, get, unknown),
-            "javascript": lambda: samples.javascript_call(api, get, unknown),
-            "php": lambda: samples.php_call(api, get, unknown),
-        }
-        lists["get_unknown"] = calls[language]()
+        unknown = CallValues(((get.path_params[0], _unknown_id(api, resource)),), (), None)
+        lists["get_unknown"] = language.call(api, get, unknown)
     item = resource.singular.replace(" ", "_") or "item"
     return {"item": item, "cursor": page.cursor_field, **lists}
 

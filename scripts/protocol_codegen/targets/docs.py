@@ -5,7 +5,7 @@ no `fetch`, so the page works from `file://` and when served. For every resource
 spec, the page has what the reference's page has: the model with each property's name, type
 and description; then for each operation its summary as title, method and path, description,
 required and optional attributes, a request panel with a tab per language (the samples come
-from `protocol_codegen.samples`, the same renderer as `generated/openapi.json`'s), and the
+from `protocol_codegen.languages`, the same as `generated/openapi.json`'s), and the
 example response.
 
 This module turns the model into a page view (anchors, type labels, HTML of descriptions,
@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from protocol_codegen import samples as sample_renderer  # a module: it imports the targets
+from protocol_codegen.languages import LANGUAGES, samples_for
+from protocol_codegen.samples import example_path, example_value
 from protocol_codegen.targets._highlight import highlight
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._markdown import inline, markdown
@@ -141,7 +142,7 @@ def _resource_view(api: Api, resource: Resource, anchors: _Anchors) -> ResourceV
 def _operation_view(api: Api, op: Operation, anchors: _Anchors) -> OperationView:
     title = op.summary or op.operation_id
     anchor = anchors.take(title)
-    samples = sample_renderer.samples_for(api, op)
+    samples = samples_for(api, op)
     return OperationView(
         anchor=anchor,
         title=title,
@@ -149,7 +150,7 @@ def _operation_view(api: Api, op: Operation, anchors: _Anchors) -> OperationView
         label=re.sub(r"\{([^}]+)\}", r":\1", op.path),
         description=markdown(op.description),
         groups=_attribute_groups(op),
-        request_label=sample_renderer.example_path(op, samples.values),
+        request_label=example_path(op, samples.values),
         samples=tuple(
             Sample(
                 key=language.key,
@@ -159,7 +160,7 @@ def _operation_view(api: Api, op: Operation, anchors: _Anchors) -> OperationView
                 tab_id=f"{anchor}-tab-{language.key}",
                 panel_id=f"{anchor}-sample-{language.key}",
             )
-            for language in sample_renderer.LANGUAGES
+            for language in LANGUAGES
         ),
         response=_response_view(api, op),
     )
@@ -244,11 +245,7 @@ def _response_view(api: Api, op: Operation) -> ResponseView | None:
     success = op.success
     if op.result is None or success is None:
         return None
-    value = (
-        success.examples[0].value
-        if success.examples
-        else sample_renderer.example_value(api, op.result, "")
-    )
+    value = success.examples[0].value if success.examples else example_value(api, op.result, "")
     if op.pagination is not None and isinstance(value, Mapping):
         value = _abbreviated_page(value, op.pagination.items_field, op.pagination.cursor_field)
     text = json.dumps(value, indent=2, ensure_ascii=False)

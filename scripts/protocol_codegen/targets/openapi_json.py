@@ -1,7 +1,7 @@
 """The `openapi.json` target: `generated/openapi.json`, the spec as one JSON document with our
 request samples on every operation (`x-codeSamples`: `lang`, `label`, `source`), so that Redoc,
 Scalar, Stoplight Elements and Mintlify show the SDKs' own calls instead of generic HTTP
-snippets. The samples are `protocol_codegen.samples`', the same as the reference page's.
+snippets. The samples are `protocol_codegen.languages`', the same as the reference page's.
 
 The spec is a single file whose `$ref`s all point inside it, so the bundled document is the
 loaded one as it is; its first key, `x-generated`, says where it came from and not to edit it
@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from protocol_codegen import samples as sample_renderer  # a module: it imports the targets
+from protocol_codegen.languages import LANGUAGES, samples_for
 from protocol_codegen.targets._jinja import header
 from protocol_spec.model import Api
 
@@ -28,10 +28,10 @@ def render(api: Api) -> dict[str, str]:
     document: dict[str, Any] = json.loads(json.dumps(api.document))  # plain, and our own copy
     paths: dict[str, Any] = document.get("paths", {})
     for op in api.operations:
-        samples = sample_renderer.samples_for(api, op)
+        samples = samples_for(api, op)
         paths[op.path][op.http_method.lower()][CODE_SAMPLES] = [
             {"lang": language.lang, "label": language.label, "source": samples.text(language.key)}
-            for language in sample_renderer.LANGUAGES
+            for language in LANGUAGES
         ]
     line = header(api.source, "scripts/protocol_codegen/targets/openapi_json.py", "").strip()
     bundled = {GENERATED: line, **document}

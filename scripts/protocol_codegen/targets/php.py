@@ -12,28 +12,39 @@ bodies, doc blocks) so that the templates only loop and substitute.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 
+from protocol_codegen.languages.php import (
+    LANGUAGE,
+    NAMESPACE,
+    PACKAGE_NAME,
+    class_names,
+    phpdoc_type,
+    query_variable,
+    resource_property,
+    shape_key,
+    string_literal,
+    variable_name,
+)
 from protocol_codegen.policy import RETRY_POLICY
 from protocol_codegen.reading import read_models
+from protocol_codegen.sdk_view import SdkMethod, SdkModel, SdkResource
 from protocol_codegen.targets._jinja import environment, header
+from protocol_codegen.targets._readme import readme_view, reflow
 from protocol_codegen.targets._text import doc_block, one_line
-from protocol_spec import naming
 from protocol_spec.model import Api, Field, Model, Operation, Parameter, Resource, TypeRef
 
 __all__ = [
-    "NAMESPACE",
-    "PACKAGE_NAME",
-    "method_name",
+    "ROOT",
+    "STATIC_FILES",
+    "STATUS_EXCEPTIONS",
+    "PhpModel",
+    "PhpOperation",
+    "PhpResource",
     "render",
-    "resource_property",
-    "string_literal",
 ]
 
-ROOT = "php"
-PACKAGE_NAME = "protocol/sdk"
-NAMESPACE = "Protocol"
+ROOT = LANGUAGE.target
 
 # Hand-written runtime: rendered as is, only the header changes.
 STATIC_FILES = (
@@ -63,20 +74,6 @@ STATUS_EXCEPTIONS = {
     "RateLimitException": "429 Too Many Requests: slow down (idempotent requests are retried).",
     "InternalServerException": "5xx: the server failed; retrying later may succeed.",
 }
-
-_NATIVE = {"string": "string", "integer": "int", "number": "float", "boolean": "bool"}
-# Class names PHP reserves (case-insensitively), plus built-in classes a model would shadow.
-_RESERVED_CLASS_WORDS = (
-    "abstract and array as bool break callable case catch class clone const continue declare "
-    "default do echo else elseif empty enddeclare endfor endforeach endif endswitch endwhile "
-    "enum eval exit extends false final finally float fn for foreach function global goto if "
-    "implements include instanceof insteadof int interface isset iterable list match mixed "
-    "namespace never new null numeric object or parent print private protected public "
-    "readonly require resource return self static string switch throw trait true try unset "
-    "use var void while xor yield error exception closure generator"
-)
-_RESERVED_CLASS_NAMES = frozenset(_RESERVED_CLASS_WORDS.split())
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 @dataclass(frozen=True)
@@ -112,7 +109,7 @@ class PhpResource:
 
 def render(api: Api) -> dict[str, str]:
     env = environment(ROOT)
-    names = _class_names(api)
+    names = class_names(api)
 
     def template(template_name: str, **context: object) -> str:
         source = f"templates/{ROOT}/{template_name}.jinja"
@@ -123,12 +120,10 @@ def render(api: Api) -> dict[str, str]:
         )
 
     files = {f"{ROOT}/{name}": template(name) for name in STATIC_FILES}
-    from protocol_codegen.targets._readme import readme_view, reflow  # it imports this module
-
     files[f"{ROOT}/README.md"] = reflow(
         env.get_template("README.md.jinja").render(
             header=header(api.source, f"templates/{ROOT}/README.md.jinja", comment="").strip(),
-            readme=readme_view(api, "php"),
+            readme=readme_view(api, LANGUAGE),
             package=PACKAGE_NAME,
             namespace=NAMESPACE,
             first_resource=resource_property(api.resources[0]) if api.resources else "resource",
@@ -144,17 +139,21 @@ def render(api: Api) -> dict[str, str]:
         description=json.dumps(f"{api.title} client for PHP"),
         version=json.dumps(api.version),
     )
-    resources = [_resource_view(resource, names) for resource in api.resources]
+    view = LANGUAGE.sdk_view(api)
+    resources = [
+        _resource_view(resource, declared, names)
+        for resource, declared in zip(api.resources, view.resources, strict=True)
+    ]
     files[f"{ROOT}/src/{api.settings.client_class}.php"] = template(
         "src/ApiClient.php",
         client_class=api.settings.client_class,
         client_doc=doc_block([api.title, "", api.description], indent=""),
         resources=resources,
         settings=[
-            f"'default_base_url' => {_string(api.default_base_url)}",
-            f"'base_url_env' => {_string(api.settings.base_url_env)}",
-            f"'token_env' => {_string(api.settings.token_env)}",
-            f"'user_agent' => {_string(f'protocol-sdk-php/{api.version}')}",
+            f"'default_base_url' => {string_literal(api.default_base_url)}",
+            f"'base_url_env' => {string_literal(api.settings.base_url_env)}",
+            f"'token_env' => {string_literal(api.settings.token_env)}",
+            f"'user_agent' => {string_literal(f'protocol-sdk-php/{api.version}')}",
         ],
         token_env=api.settings.token_env,
         base_url_env=api.settings.base_url_env,
@@ -168,10 +167,10 @@ def render(api: Api) -> dict[str, str]:
             "src/Resources/ResourceWithRawResponse.php", resource=resource
         )
     readers = read_models(api)
-    for model in api.models:
-        view = _model_view(model, names, model.name in readers)
-        files[f"{ROOT}/src/Models/{view.class_name}.php"] = template(
-            "src/Models/Model.php", model=view
+    for model, declared in zip(api.models, view.models, strict=True):
+        php_model = _model_view(model, declared, names, model.name in readers)
+        files[f"{ROOT}/src/Models/{php_model.class_name}.php"] = template(
+            "src/Models/Model.php", model=php_model
         )
     return dict(sorted(files.items()))
 
@@ -179,54 +178,10 @@ def render(api: Api) -> dict[str, str]:
 # -- types -----------------------------------------------------------------------------------
 
 
-def _class_names(api: Api) -> dict[str, str]:
-    """Model names as PHP classes: reserved words and shadowed built-ins get a suffix."""
-    return {
-        model.name: f"{model.name}Object"
-        if model.name.lower() in _RESERVED_CLASS_NAMES
-        else model.name
-        for model in api.models
-    }
-
-
-def _native(type_ref: TypeRef, names: dict[str, str], optional: bool = False) -> str:
-    """The native type of a model property; optional attributes are null when left out."""
-    if type_ref.kind in _NATIVE:
-        text = _NATIVE[type_ref.kind]
-    elif type_ref.kind == "enum":
-        text = "string"
-    elif type_ref.kind == "model" and type_ref.name is not None:
-        text = names[type_ref.name]
-    elif type_ref.kind in ("array", "object"):
-        text = "array"
-    else:
-        return "mixed"
-    return f"?{text}" if type_ref.nullable or optional else text
-
-
-def _phpdoc(type_ref: TypeRef, names: dict[str, str], *, as_input: bool) -> str:
-    """The PHPDoc type: literal unions for enums, list<...> for arrays. Inputs are arrays all the
-    way down (`['contact_id' => ...]`), outputs are models."""
-    if type_ref.kind in _NATIVE:
-        text = _NATIVE[type_ref.kind]
-    elif type_ref.kind == "enum":
-        text = "|".join(_string(value) for value in type_ref.values) or "string"
-    elif type_ref.kind == "model" and type_ref.name is not None:
-        text = "array<string, mixed>" if as_input else names[type_ref.name]
-    elif type_ref.kind == "array" and type_ref.items is not None:
-        text = f"list<{_phpdoc(type_ref.items, names, as_input=as_input)}>"
-    elif type_ref.kind == "object":
-        text = "array<string, mixed>"
-    else:
-        text = "mixed"
-    return f"{text}|null" if type_ref.nullable and text != "mixed" else text
-
-
 def _shape(items: list[tuple[str, bool, TypeRef]], names: dict[str, str]) -> str:
     """A PHPDoc array shape: `array{limit?: int, archived_at?: int|null}`."""
     keys = [
-        f"{name if _IDENTIFIER.match(name) else _string(name)}{'' if required else '?'}: "
-        f"{_phpdoc(type_ref, names, as_input=True)}"
+        f"{shape_key(name)}{'' if required else '?'}: {phpdoc_type(type_ref, names, as_input=True)}"
         for name, required, type_ref in items
     ]
     return "array{" + ", ".join(keys) + "}"
@@ -235,23 +190,24 @@ def _shape(items: list[tuple[str, bool, TypeRef]], names: dict[str, str]) -> str
 # -- models ----------------------------------------------------------------------------------
 
 
-def _model_view(model: Model, names: dict[str, str], read: bool) -> PhpModel:
+def _model_view(model: Model, declared: SdkModel, names: dict[str, str], read: bool) -> PhpModel:
+    """The class of `model`, its properties as the SDK view declares them (required first:
+    PHP deprecates optional parameters before required ones)."""
     properties: list[str] = []
     arguments: list[str] = []
-    # Required attributes first: PHP deprecates optional parameters before required ones.
-    for f in sorted(model.fields, key=lambda f: not f.required):
-        prop = _property_name(f.name)
-        native = _native(f.type, names, optional=not f.required)
+    for prop in declared.fields:
+        f = model.field(prop.wire_name)
+        assert f is not None, "the view's fields are the model's"
         doc_lines = [f.description] if f.description else []
-        phpdoc = _phpdoc(f.type, names, as_input=False).removesuffix("|null")
-        if phpdoc != native.lstrip("?"):  # arrays and enums say more in PHPDoc than natively
-            nullable = "|null" if native.startswith("?") else ""
+        phpdoc = phpdoc_type(f.type, names, as_input=False).removesuffix("|null")
+        if phpdoc != prop.type.lstrip("?"):  # arrays and enums say more in PHPDoc than natively
+            nullable = "|null" if prop.type.startswith("?") else ""
             doc_lines += [*([""] if doc_lines else []), f"@var {phpdoc}{nullable}"]
         doc = doc_block(doc_lines, indent="")
         properties += doc.splitlines() if doc else []
-        default = "" if f.required else " = null"
-        properties.append(f"public readonly {native} ${prop}{default},")
-        arguments.append(f"{prop}: {_from_array(f, names)},")
+        default = "" if prop.required else " = null"
+        properties.append(f"public readonly {prop.type} ${prop.name}{default},")
+        arguments.append(f"{prop.name}: {_from_array(f, names)},")
     paragraphs = [model.description] if model.description else []
     if read:
         paragraphs += [
@@ -260,18 +216,18 @@ def _model_view(model: Model, names: dict[str, str], read: bool) -> PhpModel:
             "see extra().",
         ]
     return PhpModel(
-        class_name=names[model.name],
+        class_name=declared.name,
         doc=doc_block(paragraphs, indent=""),
         properties=tuple(properties),
         arguments=tuple(arguments),
-        attributes="[" + ", ".join(_string(f.name) for f in model.fields) + "]",
+        attributes="[" + ", ".join(string_literal(f.name) for f in model.fields) + "]",
         read=read,
     )
 
 
 def _from_array(f: Field, names: dict[str, str]) -> str:
     """The expression that reads attribute `f` from the decoded JSON object `$data`."""
-    key = f"$data[{_string(f.name)}]"
+    key = f"$data[{string_literal(f.name)}]"
     converted = _convert(f.type, key, names)
     if converted == key:
         return key if f.required and not f.type.nullable else f"{key} ?? null"
@@ -290,8 +246,9 @@ def _convert(type_ref: TypeRef, value: str, names: dict[str, str]) -> str:
 # -- resources -------------------------------------------------------------------------------
 
 
-def _resource_view(resource: Resource, names: dict[str, str]) -> PhpResource:
-    operations = tuple(_operation(op, names) for op in resource.operations)
+def _resource_view(resource: Resource, declared: SdkResource, names: dict[str, str]) -> PhpResource:
+    """The resource's class; its property and methods' names are the SDK view's."""
+    operations = tuple(_operation(method, names) for method in declared.methods)
     used = sorted({name for op in resource.operations for name in _models_used(op, names)})
     imports = [f"{NAMESPACE}\\Models\\{name}" for name in used]
     if any(op.pagination is not None for op in resource.operations):
@@ -299,7 +256,7 @@ def _resource_view(resource: Resource, names: dict[str, str]) -> PhpResource:
     doc = resource.description or resource.name
     return PhpResource(
         class_name=resource.class_name,
-        property=resource_property(resource),
+        property=declared.name,
         doc=doc_block([doc], indent=""),
         property_doc=doc_block([doc], indent="    "),
         imports=tuple(sorted(imports)),
@@ -307,14 +264,15 @@ def _resource_view(resource: Resource, names: dict[str, str]) -> PhpResource:
     )
 
 
-def _operation(op: Operation, names: dict[str, str]) -> PhpOperation:
-    path_vars = [_variable(p.identifier) for p in op.path_params]
+def _operation(method: SdkMethod, names: dict[str, str]) -> PhpOperation:
+    op = method.operation
+    path_vars = [variable_name(p.identifier) for p in op.path_params]
     parameters = [f"string ${name}" for name in path_vars]
     tags = [
         f"@param string ${name} {one_line(p.description)}".rstrip()
         for name, p in zip(path_vars, op.path_params, strict=True)
     ]
-    query_var = "$query" if op.body is not None else "$params"
+    query_var = query_variable(op)
     if op.query_params:
         required = any(p.required for p in op.query_params)
         parameters.append(f"array {query_var}" + ("" if required else " = []"))
@@ -339,7 +297,7 @@ def _operation(op: Operation, names: dict[str, str]) -> PhpOperation:
         tags.append(f"@return Page<{item}> iterate it to walk every page")
         page = op.pagination
         pagination = ", ".join(
-            f"{_string(key)} => {_string(value) if value is not None else 'null'}"
+            f"{string_literal(key)} => {string_literal(value) if value is not None else 'null'}"
             for key, value in (
                 ("items_field", page.items_field),
                 ("has_more_field", page.has_more_field),
@@ -360,14 +318,14 @@ def _operation(op: Operation, names: dict[str, str]) -> PhpOperation:
     else:
         call = [
             "$this->client->request(",
-            f"    {_string(op.http_method)},",
+            f"    {string_literal(op.http_method)},",
             f"    {path},",
             *([f"    query: {query_var},"] if op.query_params else []),
             *(["    body: $params,"] if op.body is not None else []),
             f"    retrySafe: {'true' if op.retry_safe else 'false'},",
             "    options: $options,",
             *(
-                [f"    idempotencyHeader: {_string(op.idempotency_key.name)},"]
+                [f"    idempotencyHeader: {string_literal(op.idempotency_key.name)},"]
                 if op.idempotency_key is not None
                 else []
             ),
@@ -392,7 +350,7 @@ def _operation(op: Operation, names: dict[str, str]) -> PhpOperation:
     raw_tags = [tag for tag in tags if not tag.startswith("@return ")]
     raw_result = "null" if returned == "void" else returned
     return PhpOperation(
-        name=method_name(op),
+        name=method.name,
         doc=doc_block([*lines, "", *tags, throws], indent="    "),
         parameters=", ".join(parameters),
         return_type=return_type,
@@ -418,10 +376,10 @@ def _path_expression(path: str, params: tuple[Parameter, ...], variables: list[s
     for param, variable in zip(params, variables, strict=True):
         before, _, rest = rest.partition("{" + param.name + "}")
         if before:
-            parts.append(_string(before))
+            parts.append(string_literal(before))
         parts.append(f"rawurlencode(${variable})")
     if rest or not parts:
-        parts.append(_string(rest))
+        parts.append(string_literal(rest))
     return " . ".join(parts)
 
 
@@ -431,43 +389,3 @@ def _models_used(op: Operation, names: dict[str, str]) -> set[str]:
     if op.result is not None and op.result.kind == "model" and op.result.name is not None:
         return {names[op.result.name]}
     return set()
-
-
-# -- names (also what the samples renderer, `protocol_codegen.samples`, calls) ---------------
-
-
-def resource_property(resource: Resource) -> str:
-    """The resource's property on the client: `$client-><this>`."""
-    return _property_name(naming.camel(resource.identifier))
-
-
-def method_name(op: Operation) -> str:
-    """The operation's method on its resource: `$client->things-><this>(...)`."""
-    return _method_name(naming.camel(op.method_name))
-
-
-def string_literal(value: str) -> str:
-    """A single-quoted PHP string literal."""
-    return _string(value)
-
-
-# -- text ------------------------------------------------------------------------------------
-
-
-def _property_name(name: str) -> str:
-    return name if _IDENTIFIER.match(name) else naming.snake(name) or "_"
-
-
-def _variable(identifier: str) -> str:
-    name = naming.camel(identifier)
-    return f"{name}_" if name in ("this", "options", "params", "query") else name
-
-
-def _method_name(name: str) -> str:
-    # `list`, `delete` and the like are valid method names since PHP 7.
-    return name if _IDENTIFIER.match(name) else f"_{name}"
-
-
-def _string(value: str) -> str:
-    """A single-quoted PHP string literal."""
-    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"

@@ -12,23 +12,47 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from protocol_codegen.errors import GeneratorError
+from protocol_codegen.languages.python import (
+    LANGUAGE,
+    PACKAGE,
+    annotation,
+    argument_name,
+    result_annotation,
+    sdk_resources,
+    signature_arguments,
+    typing_names,
+)
 from protocol_codegen.policy import RETRY_POLICY
+from protocol_codegen.python_models import render_models
+from protocol_codegen.sdk_view import SdkMethod, SdkResource
 from protocol_codegen.targets._jinja import environment, header
-from protocol_codegen.targets.python_models import render_models
+from protocol_codegen.targets._readme import readme_view, reflow
 from protocol_spec import naming
 from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
 
-__all__ = ["PACKAGE", "argument_name", "method_name", "render", "resource_attribute"]
+__all__ = [
+    "ASYNC",
+    "DISTRIBUTION",
+    "MODELS_HEADER",
+    "ROOT",
+    "RUNTIME_EXPORTS",
+    "STATIC_MODULES",
+    "SYNC",
+    "Flavour",
+    "PyOperation",
+    "PyResource",
+    "PyResourceClass",
+    "export_order",
+    "render",
+]
 
-ROOT = "python"
+ROOT = LANGUAGE.target
 
 
 def MODELS_HEADER(api: Api) -> str:
     return header(api.source, "datamodel-code-generator")
 
 
-PACKAGE = "protocol_api"
 DISTRIBUTION = "protocol_api"
 
 # Hand-written runtime: rendered as is, only the header changes.
@@ -65,8 +89,6 @@ RUNTIME_EXPORTS = (
     "__version__",
     "omit",
 )
-
-_PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 
 
 @dataclass(frozen=True)
@@ -125,11 +147,15 @@ class PyResource:
 def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[str, str]:
     """The package's files; `models` is `render_models(api, MODELS_HEADER(api))` when the
     caller has it already (the pipeline renders it on another core)."""
-    env = environment("python")
+    env = environment(ROOT)
     client = api.settings.client_class
     package = f"{ROOT}/{PACKAGE}"
     models_text, model_names = models or render_models(api, MODELS_HEADER(api))
-    resources = [_resource_view(resource) for resource in api.resources]
+    declared = sdk_resources(api)
+    resources = [
+        _resource_view(resource, view)
+        for resource, view in zip(api.resources, declared, strict=True)
+    ]
 
     def template(name: str, **context: object) -> str:
         source = f"templates/python/{name}.jinja"
@@ -178,12 +204,10 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
             exports=export_order(n for r in resources for n in (r.class_name, r.async_class_name)),
         ),
     }
-    from protocol_codegen.targets._readme import readme_view, reflow  # it imports this module
-
     files[f"{ROOT}/README.md"] = reflow(
         env.get_template("README.md.jinja").render(
             header=header(api.source, "templates/python/README.md.jinja", comment="").strip(),
-            readme=readme_view(api, "python"),
+            readme=readme_view(api, LANGUAGE),
             package=PACKAGE,
             distribution=DISTRIBUTION,
             first_resource=resources[0].identifier if resources else "resource",
@@ -192,8 +216,8 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
     )
     for module in STATIC_MODULES:
         files[f"{package}/{module}"] = template(module)
-    for resource in api.resources:
-        view = _resource_module(resource)
+    for resource, sdk_resource in zip(api.resources, declared, strict=True):
+        view = _resource_module(resource, sdk_resource)
         files[f"{package}/resources/{naming.snake(resource.name)}.py"] = template(
             "resources/resource.py", **view
         )
@@ -214,22 +238,23 @@ def export_order(names: Iterable[str]) -> list[str]:
 # -- resources -----------------------------------------------------------------------------
 
 
-def _resource_view(resource: Resource) -> PyResource:
+def _resource_view(resource: Resource, declared: SdkResource) -> PyResource:
     return PyResource(
         module=naming.snake(resource.name),
         class_name=resource.class_name,
         async_class_name="Async" + resource.class_name,
-        identifier=resource_attribute(resource),
+        identifier=declared.name,
     )
 
 
-def _resource_module(resource: Resource) -> dict[str, object]:
+def _resource_module(resource: Resource, declared: SdkResource) -> dict[str, object]:
+    """The resource's module: a sync and an async class whose methods are the SDK view's."""
     classes = tuple(
         PyResourceClass(
             name=flavour.class_prefix + resource.class_name,
             base=flavour.base,
             docstring=resource.description or resource.class_name,
-            operations=tuple(_operation(op, flavour) for op in resource.operations),
+            operations=tuple(_operation(method, flavour) for method in declared.methods),
             raw_class=f"{flavour.class_prefix}{resource.class_name}WithRawResponse",
             raw_wrapper=flavour.raw_wrapper,
         )
@@ -238,12 +263,12 @@ def _resource_module(resource: Resource) -> dict[str, object]:
     used_models = sorted({name for op in resource.operations for name in _models_used(op)})
     pages = [op for op in resource.operations if op.pagination is not None]
     argument_types = [item.type for op in resource.operations for item in _arguments(op)]
-    typing_names = sorted({name for type_ref in argument_types for name in _typing_names(type_ref)})
-    abc_names = [name for name in typing_names if name == "Sequence"]
-    typing_names = sorted({*(name for name in typing_names if name != "Sequence"), "Unpack"})
+    imported = sorted({name for type_ref in argument_types for name in typing_names(type_ref)})
+    abc_names = [name for name in imported if name == "Sequence"]
+    from_typing = sorted({*(name for name in imported if name != "Sequence"), "Unpack"})
     imports = ["from functools import cached_property"]
     imports += [f"from collections.abc import {', '.join(abc_names)}"] if abc_names else []
-    imports.append(f"from typing import {', '.join(typing_names)}")
+    imports.append(f"from typing import {', '.join(from_typing)}")
     runtime = ["AsyncAPIResource", "Call", "SyncAPIResource", "path_param"]
     imports.append(f"from .._base_client import {', '.join(runtime)}")
     if pages:
@@ -271,7 +296,7 @@ def _page_spec(op: Operation) -> str:
     page = op.pagination
     assert page is not None
     fields = {
-        "envelope": _annotation(_required(op.result)),
+        "envelope": annotation(_required(op.result)),
         "items_field": json.dumps(page.items_field),
         "has_more_field": json.dumps(page.has_more_field),
         "after_param": json.dumps(page.after_param),
@@ -282,30 +307,29 @@ def _page_spec(op: Operation) -> str:
     return f"{_page_spec_name(op)} = PageSpec({arguments})"
 
 
-def _operation(op: Operation, flavour: Flavour) -> PyOperation:
-    body_fields = op.body.fields if op.body else ()
-    positional = [f"{_ident(p)}: {_annotation(p.type)}" for p in op.path_params]
-    keyword: list[tuple[bool, str]] = [
-        (p.required, f"{_ident(p)}: {_annotation(p.type)}") for p in op.query_params
-    ]
-    keyword += [(f.required, f"{_ident(f)}: {_annotation(f.type)}") for f in body_fields]
-    required = [text for is_required, text in keyword if is_required]
-    optional = [f"{text} | Omit = omit" for is_required, text in keyword if not is_required]
-    per_call = ["idempotency_key: str | None = None"] if op.idempotency_key else []
+def _operation(sdk_method: SdkMethod, flavour: Flavour) -> PyOperation:
+    op = sdk_method.operation
+    # The arguments are the SDK view's (`languages.python.arguments`), in its order.
+    texts = signature_arguments(op)
+    positional = texts[: len(op.path_params)]
+    keyword = texts[len(op.path_params) :]
     options = "**options: Unpack[RequestOptions]"
-    marker = ["*"] if keyword or per_call else []
-    signature = ", ".join(["self", *positional, *marker, *required, *optional, *per_call, options])
+    marker = ["*"] if keyword else []
+    signature = ", ".join(["self", *positional, *marker, *keyword, options])
+    body_fields = op.body.fields if op.body else ()
 
     path = op.path
     for p in op.path_params:
-        path = path.replace("{" + p.name + "}", "{path_param(" + _ident(p) + ")}")
+        path = path.replace("{" + p.name + "}", "{path_param(" + argument_name(p) + ")}")
     call = [json.dumps(op.http_method), f'f"{path}"' if op.path_params else json.dumps(path)]
     if op.query_params:
         call.append(
-            "query={" + ", ".join(f'"{p.name}": {_ident(p)}' for p in op.query_params) + "}"
+            "query={" + ", ".join(f'"{p.name}": {argument_name(p)}' for p in op.query_params) + "}"
         )
     if op.body is not None:
-        call.append("body={" + ", ".join(f'"{f.name}": {_ident(f)}' for f in body_fields) + "}")
+        call.append(
+            "body={" + ", ".join(f'"{f.name}": {argument_name(f)}' for f in body_fields) + "}"
+        )
     call.append(f"retry_safe={op.retry_safe}")
     if op.idempotency_key is not None:
         call.append(f"idempotency_header={json.dumps(op.idempotency_key.name)}")
@@ -313,23 +337,16 @@ def _operation(op: Operation, flavour: Flavour) -> PyOperation:
     call.append("**options")
     request = f"Call({', '.join(call)})"
 
+    returns = result_annotation(op, flavour.page_class)
     if op.pagination is not None:
-        item = _annotation(op.pagination.item)
-        returns = f"{flavour.page_class}[{item}]"
         method = "request_page"
         args = [returns, request, _page_spec_name(op)]
     else:
-        if op.result is not None and op.result.kind != "model":
-            raise GeneratorError(
-                f"operation '{op.operation_id}' returns a {op.result.kind}; the Python client "
-                "returns models only: wrap the result in an object schema in components/schemas"
-            )
-        returns = _annotation(op.result) if op.result is not None else "None"
         method = "request"
         args = [request, returns]
     return PyOperation(
         def_keyword=flavour.def_keyword,
-        name=method_name(op),
+        name=sdk_method.name,
         signature=signature,
         returns=returns,
         docstring=_docstring(op),
@@ -345,9 +362,11 @@ def _docstring(op: Operation) -> str:
     if op.description:
         parts.append(op.description)
     documented = [
-        (_ident(p), p.description) for p in (*op.path_params, *op.query_params) if p.description
+        (argument_name(p), p.description)
+        for p in (*op.path_params, *op.query_params)
+        if p.description
     ]
-    documented += [(_ident(f), f.description) for f in (op.body.fields if op.body else ())]
+    documented += [(argument_name(f), f.description) for f in (op.body.fields if op.body else ())]
     if op.idempotency_key is not None:
         documented.append(
             (
@@ -379,34 +398,6 @@ def _escape_docstring(text: str) -> str:
 # -- types -----------------------------------------------------------------------------------
 
 
-def _annotation(type_ref: TypeRef) -> str:
-    """The Python annotation of a neutral type; inputs and results use the same spelling."""
-    if type_ref.kind in _PRIMITIVES:
-        text = _PRIMITIVES[type_ref.kind]
-    elif type_ref.kind == "array":  # not `list[...]`: a method named `list` would shadow it
-        text = f"Sequence[{_annotation(_required(type_ref.items))}]"
-    elif type_ref.kind == "model":
-        text = str(type_ref.name)
-    elif type_ref.kind == "enum":
-        text = "Literal[" + ", ".join(json.dumps(value) for value in type_ref.values) + "]"
-    elif type_ref.kind == "object":
-        text = "dict[str, Any]"
-    else:
-        text = "Any"
-    return f"{text} | None" if type_ref.nullable else text
-
-
-def _typing_names(type_ref: TypeRef) -> set[str]:
-    """Names to import for an annotation: `typing.X`, or `collections.abc.Sequence`."""
-    if type_ref.kind == "enum":
-        return {"Literal"}
-    if type_ref.kind in ("object", "unknown"):
-        return {"Any"}
-    if type_ref.kind == "array" and type_ref.items is not None:
-        return {"Sequence", *_typing_names(type_ref.items)}
-    return set()
-
-
 def _models_used(op: Operation) -> set[str]:
     types = [item.type for item in _arguments(op)]
     types += [op.result] if op.result is not None else []
@@ -422,28 +413,6 @@ def _models_used(op: Operation) -> set[str]:
 
 def _arguments(op: Operation) -> list[Parameter | Field]:
     return [*op.path_params, *op.query_params, *(op.body.fields if op.body else ())]
-
-
-def _ident(item: Parameter | Field) -> str:
-    return argument_name(item)
-
-
-# -- names (also what the samples renderer, `protocol_codegen.samples`, calls) ---------------
-
-
-def resource_attribute(resource: Resource) -> str:
-    """The resource's attribute on the client: `client.<this>`."""
-    return naming.python_identifier(resource.identifier)
-
-
-def method_name(op: Operation) -> str:
-    """The operation's method on its resource: `client.things.<this>(...)`."""
-    return naming.python_identifier(op.method_name)
-
-
-def argument_name(item: Parameter | Field) -> str:
-    """The keyword (or positional) argument that carries a parameter or a body attribute."""
-    return naming.python_identifier(item.name)
 
 
 def _required(type_ref: TypeRef | None) -> TypeRef:

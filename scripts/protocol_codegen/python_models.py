@@ -7,6 +7,7 @@ once, by the pinned ruff, in `protocol_codegen.formatting`.
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import copy
 import json
@@ -24,6 +25,7 @@ from datamodel_code_generator.enums import DataModelType, UnionMode
 
 from protocol_codegen.errors import GeneratorError
 from protocol_codegen.reading import read_models
+from protocol_codegen.sdk_view import SdkField, SdkModel, schema_pointers
 from protocol_spec.model import Api
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "ModelsInBackground",
     "reader_document",
     "render_models",
+    "sdk_models",
 ]
 
 MODEL_OPTIONS: dict[str, Any] = {
@@ -198,3 +201,69 @@ def _finish(api: Api, text: str) -> tuple[str, tuple[str, ...]]:
         )
     exports = ", ".join(f'"{name}"' for name in sorted(names))
     return f"{text.rstrip()}\n\n__all__ = [{exports}]\n", names
+
+
+def sdk_models(api: Api) -> tuple[SdkModel, ...]:
+    """The classes of `models.py` as the SDK view lists them: pydantic models with their fields
+    (name, alias on the wire, annotation) and enums with their members, read from
+    datamodel-code-generator's own output (unformatted: the review needs no formatter)."""
+    text, _ = render_models(api, "")
+    pointers = schema_pointers(api)
+    fields = {m.name: {f.name: f.pointer for f in m.fields} for m in api.models}
+    models = []
+    for node in ast.parse(text).body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        bases = {ast.unparse(base) for base in node.bases}
+        enum = bool(bases & {"Enum", "StrEnum", "IntEnum"})
+        members = _enum_members(node) if enum else _model_fields(node, fields.get(node.name, {}))
+        models.append(
+            SdkModel(
+                name=node.name,
+                kind="enum" if enum else "model",
+                pointer=pointers.get(node.name, f"/components/schemas/{node.name}"),
+                natural="",  # datamodel-code-generator names classes by its own rules
+                fields=members,
+            )
+        )
+    return tuple(models)
+
+
+def _enum_members(node: ast.ClassDef) -> tuple[SdkField, ...]:
+    members = []
+    for item in node.body:
+        if isinstance(item, ast.Assign) and isinstance(item.targets[0], ast.Name):
+            value = ast.unparse(item.value)
+            name = item.targets[0].id
+            members.append(SdkField(name, f"{node.name}.{name}", value, value, True, "", ""))
+    return tuple(members)
+
+
+def _model_fields(node: ast.ClassDef, pointers: dict[str, str]) -> tuple[SdkField, ...]:
+    members = []
+    for item in node.body:
+        if not (isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)):
+            continue
+        annotation = item.annotation
+        alias = item.target.id
+        if isinstance(annotation, ast.Subscript) and ast.unparse(annotation.value) == "Annotated":
+            parts = annotation.slice.elts if isinstance(annotation.slice, ast.Tuple) else []
+            annotation = parts[0] if parts else annotation
+            for meta in parts[1:]:
+                if isinstance(meta, ast.Call):
+                    for keyword in meta.keywords:
+                        if keyword.arg == "alias" and isinstance(keyword.value, ast.Constant):
+                            alias = str(keyword.value.value)
+        name = item.target.id
+        members.append(
+            SdkField(
+                name=name,
+                display=f"{node.name}.{name}",
+                wire_name=alias,
+                type=ast.unparse(annotation).replace(" | MISSING", ""),
+                required=item.value is None,
+                pointer=pointers.get(alias, ""),
+                natural=alias,
+            )
+        )
+    return tuple(members)
