@@ -1,5 +1,5 @@
 """The registry of languages is complete: every registered language has what adding one takes
-(docs/extending-languages.md), and everything per language loops over the registry."""
+(ARCHITECTURE.md, 'A language'), and everything per language loops over the registry."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Adding a language takes the places docs/extending-languages.md lists, and no other.
+"""Adding a language takes the places ARCHITECTURE.md lists under "A language", and no other.
 
 In a copy of the project, a toy language gets exactly those: its module in
 `protocol_codegen/languages/`, one line in the registry, a template tree and a test module.
@@ -151,7 +151,7 @@ def _copy_project(root: Path) -> None:
 
 
 def _add_toy_language(root: Path) -> None:
-    """Exactly the places docs/extending-languages.md lists."""
+    """Exactly the places ARCHITECTURE.md lists under "A language"."""
     languages = root / "scripts" / "protocol_codegen" / "languages"
     (languages / "toy.py").write_text(TOY_MODULE)
     registry = languages / "__init__.py"

@@ -3,7 +3,7 @@ as curl) or `base.SdkLanguage` (the language of a generated client).
 
 Everything that is per language loops over `LANGUAGES`: the reference page's tabs and
 `generated/openapi.json`'s x-codeSamples (in this order), the code colouring, the clients'
-READMEs and the review's SDK surfaces. To add a language, see docs/extending-languages.md.
+READMEs and the review's SDK surfaces. To add a language, see ARCHITECTURE.md, 'A language'.
 
     from protocol_codegen.languages import LANGUAGES, samples_for
     samples = samples_for(api, operation)

@@ -36,7 +36,7 @@ def template_target(language: SdkLanguage) -> Callable[[Api], dict[str, str]]:
         if not templates:
             raise GeneratorError(
                 f"language '{language.key}' has no templates: add them under "
-                f"templates/{language.target}/ (see docs/extending-languages.md)"
+                f"templates/{language.target}/ (see ARCHITECTURE.md, 'A language')"
             )
         env = environment(language.target)
         context = {"api": api, "sdk": language.sdk_view(api), "language": language}
@@ -51,7 +51,7 @@ def template_target(language: SdkLanguage) -> Callable[[Api], dict[str, str]]:
             except jinja2.TemplateError as error:
                 raise GeneratorError(
                     f"{source}: {error}; the templates of an SDK language get `sdk`, `api`, "
-                    "`language`, `readme` and `header` (see docs/extending-languages.md)"
+                    "`language`, `readme` and `header` (see ARCHITECTURE.md, 'A language')"
                 ) from None
             files[f"{language.target}/{name.removesuffix('.jinja')}"] = text
         return files
