@@ -112,8 +112,8 @@ class ResourcePlan:
         return self.model.field(name) if self.model is not None else None
 
     def item_path(self, object_id: str) -> str:
-        assert self.resource.item_path is not None
-        parameter = self.resource.item_path.rsplit("{", 1)[1].rstrip("}")
+        parameter = self.resource.id_parameter
+        assert self.resource.item_path is not None and parameter is not None
         return self.resource.item_path.replace("{" + parameter + "}", quote(object_id, safe=""))
 
 
@@ -202,11 +202,7 @@ def _list_plan(
             else None
         )
         filters.append(FilterPlan(param, attribute, param.filter.match, settable))
-    order = tuple(listing.order)
-    if not order or order[-1].attribute != page.cursor_field:
-        descending = order[-1].descending if order else False
-        order += (SortKey(page.cursor_field, descending),)
-    return ListPlan(listing, page, limit, tuple(filters), order)
+    return ListPlan(listing, page, limit, tuple(filters), page.total_order)
 
 
 def _not_run(plan: ResourcePlan) -> Iterator[tuple[str, str, str]]:

@@ -31,6 +31,7 @@ __all__ = [
     "ClientSettings",
     "Constraints",
     "Enum",
+    "ErrorShape",
     "Example",
     "Field",
     "Filter",
@@ -225,6 +226,15 @@ class Response:
 
 
 @dataclass(frozen=True)
+class ErrorShape:
+    """What an error answer of some status carries: the named error schema its body is, and
+    the `type` it promises (`const`); None where the spec says nothing."""
+
+    model: str | None = None
+    type: str | None = None
+
+
+@dataclass(frozen=True)
 class SortKey:
     attribute: str
     descending: bool
@@ -241,6 +251,9 @@ class Pagination:
     before_param: str | None  # query parameter: the page before this cursor
     limit_param: str | None
     cursor_field: str  # the item attribute whose value is a cursor
+    # The declared order (`x-protocol-order`) made total: its keys, then the cursor attribute
+    # (in the last key's direction) unless it is a key already, so that cursors name a place.
+    total_order: tuple[SortKey, ...] = ()
 
     @property
     def cursor_params(self) -> tuple[str, ...]:
@@ -331,6 +344,13 @@ class Resource:
     def operation(self, role: Role) -> Operation | None:
         return next((op for op in self.operations if op.role == role), None)
 
+    @property
+    def id_parameter(self) -> str | None:
+        """The item path's parameter, which takes `id_attribute`: `id` in `/v1/things/{id}`."""
+        if self.item_path is None:
+            return None
+        return self.item_path.rsplit("{", 1)[1].rstrip("}")
+
 
 @dataclass(frozen=True)
 class SecurityScheme:
@@ -368,6 +388,19 @@ class Api:
     positions: Positions = field(default_factory=lambda: Positions(""), compare=False, repr=False)
     schemas: Schemas | None = field(default=None, compare=False, repr=False)
     settings: ClientSettings = field(default_factory=ClientSettings)
+    # "4" / "5" -> the error schema and `type` of that status class where an operation does
+    # not declare its own: the first response of the class that says each (semantics.py).
+    error_classes: Mapping[str, ErrorShape] = field(default_factory=dict)
+
+    def error(self, status: int, operation: Operation | None = None) -> ErrorShape:
+        """The error schema and `type` of a `status` answer to `operation`: what its declared
+        response says, else what its status class says."""
+        declared = operation.response(status) if operation is not None else None
+        default = self.error_classes.get(str(status)[0], ErrorShape())
+        return ErrorShape(
+            (declared.error_model if declared is not None else None) or default.model,
+            (declared.error_type if declared is not None else None) or default.type,
+        )
 
     def model(self, name: str) -> Model:
         return next(model for model in self.models if model.name == name)
