@@ -11,10 +11,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from protocol_conformance.registry import declare
 from protocol_spec import Api
 from protocol_spec.model import Operation
 
-__all__ = ["ErrorRules"]
+__all__ = ["ERROR_OBJECT", "ERROR_TYPE", "ErrorRules"]
+
+# Applied to every error answer, by the scenario (context.py) and inside schemathesis (checks.py).
+ERROR_OBJECT = declare(
+    "error_object", holds="every error (4xx, 5xx) is the spec's error object, served as JSON"
+)
+ERROR_TYPE = declare(
+    "error_type", holds="an error's `type` is the one the spec promises for its status"
+)
 
 
 class ErrorRules:

@@ -1,18 +1,109 @@
-"""The scenario's filter step: objects whose attributes differ so that each filter has
-something to keep and something to leave out (near misses included), then each filter both
-ways, and pairs of filters together."""
+"""Filters: objects whose attributes differ so that each filter has something to keep and
+something to leave out (near misses included), then each filter both ways, and pairs of
+filters together; the checks that the list keeps exactly what matches.
+
+The list may hold objects the suite did not create: checks demand that every listed object
+matches, and that each of the suite's own objects matching is listed.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from protocol_conformance import checks_lists as lists
+from protocol_conformance.areas.objects import arrange, make
 from protocol_conformance.compose import ABSENT
-from protocol_conformance.plan import FilterPlan
+from protocol_conformance.context import Context, fail
+from protocol_conformance.objects import Tracked
+from protocol_conformance.pages import collect, query_text
+from protocol_conformance.plan import FilterPlan, ListPlan, ResourcePlan
+from protocol_conformance.registry import FILTER_PARAM, check, step
 from protocol_conformance.resource_run import ResourceRun
 from protocol_spec.model import Field
 
-__all__ = ["filters", "query_values"]
+__all__ = ["FilterQuery", "filter_exact", "filters", "filters_combined", "query_values"]
+
+JsonObject = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class FilterQuery:
+    """One or more filters with the value each is given."""
+
+    terms: tuple[tuple[FilterPlan, Any], ...]
+
+    def params(self) -> dict[str, Any]:
+        return {f.param.name: value for f, value in self.terms}
+
+    def matches(self, item: JsonObject) -> bool:
+        for f, value in self.terms:
+            if f.match == "is-set":
+                if (item.get(f.attribute_name) is not None) is not value:
+                    return False
+            elif f.attribute_name not in item or not _equal(item[f.attribute_name], value):
+                return False
+        return True
+
+    def describe(self) -> str:
+        return " and ".join(f"{f.param.name}={query_text(value)}" for f, value in self.terms)
+
+    def meaning(self) -> str:
+        parts = []
+        for f, value in self.terms:
+            if f.match == "is-set":
+                parts.append(f"{f.attribute_name} {'set' if value else 'null'}")
+            else:
+                parts.append(f"{f.attribute_name} = {value!r}")
+        return " and ".join(parts)
+
+
+def _equal(held: Any, wanted: Any) -> bool:
+    # Exact: a string matches only itself (no prefix, no other case); True is not 1.
+    if isinstance(held, bool) or isinstance(wanted, bool):
+        return held is wanted
+    if isinstance(held, int | float) and isinstance(wanted, int | float):
+        return held == wanted
+    return type(held) is type(wanted) and held == wanted
+
+
+@check(
+    f"filter_{FILTER_PARAM}",
+    roles=("list",),
+    holds="each filter, both ways (and each enum value), keeps exactly the matching objects: no other case, no prefix, no near miss",
+)
+def filter_exact(ctx: Context, plan: ListPlan, query: FilterQuery, ours: list[Tracked]) -> None:
+    """The list with these filters holds exactly the objects that match them."""
+    cursor = plan.pagination.cursor_field
+    items = collect(ctx, plan, query.params())
+    strays = [item for item in items if not query.matches(item)]
+    if strays:
+        fail(
+            f"with {query.describe()}, only objects whose {query.meaning()}",
+            f"{len(strays)} that do not match, e.g. {strays[0]}",
+        )
+    listed = {item.get(cursor) for item in items}
+    wanted = [t for t in ours if query.matches(t.state)]
+    missing = [t for t in wanted if t.object_id not in listed]
+    if missing:
+        ctx.involve(*missing[:1])
+        fail(
+            f"with {query.describe()}, each of the suite's {len(wanted)} objects whose "
+            f"{query.meaning()}",
+            f"{len(missing)} missing, e.g. {missing[0].state}",
+        )
+
+
+def _fewer_than_two(plan: ResourcePlan) -> str | None:
+    if plan.listing is not None and len(plan.listing.filters) < 2:
+        return "the list has fewer than two filters"
+    return None
+
+
+@check(roles=("list",), holds="two filters together keep what matches both", unless=_fewer_than_two)
+def filters_combined(ctx: Context, plan: ListPlan, query: FilterQuery, ours: list[Tracked]) -> None:
+    """Two filters together keep exactly the objects that match both."""
+    filter_exact(ctx, plan, query, ours)
+
 
 # Filters whose values the scenario arranges in every combination (2**4 objects at most).
 MAX_COMBINED_FILTERS = 4
@@ -53,6 +144,7 @@ def _design(run: ResourceRun, f: FilterPlan) -> tuple[Any, Any] | None:
     return (first, run.values.fresh(body_field, avoid=[first]))
 
 
+@step(20)
 def filters(run: ResourceRun) -> None:
     listing = run.plan.listing
     if listing is None or not listing.filters:
@@ -78,14 +170,14 @@ def filters(run: ResourceRun) -> None:
         _variants(run, f, designs[f.param.name][0])
     for f in listing.filters:
         for value in query_values(run, f, designs.get(f.param.name)):
-            query = lists.FilterQuery(((f, value),))
+            query = FilterQuery(((f, value),))
             run.judge(
-                f.check,
+                filter_exact,
                 listing.label,
-                lists.filter_exact,
                 listing,
                 query,
                 run.ours,
+                name=filter_exact.named(f.param.name),
             )
     _combined(run)
 
@@ -96,9 +188,9 @@ def _make_with(
     body = run.composer.body_with(wanted_create) or run.composer.body_with({})
     if body is None:
         return
-    tracked = run.make(body)
+    tracked = make(run, body)
     if tracked is not None and run.plan.update is not None:
-        run.arrange(tracked, wanted_update)
+        arrange(run, tracked, wanted_update)
 
 
 def _variants(run: ResourceRun, f: FilterPlan, base: Any) -> None:
@@ -138,7 +230,7 @@ def query_values(run: ResourceRun, f: FilterPlan, design: tuple[Any, Any] | None
     if not valid:
         run.ctx.results.skip(
             run.plan.listing.label if run.plan.listing else "",
-            f.check,
+            filter_exact.named(f.param.name),
             f"no value for '{f.param.name}' the suite can draw or has seen",
         )
     return valid
@@ -157,11 +249,10 @@ def _combined(run: ResourceRun) -> None:
         values_a = query_values(run, a, None)[:1]
         for value_b in query_values(run, b, None)[:2]:
             for value_a in values_a:
-                query = lists.FilterQuery(((a, value_a), (b, value_b)))
+                query = FilterQuery(((a, value_a), (b, value_b)))
                 run.judge(
-                    lists.FILTERS_COMBINED,
+                    filters_combined,
                     listing.label,
-                    lists.filter_exact,
                     listing,
                     query,
                     run.ours,
