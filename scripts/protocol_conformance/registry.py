@@ -29,11 +29,13 @@ __all__ = [
     "FILTER_PARAM",
     "ROLES",
     "Check",
+    "Rule",
     "Step",
     "check",
     "checks",
     "checks_by_role",
     "declare",
+    "filter_checks",
     "markdown_table",
     "step",
     "steps",
@@ -127,15 +129,22 @@ def checks() -> tuple[Check, ...]:
     return tuple(sorted(_CHECKS.values(), key=lambda c: c.every_answer))
 
 
+def filter_checks() -> tuple[Check, ...]:
+    """The checks made once per filter parameter (`filter_<param>`)."""
+    return tuple(c for c in checks() if c.per_filter)
+
+
 def steps() -> tuple[Step, ...]:
     return tuple(function for _, _, function in sorted(_STEPS, key=lambda s: s[:2]))
 
 
-def checks_by_role() -> dict[str, tuple[str, ...]]:
-    """The checks each role's operation gets (those made once per filter aside)."""
+def checks_by_role(among: Iterable[Check] | None = None) -> dict[str, tuple[str, ...]]:
+    """The checks each role's operation gets (those made once per filter aside), among the
+    registered ones unless told."""
+    found = checks() if among is None else tuple(among)
     return {
         role: tuple(
-            c.name for c in checks() if role in c.roles and not c.per_filter and not c.every_answer
+            c.name for c in found if role in c.roles and not c.per_filter and not c.every_answer
         )
         for role in ROLES
     }

@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from protocol_conformance.compose import Composer
+from protocol_conformance.compose import ABSENT, Composer
 from protocol_conformance.context import Context
 from protocol_conformance.http import Exchange
 from protocol_conformance.objects import Tracked
-from protocol_conformance.plan import ResourcePlan
-from protocol_conformance.registry import Check
+from protocol_conformance.plan import FilterPlan, ResourcePlan
+from protocol_conformance.registry import Check, filter_checks
+from protocol_spec.model import Field
 
 __all__ = ["ResourceRun"]
 
@@ -34,6 +35,40 @@ class ResourceRun:
     def latest(self) -> Tracked | None:
         ours = self.ours
         return ours[-1] if ours else None
+
+    def body_field(self, f: FilterPlan) -> Field | None:
+        """The body property that sets a filter's attribute (create's, else update's)."""
+        op = self.plan.create if f.settable == "create" else self.plan.update
+        return op.body.field(f.attribute_name) if op is not None and op.body is not None else None
+
+    def query_values(self, f: FilterPlan, design: tuple[Any, Any] | None) -> list[Any]:
+        """Values to ask a filter for: both of a boolean or is-set, each of an enum, else
+        those the objects were given (`design` first), those they hold, and one none holds.
+        Where there is none, the filter's check says why it cannot run."""
+        schemas = self.ctx.api.schemas
+        assert schemas is not None
+        if f.match == "is-set" or f.param.type.kind == "boolean":
+            values: list[Any] = [True, False]
+        elif f.param.type.kind == "enum":
+            values = list(f.param.type.values)
+        else:
+            held = [t.state.get(f.attribute_name) for t in self.ours]
+            values = [*self.designed.get(f.param.name, []), *[v for v in held if v is not None]]
+            if design is not None and design[0] is not ABSENT:
+                values.insert(0, design[0])
+            values = list(dict.fromkeys(v for v in values if isinstance(v, str | int | float)))[:5]
+            nobody = self.values.fresh(self.body_field(f) or f.attribute, avoid=values)
+            if nobody is not None:
+                values.append(nobody)
+        valid = [v for v in values if schemas.is_valid(f.param.schema_pointer, v)]
+        if not valid:
+            for per_filter in filter_checks():
+                self.ctx.results.skip(
+                    self.plan.listing.label if self.plan.listing else "",
+                    per_filter.named(f.param.name),
+                    f"no value for '{f.param.name}' the suite can draw or has seen",
+                )
+        return valid
 
     def judge(
         self,

@@ -69,7 +69,7 @@ def run_scenario(
     plans = plan_resources(settings.api)
     try:
         for number, plan in enumerate(plans):
-            for operation, check, reason in not_run(plan):
+            for operation, check, reason in not_run(plan, areas.checks()):
                 results.skip(operation, check, reason)
             later = sum(ESSENTIAL_OBJECTS for p in plans[number + 1 :] if p.usable)
             composer = Composer(settings.api, plan, settings.fixtures.of(plan.name))

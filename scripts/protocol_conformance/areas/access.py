@@ -5,7 +5,7 @@ forbids refused with the status it documents; the checks, and the steps that run
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from protocol_conformance.areas.objects import make, valid_update
 from protocol_conformance.compose import FORM, Composer
@@ -15,8 +15,10 @@ from protocol_conformance.objects import Tracked
 from protocol_conformance.pages import collect
 from protocol_conformance.plan import ResourcePlan
 from protocol_conformance.registry import check, step
-from protocol_conformance.resource_run import ResourceRun
 from protocol_spec.model import Operation
+
+if TYPE_CHECKING:  # steps are handed a run; they only call its methods
+    from protocol_conformance.resource_run import ResourceRun
 
 __all__ = [
     "Refusal",
@@ -31,7 +33,7 @@ __all__ = [
     "refused",
 ]
 
-JsonObject = dict[str, Any]
+_JsonObject = dict[str, Any]
 
 
 def _hidden(operation: Operation) -> tuple[int, ...]:

@@ -9,7 +9,7 @@ matches, and that each of the suite's own objects matching is listed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from protocol_conformance.areas.objects import arrange, make
 from protocol_conformance.compose import ABSENT
@@ -18,12 +18,20 @@ from protocol_conformance.objects import Tracked
 from protocol_conformance.pages import collect, query_text
 from protocol_conformance.plan import FilterPlan, ListPlan, ResourcePlan
 from protocol_conformance.registry import FILTER_PARAM, check, step
-from protocol_conformance.resource_run import ResourceRun
-from protocol_spec.model import Field
 
-__all__ = ["FilterQuery", "filter_exact", "filters", "filters_combined", "query_values"]
+if TYPE_CHECKING:  # steps are handed a run; they only call its methods
+    from protocol_conformance.resource_run import ResourceRun
 
-JsonObject = dict[str, Any]
+__all__ = [
+    "MAX_COMBINED_FILTERS",
+    "MAX_FILTER_PAIRS",
+    "FilterQuery",
+    "filter_exact",
+    "filters",
+    "filters_combined",
+]
+
+_JsonObject = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -35,7 +43,7 @@ class FilterQuery:
     def params(self) -> dict[str, Any]:
         return {f.param.name: value for f, value in self.terms}
 
-    def matches(self, item: JsonObject) -> bool:
+    def matches(self, item: _JsonObject) -> bool:
         for f, value in self.terms:
             if f.match == "is-set":
                 if (item.get(f.attribute_name) is not None) is not value:
@@ -110,15 +118,9 @@ MAX_COMBINED_FILTERS = 4
 MAX_FILTER_PAIRS = 6
 
 
-def _field(run: ResourceRun, f: FilterPlan) -> Field | None:
-    """The body property that sets the filter's attribute (create's, else update's)."""
-    op = run.plan.create if f.settable == "create" else run.plan.update
-    return op.body.field(f.attribute_name) if op is not None and op.body is not None else None
-
-
 def _design(run: ResourceRun, f: FilterPlan) -> tuple[Any, Any] | None:
     """Two values for the filter's attribute: one the filter keeps, one it leaves out."""
-    body_field = _field(run, f)
+    body_field = run.body_field(f)
     if body_field is None:
         return None
     unset: Any = None if body_field.nullable else ABSENT
@@ -169,7 +171,7 @@ def filters(run: ResourceRun) -> None:
     for f in arranged:
         _variants(run, f, designs[f.param.name][0])
     for f in listing.filters:
-        for value in query_values(run, f, designs.get(f.param.name)):
+        for value in run.query_values(f, designs.get(f.param.name)):
             query = FilterQuery(((f, value),))
             run.judge(
                 filter_exact,
@@ -197,7 +199,7 @@ def _variants(run: ResourceRun, f: FilterPlan, base: Any) -> None:
     """Objects whose value is a near miss of `base`: an exact filter must leave them out."""
     if f.match != "equals" or not isinstance(base, str):
         return
-    body_field = _field(run, f)
+    body_field = run.body_field(f)
     if body_field is None:
         return
     variants = run.values.variants(body_field, base)
@@ -207,33 +209,6 @@ def _variants(run: ResourceRun, f: FilterPlan, base: Any) -> None:
             _make_with(run, {f.attribute_name: variant}, {})
         else:
             _make_with(run, {}, {f.attribute_name: variant})
-
-
-def query_values(run: ResourceRun, f: FilterPlan, design: tuple[Any, Any] | None) -> list[Any]:
-    schemas = run.ctx.api.schemas
-    assert schemas is not None
-    if f.match == "is-set" or f.param.type.kind == "boolean":
-        values: list[Any] = [True, False]
-    elif f.param.type.kind == "enum":
-        values = list(f.param.type.values)
-    else:
-        held = [t.state.get(f.attribute_name) for t in run.ours]
-        values = [*run.designed.get(f.param.name, []), *[v for v in held if v is not None]]
-        if design is not None and design[0] is not ABSENT:
-            values.insert(0, design[0])
-        values = list(dict.fromkeys(v for v in values if isinstance(v, str | int | float)))[:5]
-        field = _field(run, f) or f.attribute
-        nobody = run.values.fresh(field, avoid=values)
-        if nobody is not None:
-            values.append(nobody)
-    valid = [v for v in values if schemas.is_valid(f.param.schema_pointer, v)]
-    if not valid:
-        run.ctx.results.skip(
-            run.plan.listing.label if run.plan.listing else "",
-            filter_exact.named(f.param.name),
-            f"no value for '{f.param.name}' the suite can draw or has seen",
-        )
-    return valid
 
 
 def _combined(run: ResourceRun) -> None:
@@ -246,8 +221,8 @@ def _combined(run: ResourceRun) -> None:
         if a.attribute_name != b.attribute_name
     ][:MAX_FILTER_PAIRS]
     for a, b in pairs:
-        values_a = query_values(run, a, None)[:1]
-        for value_b in query_values(run, b, None)[:2]:
+        values_a = run.query_values(a, None)[:1]
+        for value_b in run.query_values(b, None)[:2]:
             for value_a in values_a:
                 query = FilterQuery(((a, value_a), (b, value_b)))
                 run.judge(

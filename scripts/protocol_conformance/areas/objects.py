@@ -12,7 +12,7 @@ import json
 import secrets
 import time
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from protocol_conformance.compose import FORM, JSON, Composer, Way, encode
 from protocol_conformance.context import CannotJudge, Context, fail
@@ -21,11 +21,14 @@ from protocol_conformance.objects import Tracked
 from protocol_conformance.pages import collect
 from protocol_conformance.plan import ResourcePlan
 from protocol_conformance.registry import check, step
-from protocol_conformance.resource_run import ResourceRun
 from protocol_conformance.values import form_encodable
 from protocol_spec.model import Field
 
+if TYPE_CHECKING:  # steps are handed a run; they only call its methods
+    from protocol_conformance.resource_run import ResourceRun
+
 __all__ = [
+    "CLOCK_SECOND",
     "Update",
     "arrange",
     "assigned_unchanged",
@@ -45,7 +48,7 @@ __all__ = [
     "valid_update",
 ]
 
-JsonObject = dict[str, Any]
+_JsonObject = dict[str, Any]
 # Assigned attributes must survive a change of the clock's second (a creation-time that is
 # rewritten on update would otherwise look unchanged).
 CLOCK_SECOND = 1.05
@@ -162,7 +165,7 @@ def get(
 class Update:
     """One update sent, with the get that followed it, judged by three checks."""
 
-    def __init__(self, tracked: Tracked, change: JsonObject, before: JsonObject) -> None:
+    def __init__(self, tracked: Tracked, change: _JsonObject, before: _JsonObject) -> None:
         self.tracked = tracked
         self.change = change
         self.before = before
@@ -173,7 +176,7 @@ class Update:
     def steps(self) -> list[Exchange]:
         return [e for e in (self.answer, self.fetched) if e is not None]
 
-    def bodies(self) -> list[tuple[str, JsonObject]]:
+    def bodies(self) -> list[tuple[str, _JsonObject]]:
         found = []
         for what, exchange in (
             ("the update's answer", self.answer),
@@ -188,7 +191,7 @@ def send_update(
     ctx: Context,
     plan: ResourcePlan,
     tracked: Tracked,
-    change: JsonObject,
+    change: _JsonObject,
     content_type: str,
     *,
     no_body: bool = False,
@@ -291,7 +294,7 @@ def assigned_unchanged(ctx: Context, plan: ResourcePlan, update: Update) -> None
             )
 
 
-def valid_update(plan: ResourcePlan, tracked: Tracked) -> JsonObject:
+def valid_update(plan: ResourcePlan, tracked: Tracked) -> _JsonObject:
     """A valid update that changes nothing: one writable attribute at its current value."""
     for f in plan.writable():
         if f.name in tracked.state:
@@ -400,7 +403,7 @@ def idempotent_create(ctx: Context, plan: ResourcePlan, way: Way, other: Way | N
         fail(f"a 4xx for another request with the same {header.name}", refused.describe())
 
 
-def _track(ctx: Context, plan: ResourcePlan, made: JsonObject, answer: Exchange, way: Way) -> None:
+def _track(ctx: Context, plan: ResourcePlan, made: _JsonObject, answer: Exchange, way: Way) -> None:
     """Remember an object the check made, so that the clean-up deletes it."""
     assert plan.id_attribute is not None
     if ctx.ledger.find(plan.name, made[plan.id_attribute]) is None:

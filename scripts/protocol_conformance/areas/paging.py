@@ -12,16 +12,17 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from protocol_conformance.areas.filters import query_values
 from protocol_conformance.areas.objects import make
 from protocol_conformance.context import CannotJudge, Context, fail
 from protocol_conformance.objects import Tracked
 from protocol_conformance.pages import Page, collect, compare, fetch, query_text, walk
 from protocol_conformance.plan import ListPlan, ResourcePlan
 from protocol_conformance.registry import check, step
-from protocol_conformance.resource_run import ResourceRun
+
+if TYPE_CHECKING:  # steps are handed a run; they only call its methods
+    from protocol_conformance.resource_run import ResourceRun
 
 __all__ = [
     "Walk",
@@ -37,7 +38,7 @@ __all__ = [
     "pages",
 ]
 
-JsonObject = dict[str, Any]
+_JsonObject = dict[str, Any]
 
 
 def _no_limit(plan: ResourcePlan) -> str | None:
@@ -166,7 +167,7 @@ class Walk:
 
     size: int
     pages: list[Page]
-    items: list[JsonObject] | None = None  # None when the walk did not hold together
+    items: list[_JsonObject] | None = None  # None when the walk did not hold together
 
 
 @check(
@@ -210,7 +211,7 @@ def _walk_backward(ctx: Context, plan: ListPlan, found: Walk) -> None:
         )
 
 
-def _visited_once(plan: ListPlan, items: list[JsonObject], ours: list[Tracked], how: str) -> None:
+def _visited_once(plan: ListPlan, items: list[_JsonObject], ours: list[Tracked], how: str) -> None:
     cursor = plan.pagination.cursor_field
     ids = [item.get(cursor) for item in items]
     twice = sorted({repr(i) for i in ids if ids.count(i) > 1})
@@ -253,7 +254,7 @@ def list_order(ctx: Context, plan: ListPlan, found: Walk) -> None:
     _in_order(items, keys, f"the whole walk in the declared order ({shown})")
 
 
-def _in_order(items: Sequence[JsonObject], keys: Any, expected: str) -> None:
+def _in_order(items: Sequence[_JsonObject], keys: Any, expected: str) -> None:
     for first, second in itertools.pairwise(items):
         if compare(first, second, keys) > 0:
             names = [k.attribute for k in keys]
@@ -442,7 +443,7 @@ def _more_flag_filtered(run: ResourceRun, limit_name: str) -> None:
     listing = run.plan.listing
     assert listing is not None
     for f in listing.filters:
-        for value in query_values(run, f, None)[:2]:
+        for value in run.query_values(f, None)[:2]:
             found = run.attempt(
                 more_flag_exact.using(collect),
                 listing.label,
