@@ -15,6 +15,7 @@ Conventions:
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -115,6 +116,14 @@ class Field:
     @property
     def nullable(self) -> bool:
         return self.type.nullable
+
+    def initial(self) -> tuple[bool, object]:
+        """What a new object holds for this attribute when create does not set it and the
+        server does not assign it: (True, its `default`), else (True, None) when nullable,
+        else (False, None): the spec says nothing (semantics.py reports that as a gap)."""
+        if self.has_default:
+            return True, copy.deepcopy(self.default)
+        return self.nullable, None
 
 
 @dataclass(frozen=True)
@@ -217,6 +226,10 @@ class Response:
     error_type: str | None = None
     error_model: str | None = None
     pointer: str = ""
+
+    def header(self, name: str) -> Header | None:
+        """The declared header `name` (compared case-insensitively, as HTTP does)."""
+        return next((h for h in self.headers if h.name.lower() == name.lower()), None)
 
     def covers(self, status: int) -> bool:
         text = str(status)

@@ -96,3 +96,24 @@ def test_the_item_path_names_the_parameter_that_takes_the_id(api: Api, two: Api)
     for resource in two.resources:
         assert resource.item_path is not None and resource.id_parameter is not None
         assert resource.item_path.endswith("{" + resource.id_parameter + "}")
+
+
+def test_a_new_object_holds_the_default_else_null_else_nothing_the_spec_says(api: Api) -> None:
+    fields = {f.name: f for f in api.model("Conversation").fields}
+    assert fields["is_muted"].initial() == (True, False)  # its default
+    assert fields["archived_at"].initial() == (True, None)  # nullable, no default
+    unannotated = load_api(SPECS / "unannotated.yaml")
+    priority = unannotated.model("Note").field("priority")
+    assert priority is not None and priority.initial() == (False, None)  # a gap, said so
+    # A default that is an object is a copy: changing one object's value changes no other's.
+    shared = replace(fields["is_muted"], default={"a": []}, has_default=True)
+    first, second = shared.initial()[1], shared.initial()[1]
+    assert first == second == {"a": []} and first is not second
+
+
+def test_a_declared_header_is_found_whatever_its_case(api: Api) -> None:
+    create = api.resources[0].operation("create")
+    assert create is not None and create.success is not None
+    found = create.success.header("location")
+    assert found is not None and found.name == "Location"
+    assert create.success.header("Retry-After") is None

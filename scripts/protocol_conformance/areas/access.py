@@ -157,10 +157,7 @@ def authentication_check(
     what = "no credentials" if how == "none" else "an unknown token"
     if answer.status != 401:
         fail(f"401 for {what}", answer.describe())
-    header = next(
-        (h for h in (declared.headers if declared else ()) if h.name.lower() == "www-authenticate"),
-        None,
-    )
+    header = declared.header("WWW-Authenticate") if declared else None
     if header is not None and "www-authenticate" not in answer.headers:
         fail(f"401 with a WWW-Authenticate header for {what}", f"{answer.describe()} without it")
 

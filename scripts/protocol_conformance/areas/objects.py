@@ -125,9 +125,7 @@ def create_then_get(ctx: Context, plan: ResourcePlan, way: Way) -> Tracked:
 def _location(ctx: Context, plan: ResourcePlan, tracked: Tracked) -> None:
     assert plan.create is not None
     success = plan.create.success
-    declared = next(
-        (h for h in (success.headers if success else ()) if h.name.lower() == "location"), None
-    )
+    declared = success.header("Location") if success else None
     if declared is None:
         return
     answer = next(e for e in reversed(ctx.log) if e.operation == plan.create.label)
