@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from protocol_conformance import areas
+from protocol_conformance import checks as schemathesis_checks
 from protocol_conformance.registry import check
 
 from .conftest import ROOT, TWO_RESOURCES
@@ -39,6 +40,13 @@ def test_the_readme_table_is_the_registry() -> None:
         "README.md's table of semantic checks is out of date; replace it with:\n"
         + areas.markdown_table()
     )
+
+
+def test_the_checks_applied_to_every_answer_run_inside_schemathesis_by_the_same_name() -> None:
+    every_answer = [c.name for c in areas.checks() if c.every_answer]
+    assert every_answer == ["error_object", "error_type"]
+    for name in every_answer:
+        assert getattr(schemathesis_checks, name).__name__ == name
 
 
 def test_each_role_gets_the_checks_registered_for_it() -> None:
