@@ -110,6 +110,7 @@ def _served(api: Api, resource: Resource, fail: _Fail) -> Served | None:
     order: tuple[tuple[str, bool], ...] = ()
     if listing is not None and listing.pagination is not None:
         ok = _list_ok(api, model, listing, fail) and ok
+        ok = _cursor_ok(resource, listing, fail) and ok
         order = tuple((key.attribute, key.descending) for key in listing.pagination.total_order)
     id_attribute = resource.id_attribute
     if id_attribute is None:
@@ -193,6 +194,22 @@ def _list_ok(api: Api, model: Model, listing: Operation, fail: _Fail) -> bool:
             )
             ok = False
     return ok
+
+
+def _cursor_ok(resource: Resource, listing: Operation, fail: _Fail) -> bool:
+    """The store finds a cursor's object by its id, and breaks ties in the order by the cursor
+    attribute: the two must be the same attribute."""
+    assert listing.pagination is not None
+    cursor = listing.pagination.cursor_field
+    if resource.id_attribute is None or cursor == resource.id_attribute:
+        return True
+    fail(
+        join(listing.pointer, "x-protocol-pagination"),
+        f"{listing.label} takes '{cursor}' as its cursor; the engine pages by the id "
+        f"attribute '{resource.id_attribute}'",
+        f"set `cursor: {resource.id_attribute}` (or leave it out: it defaults to id)",
+    )
+    return False
 
 
 def _error_types(api: Api, fail: _Fail) -> None:
