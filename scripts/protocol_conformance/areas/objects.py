@@ -417,8 +417,11 @@ def _track(ctx: Context, plan: ResourcePlan, made: _JsonObject, answer: Exchange
         ctx.involve(ctx.ledger.add(tracked))
 
 
-def make(run: ResourceRun, body: dict[str, Any], credential: Credential | None = None) -> Any:
-    """One more object (judged as a create); None when it could not be made."""
+def make(
+    run: ResourceRun, body: dict[str, Any], credential: Credential | None = None
+) -> Tracked | None:
+    """One more object (judged as a create, by the other areas too); None when it could not
+    be made."""
     assert run.plan.create is not None
     made: Tracked | None = run.attempt(
         create_then_get.using(create), run.plan.create.label, run.plan, Way(body, JSON), credential
