@@ -158,6 +158,11 @@ FAULTS: list[tuple[Variant, str]] = [
 ]
 
 
+def test_each_fault_is_expected_under_a_registered_check() -> None:
+    for variant, check in FAULTS:
+        assert check in semantic_checks(spec_api(variant.spec)), (variant.name, check)
+
+
 @pytest.fixture(scope="module")
 def fault_results() -> dict[str, RunResults]:
     return run_all(variant for variant, _ in FAULTS)
