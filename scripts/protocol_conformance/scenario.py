@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from protocol_conformance import areas
+from protocol_conformance.areas import checks, checks_by_role, steps
 from protocol_conformance.compose import Composer
 from protocol_conformance.context import Context, ScenarioStopped
 from protocol_conformance.coverage import not_run
@@ -30,7 +30,7 @@ __all__ = ["STEPS", "ScenarioSettings", "run_scenario"]
 
 # The steps in the order of their phases (`@step`): filters need objects made by the creates,
 # pages the ones `fill` adds, and delete comes last, once nothing else needs an object.
-STEPS = areas.steps()
+STEPS = steps()
 # Objects a resource needs besides those that fill the largest page.
 ESSENTIAL_OBJECTS = 24
 
@@ -69,7 +69,7 @@ def run_scenario(
     plans = plan_resources(settings.api)
     try:
         for number, plan in enumerate(plans):
-            for operation, check, reason in not_run(plan, areas.checks()):
+            for operation, check, reason in not_run(plan, checks()):
                 results.skip(operation, check, reason)
             later = sum(ESSENTIAL_OBJECTS for p in plans[number + 1 :] if p.usable)
             composer = Composer(settings.api, plan, settings.fixtures.of(plan.name))
@@ -102,7 +102,7 @@ def run_resource(run: ResourceRun) -> None:
             "no create body: the spec has no valid create example and the least body the "
             "schema requires is not valid; give one in the fixtures file (FIXTURES)"
         )
-        by_role = areas.checks_by_role()
+        by_role = checks_by_role()
         for op in plan.resource.operations:
             for check in by_role.get(op.role or "", ()):
                 run.ctx.results.skip(op.label, check, reason)
