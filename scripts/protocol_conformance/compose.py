@@ -130,10 +130,9 @@ class Composer:
         for f in self.plan.model.fields:
             if f.assigned is not None:
                 continue
+            known, initial = f.initial()
             if f.name in sent:
                 expected[f.name] = sent[f.name]
-            elif f.has_default:
-                expected[f.name] = f.default
-            elif f.nullable:
-                expected[f.name] = None
+            elif known:
+                expected[f.name] = initial
         return expected

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
-from protocol_conformance.error_object import ErrorRules
+from protocol_conformance.error_object import ERROR_OBJECT, ERROR_TYPE, ErrorRules
 from protocol_conformance.http import (
     ApiClient,
     Credential,
@@ -29,8 +29,6 @@ from protocol_spec.model import Operation
 
 __all__ = ["CannotJudge", "Context", "ScenarioStopped", "fail"]
 
-ERROR_OBJECT = "error_object"
-ERROR_TYPE = "error_type"
 # After this many requests in a row without an answer, the server is gone: stop the scenario.
 MAX_UNREACHABLE = 3
 # A failure shows at most this many requests of its check (the last ones).
@@ -108,7 +106,7 @@ class Context:
             operation, exchange.status, exchange.content_type, exchange.body
         )
         self._outcome(
-            ERROR_OBJECT,
+            ERROR_OBJECT.name,
             exchange,
             problem,
             f"a {exchange.status} answer with {self.rules.expected_object(operation, exchange.status)}",
@@ -117,7 +115,7 @@ class Context:
         if wanted is not None and isinstance(exchange.body, dict):
             problem = self.rules.type_problem(operation, exchange.status, exchange.body)
             self._outcome(
-                ERROR_TYPE,
+                ERROR_TYPE.name,
                 exchange,
                 problem,
                 f"`type` {wanted!r}, as the spec promises for {exchange.status} on {operation.label}",

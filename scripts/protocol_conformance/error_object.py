@@ -9,19 +9,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from protocol_conformance.registry import declare
 from protocol_spec import Api
-from protocol_spec.model import Operation, Response
+from protocol_spec.model import Operation
 
-__all__ = ["ErrorRules"]
+__all__ = ["ERROR_OBJECT", "ERROR_TYPE", "ErrorRules"]
 
-
-@dataclass(frozen=True)
-class _Declared:
-    model: str | None  # the error schema's name
-    error_type: str | None
+# Applied to every error answer, by the scenario (context.py) and inside schemathesis (checks.py).
+ERROR_OBJECT = declare(
+    "error_object", holds="every error (4xx, 5xx) is the spec's error object, served as JSON"
+)
+ERROR_TYPE = declare(
+    "error_type", holds="an error's `type` is the one the spec promises for its status"
+)
 
 
 class ErrorRules:
@@ -30,30 +32,12 @@ class ErrorRules:
         self.api = api
         self.schemas = api.schemas
         self.by_label = {op.label: op for op in api.operations}
-        # The first declaration of each status class wins, as the reference server reads it.
-        self._class_model: dict[str, str] = {}
-        self._class_type: dict[str, str] = {}
-        for op in api.operations:
-            for response in op.responses:
-                if response.error_model is not None:
-                    self._class_model.setdefault(response.status[0], response.error_model)
-                if response.error_type is not None:
-                    self._class_type.setdefault(response.status[0], response.error_type)
 
     def operation(self, label: str) -> Operation | None:
         return self.by_label.get(label)
 
-    def _declared(self, operation: Operation | None, status: int) -> _Declared:
-        response: Response | None = operation.response(status) if operation else None
-        klass = str(status)[0]
-        model = response.error_model if response is not None else None
-        error_type = response.error_type if response is not None else None
-        return _Declared(
-            model or self._class_model.get(klass), error_type or self._class_type.get(klass)
-        )
-
     def expected_object(self, operation: Operation | None, status: int) -> str:
-        declared = self._declared(operation, status)
+        declared = self.api.error(status, operation)
         if declared.model is None:
             return "a JSON body (the spec declares no error schema)"
         fields = self.api.model(declared.model).fields
@@ -68,7 +52,7 @@ class ErrorRules:
             return None
         if content_type != "application/json":
             return f"Content-Type {content_type or '(none)'!r}, not 'application/json'"
-        declared = self._declared(operation, status)
+        declared = self.api.error(status, operation)
         if declared.model is None:
             return None if body is not None else "a body that is not JSON"
         if not isinstance(body, dict):
@@ -79,7 +63,7 @@ class ErrorRules:
         return None
 
     def expected_type(self, operation: Operation | None, status: int) -> str | None:
-        return self._declared(operation, status).error_type
+        return self.api.error(status, operation).type
 
     def type_problem(self, operation: Operation | None, status: int, body: Any) -> str | None:
         """Why this error's `type` is not the one promised for its status, or None."""

@@ -1,11 +1,10 @@
-"""What the semantic scenario can check for each resource, read from the model, and what it
-cannot and why (the coverage table's "not run" reasons).
+"""What the semantic scenario works with for each resource, read from the model: its
+operations by role, its list's pagination, page size and filters, what a client may set.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import quote
 
@@ -39,10 +38,6 @@ class FilterPlan:
     attribute: Field  # the listed objects' attribute it narrows by
     match: Literal["equals", "is-set"]
     settable: Settable | None  # how the scenario gives its objects differing values
-
-    @property
-    def check(self) -> str:
-        return f"filter_{self.param.name}"
 
     @property
     def attribute_name(self) -> str:
@@ -79,8 +74,6 @@ class ResourcePlan:
     get: Operation | None
     update: Operation | None
     delete: Operation | None
-    # (operation label, check, reason): what cannot run whatever the server does.
-    not_run: tuple[tuple[str, str, str], ...]
 
     @property
     def name(self) -> str:
@@ -112,37 +105,9 @@ class ResourcePlan:
         return self.model.field(name) if self.model is not None else None
 
     def item_path(self, object_id: str) -> str:
-        assert self.resource.item_path is not None
-        parameter = self.resource.item_path.rsplit("{", 1)[1].rstrip("}")
+        parameter = self.resource.id_parameter
+        assert self.resource.item_path is not None and parameter is not None
         return self.resource.item_path.replace("{" + parameter + "}", quote(object_id, safe=""))
-
-
-# Which checks each role's operation gets, for the coverage table.
-CHECKS_BY_ROLE: dict[str, tuple[str, ...]] = {
-    "create": ("create_then_get", "create_defaults", "invalid_requests_rejected"),
-    "get": ("create_then_get", "tenant_isolation", "authentication"),
-    "update": (
-        "update_persisted",
-        "update_partial",
-        "assigned_unchanged",
-        "tenant_isolation",
-        "invalid_requests_rejected",
-    ),
-    "delete": ("delete_removes", "tenant_isolation"),
-    "list": (
-        "filters_combined",
-        "limit_default",
-        "limit_maximum",
-        "limit_bounds",
-        "limit_respected",
-        "more_flag_exact",
-        "cursor_walk",
-        "list_order",
-        "tenant_isolation",
-        "authentication",
-        "invalid_requests_rejected",
-    ),
-}
 
 
 def plan_resources(api: Api) -> list[ResourcePlan]:
@@ -158,7 +123,7 @@ def _plan(api: Api, resource: Resource) -> ResourcePlan:
         if listing is not None and listing.pagination is not None and model is not None
         else None
     )
-    plan = ResourcePlan(
+    return ResourcePlan(
         resource=resource,
         model=model,
         id_attribute=resource.id_attribute,
@@ -167,9 +132,7 @@ def _plan(api: Api, resource: Resource) -> ResourcePlan:
         get=resource.operation("get"),
         update=resource.operation("update"),
         delete=resource.operation("delete"),
-        not_run=(),
     )
-    return replace(plan, not_run=tuple(_not_run(plan)))
 
 
 def _list_plan(
@@ -202,62 +165,4 @@ def _list_plan(
             else None
         )
         filters.append(FilterPlan(param, attribute, param.filter.match, settable))
-    order = tuple(listing.order)
-    if not order or order[-1].attribute != page.cursor_field:
-        descending = order[-1].descending if order else False
-        order += (SortKey(page.cursor_field, descending),)
-    return ListPlan(listing, page, limit, tuple(filters), order)
-
-
-def _not_run(plan: ResourcePlan) -> Iterator[tuple[str, str, str]]:
-    resource = plan.resource
-    gaps = {gap.pointer: gap.problem for gap in resource.gaps}
-    for op in resource.operations:
-        if op.role is None:
-            yield op.label, "(every check)", gaps.get(op.pointer, "not one of the five roles")
-    if plan.model is None:
-        reason = next(iter(gaps.values()), "no schema of one object")
-        for op in resource.operations:
-            if op.role is not None:
-                for check in CHECKS_BY_ROLE[op.role]:
-                    yield op.label, check, reason
-        return
-    listing = resource.operation("list")
-    if listing is not None and plan.listing is None:
-        reason = gaps.get(listing.pointer, "the list has no x-protocol-pagination")
-        for check in CHECKS_BY_ROLE["list"]:
-            yield listing.label, check, reason
-        for param in listing.query_params:
-            yield listing.label, f"filter_{param.name}", reason
-    if not plan.usable:
-        reason = (
-            f"'{resource.name}' has no create operation: the suite cannot make objects of its own"
-            if plan.create is None or plan.create.body is None
-            else f"'{resource.name}' has no item path: its objects cannot be named"
-        )
-        for op in resource.operations:
-            if op.role is not None and op.role != "create":
-                for check in CHECKS_BY_ROLE[op.role]:
-                    yield op.label, check, reason
-        if plan.listing is not None:
-            for f in plan.listing.filters:
-                yield plan.listing.label, f.check, reason
-    if plan.listing is not None:
-        label = plan.listing.label
-        if plan.listing.limit is None:
-            for check in ("limit_default", "limit_maximum", "limit_bounds", "limit_respected"):
-                yield (
-                    label,
-                    check,
-                    "the list has no page-size parameter (x-protocol-pagination limit)",
-                )
-        else:
-            if plan.listing.limit.default is None:
-                yield label, "limit_default", "the page-size parameter has no default"
-            if plan.listing.limit.maximum is None:
-                yield label, "limit_maximum", "the page-size parameter has no maximum"
-        if len(plan.listing.filters) < 2:
-            yield label, "filters_combined", "the list has fewer than two filters"
-    if plan.update is not None and not plan.writable():
-        for check in ("update_persisted", "update_partial"):
-            yield plan.update.label, check, "the update body has no attribute a client may set"
+    return ListPlan(listing, page, limit, tuple(filters), page.total_order)

@@ -1,22 +1,21 @@
 """One resource's part of the semantic scenario: its plan, its objects, and how a step asks
-for a check to be judged (steps_*.py are the steps)."""
+for a check to be judged (areas/ holds the steps and their checks)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any
 
-from protocol_conformance import checks_objects as objects
-from protocol_conformance.compose import JSON, Composer, Way
+from protocol_conformance.compose import ABSENT, Composer
 from protocol_conformance.context import Context
-from protocol_conformance.http import Credential, Exchange
+from protocol_conformance.http import Exchange
 from protocol_conformance.objects import Tracked
-from protocol_conformance.plan import ResourcePlan
+from protocol_conformance.plan import FilterPlan, ResourcePlan
+from protocol_conformance.registry import Check, filter_checks
+from protocol_spec.model import Field
 
 __all__ = ["ResourceRun"]
-
-T = TypeVar("T")
 
 
 class ResourceRun:
@@ -37,46 +36,54 @@ class ResourceRun:
         ours = self.ours
         return ours[-1] if ours else None
 
+    def body_field(self, f: FilterPlan) -> Field | None:
+        """The body property that sets a filter's attribute (create's, else update's)."""
+        op = self.plan.create if f.settable == "create" else self.plan.update
+        return op.body.field(f.attribute_name) if op is not None and op.body is not None else None
+
+    def query_values(self, f: FilterPlan, design: tuple[Any, Any] | None) -> list[Any]:
+        """Values to ask a filter for: both of a boolean or is-set, each of an enum, else
+        those the objects were given (`design` first), those they hold, and one none holds.
+        Where there is none, the filter's check says why it cannot run."""
+        schemas = self.ctx.api.schemas
+        assert schemas is not None
+        if f.match == "is-set" or f.param.type.kind == "boolean":
+            values: list[Any] = [True, False]
+        elif f.param.type.kind == "enum":
+            values = list(f.param.type.values)
+        else:
+            held = [t.state.get(f.attribute_name) for t in self.ours]
+            values = [*self.designed.get(f.param.name, []), *[v for v in held if v is not None]]
+            if design is not None and design[0] is not ABSENT:
+                values.insert(0, design[0])
+            values = list(dict.fromkeys(v for v in values if isinstance(v, str | int | float)))[:5]
+            nobody = self.values.fresh(self.body_field(f) or f.attribute, avoid=values)
+            if nobody is not None:
+                values.append(nobody)
+        valid = [v for v in values if schemas.is_valid(f.param.schema_pointer, v)]
+        if not valid:
+            for per_filter in filter_checks():
+                self.ctx.results.skip(
+                    self.plan.listing.label if self.plan.listing else "",
+                    per_filter.named(f.param.name),
+                    f"no value for '{f.param.name}' the suite can draw or has seen",
+                )
+        return valid
+
     def judge(
         self,
-        check: str,
+        check: Check,
         operation: str,
-        function: Callable[..., object],
         *args: Any,
         steps: Sequence[Exchange] = (),
+        name: str | None = None,
     ) -> bool:
-        """One case of `check` on `operation`: `function(ctx, *args)`, judged."""
-        return self.ctx.judge(check, operation, partial(function, self.ctx, *args), steps)
+        """One case of `check` on `operation`: `check(ctx, *args)`, judged (under `name`
+        when given: a check made once per filter)."""
+        return self.ctx.judge(name or check.name, operation, partial(check, self.ctx, *args), steps)
 
-    def attempt(
-        self, check: str, operation: str, function: Callable[..., T], *args: Any
-    ) -> T | None:
-        """As `judge`; what `function` returned, or None when the case failed."""
-        found: list[T] = []
-        self.ctx.judge(check, operation, lambda: found.append(function(self.ctx, *args)))
+    def attempt(self, check: Check, operation: str, *args: Any) -> Any:
+        """As `judge`; what the check returned, or None when the case failed."""
+        found: list[Any] = []
+        self.ctx.judge(check.name, operation, lambda: found.append(check(self.ctx, *args)))
         return found[0] if found else None
-
-    def make(self, body: dict[str, Any], credential: Credential | None = None) -> Tracked | None:
-        """One more object (judged as a create); None when it could not be made."""
-        assert self.plan.create is not None
-        return self.attempt(
-            objects.CREATE_THEN_GET,
-            self.plan.create.label,
-            objects.create,
-            self.plan,
-            Way(body, JSON),
-            credential,
-        )
-
-    def arrange(self, tracked: Tracked, change: dict[str, Any]) -> None:
-        """Give an object attribute values through update (judged as an update)."""
-        plan = self.plan
-        assert plan.update is not None
-        if not change:
-            return
-
-        def run(ctx: Context) -> None:
-            update = objects.send_update(ctx, plan, tracked, change, JSON, settle=False)
-            objects.update_persisted(ctx, plan, update)
-
-        self.judge(objects.UPDATE_PERSISTED, plan.update.label, run)

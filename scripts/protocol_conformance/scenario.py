@@ -1,5 +1,5 @@
 """The semantic scenario: for every resource the model describes, make objects of its own and
-check what a schema-driven fuzzer cannot know (see checks_*.py for the checks themselves).
+check what a schema-driven fuzzer cannot know (areas/ holds the checks and their steps).
 
 Per resource, in order: create in every way the spec shows; objects whose attributes differ
 so that each filter has something to keep and something to leave out; the filters; enough
@@ -11,37 +11,26 @@ happens, everything it created is deleted at the end.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from protocol_conformance import steps_access, steps_filters, steps_objects, steps_pages
+from protocol_conformance.areas import checks, checks_by_role, steps
 from protocol_conformance.compose import Composer
 from protocol_conformance.context import Context, ScenarioStopped
+from protocol_conformance.coverage import not_run
 from protocol_conformance.error_object import ErrorRules
 from protocol_conformance.fixtures import Fixtures
 from protocol_conformance.http import ApiClient, Credential, Pacer, RateLimits, TransportOptions
 from protocol_conformance.objects import Ledger, clean_up
-from protocol_conformance.plan import CHECKS_BY_ROLE, plan_resources
+from protocol_conformance.plan import plan_resources
 from protocol_conformance.resource_run import ResourceRun
 from protocol_conformance.results import SEMANTIC, RunResults
 from protocol_spec import Api
 
 __all__ = ["STEPS", "ScenarioSettings", "run_scenario"]
 
-Step = Callable[[ResourceRun], None]
-# The order matters: filters need objects made by the creates, pages the ones `fill` adds,
-# and delete comes last, once nothing else needs an object.
-STEPS: tuple[Step, ...] = (
-    steps_objects.creates,
-    steps_filters.filters,
-    steps_pages.fill,
-    steps_pages.pages,
-    steps_objects.updates,
-    steps_access.isolation,
-    steps_access.authentication,
-    steps_access.refusals,
-    steps_objects.delete,
-)
+# The steps in the order of their phases (`@step`): filters need objects made by the creates,
+# pages the ones `fill` adds, and delete comes last, once nothing else needs an object.
+STEPS = steps()
 # Objects a resource needs besides those that fill the largest page.
 ESSENTIAL_OBJECTS = 24
 
@@ -80,7 +69,7 @@ def run_scenario(
     plans = plan_resources(settings.api)
     try:
         for number, plan in enumerate(plans):
-            for operation, check, reason in plan.not_run:
+            for operation, check, reason in not_run(plan, checks()):
                 results.skip(operation, check, reason)
             later = sum(ESSENTIAL_OBJECTS for p in plans[number + 1 :] if p.usable)
             composer = Composer(settings.api, plan, settings.fixtures.of(plan.name))
@@ -113,8 +102,9 @@ def run_resource(run: ResourceRun) -> None:
             "no create body: the spec has no valid create example and the least body the "
             "schema requires is not valid; give one in the fixtures file (FIXTURES)"
         )
+        by_role = checks_by_role()
         for op in plan.resource.operations:
-            for check in CHECKS_BY_ROLE.get(op.role or "", ()):
+            for check in by_role.get(op.role or "", ()):
                 run.ctx.results.skip(op.label, check, reason)
         return
     for step in STEPS:

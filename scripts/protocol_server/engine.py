@@ -8,7 +8,6 @@ the success status, the `Location` header. There is no resource-specific code he
 from __future__ import annotations
 
 import asyncio
-import copy
 import functools
 import json
 import secrets
@@ -141,11 +140,7 @@ class Engine:
             ) from None
         headers = {}
         success = operation.success
-        location = (
-            next((h for h in success.headers if h.name.lower() == "location"), None)
-            if success
-            else None
-        )
+        location = success.header("Location") if success else None
         if location is not None:
             headers[location.name] = self._item_path(served, stored[served.id_attribute])
         return JSONResponse(stored, status_code=operation.success_status, headers=headers)
@@ -237,7 +232,7 @@ def _initial(f: Field, given: dict[str, Any], now: int) -> Any:
         return now
     if f.name in given:
         return given[f.name]
-    return copy.deepcopy(f.default) if f.has_default else None
+    return f.initial()[1]
 
 
 async def _read_limited_body(request: Request) -> bytes:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from protocol_server.storage import TableLayout, kind_of
 from protocol_spec import Api, SpecError, SpecErrors
-from protocol_spec.model import Model, Operation, Resource
+from protocol_spec.model import ErrorShape, Model, Operation, Resource
 from protocol_spec.pointers import join
 
 __all__ = ["BODY_MEDIA_TYPES", "Plan", "Served", "plan"]
@@ -33,29 +33,24 @@ class Served:
     layout: TableLayout
     id_attribute: str
     id_parameter: str  # the item path's parameter
-    order: tuple[tuple[str, bool], ...]  # (attribute, descending), ending with the id
+    order: tuple[tuple[str, bool], ...]  # (attribute, descending): the list's total order
 
 
 @dataclass(frozen=True)
 class Plan:
     api: Api
     served: tuple[Served, ...]
-    error_types: dict[str, str]  # "4" / "5" -> the `type` of errors of that class
-    error_models: dict[str, str]  # "4" / "5" -> the schema of errors of that class
     schemes: frozenset[str]  # "bearer", "basic"
 
     def error_type(self, status: int, operation: Operation | None = None) -> str:
         """The `type` the spec promises for `status` (on `operation` when known)."""
-        declared = operation.response(status) if operation is not None else None
-        if declared is not None and declared.error_type is not None:
-            return declared.error_type
-        return self.error_types[str(status)[0]]
+        promised = self.api.error(status, operation).type
+        assert promised is not None, "plan() refuses a spec without one for 4xx and 5xx"
+        return promised
 
     def error_documentation(self, status: int, operation: Operation | None = None) -> str | None:
         """The `externalDocs` URL of the error schema for `status`, if the spec gives one."""
-        declared = operation.response(status) if operation is not None else None
-        name = declared.error_model if declared is not None else None
-        name = name or self.error_models.get(str(status)[0])
+        name = self.api.error(status, operation).model
         return self.api.model(name).external_docs if name else None
 
     @property
@@ -87,11 +82,11 @@ def plan(api: Api) -> Plan:
             "add tagged operations",
         )
     served = [s for r in api.resources if (s := _served(api, r, fail)) is not None]
-    error_types, error_models = _errors(api, fail)
+    _error_types(api, fail)
     schemes = _schemes(api, fail)
     if errors:
         raise SpecErrors(errors)
-    return Plan(api, tuple(served), error_types, error_models, schemes)
+    return Plan(api, tuple(served), schemes)
 
 
 def _served(api: Api, resource: Resource, fail: _Fail) -> Served | None:
@@ -115,7 +110,8 @@ def _served(api: Api, resource: Resource, fail: _Fail) -> Served | None:
     order: tuple[tuple[str, bool], ...] = ()
     if listing is not None and listing.pagination is not None:
         ok = _list_ok(api, model, listing, fail) and ok
-        order = tuple((key.attribute, key.descending) for key in listing.order)
+        ok = _cursor_ok(resource, listing, fail) and ok
+        order = tuple((key.attribute, key.descending) for key in listing.pagination.total_order)
     id_attribute = resource.id_attribute
     if id_attribute is None:
         anchor = resource.operations[0].pointer
@@ -125,17 +121,15 @@ def _served(api: Api, resource: Resource, fail: _Fail) -> Served | None:
             "add GET <collection>/{id} returning the resource",
         )
         return None
-    if order and order[-1][0] != id_attribute:
-        order += ((id_attribute, order[-1][1]),)  # a total order: ties broken by id
     if not ok:
         return None
-    assert resource.item_path is not None
+    assert resource.id_parameter is not None
     return Served(
         resource=resource,
         model=model,
         layout=TableLayout.of(resource.identifier, model, id_attribute, order),
         id_attribute=id_attribute,
-        id_parameter=resource.item_path.rsplit("{", 1)[1].rstrip("}"),
+        id_parameter=resource.id_parameter,
         order=order,
     )
 
@@ -202,25 +196,31 @@ def _list_ok(api: Api, model: Model, listing: Operation, fail: _Fail) -> bool:
     return ok
 
 
-def _errors(api: Api, fail: _Fail) -> tuple[dict[str, str], dict[str, str]]:
-    """The error `type` and schema of each status class, as the first response declaring
-    them says (operations may still declare their own)."""
-    found: dict[str, str] = {}
-    models: dict[str, str] = {}
-    for op in api.operations:
-        for response in op.responses:
-            if response.error_type is not None:
-                found.setdefault(response.status[0], response.error_type)
-            if response.error_model is not None:
-                models.setdefault(response.status[0], response.error_model)
+def _cursor_ok(resource: Resource, listing: Operation, fail: _Fail) -> bool:
+    """The store finds a cursor's object by its id, and breaks ties in the order by the cursor
+    attribute: the two must be the same attribute."""
+    assert listing.pagination is not None
+    cursor = listing.pagination.cursor_field
+    if resource.id_attribute is None or cursor == resource.id_attribute:
+        return True
+    fail(
+        join(listing.pointer, "x-protocol-pagination"),
+        f"{listing.label} takes '{cursor}' as its cursor; the engine pages by the id "
+        f"attribute '{resource.id_attribute}'",
+        f"set `cursor: {resource.id_attribute}` (or leave it out: it defaults to id)",
+    )
+    return False
+
+
+def _error_types(api: Api, fail: _Fail) -> None:
+    """Every error the engine writes needs a `type`: each status class must say one."""
     for status_class, example in (("4", "400"), ("5", "5XX")):
-        if status_class not in found:
+        if api.error_classes.get(status_class, ErrorShape()).type is None:
             fail(
                 "/paths",
                 f"no {status_class}xx response says the error `type` it carries, so the engine cannot write its {status_class}xx errors",
                 f"add a '{example}' response whose schema sets `type` with `const` (allOf: [$ref: Error, {{properties: {{type: {{const: ...}}}}}}])",
             )
-    return found, models
 
 
 def _schemes(api: Api, fail: _Fail) -> frozenset[str]:

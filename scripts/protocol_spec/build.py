@@ -32,7 +32,7 @@ from .model import (
 )
 from .pointers import join
 from .schemas import Schemas
-from .semantics import Semantics, flatten
+from .semantics import Semantics, error_classes, flatten
 from .structure import HTTP_METHODS
 
 __all__ = ["SDK_METHOD", "build_api"]
@@ -89,6 +89,7 @@ class _Builder:
             source=source,
             security_schemes=self._security_schemes(),
             webhooks=webhooks,
+            error_classes=error_classes([op for r in resources for op in r.operations]),
             document=self.doc,
             positions=self.spec.positions,
             schemas=Schemas(self.doc),

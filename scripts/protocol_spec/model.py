@@ -15,6 +15,7 @@ Conventions:
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -31,6 +32,7 @@ __all__ = [
     "ClientSettings",
     "Constraints",
     "Enum",
+    "ErrorShape",
     "Example",
     "Field",
     "Filter",
@@ -114,6 +116,14 @@ class Field:
     @property
     def nullable(self) -> bool:
         return self.type.nullable
+
+    def initial(self) -> tuple[bool, object]:
+        """What a new object holds for this attribute when create does not set it and the
+        server does not assign it: (True, its `default`), else (True, None) when nullable,
+        else (False, None): the spec says nothing (semantics.py reports that as a gap)."""
+        if self.has_default:
+            return True, copy.deepcopy(self.default)
+        return self.nullable, None
 
 
 @dataclass(frozen=True)
@@ -217,11 +227,24 @@ class Response:
     error_model: str | None = None
     pointer: str = ""
 
+    def header(self, name: str) -> Header | None:
+        """The declared header `name` (compared case-insensitively, as HTTP does)."""
+        return next((h for h in self.headers if h.name.lower() == name.lower()), None)
+
     def covers(self, status: int) -> bool:
         text = str(status)
         return self.status == text or (
             len(self.status) == 3 and self.status.endswith("XX") and self.status[0] == text[0]
         )
+
+
+@dataclass(frozen=True)
+class ErrorShape:
+    """What an error answer of some status carries: the named error schema its body is, and
+    the `type` it promises (`const`); None where the spec says nothing."""
+
+    model: str | None = None
+    type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -241,6 +264,9 @@ class Pagination:
     before_param: str | None  # query parameter: the page before this cursor
     limit_param: str | None
     cursor_field: str  # the item attribute whose value is a cursor
+    # The declared order (`x-protocol-order`) made total: its keys, then the cursor attribute
+    # (in the last key's direction) unless it is a key already, so that cursors name a place.
+    total_order: tuple[SortKey, ...] = ()
 
     @property
     def cursor_params(self) -> tuple[str, ...]:
@@ -331,6 +357,13 @@ class Resource:
     def operation(self, role: Role) -> Operation | None:
         return next((op for op in self.operations if op.role == role), None)
 
+    @property
+    def id_parameter(self) -> str | None:
+        """The item path's parameter, which takes `id_attribute`: `id` in `/v1/things/{id}`."""
+        if self.item_path is None:
+            return None
+        return self.item_path.rsplit("{", 1)[1].rstrip("}")
+
 
 @dataclass(frozen=True)
 class SecurityScheme:
@@ -368,6 +401,19 @@ class Api:
     positions: Positions = field(default_factory=lambda: Positions(""), compare=False, repr=False)
     schemas: Schemas | None = field(default=None, compare=False, repr=False)
     settings: ClientSettings = field(default_factory=ClientSettings)
+    # "4" / "5" -> the error schema and `type` of that status class where an operation does
+    # not declare its own: the first response of the class that says each (semantics.py).
+    error_classes: Mapping[str, ErrorShape] = field(default_factory=dict)
+
+    def error(self, status: int, operation: Operation | None = None) -> ErrorShape:
+        """The error schema and `type` of a `status` answer to `operation`: what its declared
+        response says, else what its status class says."""
+        declared = operation.response(status) if operation is not None else None
+        default = self.error_classes.get(str(status)[0], ErrorShape())
+        return ErrorShape(
+            (declared.error_model if declared is not None else None) or default.model,
+            (declared.error_type if declared is not None else None) or default.type,
+        )
 
     def model(self, name: str) -> Model:
         return next(model for model in self.models if model.name == name)

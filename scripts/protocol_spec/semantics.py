@@ -21,6 +21,7 @@ from . import naming
 from .errors import SpecError
 from .loaded import LoadedSpec
 from .model import (
+    ErrorShape,
     Field,
     Filter,
     Gap,
@@ -36,7 +37,7 @@ from .model import (
 )
 from .pointers import MAX_REF_HOPS, join, local_ref_pointer, lookup
 
-__all__ = ["Semantics", "flatten", "id_format"]
+__all__ = ["Semantics", "error_classes", "flatten", "id_format", "total_order"]
 
 PAGINATION = "x-protocol-pagination"
 ORDER = "x-protocol-order"
@@ -148,6 +149,10 @@ class Semantics:
                     "filters are query parameters: move it to one declared `in: query`",
                 )
         query = tuple(self._filtered(op, param, item) for param in op.query_params)
+        if pagination is not None:
+            pagination = replace(
+                pagination, total_order=total_order(order, pagination.cursor_field)
+            )
         return replace(op, pagination=pagination, order=order, query_params=query)
 
     def _pagination(self, op: Operation, raw: Any) -> Pagination | None:
@@ -516,6 +521,33 @@ class Semantics:
                     )
                 )
         return name
+
+
+def total_order(declared: Sequence[SortKey], cursor: str) -> tuple[SortKey, ...]:
+    """The declared keys, then the cursor attribute as the final tie break (in the last key's
+    direction, ascending when none is declared) unless it is a key already: one place for
+    every object, which is what makes a cursor name a position in the list."""
+    keys = tuple(declared)
+    if any(key.attribute == cursor for key in keys):
+        return keys
+    return (*keys, SortKey(cursor, keys[-1].descending if keys else False))
+
+
+def error_classes(operations: Sequence[Operation]) -> dict[str, ErrorShape]:
+    """The error schema and `type` of each status class ("4", "5"), for statuses an operation
+    does not declare: each as the first response of that class that says it."""
+    models: dict[str, str] = {}
+    types: dict[str, str] = {}
+    for op in operations:
+        for response in op.responses:
+            if response.error_model is not None:
+                models.setdefault(response.status[0], response.error_model)
+            if response.error_type is not None:
+                types.setdefault(response.status[0], response.error_type)
+    return {
+        status_class: ErrorShape(models.get(status_class), types.get(status_class))
+        for status_class in sorted(models.keys() | types.keys())
+    }
 
 
 def _role(op: Operation) -> tuple[Role | None, str, str]:

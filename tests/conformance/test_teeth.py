@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import pytest
 
+from protocol_conformance import areas
 from protocol_conformance.fuzz import PHASES, FuzzSettings, run_fuzz
 from protocol_conformance.results import SCHEMATHESIS, SEMANTIC, RunResults
+from protocol_spec import Api
 
-from .conftest import SPEC, TWO_RESOURCES, Serve
+from .conftest import SPEC, TWO_RESOURCES, Serve, spec_api
 from .faults import (
     OTHER_TOKEN,
     OWNER_TOKEN,
@@ -51,33 +53,17 @@ from .faults import (
 )
 from .variants import Variant, cli, explain, run_all, scenario
 
-# Every semantic check the scenario has for the conversations spec.
-SEMANTIC_CHECKS = {
-    "create_then_get",
-    "create_defaults",
-    "update_persisted",
-    "update_partial",
-    "assigned_unchanged",
-    "delete_removes",
-    "idempotent_create",
-    "filter_muted",
-    "filter_pinned",
-    "filter_archived",
-    "filter_group_id",
-    "filters_combined",
-    "limit_default",
-    "limit_maximum",
-    "limit_bounds",
-    "limit_respected",
-    "more_flag_exact",
-    "cursor_walk",
-    "list_order",
-    "tenant_isolation",
-    "authentication",
-    "invalid_requests_rejected",
-    "error_object",
-    "error_type",
-}
+
+def semantic_checks(api: Api) -> set[str]:
+    """Every semantic check the registry has for `api`: one per filter for `filter_<param>`."""
+    names = set()
+    for found in areas.checks():
+        if found.per_filter:
+            names |= {found.named(p.name) for op in api.operations for p in op.filters}
+        else:
+            names.add(found.name)
+    return names
+
 
 # (variant, the check that must report it)
 FAULTS: list[tuple[Variant, str]] = [
@@ -172,6 +158,11 @@ FAULTS: list[tuple[Variant, str]] = [
 ]
 
 
+def test_each_fault_is_expected_under_a_registered_check() -> None:
+    for variant, check in FAULTS:
+        assert check in semantic_checks(spec_api(variant.spec)), (variant.name, check)
+
+
 @pytest.fixture(scope="module")
 def fault_results() -> dict[str, RunResults]:
     return run_all(variant for variant, _ in FAULTS)
@@ -200,7 +191,7 @@ def test_reference_server_passes_every_check(serve_fault: Serve) -> None:
     assert results.ok, explain(results)
     assert semantic.ok, explain(semantic)
     # Everything ran: every built-in check schemathesis has for this spec, and all of ours.
-    assert semantic.ran(SEMANTIC) == SEMANTIC_CHECKS
+    assert semantic.ran(SEMANTIC) == semantic_checks(spec_api(SPEC))
     assert not semantic.not_run, semantic.not_run
     assert {
         "not_a_server_error",

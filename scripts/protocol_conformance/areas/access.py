@@ -1,39 +1,39 @@
-"""Semantic checks of who may do what: accounts isolated from each other, authentication, and
-requests the spec forbids refused with the status it documents.
+"""Access: accounts isolated from each other, authentication demanded, and requests the spec
+forbids refused with the status it documents; the checks, and the steps that run them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from protocol_conformance.checks_objects import valid_update
+from protocol_conformance.areas.objects import make, valid_update
 from protocol_conformance.compose import FORM, Composer
 from protocol_conformance.context import CannotJudge, Context, fail
 from protocol_conformance.http import Credential, Exchange
 from protocol_conformance.objects import Tracked
 from protocol_conformance.pages import collect
 from protocol_conformance.plan import ResourcePlan
+from protocol_conformance.registry import check, step
 from protocol_spec.model import Operation
 
+if TYPE_CHECKING:  # steps are handed a run; they only call its methods
+    from protocol_conformance.resource_run import ResourceRun
+
 __all__ = [
-    "AUTHENTICATION",
-    "INVALID_REQUESTS_REJECTED",
-    "TENANT_ISOLATION",
     "Refusal",
     "authentication",
+    "authentication_check",
+    "isolation",
     "isolation_list",
     "isolation_object",
     "isolation_theirs",
+    "refusal_cases",
     "refusals",
     "refused",
 ]
 
-TENANT_ISOLATION = "tenant_isolation"
-AUTHENTICATION = "authentication"
-INVALID_REQUESTS_REJECTED = "invalid_requests_rejected"
-
-JsonObject = dict[str, Any]
+_JsonObject = dict[str, Any]
 
 
 def _hidden(operation: Operation) -> tuple[int, ...]:
@@ -44,6 +44,11 @@ def _hidden(operation: Operation) -> tuple[int, ...]:
     return (403,)
 
 
+@check(
+    "tenant_isolation",
+    roles=("get", "update", "delete", "list"),
+    holds="(with `OTHER_TOKEN`) another account can neither get, update, delete nor list this one's objects, nor this one the other's",
+)
 def isolation_object(
     ctx: Context, plan: ResourcePlan, operation: Operation, tracked: Tracked, other: Credential
 ) -> None:
@@ -81,7 +86,7 @@ def _other_value(tracked: Tracked, name: str) -> Any:
     return (not current) if isinstance(current, bool) else None
 
 
-def isolation_list(
+def _isolation_list(
     ctx: Context, plan: ResourcePlan, ours: list[Tracked], other: Credential
 ) -> None:
     """Another account's list holds none of this account's objects."""
@@ -98,7 +103,7 @@ def isolation_list(
         )
 
 
-def isolation_theirs(
+def _isolation_theirs(
     ctx: Context, plan: ResourcePlan, operation: Operation, theirs: Tracked
 ) -> None:
     """This account cannot reach an object another account created (nor list it)."""
@@ -123,7 +128,12 @@ def isolation_theirs(
         fail(f"the other account's object untouched: {theirs.state}", after.describe())
 
 
-def authentication(
+@check(
+    "authentication",
+    roles=("get", "list"),
+    holds="no or an unknown token gets 401 (with `WWW-Authenticate` where declared); with HTTP Basic (where declared) the token as the password works",
+)
+def authentication_check(
     ctx: Context, operation: Operation, path: str, how: str, params: dict[str, str]
 ) -> None:
     """Without a valid credential: 401 (with WWW-Authenticate where declared); with HTTP Basic
@@ -147,10 +157,7 @@ def authentication(
     what = "no credentials" if how == "none" else "an unknown token"
     if answer.status != 401:
         fail(f"401 for {what}", answer.describe())
-    header = next(
-        (h for h in (declared.headers if declared else ()) if h.name.lower() == "www-authenticate"),
-        None,
-    )
+    header = declared.header("WWW-Authenticate") if declared else None
     if header is not None and "www-authenticate" not in answer.headers:
         fail(f"401 with a WWW-Authenticate header for {what}", f"{answer.describe()} without it")
 
@@ -170,6 +177,11 @@ class Refusal:
     unchanged: Tracked | None = None  # an object the refused request must not have changed
 
 
+@check(
+    "invalid_requests_rejected",
+    roles=("create", "update", "list"),
+    holds="what the spec forbids (bounds, enums, unknown attributes or parameters, both cursors, a foreign cursor) gets its documented status and changes nothing",
+)
 def refused(ctx: Context, plan: ResourcePlan, case: Refusal) -> None:
     """The request is refused with its documented status, and changes nothing."""
     answer = ctx.send(
@@ -200,7 +212,7 @@ def _track_by_mistake(ctx: Context, plan: ResourcePlan, op: Operation, answer: E
             ctx.ledger.add(Tracked(plan.name, object_id, ctx.owner, dict(body), answer.curl))
 
 
-def refusals(
+def refusal_cases(
     ctx: Context, plan: ResourcePlan, composer: Composer, ours: list[Tracked]
 ) -> list[Refusal]:
     """What the spec forbids for this resource, from its schemas and declared statuses."""
@@ -402,3 +414,102 @@ def _update_refusals(plan: ResourcePlan, composer: Composer, target: Tracked) ->
             )
         )
     return found
+
+
+isolation_list = isolation_object.using(_isolation_list)
+isolation_theirs = isolation_object.using(_isolation_theirs)
+
+
+def _isolated_operations(run: ResourceRun) -> list[Any]:
+    plan = run.plan
+    return [op for op in (plan.get, plan.update, plan.delete) if op is not None]
+
+
+@step(60)
+def isolation(run: ResourceRun) -> None:
+    plan = run.plan
+    other = run.ctx.other
+    ops = _isolated_operations(run)
+    labels = [op.label for op in ops] + ([plan.listing.label] if plan.listing else [])
+    if other is None:
+        for label in labels:
+            run.ctx.results.skip(
+                label, isolation_object.name, "OTHER_TOKEN not given: no second account"
+            )
+        return
+    if plan.get is None or not run.ours:
+        return
+    target = run.ours[0]
+    for op in ops:
+        victim = (
+            target if op is not plan.delete else (run.ours[-1] if len(run.ours) > 1 else target)
+        )
+        run.judge(
+            isolation_object,
+            op.label,
+            plan,
+            op,
+            victim,
+            other,
+        )
+    if plan.listing is not None:
+        run.judge(
+            isolation_list,
+            plan.listing.label,
+            plan,
+            run.ours,
+            other,
+        )
+    theirs = make(run, run.composer.ways()[0].body, other)
+    if theirs is None:
+        return
+    for op in [*ops, *([plan.listing.operation] if plan.listing else [])]:
+        run.judge(
+            isolation_theirs,
+            op.label,
+            plan,
+            op,
+            theirs,
+        )
+
+
+@step(70)
+def authentication(run: ResourceRun) -> None:
+    plan = run.plan
+    schemes = {s.name: s for s in run.ctx.api.security_schemes}
+    if plan.listing is not None:
+        op = plan.listing.operation
+        hows = ["none", "unknown"]
+        if any(schemes.get(name) and schemes[name].scheme == "basic" for name in op.security):
+            hows.append("basic")
+        for how in hows:
+            run.judge(
+                authentication_check,
+                op.label,
+                op,
+                op.path,
+                how,
+                {},
+            )
+    if plan.get is not None and run.ours:
+        path = plan.item_path(str(run.ours[0].object_id))
+        get = plan.get
+        run.judge(
+            authentication_check,
+            get.label,
+            get,
+            path,
+            "none",
+            {},
+        )
+
+
+@step(80)
+def refusals(run: ResourceRun) -> None:
+    for case in refusal_cases(run.ctx, run.plan, run.composer, run.ours):
+        run.judge(
+            refused,
+            case.operation.label,
+            run.plan,
+            case,
+        )

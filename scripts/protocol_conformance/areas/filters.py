@@ -1,0 +1,234 @@
+"""Filters: objects whose attributes differ so that each filter has something to keep and
+something to leave out (near misses included), then each filter both ways, and pairs of
+filters together; the checks that the list keeps exactly what matches.
+
+The list may hold objects the suite did not create: checks demand that every listed object
+matches, and that each of the suite's own objects matching is listed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from protocol_conformance.areas.objects import arrange, make
+from protocol_conformance.compose import ABSENT
+from protocol_conformance.context import Context, fail
+from protocol_conformance.objects import Tracked
+from protocol_conformance.pages import collect, query_text
+from protocol_conformance.plan import FilterPlan, ListPlan, ResourcePlan
+from protocol_conformance.registry import FILTER_PARAM, check, step
+
+if TYPE_CHECKING:  # steps are handed a run; they only call its methods
+    from protocol_conformance.resource_run import ResourceRun
+
+__all__ = [
+    "MAX_COMBINED_FILTERS",
+    "MAX_FILTER_PAIRS",
+    "FilterQuery",
+    "filter_exact",
+    "filters",
+    "filters_combined",
+]
+
+_JsonObject = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class FilterQuery:
+    """One or more filters with the value each is given."""
+
+    terms: tuple[tuple[FilterPlan, Any], ...]
+
+    def params(self) -> dict[str, Any]:
+        return {f.param.name: value for f, value in self.terms}
+
+    def matches(self, item: _JsonObject) -> bool:
+        for f, value in self.terms:
+            if f.match == "is-set":
+                if (item.get(f.attribute_name) is not None) is not value:
+                    return False
+            elif f.attribute_name not in item or not _equal(item[f.attribute_name], value):
+                return False
+        return True
+
+    def describe(self) -> str:
+        return " and ".join(f"{f.param.name}={query_text(value)}" for f, value in self.terms)
+
+    def meaning(self) -> str:
+        parts = []
+        for f, value in self.terms:
+            if f.match == "is-set":
+                parts.append(f"{f.attribute_name} {'set' if value else 'null'}")
+            else:
+                parts.append(f"{f.attribute_name} = {value!r}")
+        return " and ".join(parts)
+
+
+def _equal(held: Any, wanted: Any) -> bool:
+    # Exact: a string matches only itself (no prefix, no other case); True is not 1.
+    if isinstance(held, bool) or isinstance(wanted, bool):
+        return held is wanted
+    if isinstance(held, int | float) and isinstance(wanted, int | float):
+        return held == wanted
+    return type(held) is type(wanted) and held == wanted
+
+
+@check(
+    f"filter_{FILTER_PARAM}",
+    roles=("list",),
+    holds="each filter, both ways (and each enum value), keeps exactly the matching objects: no other case, no prefix, no near miss",
+)
+def filter_exact(ctx: Context, plan: ListPlan, query: FilterQuery, ours: list[Tracked]) -> None:
+    """The list with these filters holds exactly the objects that match them."""
+    cursor = plan.pagination.cursor_field
+    items = collect(ctx, plan, query.params())
+    strays = [item for item in items if not query.matches(item)]
+    if strays:
+        fail(
+            f"with {query.describe()}, only objects whose {query.meaning()}",
+            f"{len(strays)} that do not match, e.g. {strays[0]}",
+        )
+    listed = {item.get(cursor) for item in items}
+    wanted = [t for t in ours if query.matches(t.state)]
+    missing = [t for t in wanted if t.object_id not in listed]
+    if missing:
+        ctx.involve(*missing[:1])
+        fail(
+            f"with {query.describe()}, each of the suite's {len(wanted)} objects whose "
+            f"{query.meaning()}",
+            f"{len(missing)} missing, e.g. {missing[0].state}",
+        )
+
+
+def _fewer_than_two(plan: ResourcePlan) -> str | None:
+    if plan.listing is not None and len(plan.listing.filters) < 2:
+        return "the list has fewer than two filters"
+    return None
+
+
+@check(roles=("list",), holds="two filters together keep what matches both", unless=_fewer_than_two)
+def filters_combined(ctx: Context, plan: ListPlan, query: FilterQuery, ours: list[Tracked]) -> None:
+    """Two filters together keep exactly the objects that match both."""
+    filter_exact(ctx, plan, query, ours)
+
+
+# Filters whose values the scenario arranges in every combination (2**4 objects at most).
+MAX_COMBINED_FILTERS = 4
+MAX_FILTER_PAIRS = 6
+
+
+def _design(run: ResourceRun, f: FilterPlan) -> tuple[Any, Any] | None:
+    """Two values for the filter's attribute: one the filter keeps, one it leaves out."""
+    body_field = run.body_field(f)
+    if body_field is None:
+        return None
+    unset: Any = None if body_field.nullable else ABSENT
+    if f.settable == "create" and not body_field.nullable:
+        unset = ABSENT
+    samples = run.values.samples(body_field)
+    if f.match == "is-set":
+        edges = run.values.boundaries(body_field)
+        first = edges[0] if edges else (samples[0] if samples else None)
+        return (first, unset) if first is not None else None
+    kind = body_field.type.kind
+    if kind == "boolean":
+        return (True, False)
+    if kind == "enum" or run.values.is_fixed(body_field.name):
+        if len(samples) >= 2:
+            return (samples[0], samples[1])
+        return (samples[0], unset) if samples else None
+    first = run.values.fresh(body_field)
+    if first is None:
+        return None
+    if body_field.nullable or f.settable == "create":
+        return (first, unset)
+    return (first, run.values.fresh(body_field, avoid=[first]))
+
+
+@step(20)
+def filters(run: ResourceRun) -> None:
+    listing = run.plan.listing
+    if listing is None or not listing.filters:
+        return
+    designs = {
+        f.param.name: d
+        for f in listing.filters
+        if f.settable is not None and (d := _design(run, f)) is not None
+    }
+    arranged = [f for f in listing.filters if f.param.name in designs]
+    bits = min(len(arranged), MAX_COMBINED_FILTERS)
+    for j in range(2**bits if arranged else 0):
+        wanted_create: dict[str, Any] = {}
+        wanted_update: dict[str, Any] = {}
+        for i, f in enumerate(arranged):
+            value = designs[f.param.name][0 if (j >> (i % bits)) & 1 else 1]
+            target = wanted_create if f.settable == "create" else wanted_update
+            target[f.attribute_name] = (
+                None if value is ABSENT and target is wanted_update else value
+            )
+        _make_with(run, wanted_create, {k: v for k, v in wanted_update.items() if v is not ABSENT})
+    for f in arranged:
+        _variants(run, f, designs[f.param.name][0])
+    for f in listing.filters:
+        for value in run.query_values(f, designs.get(f.param.name)):
+            query = FilterQuery(((f, value),))
+            run.judge(
+                filter_exact,
+                listing.label,
+                listing,
+                query,
+                run.ours,
+                name=filter_exact.named(f.param.name),
+            )
+    _combined(run)
+
+
+def _make_with(
+    run: ResourceRun, wanted_create: dict[str, Any], wanted_update: dict[str, Any]
+) -> None:
+    body = run.composer.body_with(wanted_create) or run.composer.body_with({})
+    if body is None:
+        return
+    tracked = make(run, body)
+    if tracked is not None and run.plan.update is not None:
+        arrange(run, tracked, wanted_update)
+
+
+def _variants(run: ResourceRun, f: FilterPlan, base: Any) -> None:
+    """Objects whose value is a near miss of `base`: an exact filter must leave them out."""
+    if f.match != "equals" or not isinstance(base, str):
+        return
+    body_field = run.body_field(f)
+    if body_field is None:
+        return
+    variants = run.values.variants(body_field, base)
+    run.designed[f.param.name] = [base, *variants]
+    for variant in variants:
+        if f.settable == "create":
+            _make_with(run, {f.attribute_name: variant}, {})
+        else:
+            _make_with(run, {}, {f.attribute_name: variant})
+
+
+def _combined(run: ResourceRun) -> None:
+    listing = run.plan.listing
+    assert listing is not None
+    pairs = [
+        (a, b)
+        for i, a in enumerate(listing.filters)
+        for b in listing.filters[i + 1 :]
+        if a.attribute_name != b.attribute_name
+    ][:MAX_FILTER_PAIRS]
+    for a, b in pairs:
+        values_a = run.query_values(a, None)[:1]
+        for value_b in run.query_values(b, None)[:2]:
+            for value_a in values_a:
+                query = FilterQuery(((a, value_a), (b, value_b)))
+                run.judge(
+                    filters_combined,
+                    listing.label,
+                    listing,
+                    query,
+                    run.ours,
+                )

@@ -1,0 +1,39 @@
+"""What the engine reads from the model: the order it serves a list in, and a cursor it cannot
+page by refused at start-up like any other spec error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from protocol_server.plan import plan
+from protocol_spec import PROJECT_ROOT, SpecErrors, load_api
+
+SPEC = PROJECT_ROOT / "spec" / "openapi.yaml"
+
+
+def test_the_list_is_served_in_the_models_total_order() -> None:
+    api = load_api(SPEC)
+    (served,) = plan(api).served
+    listing = served.resource.operation("list")
+    assert listing is not None and listing.pagination is not None
+    assert served.order == tuple(
+        (key.attribute, key.descending) for key in listing.pagination.total_order
+    )
+    assert served.order[-1] == ("id", True)
+
+
+def test_a_cursor_that_is_not_the_id_is_refused_with_its_fix(tmp_path: Path) -> None:
+    text = SPEC.read_text(encoding="utf-8")
+    assert text.count("        cursor: id\n") == 1
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(text.replace("        cursor: id\n", "        cursor: created_at\n"))
+    with pytest.raises(SpecErrors) as raised:
+        plan(load_api(spec))
+    (error,) = raised.value.errors
+    assert error.problem == (
+        "GET /v1/conversations takes 'created_at' as its cursor; the engine pages by the id "
+        "attribute 'id'"
+    )
+    assert error.fix == "set `cursor: id` (or leave it out: it defaults to id)"
