@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from protocol_server.patterns import pattern_problems
 from protocol_server.storage import TableLayout, kind_of
+from protocol_server.validation import Validation
 from protocol_spec import Api, SpecError, SpecErrors
 from protocol_spec.model import Model, Operation, Resource
 from protocol_spec.pointers import join
@@ -43,6 +45,7 @@ class Plan:
     error_types: dict[str, str]  # "4" / "5" -> the `type` of errors of that class
     error_models: dict[str, str]  # "4" / "5" -> the schema of errors of that class
     schemes: frozenset[str]  # "bearer", "basic"
+    validation: Validation  # request values against the spec's schemas
 
     def error_type(self, status: int, operation: Operation | None = None) -> str:
         """The `type` the spec promises for `status` (on `operation` when known)."""
@@ -89,9 +92,12 @@ def plan(api: Api) -> Plan:
     served = [s for r in api.resources if (s := _served(api, r, fail)) is not None]
     error_types, error_models = _errors(api, fail)
     schemes = _schemes(api, fail)
+    assert api.schemas is not None
+    pattern_problems(api.schemas.document, fail)
     if errors:
         raise SpecErrors(errors)
-    return Plan(api, tuple(served), error_types, error_models, schemes)
+    validation = Validation(api.schemas)
+    return Plan(api, tuple(served), error_types, error_models, schemes, validation)
 
 
 def _served(api: Api, resource: Resource, fail: _Fail) -> Served | None:
