@@ -94,10 +94,27 @@ def plan(api: Api) -> Plan:
     schemes = _schemes(api, fail)
     assert api.schemas is not None
     pattern_problems(api.schemas.document, fail)
+    validation = Validation(api.schemas)
+    if not errors:
+        _compile_request_schemas(api, validation, fail)
     if errors:
         raise SpecErrors(errors)
-    validation = Validation(api.schemas)
     return Plan(api, tuple(served), error_types, error_models, schemes, validation)
+
+
+def _compile_request_schemas(api: Api, validation: Validation, fail: _Fail) -> None:
+    """Compile now every schema a request value is checked against."""
+    for resource in api.resources:
+        for op in resource.operations:
+            pointers = [
+                parameter.schema_pointer
+                for parameter in (*op.path_params, *op.query_params, *op.header_params)
+            ]
+            pointers += list(op.body.schema_pointers.values()) if op.body else []
+            for pointer in filter(None, pointers):
+                problem = validation.compile_problem(pointer)
+                if problem is not None:
+                    fail(pointer, f"the schema cannot be compiled: {problem}", "correct it")
 
 
 def _served(api: Api, resource: Resource, fail: _Fail) -> Served | None:

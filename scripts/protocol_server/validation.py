@@ -35,6 +35,16 @@ class Validation:
         """The schema at `pointer`, top-level `$ref`s followed (see Schemas.resolved)."""
         return self._schemas.resolved(pointer)
 
+    def compile_problem(self, pointer: str) -> str | None:
+        """Why the schema at `pointer` cannot be compiled, else None (start-up calls this for
+        every schema a request is checked against, so no request finds out with a 500)."""
+        try:
+            self._validator(pointer)
+        except (jsonschema_rs.ValidationError, jsonschema_rs.ReferencingError, ValueError) as error:
+            text = str(error).splitlines()[0] if str(error) else type(error).__name__
+            return text if len(text) <= 200 else text[:200] + "…"
+        return None
+
     def is_valid(self, pointer: str, value: object) -> bool:
         return bool(self._validator(pointer).is_valid(value))
 
