@@ -96,9 +96,11 @@ class _LimitedProtocol(HttpToolsProtocol):
             self.parser.feed_data(data)
         except httptools.HttpParserCallbackError as error:
             refused = error.__context__
-            if not isinstance(refused, _Refused):
-                raise
-            self._refuse(refused.status, refused.message)
+            if isinstance(refused, _Refused):
+                self._refuse(refused.status, refused.message)
+            else:  # a failure of ours while parsing: logged, and answered as any other
+                self.logger.error("Exception while parsing a request", exc_info=refused)
+                self._refuse(500, "The server failed to handle this request; retry later.")
             return
         except httptools.HttpParserUpgrade:
             return  # no upgrade is served (uvicorn runs with ws="none"): the request goes on
