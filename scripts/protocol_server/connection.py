@@ -174,9 +174,6 @@ class _LimitedProtocol(HttpToolsProtocol):
 
     def _body_timed_out(self) -> None:
         self._timer = None
-        if self.cycle is not None and self.cycle.response_complete:
-            self.transport.close()  # answered already (without the body): nothing to say
-            return
         self._refuse(
             408,
             f"The request body did not arrive within {self.limits.body_timeout:g} s; send "
@@ -195,27 +192,34 @@ class _LimitedProtocol(HttpToolsProtocol):
         self._refuse(400, msg)
 
     def _refuse(self, status: int, message: str) -> None:
-        """Answer the error object and close, when no response is under way; else close."""
+        """Answer the error object and close, where HTTP leaves room for an answer; else close.
+
+        A refused head belongs to a request the application has not seen: it may be answered
+        once every earlier response is complete. A refused body belongs to the request the
+        application has: it may be answered until the application starts its own response.
+        """
         self._disarm()
         if self.transport.is_closing():
             return
         cycle = self.cycle
-        if cycle is not None and cycle.response_started and not cycle.response_complete:
-            self.transport.close()  # an answer is being written: HTTP leaves no room for ours
-            return
+        if self._in_head:
+            may_answer = cycle is None or cycle.response_complete
+        else:
+            may_answer = cycle is not None and not cycle.response_started
         if cycle is not None and not cycle.response_complete:
-            # The application must not answer this request any more (it may still be waiting
-            # for the body): to it, the client is gone.
+            # To the application the client is gone: it must not answer any more (it may be
+            # waiting for the rest of the body).
             cycle.disconnected = True
             cycle.message_event.set()
-        body = self.error_body(status, message)
-        head = [
-            STATUS_LINE[status],
-            b"content-type: application/json\r\n",
-            b"content-length: %d\r\n" % len(body),
-            b"connection: close\r\n\r\n",
-        ]
-        self.transport.write(b"".join(head) + body)
+        if may_answer:
+            body = self.error_body(status, message)
+            head = [
+                STATUS_LINE[status],
+                b"content-type: application/json\r\n",
+                b"content-length: %d\r\n" % len(body),
+                b"connection: close\r\n\r\n",
+            ]
+            self.transport.write(b"".join(head) + body)
         self.transport.close()
 
 

@@ -143,6 +143,20 @@ def test_a_body_promised_and_never_sent_gets_408(server: RunningServer) -> None:
     assert outcome.seconds < TIMEOUT + MARGIN
 
 
+def test_a_body_still_trickling_after_the_answer_is_cut_without_a_second_answer(
+    server: RunningServer,
+) -> None:
+    unauthenticated = b"POST /v1/conversations HTTP/1.1\r\nHost: x\r\n" + (
+        b"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"
+    )
+
+    outcome = talk(server, unauthenticated, wait=TIMEOUT + MARGIN)
+
+    assert outcome.closed and outcome.status == 401  # answered before the body was read
+    assert outcome.raw.count(b"HTTP/1.1 ") == 1  # and nothing after it: HTTP has no room
+    assert outcome.seconds < TIMEOUT + MARGIN
+
+
 def test_an_idle_kept_alive_connection_is_closed(server: RunningServer) -> None:
     outcome = talk(server, GET + b"\r\n", wait=TIMEOUT + MARGIN)
 
