@@ -8,6 +8,10 @@ the fix, when
   a set operation `&&` in a class): another engine would read it differently;
 - the engine cannot serve it: lookaround and backreferences (which need backtracking), or a
   program over the engine's size limit (nested counted repetitions, a huge alternation).
+
+Where the engine reads ECMA-262 syntax differently, the server gives it the pattern rewritten
+(`for_the_engine`): ECMA-262's `.` matches no line terminator (\n, \r, U+2028, U+2029), the
+engine's only excludes \n.
 """
 
 from __future__ import annotations
@@ -19,9 +23,9 @@ from typing import Any
 
 import jsonschema_rs
 
-from protocol_spec.pointers import join
+from protocol_spec.pointers import join, split
 
-__all__ = ["PATTERN_OPTIONS", "pattern_problems", "servable"]
+__all__ = ["PATTERN_OPTIONS", "for_the_engine", "pattern_problems", "servable"]
 
 # The regex crate (linear time); its default size limits bound what a pattern compiles to.
 PATTERN_OPTIONS = jsonschema_rs.RegexOptions()
@@ -42,7 +46,7 @@ _NAMED_GROUP = re.compile(r"\?<[A-Za-z_$][A-Za-z0-9_$]*>")
 
 def pattern_problems(document: Mapping[str, Any], fail: _Fail) -> None:
     """Report every pattern of the document the server cannot serve as ECMA-262 means it."""
-    for pointer, pattern in _patterns(document):
+    for pointer, pattern, _ in _patterns(document):
         problem = _ecma_problem(pattern)
         if problem is not None:
             fail(
@@ -50,7 +54,7 @@ def pattern_problems(document: Mapping[str, Any], fail: _Fail) -> None:
                 f"the pattern {_short(pattern)} is not an ECMA-262 regular expression: {problem}",
                 "write it in ECMA-262 syntax, the dialect of JSON Schema patterns",
             )
-        elif not servable(pattern):
+        elif not servable(_engine_pattern(pattern)):
             if re.search(r"\(\?<?[=!]|\\[1-9]|\\k<", pattern):
                 fail(
                     pointer,
@@ -59,7 +63,7 @@ def pattern_problems(document: Mapping[str, Any], fail: _Fail) -> None:
                     "stall it",
                     "rewrite the pattern without (?=, (?!, (?<=, (?<! and \\1",
                 )
-            elif len(pattern) < 10_000 and not servable(pattern, _NO_SIZE_LIMIT):
+            elif len(pattern) < 10_000 and not servable(_engine_pattern(pattern), _NO_SIZE_LIMIT):
                 fail(
                     pointer,
                     f"the pattern {_short(pattern)} is not read by the server's regex engine "
@@ -86,8 +90,55 @@ def servable(pattern: str, options: Any = PATTERN_OPTIONS) -> bool:
     return True
 
 
-def _patterns(document: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
-    """(pointer, pattern) of every `pattern` and `patternProperties` key in the document."""
+_ECMA_DOT = "[^\\n\\r\\u2028\\u2029]"
+
+
+def for_the_engine(document: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of the document whose patterns mean to the engine what ECMA-262 says."""
+    copy: dict[str, Any] = _copied(document)
+    # Deepest first: renaming a patternProperties key must not break the pointers below it.
+    for pointer, pattern, is_key in reversed(list(_patterns(document))):
+        node: Any = copy
+        *parents, last = split(pointer)
+        for part in parents:
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        if is_key:
+            node[_engine_pattern(pattern)] = node.pop(last)
+        else:
+            node[last] = _engine_pattern(pattern)
+    return copy
+
+
+def _copied(node: Any) -> Any:
+    if isinstance(node, Mapping):
+        return {key: _copied(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_copied(item) for item in node]
+    return node
+
+
+def _engine_pattern(pattern: str) -> str:
+    """`pattern` with each `.` outside a class spelled as the class ECMA-262 means by it."""
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        elif char == "." and not in_class:
+            char = _ECMA_DOT
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _patterns(document: Mapping[str, Any]) -> Iterator[tuple[str, str, bool]]:
+    """(pointer, pattern, is a patternProperties key) of every pattern in the document."""
     stack: list[tuple[str, Any, bool]] = [("", document, False)]
     while stack:
         pointer, node, names = stack.pop()
@@ -101,10 +152,10 @@ def _patterns(document: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
             if names:
                 stack.append((here, value, False))
             elif key == "pattern" and isinstance(value, str):
-                yield here, value
+                yield here, value, False
             elif key == "patternProperties" and isinstance(value, Mapping):
                 for name, subschema in value.items():
-                    yield join(here, str(name)), str(name)
+                    yield join(here, str(name)), str(name), True
                     stack.append((join(here, str(name)), subschema, False))
             elif key in _VALUES or str(key).startswith("x-"):
                 continue

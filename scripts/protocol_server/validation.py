@@ -3,6 +3,7 @@
 jsonschema-rs compiles each schema the server validates with, its patterns by the `regex`
 crate (patterns.PATTERN_OPTIONS): matching is linear in the value, so no value stalls the event
 loop, and start-up has already refused every pattern that engine cannot serve (patterns.py).
+The engine is given the patterns as ECMA-262 means them (`patterns.for_the_engine`).
 Its errors, not a second validator's, give the messages: Python's backtracking `re` never sees
 a request value, and a pattern means the same when it accepts and when it explains.
 """
@@ -15,7 +16,7 @@ from urllib.parse import quote
 
 import jsonschema_rs
 
-from protocol_server.patterns import PATTERN_OPTIONS
+from protocol_server.patterns import PATTERN_OPTIONS, for_the_engine
 from protocol_spec.schemas import Schemas
 
 __all__ = ["Invalid", "Validation"]
@@ -29,7 +30,8 @@ class Validation:
 
     def __init__(self, schemas: Schemas) -> None:
         self._schemas = schemas
-        self._registry = jsonschema_rs.Registry([(_DOCUMENT_URI, dict(schemas.document))])
+        document = for_the_engine(schemas.document)
+        self._registry = jsonschema_rs.Registry([(_DOCUMENT_URI, document)])
 
     def resolved(self, pointer: str) -> dict[str, Any]:
         """The schema at `pointer`, top-level `$ref`s followed (see Schemas.resolved)."""

@@ -147,3 +147,11 @@ def test_w_means_what_ecma_262_says(tmp_path: Path) -> None:
 
     assert_error(accented, 400, "pinned_message_id")
     assert ascii_word.status_code == 200
+
+
+def test_a_dot_matches_no_line_terminator_as_in_ecma_262(tmp_path: Path) -> None:
+    spec, _ = spec_with_pattern(tmp_path, "^.{16}$")
+
+    results = _put(spec, ["a" * 15 + "\r", "a" * 15 + "\u2028", "a" * 15 + "é"])
+
+    assert [response.status_code for response, _ in results] == [400, 400, 200]
