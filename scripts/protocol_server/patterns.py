@@ -30,9 +30,6 @@ __all__ = ["PATTERN_OPTIONS", "for_the_engine", "pattern_problems", "servable"]
 # The regex crate (linear time); its default size limits bound what a pattern compiles to.
 PATTERN_OPTIONS = jsonschema_rs.RegexOptions()
 
-# Only to tell "too big" from "unreadable" in the message; never used to match.
-_NO_SIZE_LIMIT = jsonschema_rs.RegexOptions(size_limit=1 << 40, dfa_size_limit=1 << 40)
-
 _Fail = Callable[[str, str, str], None]  # (pointer, problem, fix)
 
 # Keys whose value is an example or a value, never a schema: not walked.
@@ -63,28 +60,23 @@ def pattern_problems(document: Mapping[str, Any], fail: _Fail) -> None:
                     "stall it",
                     "rewrite the pattern without (?=, (?!, (?<=, (?<! and \\1",
                 )
-            elif len(pattern) < 10_000 and not servable(_engine_pattern(pattern), _NO_SIZE_LIMIT):
-                fail(
-                    pointer,
-                    f"the pattern {_short(pattern)} is not read by the server's regex engine "
-                    "(a `{` that starts no quantifier, an unknown property name, ...)",
-                    "escape literal braces as \\{ and check the pattern against ECMA-262",
-                )
             else:
                 fail(
                     pointer,
-                    f"the pattern {_short(pattern)} compiles to more than the server's regex "
-                    "engine allows (nested counted repetitions or a huge alternation)",
-                    "bound the length once (`^[A-Za-z0-9]{1,1000}$`, or minLength/maxLength) "
-                    "and list many fixed values with `enum`",
+                    f"the pattern {_short(pattern)} cannot be compiled by the server's regex "
+                    "engine: it is over its size limit (nested counted repetitions, a huge "
+                    "alternation) or uses syntax it does not read ([\\b], \\0, a `{` that "
+                    "starts no quantifier)",
+                    "bound the length once (`^[A-Za-z0-9]{1,1000}$`, or minLength/maxLength), "
+                    "list many fixed values with `enum`, write \\x08, \\x00 and \\{",
                 )
 
 
 @functools.cache
-def servable(pattern: str, options: Any = PATTERN_OPTIONS) -> bool:
-    """Whether the engine compiles `pattern` (within its size limits, by default)."""
+def servable(pattern: str) -> bool:
+    """Whether the engine compiles `pattern` within its size limits."""
     try:
-        jsonschema_rs.validator_for({"pattern": pattern}, pattern_options=options)
+        jsonschema_rs.validator_for({"pattern": pattern}, pattern_options=PATTERN_OPTIONS)
     except jsonschema_rs.ValidationError:
         return False
     return True

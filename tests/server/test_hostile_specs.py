@@ -47,12 +47,12 @@ def spec_with_pattern(tmp_path: Path, pattern: str) -> tuple[Path, int]:
     [
         (
             "^(?:[A-Za-z0-9]{1,1000}){1,1000}$",
-            "compiles to more than the server's regex engine allows",
+            "cannot be compiled by the server's regex engine",
             "bound the length once",
         ),
         (
             "^(?:" + "|".join([EXAMPLE] + [f"w{n:07d}" for n in range(60_000)]) + ")$",
-            "compiles to more than the server's regex engine allows",
+            "cannot be compiled by the server's regex engine",
             "list many fixed values with `enum`",
         ),
         ("^(?=[A-Za-z])[A-Za-z0-9]{16}$", "lookaround or a backreference", "without (?="),
