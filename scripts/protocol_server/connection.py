@@ -16,9 +16,9 @@ small subclass (`protocol_class`) adds what is missing around the same parser:
 - every refusal, and everything the parser rejects (a bad chunk size, two Content-Lengths, an
   unknown method), is the API's error object.
 
-HTTP allows an answer only while no response is under way on the connection; otherwise (a
-pipelined request behind one still being answered, a body still trickling after the answer)
-the connection is simply closed. Idle connections are closed without a word.
+HTTP answers requests in order and once each: a refused head behind responses still being
+written is answered after them; a body still trickling after the application answered gets no
+second answer, the connection is simply closed. Idle connections are closed without a word.
 """
 
 from __future__ import annotations
@@ -69,6 +69,8 @@ class _LimitedProtocol(HttpToolsProtocol):
         self._header_count = 0
         self._timer: asyncio.TimerHandle | None = None
         self._over_limit = False
+        # A refused head behind responses still being written: answered after them.
+        self._deferred: tuple[int, str] | None = None
 
     # -- the connection ---------------------------------------------------------------------
 
@@ -83,6 +85,8 @@ class _LimitedProtocol(HttpToolsProtocol):
 
     def data_received(self, data: bytes) -> None:
         self._unset_keepalive_if_required()
+        if self._deferred is not None:
+            return  # the request is refused already; the parser stopped at its error
         if self._over_limit:
             self._refuse(
                 503,
@@ -148,6 +152,11 @@ class _LimitedProtocol(HttpToolsProtocol):
         super().on_message_complete()
         self._in_head, self._head_started, self._head_bytes = True, False, 0
 
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if self._deferred is not None and self.cycle.response_complete:
+            self._refuse(*self._deferred)
+
     # -- timers -------------------------------------------------------------------------------
 
     def _arm(self, seconds: float, callback: Callable[[], None]) -> None:
@@ -194,18 +203,21 @@ class _LimitedProtocol(HttpToolsProtocol):
     def _refuse(self, status: int, message: str) -> None:
         """Answer the error object and close, where HTTP leaves room for an answer; else close.
 
-        A refused head belongs to a request the application has not seen: it may be answered
-        once every earlier response is complete. A refused body belongs to the request the
-        application has: it may be answered until the application starts its own response.
+        A refused head belongs to a request the application has not seen: it is answered once
+        every earlier response is complete (deferred until then). A refused body belongs to the
+        request the application has: it may be answered until the application starts its own
+        response.
         """
         self._disarm()
         if self.transport.is_closing():
             return
         cycle = self.cycle
-        if self._in_head:
-            may_answer = cycle is None or cycle.response_complete
-        else:
-            may_answer = cycle is not None and not cycle.response_started
+        if self._in_head and cycle is not None and not cycle.response_complete:
+            # HTTP answers in order: this one once the earlier responses are written.
+            self._deferred = (status, message)
+            self.flow.pause_reading()
+            return
+        may_answer = self._in_head or (cycle is not None and not cycle.response_started)
         if cycle is not None and not cycle.response_complete:
             # To the application the client is gone: it must not answer any more (it may be
             # waiting for the rest of the body).

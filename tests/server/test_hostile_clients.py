@@ -143,6 +143,18 @@ def test_a_body_promised_and_never_sent_gets_408(server: RunningServer) -> None:
     assert outcome.seconds < TIMEOUT + MARGIN
 
 
+def test_a_refused_head_behind_a_pipelined_request_is_answered_after_it(
+    server: RunningServer,
+) -> None:
+    too_big = GET + b"X-Big: " + b"a" * MAX_HEADER_BYTES + b"\r\n\r\n"
+
+    outcome = talk(server, GET + b"\r\n" + too_big, wait=MARGIN)
+
+    assert outcome.closed and outcome.status == 200
+    second = outcome.raw.split(b"HTTP/1.1 ", 2)[2]
+    assert second.startswith(b"431 ") and b'"type":"invalid_request"' in second
+
+
 def test_a_body_still_trickling_after_the_answer_is_cut_without_a_second_answer(
     server: RunningServer,
 ) -> None:
