@@ -12,11 +12,13 @@ from contextlib import asynccontextmanager
 import uvicorn
 from starlette.applications import Starlette
 
-from protocol_server.app import create_app
-from protocol_server.config import DEV_TOKEN, ConfigError, Settings
+from protocol_server.app import create_app, error_body
+from protocol_server.config import DEV_TOKEN, LIMIT_VARIABLES, ConfigError, Limits, Settings
+from protocol_server.connection import protocol_class
 from protocol_server.migrations import MigrationError
 from protocol_server.plan import Plan, plan
 from protocol_server.store import Store
+from protocol_server.token_key import TokenKeyError
 from protocol_spec import SpecErrors, load_api
 
 _DESCRIPTION = """\
@@ -27,7 +29,14 @@ It is configured by the environment only:
   PROTOCOL_API_TOKENS   comma-separated bearer tokens, one account each
                         (unset: the development token 'protocol-dev-token')
   PROTOCOL_SPEC         the spec to validate requests against (default spec/openapi.yaml)
-  PROTOCOL_ACCESS_LOG   1 logs every request"""
+  PROTOCOL_ACCESS_LOG   1 logs every request
+  PROTOCOL_TOKEN_KEY    key of the tokens' hashes in the database (at least 32
+                        characters; unset: the file <PROTOCOL_DB>.key, mode 0600)
+Limits (a request over one is answered with the error object, then closed):
+""" + "\n".join(
+    f"  {variable:<30}{meaning} (default {getattr(Limits(), name):g})"
+    for variable, (name, meaning) in LIMIT_VARIABLES.items()
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,7 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     try:
-        store = Store(settings.db_path, served.layouts)
+        store = Store(settings.db_path, served.layouts, settings.token_key)
+    except TokenKeyError as error:
+        print(f"protocol_server: {error}", file=sys.stderr)
+        return 2
     except MigrationError as error:
         print(
             f"protocol_server: the database {settings.db_path!r} cannot follow the spec: {error}",
@@ -93,6 +105,10 @@ def main(argv: list[str] | None = None) -> int:
         log_level="info" if settings.access_log else "warning",
         access_log=settings.access_log,
         server_header=False,
+        # Our limits around uvicorn's httptools parser (connection.py); no WebSocket upgrades.
+        http=protocol_class(settings.limits, error_body(served)),
+        ws="none",
+        timeout_keep_alive=settings.limits.keep_alive_timeout,  # type: ignore[arg-type]
     )
     # uvicorn handles SIGTERM and SIGINT gracefully: stop accepting, finish in-flight requests,
     # run the lifespan shutdown (which closes the store), then re-raise the signal so the exit

@@ -26,7 +26,7 @@ from protocol_server.store import Store
 from protocol_spec import load_api
 from protocol_spec.model import Operation
 
-__all__ = ["DOCS_PATH", "application", "create_app"]
+__all__ = ["DOCS_PATH", "application", "create_app", "error_body"]
 
 DOCS_PATH = "/docs"
 
@@ -37,8 +37,13 @@ class _PathEndpoint:
     def __init__(self, engine: Engine, served: Served, operations: dict[str, Operation]) -> None:
         self.engine = engine
         self.served = served
-        self.operations = operations
-        self.allow = ", ".join(operations)
+        # HEAD is GET without the body (uvicorn leaves the body out, keeps the headers).
+        self.operations = {}
+        for method, operation in operations.items():
+            self.operations[method] = operation
+            if method == "GET":
+                self.operations.setdefault("HEAD", operations.get("HEAD", operation))
+        self.allow = ", ".join(self.operations)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
@@ -64,6 +69,16 @@ def _error(plan: Plan, error: ApiError, operation: Operation | None = None) -> R
     )
 
 
+def error_body(plan: Plan) -> Callable[[int, str], bytes]:
+    """(status, message) -> the error object's bytes, for answers written below the
+    application (connection.py: limits, timeouts, what the HTTP parser rejects)."""
+
+    def body(status: int, message: str) -> bytes:
+        return bytes(_error(plan, ApiError(status, message)).body)
+
+    return body
+
+
 def create_app(
     plan: Plan,
     store: Store,
@@ -72,7 +87,7 @@ def create_app(
     docs_dir: Path | None = None,
 ) -> Starlette:
     """The application; `store` stays owned by the caller (open it before, close it after)."""
-    engine = Engine(plan, store, Accounts(tokens, plan.schemes))
+    engine = Engine(plan, store, Accounts(tokens, store.account_key, plan.schemes))
     routes: list[BaseRoute] = []
     for served in plan.served:
         by_path: dict[str, dict[str, Operation]] = {}

@@ -5,38 +5,41 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 from collections.abc import Iterable
 
 from protocol_server.errors import ApiError
+from protocol_server.token_key import account_hash, legacy_account
 
-__all__ = ["Accounts"]
+__all__ = ["Accounts", "account_of"]
 
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="protocol"'}
 
 
 class Accounts:
-    """Each configured token is one account, identified by the token's SHA-256.
-
-    Storing the hash, not the token, keeps tokens out of the database; looking up the hash of
-    what was sent also means no token is ever compared character by character.
+    """Each configured token is one account, identified by a keyed hash of the token
+    (token_key.py): the database holds no token and nothing to guess one from without the key.
+    Looking up the hash of what was sent means no token is compared character by character.
     """
 
-    def __init__(self, tokens: Iterable[str], schemes: Iterable[str] = ("bearer",)) -> None:
-        self._accounts = frozenset(account_of(token) for token in tokens)
+    def __init__(
+        self, tokens: Iterable[str], key: bytes, schemes: Iterable[str] = ("bearer",)
+    ) -> None:
+        self._key = key
+        self._accounts = frozenset(account_of(key, token) for token in tokens)
         self._basic = "basic" in schemes
 
     def authenticate(self, authorization: str | None) -> str:
         """The account id for this Authorization header, or ApiError(401)."""
         token = _token_from_header(authorization, basic=self._basic)
-        account = account_of(token)
+        account = account_of(self._key, token)
         if account not in self._accounts:
             raise _unauthorized("The API token is not valid. Check it, or ask for a new one.")
         return account
 
 
-def account_of(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8", errors="surrogateescape")).hexdigest()
+def account_of(key: bytes, token: str) -> str:
+    """The account a token stands for, as stored in every row it owns."""
+    return account_hash(key, legacy_account(token))
 
 
 def _token_from_header(authorization: str | None, *, basic: bool) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from protocol_spec import DEFAULT_SPEC, PROJECT_ROOT
 
-__all__ = ["DEV_TOKEN", "ConfigError", "Settings"]
+__all__ = ["DEV_TOKEN", "LIMIT_VARIABLES", "ConfigError", "Limits", "Settings"]
 
 # Used only when PROTOCOL_API_TOKENS is unset; start-up prints it with a warning.
 DEV_TOKEN = "protocol-dev-token"
@@ -22,6 +22,29 @@ class ConfigError(ValueError):
 
 
 @dataclass(frozen=True)
+class Limits:
+    """What one client may hold of the server: bytes, headers, time and connections."""
+
+    max_header_bytes: int = 16384  # the request line and headers of one request -> 431 / 414
+    max_headers: int = 100  # header fields in one request -> 431
+    header_timeout: float = 10.0  # seconds from a request's first byte to its last header -> 408
+    body_timeout: float = 30.0  # seconds from the headers to the body's last byte -> 408
+    keep_alive_timeout: float = 5.0  # seconds an idle connection stays open between requests
+    max_connections: int = 1000  # open connections; the next one is answered 503 and closed
+
+
+# Variable -> (field of Limits, meaning); the help text and README list the same.
+LIMIT_VARIABLES: dict[str, tuple[str, str]] = {
+    "PROTOCOL_MAX_HEADER_BYTES": ("max_header_bytes", "bytes of request line + headers"),
+    "PROTOCOL_MAX_HEADERS": ("max_headers", "header fields per request"),
+    "PROTOCOL_HEADER_TIMEOUT": ("header_timeout", "seconds to receive a request's headers"),
+    "PROTOCOL_BODY_TIMEOUT": ("body_timeout", "seconds to receive a request's body"),
+    "PROTOCOL_KEEP_ALIVE_TIMEOUT": ("keep_alive_timeout", "seconds an idle connection is kept"),
+    "PROTOCOL_MAX_CONNECTIONS": ("max_connections", "open connections at once"),
+}
+
+
+@dataclass(frozen=True)
 class Settings:
     host: str
     port: int
@@ -31,6 +54,8 @@ class Settings:
     tokens_from_env: bool
     access_log: bool
     docs_dir: Path  # the generated reference page, served at /docs when it exists
+    limits: Limits = Limits()
+    token_key: str | None = None  # PROTOCOL_TOKEN_KEY; None: the key file beside the database
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -51,6 +76,12 @@ class Settings:
         access_log = env.get("PROTOCOL_ACCESS_LOG", "0")
         if access_log not in ("0", "1"):
             raise ConfigError(f"PROTOCOL_ACCESS_LOG must be 0 or 1, got {access_log!r}.")
+        token_key = env.get("PROTOCOL_TOKEN_KEY")
+        if token_key is not None and len(token_key) < 32:
+            raise ConfigError(
+                "PROTOCOL_TOKEN_KEY must be at least 32 characters (for example "
+                "`openssl rand -hex 32`), or unset to keep the key in a file beside the database."
+            )
         return cls(
             host=env.get("HOST", "127.0.0.1"),
             port=int(port_text),
@@ -60,4 +91,27 @@ class Settings:
             tokens_from_env=raw_tokens is not None,
             access_log=access_log == "1",
             docs_dir=PROJECT_ROOT / "generated" / "docs",
+            limits=_limits(env),
+            token_key=token_key,
         )
+
+
+def _limits(env: Mapping[str, str]) -> Limits:
+    defaults = Limits()
+    values: dict[str, float | int] = {}
+    for variable, (name, _) in LIMIT_VARIABLES.items():
+        default = getattr(defaults, name)
+        text = env.get(variable)
+        if text is None:
+            continue
+        try:
+            value = type(default)(text)
+        except ValueError:
+            value = 0
+        if not value > 0:
+            kind = "a whole number" if isinstance(default, int) else "a number of seconds"
+            raise ConfigError(
+                f"{variable} must be {kind} above 0 (default {default}), got {text!r}."
+            )
+        values[name] = value
+    return Limits(**values)  # type: ignore[arg-type]

@@ -51,8 +51,7 @@ class Engine:
         self.plan = plan
         self.store = store
         self.accounts = accounts
-        assert plan.api.schemas is not None
-        self.schemas = plan.api.schemas
+        self.schemas = plan.validation
         # Writes wait for fsync, so they run off the event loop, on one thread: the store
         # serialises writes anyway, and one thread taking them in turn avoids a convoy of
         # threads blocked on the store's lock.

@@ -7,7 +7,10 @@ spec declares, by explicit migrations recorded in the database. Nothing is ever 
   come back if the spec declares it again;
 - a resource the spec no longer declares stops being served; its table stays;
 - an attribute whose type changed has its stored values converted, or start-up stops naming a
-  value that cannot be converted.
+  value that cannot be converted;
+- the owners of rows written before version 3 (the token's SHA-256) become keyed hashes
+  (token_key.py); the key's check value is kept, so another key stops start-up instead of
+  hiding every object.
 
 Every change is a row of `_protocol_migrations` (when, which table, what), in the same
 transaction as the change itself. `_protocol_columns` records the layout the data is in.
@@ -32,10 +35,14 @@ from protocol_server.storage import (
     encode,
     quote,
 )
+from protocol_server.token_key import account_hash, key_check
 
 __all__ = ["IDEMPOTENCY_TABLE", "SCHEMA_VERSION", "MigrationError", "migrate"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+# Version 2 and before kept each owner as the token's unsalted SHA-256.
+_KEYED_VERSION = 3
+_KEY_TABLE = "_protocol_token_key"
 # Version 1 was the conversations-only server: one `conversations` table, owner in `account`.
 _LEGACY_VERSION = 1
 _COLUMNS_TABLE = "_protocol_columns"
@@ -47,7 +54,7 @@ class MigrationError(RuntimeError):
     """The database cannot be brought in line with the spec without losing data."""
 
 
-def migrate(db: sqlite3.Connection, layouts: Sequence[TableLayout]) -> list[str]:
+def migrate(db: sqlite3.Connection, layouts: Sequence[TableLayout], key: bytes) -> list[str]:
     """Bring the schema in line with `layouts`; call inside a write transaction.
 
     Returns the changes made, one sentence each (empty when the data already fits the spec).
@@ -58,9 +65,10 @@ def migrate(db: sqlite3.Connection, layouts: Sequence[TableLayout]) -> list[str]
             f"the database has storage version {version}; this server writes version "
             f"{SCHEMA_VERSION}. Use the server that wrote it, or point PROTOCOL_DB at another file."
         )
-    return _Migration(db, now=int(time.time())).run(
-        layouts, adopt_legacy=version == _LEGACY_VERSION
-    )
+    migration = _Migration(db, now=int(time.time()))
+    changes = migration.run(layouts, adopt_legacy=version == _LEGACY_VERSION)
+    migration.key_accounts(key, hash_owners=version < _KEYED_VERSION)
+    return changes
 
 
 class _Migration:
@@ -92,6 +100,33 @@ class _Migration:
                 )
         self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         return self.changes
+
+    def key_accounts(self, key: bytes, *, hash_owners: bool) -> None:
+        """Record the key's check value; before version 3, turn every owner into its keyed hash."""
+        self.db.execute(f"CREATE TABLE IF NOT EXISTS {_KEY_TABLE} (check_value TEXT NOT NULL)")
+        found = self.db.execute(f"SELECT check_value FROM {_KEY_TABLE}").fetchone()
+        if found is not None and found[0] != key_check(key):
+            raise MigrationError(
+                "its accounts were hashed with another token key. Restore the key it was "
+                "written with (the file beside it, `<database>.key`, or PROTOCOL_TOKEN_KEY)"
+            )
+        if found is None:
+            self.db.execute(f"INSERT INTO {_KEY_TABLE} VALUES (?)", (key_check(key),))
+        if not hash_owners:
+            return
+        self.db.create_function(
+            "protocol_account_hash", 1, lambda legacy: account_hash(key, legacy), deterministic=True
+        )
+        for (table,) in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall():
+            if ACCOUNT not in self._physical_columns(table):
+                continue
+            changed = self.db.execute(
+                f"UPDATE {quote(table)} SET {ACCOUNT} = protocol_account_hash({ACCOUNT})"
+            ).rowcount
+            if changed:
+                self._record(table, f"{changed} row owner(s) of {table} now stored as keyed hashes")
 
     # -- bookkeeping -------------------------------------------------------------------------
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from protocol_server.patterns import pattern_problems
 from protocol_server.storage import TableLayout, kind_of
+from protocol_server.validation import Validation
 from protocol_spec import Api, SpecError, SpecErrors
 from protocol_spec.model import ErrorShape, Model, Operation, Resource
 from protocol_spec.pointers import join
@@ -41,6 +43,7 @@ class Plan:
     api: Api
     served: tuple[Served, ...]
     schemes: frozenset[str]  # "bearer", "basic"
+    validation: Validation  # request values against the spec's schemas
 
     def error_type(self, status: int, operation: Operation | None = None) -> str:
         """The `type` the spec promises for `status` (on `operation` when known)."""
@@ -84,9 +87,29 @@ def plan(api: Api) -> Plan:
     served = [s for r in api.resources if (s := _served(api, r, fail)) is not None]
     _error_types(api, fail)
     schemes = _schemes(api, fail)
+    assert api.schemas is not None
+    pattern_problems(api.schemas.document, fail)
+    validation = Validation(api.schemas)
+    if not errors:
+        _compile_request_schemas(api, validation, fail)
     if errors:
         raise SpecErrors(errors)
-    return Plan(api, tuple(served), schemes)
+    return Plan(api, tuple(served), schemes, validation)
+
+
+def _compile_request_schemas(api: Api, validation: Validation, fail: _Fail) -> None:
+    """Compile now every schema a request value is checked against."""
+    for resource in api.resources:
+        for op in resource.operations:
+            pointers = [
+                parameter.schema_pointer
+                for parameter in (*op.path_params, *op.query_params, *op.header_params)
+            ]
+            pointers += list(op.body.schema_pointers.values()) if op.body else []
+            for pointer in filter(None, pointers):
+                problem = validation.compile_problem(pointer)
+                if problem is not None:
+                    fail(pointer, f"the schema cannot be compiled: {problem}", "correct it")
 
 
 def _served(api: Api, resource: Resource, fail: _Fail) -> Served | None:

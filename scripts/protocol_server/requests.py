@@ -14,11 +14,9 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import parse_qsl
 
-from jsonschema import ValidationError  # type: ignore[import-untyped]
-
 from protocol_server.errors import ApiError
+from protocol_server.validation import Invalid, Validation
 from protocol_spec.model import Operation
-from protocol_spec.schemas import Schemas
 
 Schema = dict[str, Any]
 
@@ -34,11 +32,13 @@ _INTEGER_TEXT = re.compile(r"(-?[0-9]+)(?:\.0+)?")
 _NUMBER_TEXT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 _ID_PATTERN = re.compile(r"\^\[A-Za-z0-9\]\{(\d+)\}\$")
 _MAX_FIELDS = 100
+# Unknown attributes named in a message; the rest are counted.
+_SHOWN_UNKNOWN = 5
 # How a form writes null for a nullable attribute, as spec/openapi.yaml's description says.
 _FORM_NULLS = frozenset({"null"})
 
 
-def read_query(schemas: Schemas, operation: Operation, raw: bytes) -> dict[str, Any]:
+def read_query(schemas: Validation, operation: Operation, raw: bytes) -> dict[str, Any]:
     """The operation's query parameters, coerced and checked; defaults filled in."""
     pairs = _parse_urlencoded(raw, "The query string")
     known = {parameter.name: parameter for parameter in operation.query_params}
@@ -64,7 +64,7 @@ def read_query(schemas: Schemas, operation: Operation, raw: bytes) -> dict[str, 
 
 
 def read_body(
-    schemas: Schemas, operation: Operation, content_type: str | None, body: bytes
+    schemas: Validation, operation: Operation, content_type: str | None, body: bytes
 ) -> dict[str, Any]:
     """The body's attributes, from JSON or a form, checked against the operation's schema."""
     assert operation.body is not None
@@ -156,13 +156,21 @@ def _describe_type(kind: str, schema: Schema) -> str:
         return "an integer"
     if kind == "string":
         pattern = schema.get("pattern")
-        if pattern is None:
-            return "a string"
-        id_match = _ID_PATTERN.fullmatch(pattern)
-        if id_match:
+        if pattern is not None and (id_match := _ID_PATTERN.fullmatch(pattern)):
             return f"an id of {id_match.group(1)} letters and digits"
-        return f"a string matching {pattern}"
+        text = "a string" + _length(schema.get("minLength"), schema.get("maxLength"))
+        return text if pattern is None else f"{text} matching {format_value(pattern)}"
     return {"object": "an object", "array": "an array", "number": "a number"}.get(kind, kind)
+
+
+def _length(low: object, high: object) -> str:
+    if low is not None and high is not None:
+        return f" of {low} to {high} characters"
+    if high is not None:
+        return f" of at most {high} characters"
+    if low is not None:
+        return f" of at least {low} characters"
+    return ""
 
 
 def check_content_type(content_type: str | None, operation: Operation) -> str | None:
@@ -267,7 +275,7 @@ def _parse_form(body: bytes, operation: Operation) -> dict[str, str | list[str]]
 
 
 def _coerce_form(
-    fields: dict[str, str | list[str]], schema: Schema, schemas: Schemas
+    fields: dict[str, str | list[str]], schema: Schema, schemas: Validation
 ) -> dict[str, Any]:
     properties = schema.get("properties", {})
     coerced: dict[str, Any] = {}
@@ -284,7 +292,7 @@ def _coerce_form(
     return coerced
 
 
-def _resolve(schemas: Schemas, schema: Schema) -> Schema:
+def _resolve(schemas: Validation, schema: Schema) -> Schema:
     """A subschema with a top-level `$ref` followed (siblings win)."""
     ref = schema.get("$ref")
     if not isinstance(ref, str) or not ref.startswith("#"):
@@ -318,35 +326,49 @@ def _coerce_text(text: str, schema: Schema) -> object:
 
 
 def _explain(
-    errors: Iterable[ValidationError], schema: Schema, instance: object, schemas: Schemas
+    errors: Iterable[Invalid], schema: Schema, instance: object, schemas: Validation
 ) -> str:
     """One sentence about the most useful of the schema errors."""
     properties: dict[str, Schema] = schema.get("properties", {})
     order = list(properties)
 
-    def rank(error: ValidationError) -> tuple[int, int]:
-        if not error.absolute_path:
-            first = {"type": 0, "additionalProperties": 1}.get(str(error.validator), 3)
+    def rank(error: Invalid) -> tuple[int, int]:
+        if not error.instance_path:
+            first = {"type": 0, "additionalProperties": 1}.get(error.kind.name, 3)
             return (first, 0)
-        name = error.absolute_path[0]
+        name = error.instance_path[0]
         return (2, order.index(name) if name in order else len(order))
 
     error = min(errors, key=rank)
-    if error.absolute_path and isinstance(instance, dict):
-        name = str(error.absolute_path[0])
+    keyword = error.kind.name
+    if error.instance_path and isinstance(instance, dict):
+        name = str(error.instance_path[0])
         expected = describe(_resolve(schemas, properties.get(name, {})))
         return f"{name}: must be {expected}, got {format_value(instance.get(name))}."
     if not isinstance(instance, dict):
         return f"The body must be a JSON object of attributes, got {_kind(instance)}."
     accepted = ", ".join(order)
-    if error.validator == "additionalProperties":
-        unknown = ", ".join(repr(name) for name in instance if name not in properties)
-        return f"Unknown attribute {unknown}; this operation accepts: {accepted}."
+    if keyword == "additionalProperties":
+        unknown = [name for name in instance if name not in properties]
+        shown = ", ".join(format_value(name) for name in unknown[:_SHOWN_UNKNOWN])
+        if len(unknown) > _SHOWN_UNKNOWN:
+            shown += f" and {len(unknown) - _SHOWN_UNKNOWN} more"
+        return f"Unknown attribute {shown}; this operation accepts: {accepted}."
     exactly_one = schema.get("minProperties") == schema.get("maxProperties") == 1
-    if error.validator in ("minProperties", "maxProperties") and exactly_one:
-        given = ", ".join(instance) or "none"
-        return f"Give exactly one of: {accepted} (given: {given})."
-    return f"The body is invalid: {error.message}."
+    if keyword in ("minProperties", "maxProperties") and exactly_one:
+        given = ", ".join(name[:40] for name in list(instance)[:_SHOWN_UNKNOWN])
+        if len(instance) > _SHOWN_UNKNOWN:
+            given += f" and {len(instance) - _SHOWN_UNKNOWN} more"
+        return f"Give exactly one of: {accepted} (given: {given or 'none'})."
+    if keyword == "required":
+        missing = [name for name in schema.get("required", []) if name not in instance]
+        return f"Missing attribute {', '.join(map(repr, missing))}; give it in the body."
+    return f"The body is invalid: {_clipped(error.message)}."
+
+
+def _clipped(text: str, limit: int = 200) -> str:
+    """A message of the validator, cut: it quotes the whole value it refused."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _kind(value: object) -> str:

@@ -16,7 +16,7 @@ from protocol_spec.model import Field, Model, TypeRef
 
 __all__ = ["ACCOUNT", "Column", "Kind", "TableLayout", "decode", "encode", "kind_of", "quote"]
 
-# The account that owns each row (the SHA-256 of its token).
+# The account that owns each row: a keyed hash of its token (token_key.py).
 ACCOUNT = "_account"
 
 Kind = Literal["text", "integer", "boolean", "number", "json"]

@@ -23,6 +23,7 @@ Concurrency and durability, chosen deliberately:
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -34,6 +35,7 @@ from typing import Any, Literal, TypeVar
 
 from protocol_server.migrations import IDEMPOTENCY_TABLE, migrate
 from protocol_server.storage import ACCOUNT, TableLayout, decode, encode, quote
+from protocol_server.token_key import load_token_key
 
 __all__ = [
     "IDEMPOTENCY_WINDOW_SECONDS",
@@ -86,17 +88,22 @@ class Page:
 
 
 class Store:
-    def __init__(self, path: str, layouts: Sequence[TableLayout]) -> None:
+    def __init__(
+        self, path: str, layouts: Sequence[TableLayout], token_key: str | None = None
+    ) -> None:
         """Open (or create) the database and migrate it to `layouts`; `migrations` lists what
-        that changed."""
+        that changed. `account_key` keys the accounts' hashes: `token_key` (PROTOCOL_TOKEN_KEY)
+        when given, else the key file beside the database (token_key.py)."""
         self.path = path
         self._in_memory = path == ":memory:"
         if not self._in_memory:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            _owner_only(path)
+        self.account_key = load_token_key(path, token_key)
         self._writer = self._connect()
         self._write_lock = threading.Lock()
         try:
-            self.migrations = self._write(lambda db: migrate(db, layouts))
+            self.migrations = self._write(lambda db: migrate(db, layouts, self.account_key))
         except BaseException:
             self._writer.close()
             raise
@@ -282,6 +289,20 @@ class Store:
     def _reading(self) -> Iterator[sqlite3.Connection]:
         with self._read_lock:
             yield self._reader
+
+
+def _owner_only(path: str) -> None:
+    """The database, its WAL and shared memory readable by their owner only: created so (SQLite
+    gives the -wal and -shm files the database's mode), or tightened when they exist."""
+    try:
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    except OSError:
+        return  # sqlite3 says what is wrong with the path, in the caller's words
+    for name in (path, path + "-wal", path + "-shm"):
+        try:
+            os.chmod(name, 0o600)
+        except OSError:
+            pass  # absent (the WAL before the first write), or not ours to change
 
 
 def _replay(db: sqlite3.Connection, account: str, idempotency: IdempotencyKey) -> Row | None:

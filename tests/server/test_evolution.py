@@ -289,7 +289,7 @@ def test_a_new_attribute_that_is_never_null_needs_a_default_for_existing_objects
 
 def test_a_database_of_the_conversations_only_server_is_taken_over(tmp_path: Path) -> None:
     """Storage version 1 (before the engine): one `conversations` table, owner in `account`."""
-    from protocol_server.auth import account_of
+    from protocol_server.token_key import legacy_account
 
     path = tmp_path / "protocol.sqlite3"
     with sqlite3.connect(path) as db:
@@ -305,7 +305,7 @@ def test_a_database_of_the_conversations_only_server_is_taken_over(tmp_path: Pat
         db.execute(
             "INSERT INTO conversations VALUES ('xgQQXg3hrtjh7AvZ', ?, 'WAz8eIbvDR60rouK', NULL, "
             "NULL, 1, 0, NULL, NULL, 692233200, 705200000)",
-            (account_of(TOKEN),),
+            (legacy_account(TOKEN),),
         )
         db.execute("PRAGMA user_version = 1")
     with running_server(tokens=(TOKEN,), db_path=str(path)) as server:

@@ -22,13 +22,13 @@ def test_unknown_paths_are_404_error_objects(client: httpx.Client, path: str) ->
 @pytest.mark.parametrize(
     ("method", "path", "allow"),
     [
-        ("PUT", "/v1/conversations", "GET, POST"),
-        ("DELETE", "/v1/conversations", "GET, POST"),
-        ("PATCH", "/v1/conversations", "GET, POST"),
-        ("OPTIONS", "/v1/conversations", "GET, POST"),
-        ("POST", "/v1/conversations/xgQQXg3hrtjh7AvZ", "GET, PUT, DELETE"),
-        ("PATCH", "/v1/conversations/xgQQXg3hrtjh7AvZ", "GET, PUT, DELETE"),
-        ("TRACE", "/v1/conversations/xgQQXg3hrtjh7AvZ", "GET, PUT, DELETE"),
+        ("PUT", "/v1/conversations", "GET, HEAD, POST"),
+        ("DELETE", "/v1/conversations", "GET, HEAD, POST"),
+        ("PATCH", "/v1/conversations", "GET, HEAD, POST"),
+        ("OPTIONS", "/v1/conversations", "GET, HEAD, POST"),
+        ("POST", "/v1/conversations/xgQQXg3hrtjh7AvZ", "GET, HEAD, PUT, DELETE"),
+        ("PATCH", "/v1/conversations/xgQQXg3hrtjh7AvZ", "GET, HEAD, PUT, DELETE"),
+        ("TRACE", "/v1/conversations/xgQQXg3hrtjh7AvZ", "GET, HEAD, PUT, DELETE"),
     ],
 )
 def test_undocumented_methods_are_405_with_allow(
@@ -40,11 +40,25 @@ def test_undocumented_methods_are_405_with_allow(
     assert response.headers["allow"] == allow
 
 
-def test_head_is_405_too(client: httpx.Client) -> None:
-    response = client.head("/v1/conversations")
+def test_head_is_get_without_the_body(client: httpx.Client) -> None:
+    conversation = create(client)
+    for path in ("/v1/conversations", f"/v1/conversations/{conversation['id']}"):
+        got, head = client.get(path), client.head(path)
 
-    assert response.status_code == 405
-    assert response.headers["allow"] == "GET, POST"
+        assert head.status_code == 200
+        assert head.content == b""
+        assert head.headers["content-type"] == "application/json"
+        assert head.headers["content-length"] == str(len(got.content))
+
+
+def test_head_of_what_get_refuses_is_the_same_status(client: httpx.Client) -> None:
+    missing = client.head("/v1/conversations/xgQQXg3hrtjh7AvZ")
+    unauthenticated = httpx.head(f"{client.base_url}/v1/conversations")
+
+    assert (missing.status_code, missing.content) == (404, b"")
+    assert missing.headers["content-type"] == "application/json"
+    assert unauthenticated.status_code == 401
+    assert "www-authenticate" in unauthenticated.headers
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT"])

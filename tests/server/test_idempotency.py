@@ -66,7 +66,7 @@ def test_a_key_must_be_1_to_255_characters(client: httpx.Client) -> None:
         response = client.post(
             "/v1/conversations", json={"contact_id": CONTACT}, headers={KEY: bad}
         )
-        assert_error(response, 400, "Idempotency-Key")
+        assert_error(response, 400, "Idempotency-Key: must be a string of 1 to 255 characters")
     assert listed(client) == []
 
 

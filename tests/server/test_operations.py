@@ -131,6 +131,15 @@ def test_update_rejects_null_for_booleans_and_unknown_attributes_changing_nothin
     assert client.get(path).json() == created
 
 
+def test_thousands_of_unknown_attributes_get_a_short_message(client: httpx.Client) -> None:
+    path = f"/v1/conversations/{create(client)['id']}"
+    body = {f"u{n}": 0 for n in range(6000)}  # about 54 KB, under the body limit
+
+    error = assert_error(client.put(path, json=body), 400, "'u0', 'u1'", "and 5995 more")
+
+    assert len(error["message"]) < 300
+
+
 def test_update_unknown_id_is_404(client: httpx.Client) -> None:
     response = client.put("/v1/conversations/xgQQXg3hrtjh7AvZ", json={"is_muted": True})
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import socket
 import subprocess
@@ -58,6 +59,14 @@ def test_in_memory_database() -> None:
         ({"PROTOCOL_SPEC": "/nonexistent/openapi.yaml"}, "the spec file does not exist"),
         ({"PROTOCOL_API_TOKENS": " , "}, "lists no token"),
         ({"PROTOCOL_ACCESS_LOG": "yes"}, "PROTOCOL_ACCESS_LOG must be 0 or 1"),
+        (
+            {"PROTOCOL_HEADER_TIMEOUT": "0"},
+            "PROTOCOL_HEADER_TIMEOUT must be a number of seconds above 0 (default 10.0)",
+        ),
+        (
+            {"PROTOCOL_MAX_CONNECTIONS": "many"},
+            "PROTOCOL_MAX_CONNECTIONS must be a whole number above 0 (default 1000)",
+        ),
     ],
 )
 def test_a_server_that_cannot_start_raises_with_its_output(
@@ -69,6 +78,29 @@ def test_a_server_that_cannot_start_raises_with_its_output(
 
     assert "exited with status 2" in str(raised.value)
     assert message in str(raised.value)
+
+
+def test_help_lists_every_variable_with_its_default_as_the_readme_does() -> None:
+    from protocol_spec import PROJECT_ROOT
+
+    result = subprocess.run(
+        [sys.executable, "-m", "protocol_server", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    config = (PROJECT_ROOT / "scripts" / "protocol_server" / "config.py").read_text()
+    variables = set(re.findall(r'"(PROTOCOL_[A-Z_]+)"', config))
+    readme = (PROJECT_ROOT / "README.md").read_text()
+
+    assert {"PROTOCOL_TOKEN_KEY", "PROTOCOL_MAX_HEADER_BYTES", "PROTOCOL_BODY_TIMEOUT"} <= variables
+    for variable in sorted(variables):
+        assert variable in result.stdout
+        assert f"`{variable}`" in readme
+    for name, default in (("PROTOCOL_HEADER_TIMEOUT", 10), ("PROTOCOL_MAX_CONNECTIONS", 1000)):
+        line = next(line for line in result.stdout.splitlines() if name in line)
+        assert f"(default {default})" in line
 
 
 def test_an_unwritable_database_path_is_a_clear_error(tmp_path: Path) -> None:

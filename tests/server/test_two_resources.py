@@ -99,7 +99,7 @@ def test_conversations_use_patch_and_their_own_id_length(client: httpx.Client) -
     patched = client.patch(path, json={"starred": True, "title": None})
     assert patched.status_code == 200
     assert patched.json() == {**created, "starred": True, "title": None}
-    assert_error(client.put(path, json={}), 405, "use GET, DELETE, PATCH")
+    assert_error(client.put(path, json={}), 405, "use GET, HEAD, DELETE, PATCH")
     by_form = client.post("/v1/conversations", data={"title": "null"})
     assert by_form.status_code == 201 and by_form.json()["title"] is None
 
