@@ -34,6 +34,7 @@ from .pointers import join
 from .schemas import Schemas
 from .semantics import Semantics, error_classes, flatten
 from .structure import HTTP_METHODS
+from .webhooks import webhook_events, webhook_signing
 
 __all__ = ["SDK_METHOD", "build_api"]
 
@@ -74,6 +75,8 @@ class _Builder:
         webhooks = self._webhooks()
         semantics = Semantics(self.spec, self.models, self.errors)
         resources = semantics.resources(by_tag, self._tag_docs())
+        signing = webhook_signing(self.doc)
+        events = webhook_events(webhooks, resources, signing, self.fail)
         if self.errors:
             raise SpecErrors(self.errors)
         info: Node = self.doc.get("info", {})
@@ -89,6 +92,8 @@ class _Builder:
             source=source,
             security_schemes=self._security_schemes(),
             webhooks=webhooks,
+            webhook_signing=signing,
+            webhook_events=events,
             error_classes=error_classes([op for r in resources for op in r.operations]),
             document=self.doc,
             positions=self.spec.positions,

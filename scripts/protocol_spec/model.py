@@ -50,6 +50,8 @@ __all__ = [
     "SortKey",
     "TypeKind",
     "TypeRef",
+    "WebhookEvent",
+    "WebhookSigning",
 ]
 
 TypeKind = Literal[
@@ -383,6 +385,36 @@ class ClientSettings:
 
 
 @dataclass(frozen=True)
+class WebhookSigning:
+    """How deliveries are signed (`x-protocol-webhook-signature`, declared once for the API).
+
+    `hmac-sha256-hex`: `headers[0]` carries the lowercase hex HMAC-SHA256 of the raw body.
+    `standard-webhooks`: `webhook-id`, `webhook-timestamp` and `webhook-signature` (`v1,<base64>`
+    entries) sign `{id}.{timestamp}.{body}`; a timestamp more than `tolerance` seconds from the
+    receiver's clock is refused."""
+
+    scheme: Literal["hmac-sha256-hex", "standard-webhooks"]
+    headers: tuple[str, ...]  # every header the scheme sends, lower case; the signature's last
+    tolerance: int | None = None  # seconds, for schemes that sign a timestamp
+    pointer: str = ""
+
+    @property
+    def signature_header(self) -> str:
+        return self.headers[-1]
+
+
+@dataclass(frozen=True)
+class WebhookEvent:
+    """A webhook that reports a change of one resource's objects: `conversation.created`."""
+
+    type: str  # the webhook's name, the `type` of its deliveries
+    resource: str  # Resource.name
+    action: Literal["created", "updated", "deleted"]
+    payload: str  # the body's attribute that holds the object
+    pointer: str = ""  # the webhook's operation
+
+
+@dataclass(frozen=True)
 class Api:
     title: str
     version: str
@@ -394,6 +426,8 @@ class Api:
     source: str  # the spec's path as shown in headers, e.g. spec/openapi.yaml
     security_schemes: tuple[SecurityScheme, ...] = ()
     webhooks: tuple[Operation, ...] = ()  # `path` is the webhook's name
+    webhook_signing: WebhookSigning | None = None
+    webhook_events: tuple[WebhookEvent, ...] = ()  # the webhooks that report a resource's changes
     # The loaded document itself, for the tools that read OpenAPI directly: the Python target
     # hands it to datamodel-code-generator, the conformance suite to schemathesis. Ours read
     # the dataclasses. Not part of equality.
@@ -417,6 +451,9 @@ class Api:
 
     def model(self, name: str) -> Model:
         return next(model for model in self.models if model.name == name)
+
+    def events_of(self, resource: Resource) -> tuple[WebhookEvent, ...]:
+        return tuple(e for e in self.webhook_events if e.resource == resource.name)
 
     def resource(self, name: str) -> Resource:
         return next(resource for resource in self.resources if resource.name == name)
