@@ -15,7 +15,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from protocol_codegen.policy import RETRY_POLICY
+from protocol_codegen.policy import ERROR_POLICY, RETRY_POLICY
 from protocol_codegen.reading import read_models
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._text import doc_block, one_line
@@ -35,6 +35,9 @@ ROOT = "php"
 PACKAGE_NAME = "protocol/sdk"
 NAMESPACE = "Protocol"
 
+# Each runtime adds its own suffix to the error classes of ERROR_POLICY.
+ERROR_SUFFIX = "Exception"
+
 # Hand-written runtime: rendered as is, only the header changes.
 STATIC_FILES = (
     "autoload.php",
@@ -50,19 +53,6 @@ STATIC_FILES = (
     "src/Exceptions/ApiTimeoutException.php",
 )
 
-# The ApiStatusException subclasses (ApiStatusException::fromResponse maps statuses to them).
-STATUS_EXCEPTIONS = {
-    "BadRequestException": "400 Bad Request: the request is malformed or impossible.",
-    "AuthenticationException": "401 Unauthorized: the API token is missing or unknown.",
-    "PermissionDeniedException": "403 Forbidden: the token may not do this.",
-    "NotFoundException": "404 Not Found: no such object among yours.",
-    "ConflictException": "409 Conflict: the request clashes with the current state.",
-    "PayloadTooLargeException": "413 Payload Too Large: the request body is too big.",
-    "UnsupportedMediaTypeException": "415 Unsupported Media Type: the body's type is refused.",
-    "UnprocessableEntityException": "422 Unprocessable Entity: the request cannot be processed.",
-    "RateLimitException": "429 Too Many Requests: slow down (idempotent requests are retried).",
-    "InternalServerException": "5xx: the server failed; retrying later may succeed.",
-}
 
 _NATIVE = {"string": "string", "integer": "int", "number": "float", "boolean": "bool"}
 # Class names PHP reserves (case-insensitively), plus built-in classes a model would shadow.
@@ -119,7 +109,11 @@ def render(api: Api) -> dict[str, str]:
         comment = "" if template_name.endswith(".json") else "//"
         text = header(api.source, source, comment).lstrip()
         return env.get_template(f"{template_name}.jinja").render(
-            header=text, policy=RETRY_POLICY, **context
+            header=text,
+            policy=RETRY_POLICY,
+            errors=ERROR_POLICY,
+            error_suffix=ERROR_SUFFIX,
+            **context,
         )
 
     files = {f"{ROOT}/{name}": template(name) for name in STATIC_FILES}
@@ -134,9 +128,10 @@ def render(api: Api) -> dict[str, str]:
             first_resource=resource_property(api.resources[0]) if api.resources else "resource",
         )
     )
-    for class_name, doc in STATUS_EXCEPTIONS.items():
+    for error in ERROR_POLICY.errors:
+        class_name = error.class_name(ERROR_SUFFIX)
         files[f"{ROOT}/src/Exceptions/{class_name}.php"] = template(
-            "src/Exceptions/StatusException.php", class_name=class_name, doc=doc
+            "src/Exceptions/StatusException.php", class_name=class_name, doc=error.doc
         )
     files[f"{ROOT}/composer.json"] = template(
         "composer.json",

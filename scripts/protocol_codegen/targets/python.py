@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from protocol_codegen.errors import GeneratorError
-from protocol_codegen.policy import RETRY_POLICY
+from protocol_codegen.policy import ERROR_POLICY, RETRY_POLICY
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets.python_models import render_models
 from protocol_spec import naming
@@ -40,31 +40,31 @@ STATIC_MODULES = (
     "_types.py",
 )
 
-# What `__init__.py` re-exports from the hand-written runtime, besides clients and models.
-RUNTIME_EXPORTS = (
-    "APIConnectionError",
-    "APIError",
-    "APIResponseValidationError",
-    "APIStatusError",
-    "APITimeoutError",
-    "APIResponse",
-    "AsyncCursorPage",
-    "AuthenticationError",
-    "BadRequestError",
-    "ConflictError",
-    "InternalServerError",
-    "NotFoundError",
-    "Omit",
-    "PayloadTooLargeError",
-    "RequestOptions",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "SyncCursorPage",
-    "UnprocessableEntityError",
-    "UnsupportedMediaTypeError",
-    "__version__",
-    "omit",
+# Each runtime adds its own suffix to the error classes of ERROR_POLICY.
+ERROR_SUFFIX = "Error"
+
+# The classes of `_exceptions.py`: the hand-written ones, then one per entry of ERROR_POLICY.
+EXCEPTIONS = tuple(
+    sorted(
+        (
+            "APIConnectionError",
+            "APIError",
+            "APIResponseValidationError",
+            "APIStatusError",
+            "APITimeoutError",
+            *ERROR_POLICY.class_names(ERROR_SUFFIX),
+        )
+    )
 )
+
+# What `__init__.py` re-exports from the hand-written runtime, by module, besides clients,
+# models and `__version__`.
+RUNTIME_EXPORTS = {
+    "_exceptions": EXCEPTIONS,
+    "_pagination": ("AsyncCursorPage", "SyncCursorPage"),
+    "_response": ("APIResponse",),
+    "_types": ("Omit", "RequestOptions", "omit"),
+}
 
 _PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 
@@ -134,7 +134,12 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
     def template(name: str, **context: object) -> str:
         source = f"templates/python/{name}.jinja"
         return env.get_template(f"{name}.jinja").render(
-            header=header(api.source, source), policy=RETRY_POLICY, **context
+            header=header(api.source, source),
+            policy=RETRY_POLICY,
+            errors=ERROR_POLICY,
+            error_suffix=ERROR_SUFFIX,
+            exceptions=EXCEPTIONS,
+            **context,
         )
 
     files = {
@@ -153,7 +158,16 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
             package=PACKAGE,
             client_class=api.settings.client_class,
             models=sorted(model_names),
-            exports=export_order([*RUNTIME_EXPORTS, *model_names, client, "Async" + client]),
+            runtime_imports=RUNTIME_EXPORTS,
+            exports=export_order(
+                [
+                    *(name for names in RUNTIME_EXPORTS.values() for name in names),
+                    "__version__",
+                    *model_names,
+                    client,
+                    "Async" + client,
+                ]
+            ),
             version=api.version,
         ),
         f"{package}/_client.py": template(

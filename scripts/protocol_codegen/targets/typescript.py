@@ -16,7 +16,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from protocol_codegen.policy import RETRY_POLICY
+from protocol_codegen.policy import ERROR_POLICY, RETRY_POLICY
 from protocol_codegen.reading import read_models
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._text import doc_block, one_line
@@ -34,6 +34,9 @@ __all__ = [
 
 ROOT = "typescript"
 PACKAGE_NAME = "@example/protocol-api"
+
+# Each runtime adds its own suffix to the error classes of ERROR_POLICY.
+ERROR_SUFFIX = "Error"
 
 # Hand-written runtime: rendered as is, only the header changes.
 STATIC_FILES = (
@@ -108,7 +111,11 @@ def render(api: Api) -> dict[str, str]:
         comment = "//" if template_name.endswith((".js", ".ts")) else ""
         text = header(api.source, source, comment).lstrip()
         return env.get_template(f"{template_name}.jinja").render(
-            header=text, policy=RETRY_POLICY, **context
+            header=text,
+            policy=RETRY_POLICY,
+            errors=ERROR_POLICY,
+            error_suffix=ERROR_SUFFIX,
+            **context,
         )
 
     files = {f"{ROOT}/{name}": template(name) for name in STATIC_FILES}
