@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
 from protocol_conformance.error_object import ErrorRules
+from protocol_conformance.errors import ConformanceError
 from protocol_conformance.http import (
     ApiClient,
     Credential,
@@ -37,11 +38,11 @@ MAX_UNREACHABLE = 3
 MAX_CURL_LINES = 8
 
 
-class CannotJudge(Exception):
+class CannotJudge(ConformanceError):
     """The check cannot be judged here (not the server's fault); the message says why."""
 
 
-class ScenarioStopped(Exception):
+class ScenarioStopped(ConformanceError):
     """The server stopped answering altogether."""
 
 

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl
 
 from jsonschema import ValidationError  # type: ignore[import-untyped]
 
-from protocol_server.errors import ApiError
+from protocol_server.errors import ApiError, ProtocolServerError
 from protocol_spec.model import Operation
 from protocol_spec.schemas import Schemas
 
@@ -187,8 +187,8 @@ def check_content_type(content_type: str | None, operation: Operation) -> str | 
     return media_type
 
 
-class _RejectedJson(ValueError):
-    pass
+class _RejectedJson(ProtocolServerError):
+    """The body is JSON the API refuses (a repeated attribute, NaN); the message says which."""
 
 
 def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
