@@ -4,7 +4,6 @@ declared order. Anything that is not a page is an AssertionError for the check t
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -147,10 +146,3 @@ def _sortable(value: Any) -> tuple[int, Any]:
     if isinstance(value, bool | int | float):
         return (1, value)
     return (3, repr(value).encode())
-
-
-def sorted_items(items: list[JsonObject], keys: tuple[SortKey, ...]) -> list[JsonObject]:
-    def order(a: JsonObject, b: JsonObject) -> int:
-        return compare(a, b, keys)
-
-    return sorted(items, key=functools.cmp_to_key(order))

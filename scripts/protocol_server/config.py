@@ -15,8 +15,6 @@ __all__ = ["DEV_TOKEN", "ConfigError", "Settings"]
 # Used only when PROTOCOL_API_TOKENS is unset; start-up prints it with a warning.
 DEV_TOKEN = "protocol-dev-token"
 
-MEMORY_DB = ":memory:"
-
 
 class ConfigError(ProtocolServerError):
     """An environment variable has a value the server cannot use."""
