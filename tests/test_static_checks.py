@@ -10,7 +10,10 @@
   `getattr` with a literal name. Dunder names (`__version__`) are public. A private attribute read
   through a local variable (`api._cache`) is not seen: that would take type inference.
 - Each package's exceptions derive from one root class of that package (checked on the imported
-  classes; the two rules above read the source with `ast`).
+  classes; the other rules read the source with `ast`).
+- Every module has a literal `__all__` that lists exactly the public names it defines: every
+  function, class and assigned name without a leading underscore (type variables aside), and no
+  name it does not define (a package's `__init__.py` may re-export what its modules define).
 
 Each finding is one line, `file:line: what; fix: what to do`, so a failing test lists every
 offender at once.
@@ -349,6 +352,48 @@ def _private_reads(module: Module, packages: set[str]) -> Iterable[str]:
                 yield _finding(module, node.lineno, what, node.args[1].value, package)
 
 
+# -- exact __all__ ------------------------------------------------------------------------------
+
+
+def export_mismatches(modules: dict[str, Module]) -> list[str]:
+    """One finding per module without a literal `__all__`, and per name its `__all__` leaves out
+    (a public name the module defines) or lists wrongly (a name it does not bind, an imported
+    name outside a package's `__init__.py`, a repeat)."""
+    findings = []
+    for module in sorted(modules.values(), key=lambda m: m.display):
+        defined = module.public_names()
+        exported = module.exports()
+        if exported is None:
+            names = ", ".join(f'"{name}"' for name in sorted(defined))
+            findings.append(
+                f"{module.display}:1: no __all__; fix: add `__all__ = [{names}]` (names only this "
+                "module uses get a leading underscore instead)"
+            )
+            continue
+        listed, line = exported
+        for name in sorted(set(defined) - set(listed)):
+            findings.append(
+                f"{module.display}:{defined[name]}: `{name}` is public but not in __all__ "
+                f"(line {line}); fix: list it if other modules use it or it is meant as API, "
+                f"else rename it `_{name}`"
+            )
+        bound = module.bound_names()
+        for name in sorted(set(listed) - set(defined)):
+            if name not in bound:
+                problem = "is not defined there"
+            elif not module.is_package:
+                problem = "is imported, not defined there"
+            else:
+                continue  # a package re-exports what its modules define
+            findings.append(
+                f"{module.display}:{line}: __all__ lists `{name}`, which {problem}; fix: drop it "
+                "(import it from the module that defines it)"
+            )
+        for name in sorted({name for name in listed if listed.count(name) > 1}):
+            findings.append(f"{module.display}:{line}: __all__ lists `{name}` twice; fix: once")
+    return findings
+
+
 def _root_name(node: ast.expr) -> str | None:
     while isinstance(node, ast.Attribute):
         node = node.value
@@ -378,6 +423,11 @@ def test_no_import_cycle_among_our_modules() -> None:
 
 def test_no_module_reads_a_private_name_of_another_package() -> None:
     findings = private_reads(_our_modules())
+    assert not findings, "\n".join(findings)
+
+
+def test_every_module_has_an_exact_all() -> None:
+    findings = export_mismatches(_our_modules())
     assert not findings, "\n".join(findings)
 
 
@@ -434,6 +484,36 @@ def test_the_private_rule_sees_imports_attributes_and_getattr(tmp_path: Path) ->
         "upper/use.py:5",
     ], findings
     assert all("private to lower; fix: make it public" in finding for finding in findings)
+
+
+def test_the_all_rule_sees_missing_wrong_and_absent_names(tmp_path: Path) -> None:
+    modules = _toy_tree(
+        tmp_path,
+        {
+            "pkg/__init__.py": 'from pkg.exact import Shape\n\n__all__ = ["Shape"]\n',
+            "pkg/exact.py": (
+                "from typing import TypeVar\n\n"
+                'from pkg.other import helper\n\n__all__ = ["Shape", "LIMIT"]\n'
+                'T = TypeVar("T")\nLIMIT = 3\n_hidden = 1\nclass Shape: ...\n'
+                'if __name__ == "__main__":\n    result = 1\n'
+            ),
+            "pkg/other.py": (
+                'from pkg.exact import LIMIT\n\n__all__ = ["helper", "LIMIT", "gone", "helper"]\n'
+                "def helper(): ...\ndef forgotten(): ...\n"
+            ),
+            "pkg/bare.py": "def run(): ...\n",
+        },
+    )
+    findings = export_mismatches(modules)
+    assert [finding.split("; fix: ")[0] for finding in findings] == [
+        "pkg/bare.py:1: no __all__",
+        "pkg/other.py:5: `forgotten` is public but not in __all__ (line 3)",
+        "pkg/other.py:3: __all__ lists `LIMIT`, which is imported, not defined there",
+        "pkg/other.py:3: __all__ lists `gone`, which is not defined there",
+        "pkg/other.py:3: __all__ lists `helper` twice",
+    ], findings
+    assert 'add `__all__ = ["run"]`' in findings[0]
+    assert "else rename it `_forgotten`" in findings[1]
 
 
 # -- one root exception per package -------------------------------------------------------------

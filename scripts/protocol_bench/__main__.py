@@ -26,6 +26,16 @@ from protocol_bench.errors import BenchError
 from protocol_bench.report import Target, markdown_table, ratio
 from protocol_spec import PROJECT_ROOT
 
+__all__ = [
+    "CONNECTIONS",
+    "GENERATION_SHARE",
+    "NO_OP_BUDGET_SECONDS",
+    "REPORT",
+    "SERVER_RATIOS",
+    "WORKERS_SPEED_UP",
+    "main",
+]
+
 REPORT = PROJECT_ROOT / "reports" / "bench" / "bench.json"
 NO_OP_BUDGET_SECONDS = 0.3
 GENERATION_SHARE = 0.5  # of openapi-python-client's time, at the largest size

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from protocol_bench.errors import BenchError
 from protocol_bench.measure import users_environment
 
-__all__ = ["DESCRIPTION", "MAX_EXAMPLES", "WORKER_COUNTS", "ConformanceRow", "measure_conformance"]
+__all__ = [
+    "DESCRIPTION",
+    "MAX_EXAMPLES",
+    "SEED",
+    "WORKER_COUNTS",
+    "ConformanceRow",
+    "measure_conformance",
+]
 
 MAX_EXAMPLES = 400
 SEED = 20261121

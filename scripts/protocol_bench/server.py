@@ -28,7 +28,17 @@ from protocol_server.harness import free_port, running_server
 from protocol_spec import DEFAULT_SPEC, Api, load_api
 from protocol_spec.model import Operation, Resource, Role
 
-__all__ = ["OURS", "PRISM", "ServerRow", "measure_servers"]
+__all__ = [
+    "OURS",
+    "PAGE_SIZE",
+    "PRISM",
+    "SEEDED",
+    "TOKEN",
+    "WARM_UP",
+    "Scenario",
+    "ServerRow",
+    "measure_servers",
+]
 
 OURS = "reference server"
 PRISM = "Prism mock"

@@ -21,7 +21,7 @@ from protocol_bench.errors import BenchError
 from protocol_spec import DEFAULT_SPEC, load_spec
 from protocol_spec.yaml_source import parse_yaml_text
 
-__all__ = ["operations_per_copy", "synthetic_spec", "write_synthetic_spec"]
+__all__ = ["main", "operations_per_copy", "synthetic_spec", "write_synthetic_spec"]
 
 _WORDS = (
     "alpha",

@@ -45,7 +45,11 @@ from protocol_codegen.targets import php, python, typescript
 from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
 
 __all__ = [
+    "CURL_TOKEN",
+    "FORM",
+    "JSON",
     "LANGUAGES",
+    "TOKEN_VARIABLE",
     "CallValues",
     "Code",
     "Language",

@@ -20,6 +20,7 @@ __all__ = [
     "AUTHENTICATION",
     "INVALID_REQUESTS_REJECTED",
     "TENANT_ISOLATION",
+    "JsonObject",
     "Refusal",
     "authentication",
     "isolation_list",

@@ -27,6 +27,7 @@ __all__ = [
     "LIST_ORDER",
     "MORE_FLAG_EXACT",
     "FilterQuery",
+    "JsonObject",
     "Walk",
     "cursor_walk_backward",
     "cursor_walk_forward",

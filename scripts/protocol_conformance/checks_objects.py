@@ -20,22 +20,26 @@ from protocol_conformance.plan import ResourcePlan
 
 __all__ = [
     "ASSIGNED_UNCHANGED",
+    "CLOCK_SECOND",
     "CREATE_DEFAULTS",
     "CREATE_THEN_GET",
     "DELETE_REMOVES",
     "IDEMPOTENT_CREATE",
     "UPDATE_PARTIAL",
     "UPDATE_PERSISTED",
+    "JsonObject",
     "Update",
     "assigned_unchanged",
     "create",
     "create_defaults",
     "create_then_get",
     "delete_removes",
+    "get",
     "idempotent_create",
     "send_update",
     "update_partial",
     "update_persisted",
+    "valid_update",
 ]
 
 CREATE_THEN_GET = "create_then_get"

@@ -28,7 +28,16 @@ from protocol_conformance.results import SEMANTIC, Failure, RunResults
 from protocol_spec import Api
 from protocol_spec.model import Operation
 
-__all__ = ["CannotJudge", "Context", "ScenarioStopped", "fail"]
+__all__ = [
+    "ERROR_OBJECT",
+    "ERROR_TYPE",
+    "MAX_CURL_LINES",
+    "MAX_UNREACHABLE",
+    "CannotJudge",
+    "Context",
+    "ScenarioStopped",
+    "fail",
+]
 
 ERROR_OBJECT = "error_object"
 ERROR_TYPE = "error_type"

@@ -24,6 +24,22 @@ import httpx
 
 from protocol_conformance.errors import ConformanceError
 
+__all__ = [
+    "MAX_429_RETRIES",
+    "MAX_RETRY_AFTER",
+    "ApiClient",
+    "BrokenAnswer",
+    "Credential",
+    "Exchange",
+    "JsonObject",
+    "Pacer",
+    "RateLimits",
+    "ServerUnreachable",
+    "TransportFailure",
+    "TransportOptions",
+    "retry_after_seconds",
+]
+
 JsonObject = dict[str, Any]
 
 # A 429 is retried at most this many times, and never waits longer than this per answer.

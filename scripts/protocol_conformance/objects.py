@@ -16,7 +16,7 @@ from protocol_conformance.http import ApiClient, Credential, TransportFailure
 from protocol_conformance.plan import ResourcePlan
 from protocol_conformance.results import Leftover, RunResults
 
-__all__ = ["Ledger", "ObjectCapReached", "Tracked", "clean_up"]
+__all__ = ["GIVE_UP_AFTER", "JsonObject", "Ledger", "ObjectCapReached", "Tracked", "clean_up"]
 
 JsonObject = dict[str, Any]
 

@@ -13,7 +13,17 @@ from protocol_conformance.http import Credential, Exchange
 from protocol_conformance.plan import ListPlan
 from protocol_spec.model import SortKey
 
-__all__ = ["Page", "collect", "compare", "fetch", "query_text", "walk"]
+__all__ = [
+    "MAX_PAGES",
+    "JsonObject",
+    "Page",
+    "collect",
+    "compare",
+    "fetch",
+    "query_text",
+    "read",
+    "walk",
+]
 
 JsonObject = dict[str, Any]
 # A walk that has not ended after this many pages is stopped (an account with a lot of data).

@@ -20,7 +20,15 @@ from protocol_spec.model import (
     SortKey,
 )
 
-__all__ = ["FilterPlan", "LimitPlan", "ListPlan", "ResourcePlan", "plan_resources"]
+__all__ = [
+    "CHECKS_BY_ROLE",
+    "FilterPlan",
+    "LimitPlan",
+    "ListPlan",
+    "ResourcePlan",
+    "Settable",
+    "plan_resources",
+]
 
 Settable = Literal["create", "update"]
 

@@ -12,7 +12,7 @@ from protocol_conformance.plan import FilterPlan
 from protocol_conformance.resource_run import ResourceRun
 from protocol_spec.model import Field
 
-__all__ = ["filters", "query_values"]
+__all__ = ["MAX_COMBINED_FILTERS", "MAX_FILTER_PAIRS", "filters", "query_values"]
 
 # Filters whose values the scenario arranges in every combination (2**4 objects at most).
 MAX_COMBINED_FILTERS = 4

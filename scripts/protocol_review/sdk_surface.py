@@ -25,7 +25,7 @@ from protocol_codegen.targets.python_models import render_models
 from protocol_spec import naming
 from protocol_spec.model import Api, Field, Model, Operation, Parameter, Resource
 
-__all__ = ["LANGUAGES", "Surface", "Symbol", "surfaces"]
+__all__ = ["LANGUAGES", "Kind", "Surface", "Symbol", "surfaces"]
 
 Kind = Literal["resource", "method", "parameter", "model", "field"]
 LANGUAGES = {"python": "Python", "typescript": "TypeScript", "php": "PHP"}

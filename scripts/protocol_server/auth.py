@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from protocol_server.errors import ApiError
 
-__all__ = ["Accounts"]
+__all__ = ["Accounts", "account_of"]
 
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="protocol"'}
 

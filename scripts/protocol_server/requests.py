@@ -22,7 +22,18 @@ from protocol_spec.schemas import Schemas
 
 Schema = dict[str, Any]
 
-__all__ = ["check_content_type", "describe", "format_value", "read_body", "read_query"]
+__all__ = [
+    "FORM",
+    "INT64_MAX",
+    "INT64_MIN",
+    "JSON",
+    "Schema",
+    "check_content_type",
+    "describe",
+    "format_value",
+    "read_body",
+    "read_query",
+]
 
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"

@@ -43,6 +43,7 @@ __all__ = [
     "IdempotencyConflict",
     "IdempotencyKey",
     "Page",
+    "Row",
     "Store",
 ]
 

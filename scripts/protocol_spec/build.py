@@ -35,7 +35,7 @@ from .schemas import Schemas
 from .semantics import Semantics, flatten
 from .structure import HTTP_METHODS
 
-__all__ = ["SDK_METHOD", "build_api"]
+__all__ = ["IDEMPOTENT_METHODS", "SCHEMA_PREFIX", "SDK_METHOD", "Node", "build_api"]
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 SCHEMA_PREFIX = "#/components/schemas/"

@@ -33,6 +33,7 @@ __all__ = [
     "TIMESTAMP_TAG",
     "VALUE_TAG",
     "NotCore",
+    "Resolver12",
     "Unavailable",
     "compose",
     "scalar_value",

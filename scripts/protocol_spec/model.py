@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .schemas import Schemas
 
 __all__ = [
+    "IDEMPOTENCY_KEY",
     "Api",
     "Assigned",
     "Body",

@@ -36,7 +36,7 @@ from .model import (
 )
 from .pointers import MAX_REF_HOPS, join, local_ref_pointer, lookup
 
-__all__ = ["Semantics", "flatten", "id_format"]
+__all__ = ["ASSIGNED", "FILTER", "ORDER", "PAGINATION", "Semantics", "flatten", "id_format"]
 
 PAGINATION = "x-protocol-pagination"
 ORDER = "x-protocol-order"

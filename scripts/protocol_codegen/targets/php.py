@@ -23,8 +23,14 @@ from protocol_spec import naming
 from protocol_spec.model import Api, Field, Model, Operation, Parameter, Resource, TypeRef
 
 __all__ = [
+    "ERROR_SUFFIX",
     "NAMESPACE",
     "PACKAGE_NAME",
+    "ROOT",
+    "STATIC_FILES",
+    "PhpModel",
+    "PhpOperation",
+    "PhpResource",
     "method_name",
     "render",
     "resource_property",

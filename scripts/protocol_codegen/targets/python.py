@@ -19,7 +19,27 @@ from protocol_codegen.targets.python_models import render_models
 from protocol_spec import naming
 from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
 
-__all__ = ["PACKAGE", "argument_name", "method_name", "render", "resource_attribute"]
+__all__ = [
+    "ASYNC",
+    "DISTRIBUTION",
+    "ERROR_SUFFIX",
+    "EXCEPTIONS",
+    "MODELS_HEADER",
+    "PACKAGE",
+    "ROOT",
+    "RUNTIME_EXPORTS",
+    "STATIC_MODULES",
+    "SYNC",
+    "Flavour",
+    "PyOperation",
+    "PyResource",
+    "PyResourceClass",
+    "argument_name",
+    "export_order",
+    "method_name",
+    "render",
+    "resource_attribute",
+]
 
 ROOT = "python"
 

@@ -24,7 +24,13 @@ from protocol_spec import naming
 from protocol_spec.model import Api, Body, Model, Operation, Parameter, Resource, TypeRef
 
 __all__ = [
+    "ERROR_SUFFIX",
     "PACKAGE_NAME",
+    "ROOT",
+    "STATIC_FILES",
+    "TsDeclaration",
+    "TsOperation",
+    "TsResource",
     "method_name",
     "object_key",
     "render",
