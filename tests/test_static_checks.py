@@ -23,8 +23,7 @@ from __future__ import annotations
 
 import ast
 import functools
-import importlib
-import inspect
+import json
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
@@ -519,29 +518,43 @@ def test_the_all_rule_sees_missing_wrong_and_absent_names(tmp_path: Path) -> Non
 # -- one root exception per package -------------------------------------------------------------
 
 
+# Run in a child process: importing every module registers schemathesis hooks and checks, which
+# must not leak into the tests that share this process.
+_ROOT_EXCEPTIONS = """
+import importlib, inspect, json, sys
+roots = {}
+for name, display in json.loads(sys.argv[1]):
+    package = name.split(".")[0]
+    loaded = importlib.import_module(name)
+    for value in vars(loaded).values():
+        if not (isinstance(value, type) and issubclass(value, BaseException)):
+            continue
+        if value.__module__ != name:
+            continue  # imported: counted where it is defined
+        if not any(base.__module__.split(".")[0] == package for base in value.__mro__[1:]):
+            line = inspect.getsourcelines(value)[1]
+            roots.setdefault(package, []).append(f"{display}:{line} {value.__name__}")
+print(json.dumps(roots))
+"""
+
+
 def test_each_package_has_one_root_exception() -> None:
     """Every exception class a package defines derives from one class of that package, so a
     caller can catch everything the package raises at once (builtin bases may come beside it)."""
-    roots: dict[str, list[str]] = {}
-    for name, module in sorted(_our_modules().items()):
-        if name.endswith("__main__"):
-            continue  # running it is what importing it does
-        loaded = importlib.import_module(name)
-        for value in vars(loaded).values():
-            if not (isinstance(value, type) and issubclass(value, BaseException)):
-                continue
-            if value.__module__ != name:
-                continue  # imported, counted where it is defined
-            own_bases = [
-                base
-                for base in value.__mro__[1:]
-                if base.__module__.split(".")[0] == module.package
-            ]
-            if not own_bases:
-                line = inspect.getsourcelines(value)[1]
-                roots.setdefault(module.package, []).append(
-                    f"{module.display}:{line} {value.__name__}"
-                )
+    importable = [
+        (name, module.display)
+        for name, module in sorted(_our_modules().items())
+        if not name.endswith("__main__")  # running it is what importing it does
+    ]
+    done = subprocess.run(
+        [sys.executable, "-c", _ROOT_EXCEPTIONS, json.dumps(importable)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    roots: dict[str, list[str]] = json.loads(done.stdout)
     several = {package: found for package, found in roots.items() if len(found) > 1}
     assert not several, "\n".join(
         f"{package} has {len(found)} root exceptions ({'; '.join(found)}); fix: derive all but "
