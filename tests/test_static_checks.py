@@ -333,8 +333,9 @@ def _private_reads(module: Module, packages: set[str]) -> Iterable[str]:
         if isinstance(node, ast.Attribute) and _private(node.attr):
             root = _root_name(node.value)
             if root in foreign:
-                what = f"reads {ast.unparse(node)} ({foreign[root]} is {foreign[root].split('.')[0]}'s)"
-                yield _finding(module, node.lineno, what, node.attr, foreign[root].split(".")[0])
+                package = foreign[root].split(".")[0]
+                what = f"reads {ast.unparse(node)} ({root} is {foreign[root]})"
+                yield _finding(module, node.lineno, what, node.attr, package)
         elif (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Name)
