@@ -22,8 +22,19 @@ from dataclasses import asdict
 from typing import Any
 
 from protocol_bench import commands, conformance, environment, generation, server
+from protocol_bench.errors import BenchError
 from protocol_bench.report import Target, markdown_table, ratio
 from protocol_spec import PROJECT_ROOT
+
+__all__ = [
+    "CONNECTIONS",
+    "GENERATION_SHARE",
+    "NO_OP_BUDGET_SECONDS",
+    "REPORT",
+    "SERVER_RATIOS",
+    "WORKERS_SPEED_UP",
+    "main",
+]
 
 REPORT = PROJECT_ROOT / "reports" / "bench" / "bench.json"
 NO_OP_BUDGET_SECONDS = 0.3
@@ -38,14 +49,14 @@ def main() -> int:
     seconds = _positive("BENCH_SECONDS", 5)
     try:
         tools = environment.prepare(_say)
-    except environment.SetupFailed as failed:
+        started = time.perf_counter()
+        generated = generation.measure_generation(tools, runs, _say)
+        timed = commands.measure_commands(runs, _say)
+        served = server.measure_servers(tools, seconds, CONNECTIONS, _say)
+        fuzzed = conformance.measure_conformance(_say)
+    except BenchError as failed:
         print(f"bench: {failed}", file=sys.stderr)
         return 2
-    started = time.perf_counter()
-    generated = generation.measure_generation(tools, runs, _say)
-    timed = commands.measure_commands(runs, _say)
-    served = server.measure_servers(tools, seconds, CONNECTIONS, _say)
-    fuzzed = conformance.measure_conformance(_say)
     targets = [
         *_generation_targets(generated),
         _no_op_target(timed),

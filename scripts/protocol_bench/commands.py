@@ -13,7 +13,7 @@ from protocol_bench.measure import run_measured
 from protocol_review.bench import measure as measure_review
 from protocol_spec import PROJECT_ROOT
 
-__all__ = ["CommandRow", "measure_commands"]
+__all__ = ["NO_OP_GENERATE", "CommandRow", "measure_commands"]
 
 NO_OP_GENERATE = "no-op make generate"
 

@@ -12,9 +12,17 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from protocol_bench.errors import BenchError
 from protocol_bench.measure import users_environment
 
-__all__ = ["DESCRIPTION", "MAX_EXAMPLES", "WORKER_COUNTS", "ConformanceRow", "measure_conformance"]
+__all__ = [
+    "DESCRIPTION",
+    "MAX_EXAMPLES",
+    "SEED",
+    "WORKER_COUNTS",
+    "ConformanceRow",
+    "measure_conformance",
+]
 
 MAX_EXAMPLES = 400
 SEED = 20261121
@@ -59,7 +67,7 @@ def _run(workers: int, say: Callable[[str], None]) -> ConformanceRow:
         seconds = time.perf_counter() - started
     requests = _REQUESTS.search(done.stdout)
     if done.returncode not in (0, 1) or requests is None:
-        raise RuntimeError(
+        raise BenchError(
             f"make conformance (WORKERS={workers}) could not run:\n{done.stdout[-1500:]}"
             f"{done.stderr[-1500:]}"
         )

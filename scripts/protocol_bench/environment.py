@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from protocol_bench.errors import BenchError
 from protocol_spec import PROJECT_ROOT
 
 __all__ = ["BENCH_DIR", "BENCH_VENV", "BenchTools", "SetupFailed", "prepare"]
@@ -28,7 +29,7 @@ _INPUTS = ("requirements.txt", "constraints.txt", "package.json", "package-lock.
 _STAMP = BENCH_VENV / ".installed"
 
 
-class SetupFailed(RuntimeError):
+class SetupFailed(BenchError):
     """The benchmark environment cannot be made; the message says what to install or fix."""
 
 

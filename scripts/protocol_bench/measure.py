@@ -11,10 +11,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from protocol_bench.errors import BenchError
+
 __all__ = ["CommandFailed", "Run", "run_measured", "tree_size", "users_environment"]
 
 
-class CommandFailed(RuntimeError):
+class CommandFailed(BenchError):
     """A measured command exited with an error; the message holds the end of its output."""
 
 

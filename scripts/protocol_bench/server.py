@@ -22,12 +22,23 @@ from typing import IO
 import httpx
 
 from protocol_bench.environment import BenchTools
+from protocol_bench.errors import BenchError
 from protocol_codegen.samples import example_values
 from protocol_server.harness import free_port, running_server
 from protocol_spec import DEFAULT_SPEC, Api, load_api
 from protocol_spec.model import Operation, Resource, Role
 
-__all__ = ["OURS", "PRISM", "ServerRow", "measure_servers"]
+__all__ = [
+    "OURS",
+    "PAGE_SIZE",
+    "PRISM",
+    "SEEDED",
+    "TOKEN",
+    "WARM_UP",
+    "Scenario",
+    "ServerRow",
+    "measure_servers",
+]
 
 OURS = "reference server"
 PRISM = "Prism mock"
@@ -77,7 +88,7 @@ def _benchmarked_resource(api: Api) -> Resource:
     for resource in api.resources:
         if all(resource.operation(role) for role in ("get", "list", "create")):
             return resource
-    raise RuntimeError("the spec has no resource with get, list and create operations to measure")
+    raise BenchError("the spec has no resource with get, list and create operations to measure")
 
 
 def _operation(resource: Resource, role: Role) -> Operation:
@@ -177,7 +188,7 @@ def _wrk(
         )
     lines = [line for line in done.stdout.splitlines() if line.startswith("BENCH ")]
     if done.returncode != 0 or not lines:
-        raise RuntimeError(f"wrk failed on the {server}, {scenario.name}:\n{done.stderr}")
+        raise BenchError(f"wrk failed on the {server}, {scenario.name}:\n{done.stderr}")
     stats = json.loads(lines[-1].removeprefix("BENCH "))
     return ServerRow(
         scenario=scenario.name,
@@ -221,4 +232,4 @@ def _wait_until_answering(base_url: str, process: subprocess.Popen[bytes], log: 
         except httpx.TransportError:
             time.sleep(0.2)
     log.seek(0)
-    raise RuntimeError("Prism did not start:\n" + log.read().decode("utf-8", "replace")[-2000:])
+    raise BenchError("Prism did not start:\n" + log.read().decode("utf-8", "replace")[-2000:])

@@ -17,10 +17,11 @@ from typing import Any
 
 import yaml
 
+from protocol_bench.errors import BenchError
 from protocol_spec import DEFAULT_SPEC, load_spec
 from protocol_spec.yaml_source import parse_yaml_text
 
-__all__ = ["operations_per_copy", "synthetic_spec", "write_synthetic_spec"]
+__all__ = ["main", "operations_per_copy", "synthetic_spec", "write_synthetic_spec"]
 
 _WORDS = (
     "alpha",
@@ -86,7 +87,7 @@ def write_synthetic_spec(copies: int, path: Path) -> Path:
     document = synthetic_spec(copies)
     text = yaml.dump(document, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100_000)
     if parse_yaml_text(text, str(path)).document != document:
-        raise RuntimeError("the synthetic spec does not read back as written")
+        raise BenchError("the synthetic spec does not read back as written")
     path.write_text(text, encoding="utf-8")
     return path
 

@@ -1,1 +1,3 @@
 """protocol_codegen."""
+
+__all__: list[str] = []

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from protocol_spec import DEFAULT_SPEC
 
-__all__ = ["main"]
+__all__ = ["COMMANDS", "main"]
 
 COMMANDS = ("generate", "docs")
 

@@ -24,7 +24,7 @@ from protocol_codegen.targets import TARGETS
 from protocol_codegen.write import write_generated
 from protocol_spec import DEFAULT_SPEC, SpecErrors, load_api_unchecked
 
-__all__ = ["main"]
+__all__ = ["DEFAULT_OUT", "DOCS_PAGE", "DOCS_TARGET", "main"]
 
 
 DEFAULT_OUT = cache.DEFAULT_OUT

@@ -1,9 +1,10 @@
-"""How every generated client retries and times out: declared once, rendered into each runtime.
+"""How every generated client retries, times out and names its errors: declared once, rendered
+into each runtime.
 
 The three runtimes implement the same rules from these values (their templates read them
-through `policy` in the template context); tests/clients/test_retry_parity.py runs the same
-scripted scenarios against each client and checks they send the same requests, wait the same
-delays and end the same way.
+through `policy` and `errors` in the template context); tests/clients/test_retry_parity.py runs
+the same scripted scenarios against each client and checks they send the same requests, wait
+the same delays and end the same way.
 
 The rules:
 - Only a request that is safe to send twice is retried: an idempotent method (GET, HEAD,
@@ -29,13 +30,24 @@ The rules:
 - Timeouts: `connect_timeout` seconds to open the connection, then `timeout` seconds for each
   wait on the answer (no byte for that long is a timeout). Both can be set per client and per
   call.
+- Errors: an unsuccessful status raises the class `ERROR_POLICY` gives it, a subclass of the
+  runtime's status error, so callers can catch one case by type; a 4xx without a class of its
+  own raises the status error itself. Each runtime adds its own suffix to the stem
+  (`NotFound` -> `NotFoundError` in Python and TypeScript, `NotFoundException` in PHP).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["RETRY_POLICY", "RetryPolicy"]
+__all__ = [
+    "ERROR_POLICY",
+    "RETRIED_NOTE",
+    "RETRY_POLICY",
+    "ErrorPolicy",
+    "RetryPolicy",
+    "StatusError",
+]
 
 
 @dataclass(frozen=True)
@@ -62,4 +74,65 @@ RETRY_POLICY = RetryPolicy(
     max_retry_after=60.0,
     connect_timeout=10.0,
     timeout=60.0,
+)
+
+RETRIED_NOTE = " Retried automatically when the request is safe to send twice."
+
+
+@dataclass(frozen=True)
+class StatusError:
+    """One error class of every runtime: the statuses it stands for and why a caller sees it."""
+
+    stem: str  # the class name without the runtime's suffix
+    status: int | None  # None: every 5xx (the ones without a class of their own)
+    why: str  # why a caller sees it; `doc` adds the statuses and whether it is retried
+
+    @property
+    def statuses(self) -> str:
+        return "5xx" if self.status is None else str(self.status)
+
+    @property
+    def doc(self) -> str:
+        """The class's doc comment in every runtime."""
+        retried = RETRY_POLICY.retries(500 if self.status is None else self.status)
+        return f"{self.statuses}: {self.why}" + (RETRIED_NOTE if retried else "")
+
+    def class_name(self, suffix: str) -> str:
+        return self.stem + suffix
+
+
+@dataclass(frozen=True)
+class ErrorPolicy:
+    errors: tuple[StatusError, ...]  # in the order the runtimes declare them
+
+    @property
+    def by_status(self) -> tuple[StatusError, ...]:
+        """The classes of one status each, in ascending status order."""
+        exact = (error for error in self.errors if error.status is not None)
+        return tuple(sorted(exact, key=lambda error: error.status or 0))
+
+    @property
+    def server_error(self) -> StatusError:
+        """The class of every 5xx."""
+        return next(error for error in self.errors if error.status is None)
+
+    def class_names(self, suffix: str) -> tuple[str, ...]:
+        return tuple(error.class_name(suffix) for error in self.errors)
+
+
+ERROR_POLICY = ErrorPolicy(
+    errors=(
+        StatusError(
+            "BadRequest", 400, "the request is malformed or asks for something impossible."
+        ),
+        StatusError("Authentication", 401, "the API token is missing or unknown."),
+        StatusError("PermissionDenied", 403, "the token may not do this."),
+        StatusError("NotFound", 404, "no such object among yours."),
+        StatusError("Conflict", 409, "the request clashes with the current state."),
+        StatusError("PayloadTooLarge", 413, "the body is larger than the server accepts."),
+        StatusError("UnsupportedMediaType", 415, "the server does not accept the body's type."),
+        StatusError("UnprocessableEntity", 422, "the request is well-formed but cannot be done."),
+        StatusError("RateLimit", 429, "too many requests: slow down."),
+        StatusError("InternalServer", None, "the server failed; trying again later may succeed."),
+    )
 )

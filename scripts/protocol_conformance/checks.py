@@ -16,6 +16,8 @@ import schemathesis
 
 from protocol_conformance.error_object import ErrorRules
 
+__all__ = ["error_object", "error_type", "use_rules"]
+
 _rules: list[ErrorRules] = []
 
 

@@ -21,6 +21,29 @@ from typing import TYPE_CHECKING, TypeVar
 from protocol_conformance.errors import CannotTest
 from protocol_conformance.results import RunResults
 
+__all__ = [
+    "DEFAULT_MAX_EXAMPLES",
+    "DEFAULT_MAX_OBJECTS",
+    "DEFAULT_REPORT_DIR",
+    "DEFAULT_SEED",
+    "DEFAULT_SPEC",
+    "DEFAULT_TIMEOUT",
+    "DEFAULT_WORKERS",
+    "EXIT_FAILED",
+    "EXIT_PASSED",
+    "EXIT_UNUSABLE",
+    "PARTS",
+    "PROJECT_ROOT",
+    "Options",
+    "Target",
+    "UsageError",
+    "build_parser",
+    "main",
+    "parse_options",
+    "run",
+    "target_server",
+]
+
 if TYPE_CHECKING:
     from protocol_conformance.fixtures import Fixtures
     from protocol_conformance.http import TransportOptions

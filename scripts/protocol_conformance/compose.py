@@ -15,7 +15,7 @@ from protocol_conformance.plan import ResourcePlan
 from protocol_conformance.values import ValueSource, form_encodable, form_text
 from protocol_spec import Api
 
-__all__ = ["ABSENT", "Composer", "Encoded", "Way", "encode"]
+__all__ = ["ABSENT", "FORM", "JSON", "Composer", "Encoded", "Way", "encodable", "encode"]
 
 JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
 from protocol_conformance.error_object import ERROR_OBJECT, ERROR_TYPE, ErrorRules
+from protocol_conformance.errors import ConformanceError
 from protocol_conformance.http import (
     ApiClient,
     Credential,
@@ -27,7 +28,14 @@ from protocol_conformance.results import SEMANTIC, Failure, RunResults
 from protocol_spec import Api
 from protocol_spec.model import Operation
 
-__all__ = ["CannotJudge", "Context", "ScenarioStopped", "fail"]
+__all__ = [
+    "MAX_CURL_LINES",
+    "MAX_UNREACHABLE",
+    "CannotJudge",
+    "Context",
+    "ScenarioStopped",
+    "fail",
+]
 
 # After this many requests in a row without an answer, the server is gone: stop the scenario.
 MAX_UNREACHABLE = 3
@@ -35,11 +43,11 @@ MAX_UNREACHABLE = 3
 MAX_CURL_LINES = 8
 
 
-class CannotJudge(Exception):
+class CannotJudge(ConformanceError):
     """The check cannot be judged here (not the server's fault); the message says why."""
 
 
-class ScenarioStopped(Exception):
+class ScenarioStopped(ConformanceError):
     """The server stopped answering altogether."""
 
 

@@ -40,6 +40,16 @@ from protocol_conformance.http import Pacer, retry_after_seconds
 from protocol_conformance.results import SCHEMATHESIS, CreatedObject, Failure, RunResults
 from protocol_spec import PROJECT_ROOT, Api, SpecErrors, load_api
 
+__all__ = [
+    "PHASES",
+    "PROJECT_CONFIG",
+    "FuzzSettings",
+    "FuzzSetupError",
+    "build_config",
+    "project_expectations",
+    "run_fuzz",
+]
+
 PHASES = ("examples", "coverage", "fuzzing", "stateful")
 PROJECT_CONFIG = PROJECT_ROOT / "schemathesis.toml"
 

@@ -22,6 +22,24 @@ from urllib.parse import urlencode
 
 import httpx
 
+from protocol_conformance.errors import ConformanceError
+
+__all__ = [
+    "MAX_429_RETRIES",
+    "MAX_RETRY_AFTER",
+    "ApiClient",
+    "BrokenAnswer",
+    "Credential",
+    "Exchange",
+    "JsonObject",
+    "Pacer",
+    "RateLimits",
+    "ServerUnreachable",
+    "TransportFailure",
+    "TransportOptions",
+    "retry_after_seconds",
+]
+
 JsonObject = dict[str, Any]
 
 # A 429 is retried at most this many times, and never waits longer than this per answer.
@@ -29,7 +47,7 @@ MAX_429_RETRIES = 5
 MAX_RETRY_AFTER = 60.0
 
 
-class TransportFailure(Exception):
+class TransportFailure(ConformanceError):
     """No usable answer came back; the message ends with the curl line."""
 
 

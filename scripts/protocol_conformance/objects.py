@@ -11,11 +11,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from protocol_conformance.errors import ConformanceError
 from protocol_conformance.http import ApiClient, Credential, TransportFailure
 from protocol_conformance.plan import ResourcePlan
 from protocol_conformance.results import Leftover, RunResults
 
-__all__ = ["Ledger", "ObjectCapReached", "Tracked", "clean_up"]
+__all__ = ["GIVE_UP_AFTER", "JsonObject", "Ledger", "ObjectCapReached", "Tracked", "clean_up"]
 
 JsonObject = dict[str, Any]
 
@@ -23,7 +24,7 @@ JsonObject = dict[str, Any]
 GIVE_UP_AFTER = 3
 
 
-class ObjectCapReached(Exception):
+class ObjectCapReached(ConformanceError):
     """MAX_OBJECTS objects exist already; the check that wanted one more cannot run fully."""
 
 

@@ -4,7 +4,6 @@ declared order. Anything that is not a page is an AssertionError for the check t
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +13,17 @@ from protocol_conformance.http import Credential, Exchange
 from protocol_conformance.plan import ListPlan
 from protocol_spec.model import SortKey
 
-__all__ = ["Page", "collect", "compare", "fetch", "query_text", "walk"]
+__all__ = [
+    "MAX_PAGES",
+    "JsonObject",
+    "Page",
+    "collect",
+    "compare",
+    "fetch",
+    "query_text",
+    "read",
+    "walk",
+]
 
 JsonObject = dict[str, Any]
 # A walk that has not ended after this many pages is stopped (an account with a lot of data).
@@ -147,10 +156,3 @@ def _sortable(value: Any) -> tuple[int, Any]:
     if isinstance(value, bool | int | float):
         return (1, value)
     return (3, repr(value).encode())
-
-
-def sorted_items(items: list[JsonObject], keys: tuple[SortKey, ...]) -> list[JsonObject]:
-    def order(a: JsonObject, b: JsonObject) -> int:
-        return compare(a, b, keys)
-
-    return sorted(items, key=functools.cmp_to_key(order))

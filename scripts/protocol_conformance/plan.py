@@ -19,7 +19,14 @@ from protocol_spec.model import (
     SortKey,
 )
 
-__all__ = ["FilterPlan", "LimitPlan", "ListPlan", "ResourcePlan", "plan_resources"]
+__all__ = [
+    "FilterPlan",
+    "LimitPlan",
+    "ListPlan",
+    "ResourcePlan",
+    "Settable",
+    "plan_resources",
+]
 
 Settable = Literal["create", "update"]
 

@@ -24,6 +24,8 @@ from protocol_conformance.http import (
 from protocol_spec import Api
 from protocol_spec.model import Operation
 
+__all__ = ["PreflightError", "path_prefix", "preflight", "probe_operation"]
+
 
 class PreflightError(CannotTest):
     """The server cannot be tested; the message is the diagnosis for the user."""

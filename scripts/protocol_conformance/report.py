@@ -9,6 +9,8 @@ from xml.etree import ElementTree
 
 from protocol_conformance.results import SCHEMATHESIS, SEMANTIC, RunResults, Tally
 
+__all__ = ["JUNIT_FILE", "coverage_table", "render_summary", "write_junit"]
+
 JUNIT_FILE = "conformance.junit.xml"
 # Characters XML 1.0 cannot carry at all; fuzzed bodies are full of them.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

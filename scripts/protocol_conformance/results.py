@@ -9,6 +9,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+__all__ = [
+    "SCHEMATHESIS",
+    "SEMANTIC",
+    "CreatedObject",
+    "Failure",
+    "Leftover",
+    "RunResults",
+    "Tally",
+]
+
 Key = TypeVar("Key")
 
 SCHEMATHESIS = "schemathesis"

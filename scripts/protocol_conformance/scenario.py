@@ -26,7 +26,7 @@ from protocol_conformance.resource_run import ResourceRun
 from protocol_conformance.results import SEMANTIC, RunResults
 from protocol_spec import Api
 
-__all__ = ["STEPS", "ScenarioSettings", "run_scenario"]
+__all__ = ["ESSENTIAL_OBJECTS", "STEPS", "ScenarioSettings", "run_resource", "run_scenario"]
 
 # The steps in the order of their phases (`@step`): filters need objects made by the creates,
 # pages the ones `fill` adds, and delete comes last, once nothing else needs an object.

@@ -26,7 +26,7 @@ import schemathesis
 
 from protocol_spec import Api, SpecErrors, build_api, load_spec_bytes
 
-__all__ = ["fresh_key", "made_invalid"]
+__all__ = ["REJECTED_POSITIVE_DATA", "before_call", "filter_failure", "fresh_key", "made_invalid"]
 
 REJECTED_POSITIVE_DATA = "ST202"
 

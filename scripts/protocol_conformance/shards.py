@@ -77,7 +77,8 @@ class FuzzWorkers:
         )
         # One task per worker now, so that every process starts, imports and reads the spec
         # straight away.
-        self._warming = [self._pool.submit(_warm_up, spec) for _ in range(count)]
+        for _ in range(count):
+            self._pool.submit(_warm_up, spec)
 
     def run(
         self,

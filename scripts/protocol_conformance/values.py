@@ -17,7 +17,7 @@ from protocol_spec import Api
 from protocol_spec.model import Field, Resource
 from protocol_spec.semantics import id_format
 
-__all__ = ["ValueSource", "form_text"]
+__all__ = ["ValueSource", "form_encodable", "form_text"]
 
 _ALPHANUMERIC = string.ascii_letters + string.digits
 

@@ -1,3 +1,5 @@
 from protocol_review.cli import main
 
+__all__: list[str] = []
+
 raise SystemExit(main())

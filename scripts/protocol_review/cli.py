@@ -22,7 +22,7 @@ from .review import EXIT_UNUSABLE, review_sides, run_review
 from .rules import RULES
 from .sides import ReviewError, load_side, load_side_file
 
-__all__ = ["main"]
+__all__ = ["DEFAULT_BASE", "DEFAULT_FORMAT", "IGNORE_FILE_NAME", "main", "rules_table"]
 
 DEFAULT_BASE = "HEAD"
 DEFAULT_FORMAT = "text"

@@ -16,7 +16,7 @@ from .sdk_surface import surfaces
 from .sides import SpecSide, load_side, repo_relative
 from .wire import wire_findings
 
-__all__ = ["Review", "review_sides", "run_review"]
+__all__ = ["EXIT_BREAKING", "EXIT_OK", "EXIT_UNUSABLE", "Review", "review_sides", "run_review"]
 
 EXIT_OK, EXIT_BREAKING, EXIT_UNUSABLE = 0, 1, 2
 

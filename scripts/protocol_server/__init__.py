@@ -8,3 +8,5 @@ spec; `store` reads and writes objects; `requests` turns queries and bodies into
 delete) for any resource; `app` routes requests to it; `harness` starts a real server process
 for tests, conformance runs and benchmarks.
 """
+
+__all__: list[str] = []

@@ -21,6 +21,8 @@ from protocol_server.store import Store
 from protocol_server.token_key import TokenKeyError
 from protocol_spec import SpecErrors, load_api
 
+__all__ = ["main"]
+
 _DESCRIPTION = """\
 Serve the Protocol API (spec/openapi.yaml) for real: SQLite storage, one account per token.
 It is configured by the environment only:

@@ -13,14 +13,14 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
 from protocol_server.auth import Accounts
 from protocol_server.engine import Engine
-from protocol_server.errors import ApiError, error_response
+from protocol_server.errors import ApiError
 from protocol_server.plan import Plan, Served, plan
 from protocol_server.store import Store
 from protocol_spec import load_api
@@ -62,11 +62,15 @@ class _PathEndpoint:
 
 
 def _error(plan: Plan, error: ApiError, operation: Operation | None = None) -> Response:
-    return error_response(
-        error,
-        plan.error_type(error.status_code, operation),
-        plan.error_documentation(error.status_code, operation),
-    )
+    """The error object of the response: its `type` is what the spec promises for the status
+    (see Plan.error_type); `documentation_url` is the error schema's `externalDocs` URL followed
+    by `/` and the type, when the spec gives one."""
+    error_type = plan.error_type(error.status_code, operation)
+    documentation = plan.error_documentation(error.status_code, operation)
+    body = {"type": error_type, "message": error.message}
+    if documentation is not None:
+        body["documentation_url"] = f"{documentation.rstrip('/')}/{error_type}"
+    return JSONResponse(body, status_code=error.status_code, headers=error.headers)
 
 
 def error_body(plan: Plan) -> Callable[[int, str], bytes]:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from protocol_server.errors import ProtocolServerError
 from protocol_spec import DEFAULT_SPEC, PROJECT_ROOT
 
 __all__ = ["DEV_TOKEN", "LIMIT_VARIABLES", "ConfigError", "Limits", "Settings"]
@@ -14,10 +15,8 @@ __all__ = ["DEV_TOKEN", "LIMIT_VARIABLES", "ConfigError", "Limits", "Settings"]
 # Used only when PROTOCOL_API_TOKENS is unset; start-up prints it with a warning.
 DEV_TOKEN = "protocol-dev-token"
 
-MEMORY_DB = ":memory:"
 
-
-class ConfigError(ValueError):
+class ConfigError(ProtocolServerError):
     """An environment variable has a value the server cannot use."""
 
 

@@ -31,6 +31,7 @@ import httptools
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
 from protocol_server.config import Limits
+from protocol_server.errors import ProtocolServerError
 
 __all__ = ["ErrorBody", "protocol_class"]
 
@@ -38,7 +39,7 @@ __all__ = ["ErrorBody", "protocol_class"]
 ErrorBody = Callable[[int, str], bytes]
 
 
-class _Refused(Exception):
+class _Refused(ProtocolServerError):
     """Raised in a parser callback to stop parsing and answer `status`."""
 
     def __init__(self, status: int, message: str) -> None:

@@ -38,7 +38,7 @@ from protocol_server.store import (
 )
 from protocol_spec.model import Field, Operation
 
-__all__ = ["MAX_BODY_BYTES", "Engine"]
+__all__ = ["MAX_BODY_BYTES", "Engine", "Handler"]
 
 MAX_BODY_BYTES = 65536
 

@@ -1,20 +1,22 @@
-"""The error object every unsuccessful response carries, and the exception that produces it.
+"""The root of the server's exceptions, and `ApiError`, the one that becomes a response.
 
-Its `type` is what the spec promises for the status (`const` in the error response's schema,
-see plan.Plan.error_type); `documentation_url` is the error schema's `externalDocs` URL followed
-by `/` and the type, when the spec gives one.
+Every exception class of protocol_server derives from `ProtocolServerError`. This module imports
+nothing beyond the standard library, so the configuration and the harness can use it without
+loading the web framework.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from starlette.responses import JSONResponse
-
-__all__ = ["ApiError", "error_response"]
+__all__ = ["ApiError", "ProtocolServerError"]
 
 
-class ApiError(Exception):
+class ProtocolServerError(Exception):
+    """The root of every exception protocol_server raises."""
+
+
+class ApiError(ProtocolServerError):
     """Raised anywhere in a request; becomes `{"type", "message", "documentation_url"}`."""
 
     def __init__(
@@ -24,10 +26,3 @@ class ApiError(Exception):
         self.status_code = status_code
         self.message = message
         self.headers = dict(headers or {})
-
-
-def error_response(error: ApiError, error_type: str, documentation: str | None) -> JSONResponse:
-    body = {"type": error_type, "message": error.message}
-    if documentation is not None:
-        body["documentation_url"] = f"{documentation.rstrip('/')}/{error_type}"
-    return JSONResponse(body, status_code=error.status_code, headers=error.headers)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO
 
 from protocol_server.config import DEV_TOKEN
+from protocol_server.errors import ProtocolServerError
 
 __all__ = ["RunningServer", "ServerStartError", "free_port", "running_server", "start_server"]
 
@@ -32,7 +33,7 @@ _HOST = "127.0.0.1"
 _STOP_GRACE_SECONDS = 10.0
 
 
-class ServerStartError(RuntimeError):
+class ServerStartError(ProtocolServerError):
     """The server process exited or did not answer in time; the message holds its output."""
 
 

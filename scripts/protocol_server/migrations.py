@@ -25,6 +25,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from protocol_server.errors import ProtocolServerError
 from protocol_server.storage import (
     ACCOUNT,
     SQL_TYPES,
@@ -50,7 +51,7 @@ _MIGRATIONS_TABLE = "_protocol_migrations"
 IDEMPOTENCY_TABLE = "_protocol_idempotency"
 
 
-class MigrationError(RuntimeError):
+class MigrationError(ProtocolServerError):
     """The database cannot be brought in line with the spec without losing data."""
 
 

@@ -128,7 +128,7 @@ def _served(api: Api, resource: Resource, fail: _Fail) -> Served | None:
             )
             ok = False
     for op in resource.operations:
-        ok = _operation_ok(api, op, fail) and ok
+        ok = _operation_ok(op, fail) and ok
     listing = resource.operation("list")
     order: tuple[tuple[str, bool], ...] = ()
     if listing is not None and listing.pagination is not None:
@@ -157,7 +157,7 @@ def _served(api: Api, resource: Resource, fail: _Fail) -> Served | None:
     )
 
 
-def _operation_ok(api: Api, op: Operation, fail: _Fail) -> bool:
+def _operation_ok(op: Operation, fail: _Fail) -> bool:
     ok = True
     if not op.security:
         fail(

@@ -14,13 +14,24 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import parse_qsl
 
-from protocol_server.errors import ApiError
+from protocol_server.errors import ApiError, ProtocolServerError
 from protocol_server.validation import Invalid, Validation
 from protocol_spec.model import Operation
 
 Schema = dict[str, Any]
 
-__all__ = ["check_content_type", "describe", "format_value", "read_body", "read_query"]
+__all__ = [
+    "FORM",
+    "INT64_MAX",
+    "INT64_MIN",
+    "JSON",
+    "Schema",
+    "check_content_type",
+    "describe",
+    "format_value",
+    "read_body",
+    "read_query",
+]
 
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
@@ -195,8 +206,8 @@ def check_content_type(content_type: str | None, operation: Operation) -> str | 
     return media_type
 
 
-class _RejectedJson(ValueError):
-    pass
+class _RejectedJson(ProtocolServerError):
+    """The body is JSON the API refuses (a repeated attribute, NaN); the message says which."""
 
 
 def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -14,7 +14,17 @@ from typing import Any, Literal
 
 from protocol_spec.model import Field, Model, TypeRef
 
-__all__ = ["ACCOUNT", "Column", "Kind", "TableLayout", "decode", "encode", "kind_of", "quote"]
+__all__ = [
+    "ACCOUNT",
+    "SQL_TYPES",
+    "Column",
+    "Kind",
+    "TableLayout",
+    "decode",
+    "encode",
+    "kind_of",
+    "quote",
+]
 
 # The account that owns each row: a keyed hash of its token (token_key.py).
 ACCOUNT = "_account"

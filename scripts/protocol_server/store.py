@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from protocol_server.errors import ProtocolServerError
 from protocol_server.migrations import IDEMPOTENCY_TABLE, migrate
 from protocol_server.storage import ACCOUNT, TableLayout, decode, encode, quote
 from protocol_server.token_key import load_token_key
@@ -44,6 +45,7 @@ __all__ = [
     "IdempotencyConflict",
     "IdempotencyKey",
     "Page",
+    "Row",
     "Store",
 ]
 
@@ -53,11 +55,11 @@ T = TypeVar("T")
 Row = dict[str, Any]
 
 
-class CursorNotFound(LookupError):
+class CursorNotFound(ProtocolServerError):
     """The cursor is not one of the account's objects that match the list's conditions."""
 
 
-class IdempotencyConflict(Exception):
+class IdempotencyConflict(ProtocolServerError):
     """The idempotency key was used, within the window, with another request."""
 
 

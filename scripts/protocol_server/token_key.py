@@ -18,6 +18,8 @@ import secrets
 import stat
 from pathlib import Path
 
+from protocol_server.errors import ProtocolServerError
+
 __all__ = [
     "TokenKeyError",
     "account_hash",
@@ -30,7 +32,7 @@ __all__ = [
 _KEY_CHECK = b"protocol-server token key check"
 
 
-class TokenKeyError(RuntimeError):
+class TokenKeyError(ProtocolServerError):
     """The key cannot be read or created, or is not the one the database was written with."""
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .build import build_api
-from .errors import SpecError, SpecErrors
+from .errors import ProtocolSpecError, SpecError, SpecErrors
 from .loaded import LoadedSpec, Position, Positions
 from .loading import (
     check_spec,
@@ -37,6 +37,7 @@ __all__ = [
     "LoadedSpec",
     "Position",
     "Positions",
+    "ProtocolSpecError",
     "SpecError",
     "SpecErrors",
     "build_api",

@@ -36,7 +36,7 @@ from .semantics import Semantics, error_classes, flatten
 from .structure import HTTP_METHODS
 from .webhooks import webhook_events, webhook_signing
 
-__all__ = ["SDK_METHOD", "build_api"]
+__all__ = ["IDEMPOTENT_METHODS", "SCHEMA_PREFIX", "SDK_METHOD", "Node", "build_api"]
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 SCHEMA_PREFIX = "#/components/schemas/"
@@ -291,7 +291,7 @@ class _Builder:
         if method_name is None:
             return None
 
-        params = self._parameters(path, path_item, node, at)
+        params = self._parameters(path_item, node, at)
         path_params = tuple(
             sorted(
                 (p for p in params if p.location == "path"),
@@ -362,7 +362,7 @@ class _Builder:
             )
         return derived
 
-    def _parameters(self, path: str, path_item: Node, node: Node, at: str) -> list[Parameter]:
+    def _parameters(self, path_item: Node, node: Node, at: str) -> list[Parameter]:
         merged: dict[tuple[str, str], tuple[str, Node]] = {}
         item_at = at.rsplit("/", 1)[0]
         listed = [
@@ -439,16 +439,13 @@ class _Builder:
             schema_pointers={
                 media: join(body_at, "content", media, "schema") for media in content_types
             },
-            examples={
-                media: self._examples(content[media], join(body_at, "content", media))
-                for media in content_types
-            },
+            examples={media: self._examples(content[media]) for media in content_types},
             min_properties=target.get("minProperties"),
             max_properties=target.get("maxProperties"),
             closed=target.get("additionalProperties") is False,
         )
 
-    def _examples(self, media: Node, at: str) -> tuple[Example, ...]:
+    def _examples(self, media: Node) -> tuple[Example, ...]:
         found = []
         if "example" in media:
             found.append(Example("example", "", media["example"]))
@@ -491,7 +488,7 @@ class _Builder:
                     content_types=tuple(content),
                     schema_pointer=schema_at,
                     headers=tuple(headers),
-                    examples=self._examples(content[json_type], "") if json_type else (),
+                    examples=self._examples(content[json_type]) if json_type else (),
                     error_type=_error_type(self.spec, content[json_type].get("schema"))
                     if json_type and str(status)[0] in "45"
                     else None,

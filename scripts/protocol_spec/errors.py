@@ -1,15 +1,22 @@
-"""The errors the spec loader reports: one place, one problem, one fix."""
+"""The errors the spec loader reports: one place, one problem, one fix.
+
+Every exception class of protocol_spec derives from `ProtocolSpecError`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["SpecError", "SpecErrors"]
+__all__ = ["ProtocolSpecError", "SpecError", "SpecErrors"]
+
+
+class ProtocolSpecError(Exception):
+    """The root of every exception protocol_spec raises."""
 
 
 @dataclass(frozen=True)
-class SpecError(Exception):
+class SpecError(ProtocolSpecError):
     """One thing wrong with the spec, where it is, and what to do about it."""
 
     file: str
@@ -33,7 +40,7 @@ class SpecError(Exception):
         return (self.line is None, line, self.pointer, self.problem)
 
 
-class SpecErrors(Exception):
+class SpecErrors(ProtocolSpecError):
     """Every problem found in one spec, sorted by line (duplicates dropped)."""
 
     errors: tuple[SpecError, ...]

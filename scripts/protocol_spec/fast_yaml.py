@@ -21,6 +21,8 @@ from typing import Any
 import yaml
 from yaml.resolver import BaseResolver
 
+from .errors import ProtocolSpecError
+
 __all__ = [
     "BOOL_TAG",
     "FLOAT_TAG",
@@ -31,6 +33,7 @@ __all__ = [
     "TIMESTAMP_TAG",
     "VALUE_TAG",
     "NotCore",
+    "Resolver12",
     "Unavailable",
     "compose",
     "scalar_value",
@@ -93,7 +96,7 @@ except ImportError:
     _CParser = None
 
 
-class Unavailable(yaml.YAMLError):
+class Unavailable(ProtocolSpecError, yaml.YAMLError):
     """This PyYAML was built without libyaml."""
 
 
@@ -114,7 +117,7 @@ def compose(text: str) -> Any:
         composer.dispose()
 
 
-class NotCore(ValueError):
+class NotCore(ProtocolSpecError):
     """A scalar whose tag is not one of the core schema's: the ruamel.yaml path reads it."""
 
 

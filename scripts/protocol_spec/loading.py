@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 from .checks import check_operation_ids, check_refs, check_version
-from .errors import SpecError, SpecErrors
+from .errors import ProtocolSpecError, SpecError, SpecErrors
 from .examples import check_examples
 from .loaded import LoadedSpec, Positions
 from .validation import check_with_library
@@ -78,7 +78,7 @@ def read_at_ref(path: Path, ref: str) -> bytes:
 _REF_FIX = "give a commit, branch or tag that exists here (`git log --oneline` lists commits)"
 
 
-class _GitFailed(Exception):
+class _GitFailed(ProtocolSpecError):
     pass
 
 

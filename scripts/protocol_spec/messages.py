@@ -19,7 +19,7 @@ from openapi_spec_validator.validation.exceptions import (
     UnresolvableParameterError,
 )
 
-__all__ = ["Message", "show", "translate", "type_words"]
+__all__ = ["JSON_SCHEMA_TYPES", "Message", "Parts", "show", "translate", "type_words"]
 
 Parts = tuple[str | int, ...]
 Message = tuple[Parts, str, str]  # (logical path, problem, fix)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .schemas import Schemas
 
 __all__ = [
+    "IDEMPOTENCY_KEY",
     "Api",
     "Assigned",
     "Body",

@@ -17,6 +17,7 @@ __all__ = [
     "lookup",
     "physical_pointer",
     "split",
+    "step",
     "unescape",
 ]
 

@@ -25,7 +25,7 @@ from referencing.jsonschema import DRAFT202012
 
 from .pointers import MAX_REF_HOPS, MISSING, local_ref_pointer, lookup
 
-__all__ = ["Schemas"]
+__all__ = ["Schema", "Schemas"]
 
 _DOCUMENT_URI = "urn:protocol-spec:openapi"
 Schema = dict[str, Any]

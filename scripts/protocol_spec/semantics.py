@@ -37,7 +37,17 @@ from .model import (
 )
 from .pointers import MAX_REF_HOPS, join, local_ref_pointer, lookup
 
-__all__ = ["Semantics", "error_classes", "flatten", "id_format", "total_order"]
+__all__ = [
+    "ASSIGNED",
+    "FILTER",
+    "ORDER",
+    "PAGINATION",
+    "Semantics",
+    "error_classes",
+    "flatten",
+    "id_format",
+    "total_order",
+]
 
 PAGINATION = "x-protocol-pagination"
 ORDER = "x-protocol-order"

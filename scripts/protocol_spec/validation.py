@@ -22,7 +22,7 @@ from openapi_spec_validator.schemas.backend.jsonschema import create_validator
 from openapi_spec_validator.validation import keywords
 from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
 
-from .errors import SpecError
+from .errors import ProtocolSpecError, SpecError
 from .loaded import LoadedSpec
 from .messages import translate
 from .pointers import from_parts, physical_pointer
@@ -32,7 +32,7 @@ __all__ = ["LibraryCrash", "check_with_library"]
 _LOCATED = "_protocol_codegen_located"
 
 
-class LibraryCrash(Exception):
+class LibraryCrash(ProtocolSpecError):
     """openapi-spec-validator raised instead of reporting; `parts` is where it was looking."""
 
     def __init__(self, parts: tuple[str | int, ...], cause: BaseException) -> None:

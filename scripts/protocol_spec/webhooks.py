@@ -22,7 +22,7 @@ SIGNATURE_EXTENSION = "x-protocol-webhook-signature"
 STANDARD_WEBHOOKS_HEADERS = ("webhook-id", "webhook-timestamp", "webhook-signature")
 _ACTIONS = ("created", "updated", "deleted")
 
-Fail = Callable[[str, str, str], None]  # (pointer, problem, fix)
+_Fail = Callable[[str, str, str], None]  # (pointer, problem, fix)
 
 
 def webhook_signing(document: Mapping[str, Any]) -> WebhookSigning | None:
@@ -41,7 +41,7 @@ def webhook_events(
     webhooks: Sequence[Operation],
     resources: Sequence[Resource],
     signing: WebhookSigning | None,
-    fail: Fail,
+    fail: _Fail,
 ) -> tuple[WebhookEvent, ...]:
     """The webhooks that report a resource's changes; each missing signature header is an error."""
     by_model = {r.model: r for r in resources if r.model is not None}
@@ -69,7 +69,7 @@ def _object_attribute(
     return None
 
 
-def _check_headers(op: Operation, signing: WebhookSigning, fail: Fail) -> None:
+def _check_headers(op: Operation, signing: WebhookSigning, fail: _Fail) -> None:
     declared = {p.name.lower() for p in op.header_params}
     for header in signing.headers:
         if header not in declared:

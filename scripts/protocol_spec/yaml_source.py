@@ -22,7 +22,17 @@ from . import fast_yaml
 from .errors import SpecError, SpecErrors
 from .pointers import join
 
-__all__ = ["Mark", "ParsedYaml", "decode_yaml_bytes", "parse_yaml_file", "parse_yaml_text"]
+__all__ = [
+    "INT_TAG",
+    "MERGE_TAG",
+    "STR_TAG",
+    "Mark",
+    "Node",
+    "ParsedYaml",
+    "decode_yaml_bytes",
+    "parse_yaml_file",
+    "parse_yaml_text",
+]
 
 STR_TAG, INT_TAG, MERGE_TAG = fast_yaml.STR_TAG, fast_yaml.INT_TAG, fast_yaml.MERGE_TAG
 

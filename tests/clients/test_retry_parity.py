@@ -1,5 +1,6 @@
 """One retry policy, three runtimes: the same scripted scenarios against the Python, JavaScript and
-PHP clients must send the same requests, wait the same delays and end the same way.
+PHP clients must send the same requests, wait the same delays and end the same way, raising for
+each status the error class ERROR_POLICY gives it.
 
 A scripted server answers each scenario's requests in turn (statuses, Retry-After as seconds or
 as an HTTP date, a dropped connection, a hang) and records when each request arrived and the
@@ -26,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from protocol_codegen.policy import RETRY_POLICY
+from protocol_codegen.policy import ERROR_POLICY, RETRY_POLICY
 
 from .conftest import ROOT, install_package
 
@@ -151,7 +152,44 @@ SCENARIOS = (
         {"timeout": 0.3},
     ),
 )
+# Every status ERROR_POLICY names a class for (and one it does not) ends in the right class;
+# the retried ones with retries off, so the check costs no waiting.
+SCENARIOS += tuple(
+    Scenario(
+        f"{status}-raises-its-class",
+        "get",
+        (Step(status, REFUSED), OK),
+        1,
+        (),
+        f"status {status}",
+        {"max_retries": 0},
+    )
+    for status in sorted({*(error.status or 500 for error in ERROR_POLICY.errors), 418})
+    if not any(s.outcome == f"status {status}" for s in SCENARIOS)
+)
 LANGUAGES = ("python", "javascript", "php")
+# Each runtime's suffix to ERROR_POLICY's class stems, and its class for a status without one.
+ERROR_SUFFIX = {"python": "Error", "javascript": "Error", "php": "Exception"}
+STATUS_ERROR = {
+    "python": "APIStatusError",
+    "javascript": "APIStatusError",
+    "php": "ApiStatusException",
+}
+
+
+def expected_outcome(outcome: str, language: str) -> str:
+    """A scenario's outcome as `language` reports it: a status comes with its error class."""
+    if not outcome.startswith("status "):
+        return outcome
+    status = int(outcome.split()[1])
+    if status >= 500:
+        error = ERROR_POLICY.server_error
+    else:
+        error = next((e for e in ERROR_POLICY.by_status if e.status == status), None)
+    name = error.class_name(ERROR_SUFFIX[language]) if error else STATUS_ERROR[language]
+    return f"{outcome} {name}"
+
+
 # Scheduling slack on a busy 2-core machine; a Retry-After of 1 s must not be waited 1.3 s.
 EARLY, LATE = 0.05, 0.3
 
@@ -263,8 +301,9 @@ def test_the_three_clients_retry_alike(
             where = f"{scenario.name} ({language})"
             if len(arrivals) != scenario.requests:
                 problems.append(f"{where}: {len(arrivals)} requests, expected {scenario.requests}")
-            if outcome != scenario.outcome:
-                problems.append(f"{where}: {outcome}, expected {scenario.outcome}")
+            expected = expected_outcome(scenario.outcome, language)
+            if outcome != expected:
+                problems.append(f"{where}: {outcome}, expected {expected}")
             for delay, (low, high) in zip(delays, scenario.delays, strict=False):
                 if not low - EARLY <= delay <= high + LATE:
                     problems.append(

@@ -22,7 +22,8 @@ from ._exceptions import (
     UnsupportedMediaTypeError,
 )
 from ._pagination import AsyncCursorPage, SyncCursorPage
-from ._types import Omit, omit
+from ._response import APIResponse
+from ._types import Omit, RequestOptions, omit
 from .models import (
     Conversation,
     ConversationCreate,

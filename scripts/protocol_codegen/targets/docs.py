@@ -29,7 +29,16 @@ from protocol_codegen.targets._markdown import inline, markdown
 from protocol_spec import naming
 from protocol_spec.model import Api, Body, Field, Operation, Parameter, Resource, TypeRef
 
-__all__ = ["ROOT", "render"]
+__all__ = [
+    "ROOT",
+    "Attribute",
+    "AttributeGroup",
+    "OperationView",
+    "ResourceView",
+    "ResponseView",
+    "Sample",
+    "render",
+]
 
 ROOT = "docs"
 

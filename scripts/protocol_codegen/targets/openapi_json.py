@@ -17,7 +17,7 @@ from protocol_codegen.languages import LANGUAGES, samples_for
 from protocol_codegen.targets._jinja import header
 from protocol_spec.model import Api
 
-__all__ = ["CODE_SAMPLES", "ROOT", "render"]
+__all__ = ["CODE_SAMPLES", "GENERATED", "ROOT", "render"]
 
 ROOT = "openapi.json"
 CODE_SAMPLES = "x-codeSamples"

@@ -26,7 +26,7 @@ from protocol_codegen.languages.php import (
     string_literal,
     variable_name,
 )
-from protocol_codegen.policy import RETRY_POLICY
+from protocol_codegen.policy import ERROR_POLICY, RETRY_POLICY
 from protocol_codegen.reading import read_models
 from protocol_codegen.sdk_view import SdkMethod, SdkModel, SdkResource
 from protocol_codegen.targets._jinja import environment, header
@@ -35,9 +35,9 @@ from protocol_codegen.targets._text import doc_block, one_line
 from protocol_spec.model import Api, Field, Model, Operation, Parameter, Resource, TypeRef
 
 __all__ = [
+    "ERROR_SUFFIX",
     "ROOT",
     "STATIC_FILES",
-    "STATUS_EXCEPTIONS",
     "PhpModel",
     "PhpOperation",
     "PhpResource",
@@ -45,6 +45,9 @@ __all__ = [
 ]
 
 ROOT = LANGUAGE.target
+
+# Each runtime adds its own suffix to the error classes of ERROR_POLICY.
+ERROR_SUFFIX = "Exception"
 
 # Hand-written runtime: rendered as is, only the header changes.
 STATIC_FILES = (
@@ -60,20 +63,6 @@ STATIC_FILES = (
     "src/Exceptions/ApiStatusException.php",
     "src/Exceptions/ApiTimeoutException.php",
 )
-
-# The ApiStatusException subclasses (ApiStatusException::fromResponse maps statuses to them).
-STATUS_EXCEPTIONS = {
-    "BadRequestException": "400 Bad Request: the request is malformed or impossible.",
-    "AuthenticationException": "401 Unauthorized: the API token is missing or unknown.",
-    "PermissionDeniedException": "403 Forbidden: the token may not do this.",
-    "NotFoundException": "404 Not Found: no such object among yours.",
-    "ConflictException": "409 Conflict: the request clashes with the current state.",
-    "PayloadTooLargeException": "413 Payload Too Large: the request body is too big.",
-    "UnsupportedMediaTypeException": "415 Unsupported Media Type: the body's type is refused.",
-    "UnprocessableEntityException": "422 Unprocessable Entity: the request cannot be processed.",
-    "RateLimitException": "429 Too Many Requests: slow down (idempotent requests are retried).",
-    "InternalServerException": "5xx: the server failed; retrying later may succeed.",
-}
 
 
 @dataclass(frozen=True)
@@ -116,7 +105,11 @@ def render(api: Api) -> dict[str, str]:
         comment = "" if template_name.endswith(".json") else "//"
         text = header(api.source, source, comment).lstrip()
         return env.get_template(f"{template_name}.jinja").render(
-            header=text, policy=RETRY_POLICY, **context
+            header=text,
+            policy=RETRY_POLICY,
+            errors=ERROR_POLICY,
+            error_suffix=ERROR_SUFFIX,
+            **context,
         )
 
     files = {f"{ROOT}/{name}": template(name) for name in STATIC_FILES}
@@ -129,9 +122,10 @@ def render(api: Api) -> dict[str, str]:
             first_resource=resource_property(api.resources[0]) if api.resources else "resource",
         )
     )
-    for class_name, doc in STATUS_EXCEPTIONS.items():
+    for error in ERROR_POLICY.errors:
+        class_name = error.class_name(ERROR_SUFFIX)
         files[f"{ROOT}/src/Exceptions/{class_name}.php"] = template(
-            "src/Exceptions/StatusException.php", class_name=class_name, doc=doc
+            "src/Exceptions/StatusException.php", class_name=class_name, doc=error.doc
         )
     files[f"{ROOT}/composer.json"] = template(
         "composer.json",

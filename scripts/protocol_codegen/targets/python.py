@@ -22,7 +22,7 @@ from protocol_codegen.languages.python import (
     signature_arguments,
     typing_names,
 )
-from protocol_codegen.policy import RETRY_POLICY
+from protocol_codegen.policy import ERROR_POLICY, RETRY_POLICY
 from protocol_codegen.python_models import render_models
 from protocol_codegen.sdk_view import SdkMethod, SdkResource
 from protocol_codegen.targets._jinja import environment, header
@@ -33,6 +33,8 @@ from protocol_spec.model import Api, Field, Operation, Parameter, Resource, Type
 __all__ = [
     "ASYNC",
     "DISTRIBUTION",
+    "ERROR_SUFFIX",
+    "EXCEPTIONS",
     "MODELS_HEADER",
     "ROOT",
     "RUNTIME_EXPORTS",
@@ -64,31 +66,31 @@ STATIC_MODULES = (
     "_types.py",
 )
 
-# What `__init__.py` re-exports from the hand-written runtime, besides clients and models.
-RUNTIME_EXPORTS = (
-    "APIConnectionError",
-    "APIError",
-    "APIResponseValidationError",
-    "APIStatusError",
-    "APITimeoutError",
-    "APIResponse",
-    "AsyncCursorPage",
-    "AuthenticationError",
-    "BadRequestError",
-    "ConflictError",
-    "InternalServerError",
-    "NotFoundError",
-    "Omit",
-    "PayloadTooLargeError",
-    "RequestOptions",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "SyncCursorPage",
-    "UnprocessableEntityError",
-    "UnsupportedMediaTypeError",
-    "__version__",
-    "omit",
+# Each runtime adds its own suffix to the error classes of ERROR_POLICY.
+ERROR_SUFFIX = "Error"
+
+# The classes of `_exceptions.py`: the hand-written ones, then one per entry of ERROR_POLICY.
+EXCEPTIONS = tuple(
+    sorted(
+        (
+            "APIConnectionError",
+            "APIError",
+            "APIResponseValidationError",
+            "APIStatusError",
+            "APITimeoutError",
+            *ERROR_POLICY.class_names(ERROR_SUFFIX),
+        )
+    )
 )
+
+# What `__init__.py` re-exports from the hand-written runtime, by module, besides clients,
+# models and `__version__`.
+RUNTIME_EXPORTS = {
+    "_exceptions": EXCEPTIONS,
+    "_pagination": ("AsyncCursorPage", "SyncCursorPage"),
+    "_response": ("APIResponse",),
+    "_types": ("Omit", "RequestOptions", "omit"),
+}
 
 
 @dataclass(frozen=True)
@@ -160,7 +162,12 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
     def template(name: str, **context: object) -> str:
         source = f"templates/python/{name}.jinja"
         return env.get_template(f"{name}.jinja").render(
-            header=header(api.source, source), policy=RETRY_POLICY, **context
+            header=header(api.source, source),
+            policy=RETRY_POLICY,
+            errors=ERROR_POLICY,
+            error_suffix=ERROR_SUFFIX,
+            exceptions=EXCEPTIONS,
+            **context,
         )
 
     files = {
@@ -179,7 +186,16 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
             package=PACKAGE,
             client_class=api.settings.client_class,
             models=sorted(model_names),
-            exports=export_order([*RUNTIME_EXPORTS, *model_names, client, "Async" + client]),
+            runtime_imports=RUNTIME_EXPORTS,
+            exports=export_order(
+                [
+                    *(name for names in RUNTIME_EXPORTS.values() for name in names),
+                    "__version__",
+                    *model_names,
+                    client,
+                    "Async" + client,
+                ]
+            ),
             version=api.version,
         ),
         f"{package}/_client.py": template(

@@ -26,16 +26,27 @@ from protocol_codegen.languages.typescript import (
     string_literal,
     type_names,
 )
-from protocol_codegen.policy import RETRY_POLICY
+from protocol_codegen.policy import ERROR_POLICY, RETRY_POLICY
 from protocol_codegen.sdk_view import SdkMethod, SdkModel, SdkResource
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._readme import readme_view, reflow
 from protocol_codegen.targets._text import doc_block, one_line
 from protocol_spec.model import Api, Operation, Resource
 
-__all__ = ["ROOT", "STATIC_FILES", "TsDeclaration", "TsOperation", "TsResource", "render"]
+__all__ = [
+    "ERROR_SUFFIX",
+    "ROOT",
+    "STATIC_FILES",
+    "TsDeclaration",
+    "TsOperation",
+    "TsResource",
+    "render",
+]
 
 ROOT = LANGUAGE.target
+
+# Each runtime adds its own suffix to the error classes of ERROR_POLICY.
+ERROR_SUFFIX = "Error"
 
 # Hand-written runtime: rendered as is, only the header changes.
 STATIC_FILES = (
@@ -97,7 +108,11 @@ def render(api: Api) -> dict[str, str]:
         comment = "//" if template_name.endswith((".js", ".ts")) else ""
         text = header(api.source, source, comment).lstrip()
         return env.get_template(f"{template_name}.jinja").render(
-            header=text, policy=RETRY_POLICY, **context
+            header=text,
+            policy=RETRY_POLICY,
+            errors=ERROR_POLICY,
+            error_suffix=ERROR_SUFFIX,
+            **context,
         )
 
     files = {f"{ROOT}/{name}": template(name) for name in STATIC_FILES}

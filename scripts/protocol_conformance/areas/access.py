@@ -281,7 +281,7 @@ def refusal_cases(
     found += _create_refusals(plan, composer)
     target = next((t for t in ours if not t.deleted), None)
     if target is not None:
-        found += _update_refusals(plan, composer, target)
+        found += _update_refusals(plan, target)
     return found
 
 
@@ -331,7 +331,7 @@ def _create_refusals(plan: ResourcePlan, composer: Composer) -> list[Refusal]:
     return found
 
 
-def _update_refusals(plan: ResourcePlan, composer: Composer, target: Tracked) -> list[Refusal]:
+def _update_refusals(plan: ResourcePlan, target: Tracked) -> list[Refusal]:
     update = plan.update
     if update is None or update.body is None or update.response(400) is None:
         return []

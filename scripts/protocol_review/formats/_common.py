@@ -9,7 +9,7 @@ from protocol_spec import Position
 from ..findings import Finding
 from ..review import Review
 
-__all__ = ["GROUPS", "annotation_place", "groups", "place", "summary_line"]
+__all__ = ["GROUPS", "annotation_place", "groups", "place", "summary_line", "with_origin"]
 
 # The report's sections, in order: (title, section, severity or None for any).
 GROUPS = (

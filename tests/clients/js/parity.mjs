@@ -1,6 +1,7 @@
 // The retry-parity scenarios, as the JavaScript client runs them (see test_retry_parity.py).
 //   node parity.mjs '<scenarios as JSON>' <base URL>
-// Prints {scenario: outcome} as JSON: "ok", "status <code>", "timeout" or "connection error".
+// Prints {scenario: outcome} as JSON: "ok", "status <code> <error class>", "timeout" or
+// "connection error".
 import ApiClient, { APIStatusError, APITimeoutError, APIConnectionError } from '@example/protocol-api';
 
 const [scenarios, baseUrl] = [JSON.parse(process.argv[2]), process.argv[3]];
@@ -16,7 +17,7 @@ for (const scenario of scenarios) {
     else await client.request({ method: 'POST', path: '/v1/conversations', body: {}, retrySafe: false }, options);
     outcomes[scenario.name] = 'ok';
   } catch (error) {
-    if (error instanceof APIStatusError) outcomes[scenario.name] = `status ${error.status}`;
+    if (error instanceof APIStatusError) outcomes[scenario.name] = `status ${error.status} ${error.constructor.name}`;
     else if (error instanceof APITimeoutError) outcomes[scenario.name] = 'timeout';
     else if (error instanceof APIConnectionError) outcomes[scenario.name] = 'connection error';
     else throw error;

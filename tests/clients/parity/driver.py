@@ -2,7 +2,8 @@
 
     python driver.py '<scenarios as JSON>' <base URL>
 
-Prints {scenario: outcome} as JSON: "ok", "status <code>", "timeout" or "connection error".
+Prints {scenario: outcome} as JSON: "ok", "status <code> <error class>", "timeout" or
+"connection error".
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def main() -> None:
                 run(client, scenario)
                 outcomes[scenario["name"]] = "ok"
             except APIStatusError as error:
-                outcomes[scenario["name"]] = f"status {error.status_code}"
+                outcomes[scenario["name"]] = f"status {error.status_code} {type(error).__name__}"
             except APITimeoutError:
                 outcomes[scenario["name"]] = "timeout"
             except APIConnectionError:

@@ -1,7 +1,8 @@
 <?php
 // The retry-parity scenarios, as the PHP client runs them (see test_retry_parity.py).
 //   php parity.php '<scenarios as JSON>' <base URL>
-// Prints {scenario: outcome} as JSON: "ok", "status <code>", "timeout" or "connection error".
+// Prints {scenario: outcome} as JSON: "ok", "status <code> <error class>", "timeout" or
+// "connection error".
 declare(strict_types=1);
 
 require __DIR__ . '/../../../generated/php/autoload.php';
@@ -23,7 +24,7 @@ foreach ($scenarios as $scenario) {
         };
         $outcomes[$scenario['name']] = 'ok';
     } catch (ApiStatusException $error) {
-        $outcomes[$scenario['name']] = 'status ' . $error->status;
+        $outcomes[$scenario['name']] = 'status ' . $error->status . ' ' . (new \ReflectionClass($error))->getShortName();
     } catch (ApiTimeoutException) {
         $outcomes[$scenario['name']] = 'timeout';
     } catch (ApiConnectionException) {

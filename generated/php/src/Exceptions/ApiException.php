@@ -13,10 +13,15 @@ namespace Protocol\Exceptions;
  *   ├── ApiConnectionException      the request never got an HTTP answer
  *   │   └── ApiTimeoutException     ... because the timeout ran out
  *   └── ApiStatusException          the server answered 4xx/5xx: status, type, message, body
- *       ├── BadRequestException (400), AuthenticationException (401),
- *       ├── PermissionDeniedException (403), NotFoundException (404), ConflictException (409),
- *       ├── PayloadTooLargeException (413), UnsupportedMediaTypeException (415),
- *       ├── UnprocessableEntityException (422), RateLimitException (429)
+ *       ├── BadRequestException (400)
+ *       ├── AuthenticationException (401)
+ *       ├── PermissionDeniedException (403)
+ *       ├── NotFoundException (404)
+ *       ├── ConflictException (409)
+ *       ├── PayloadTooLargeException (413)
+ *       ├── UnsupportedMediaTypeException (415)
+ *       ├── UnprocessableEntityException (422)
+ *       ├── RateLimitException (429)
  *       └── InternalServerException (5xx)
  */
 class ApiException extends \RuntimeException

@@ -5,7 +5,8 @@ declare(strict_types=1);
 
 namespace Protocol\Exceptions;
 
-/** 5xx: the server failed; retrying later may succeed. */
+/** 5xx: the server failed; trying again later may succeed. Retried automatically when the request
+ * is safe to send twice. */
 class InternalServerException extends ApiStatusException
 {
 }

@@ -5,7 +5,7 @@ declare(strict_types=1);
 
 namespace Protocol\Exceptions;
 
-/** 404 Not Found: no such object among yours. */
+/** 404: no such object among yours. */
 class NotFoundException extends ApiStatusException
 {
 }

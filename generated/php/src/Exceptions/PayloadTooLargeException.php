@@ -5,7 +5,7 @@ declare(strict_types=1);
 
 namespace Protocol\Exceptions;
 
-/** 413 Payload Too Large: the request body is too big. */
+/** 413: the body is larger than the server accepts. */
 class PayloadTooLargeException extends ApiStatusException
 {
 }

@@ -5,7 +5,7 @@ declare(strict_types=1);
 
 namespace Protocol\Exceptions;
 
-/** 429 Too Many Requests: slow down (idempotent requests are retried). */
+/** 429: too many requests: slow down. Retried automatically when the request is safe to send twice. */
 class RateLimitException extends ApiStatusException
 {
 }

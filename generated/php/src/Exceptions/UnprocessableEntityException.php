@@ -5,7 +5,7 @@ declare(strict_types=1);
 
 namespace Protocol\Exceptions;
 
-/** 422 Unprocessable Entity: the request cannot be processed. */
+/** 422: the request is well-formed but cannot be done. */
 class UnprocessableEntityException extends ApiStatusException
 {
 }

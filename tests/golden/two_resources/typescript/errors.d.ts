@@ -30,25 +30,27 @@ export declare class APIStatusError extends APIError {
   readonly headers: Headers;
 }
 
-/** 400 */
+/** 400: the request is malformed or asks for something impossible. */
 export declare class BadRequestError extends APIStatusError {}
-/** 401 */
+/** 401: the API token is missing or unknown. */
 export declare class AuthenticationError extends APIStatusError {}
-/** 403 */
+/** 403: the token may not do this. */
 export declare class PermissionDeniedError extends APIStatusError {}
-/** 404 */
+/** 404: no such object among yours. */
 export declare class NotFoundError extends APIStatusError {}
-/** 409 */
+/** 409: the request clashes with the current state. Retried automatically when the request is safe
+ * to send twice. */
 export declare class ConflictError extends APIStatusError {}
-/** 413 */
+/** 413: the body is larger than the server accepts. */
 export declare class PayloadTooLargeError extends APIStatusError {}
-/** 415 */
+/** 415: the server does not accept the body's type. */
 export declare class UnsupportedMediaTypeError extends APIStatusError {}
-/** 422 */
+/** 422: the request is well-formed but cannot be done. */
 export declare class UnprocessableEntityError extends APIStatusError {}
-/** 429 */
+/** 429: too many requests: slow down. Retried automatically when the request is safe to send twice. */
 export declare class RateLimitError extends APIStatusError {}
-/** 500 and every other 5xx */
+/** 5xx: the server failed; trying again later may succeed. Retried automatically when the request
+ * is safe to send twice. */
 export declare class InternalServerError extends APIStatusError {}
 
 /** The error for an unsuccessful response: maps a status to its class. */

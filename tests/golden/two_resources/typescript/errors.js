@@ -7,10 +7,16 @@
  *   ├── APIConnectionError        the request never got an HTTP answer
  *   │   └── APITimeoutError       ... because the timeout ran out
  *   └── APIStatusError            the server answered 4xx/5xx: status, type, message, body
- *       ├── BadRequestError (400), AuthenticationError (401), PermissionDeniedError (403),
- *       ├── NotFoundError (404), ConflictError (409), PayloadTooLargeError (413),
- *       ├── UnsupportedMediaTypeError (415), UnprocessableEntityError (422),
- *       └── RateLimitError (429), InternalServerError (5xx)
+ *       ├── BadRequestError (400)
+ *       ├── AuthenticationError (401)
+ *       ├── PermissionDeniedError (403)
+ *       ├── NotFoundError (404)
+ *       ├── ConflictError (409)
+ *       ├── PayloadTooLargeError (413)
+ *       ├── UnsupportedMediaTypeError (415)
+ *       ├── UnprocessableEntityError (422)
+ *       ├── RateLimitError (429)
+ *       └── InternalServerError (5xx)
  */
 
 export class APIError extends Error {
@@ -60,15 +66,27 @@ export class APIStatusError extends APIError {
   }
 }
 
+/** 400: the request is malformed or asks for something impossible. */
 export class BadRequestError extends APIStatusError {}
+/** 401: the API token is missing or unknown. */
 export class AuthenticationError extends APIStatusError {}
+/** 403: the token may not do this. */
 export class PermissionDeniedError extends APIStatusError {}
+/** 404: no such object among yours. */
 export class NotFoundError extends APIStatusError {}
+/** 409: the request clashes with the current state. Retried automatically when the request is safe
+ * to send twice. */
 export class ConflictError extends APIStatusError {}
+/** 413: the body is larger than the server accepts. */
 export class PayloadTooLargeError extends APIStatusError {}
+/** 415: the server does not accept the body's type. */
 export class UnsupportedMediaTypeError extends APIStatusError {}
+/** 422: the request is well-formed but cannot be done. */
 export class UnprocessableEntityError extends APIStatusError {}
+/** 429: too many requests: slow down. Retried automatically when the request is safe to send twice. */
 export class RateLimitError extends APIStatusError {}
+/** 5xx: the server failed; trying again later may succeed. Retried automatically when the request
+ * is safe to send twice. */
 export class InternalServerError extends APIStatusError {}
 
 /** @type {ReadonlyMap<number, typeof APIStatusError>} */

@@ -181,12 +181,6 @@ class _BaseClient:
                 f"No API token: pass it as the client's first argument or set {token_env}."
             )
         self._token = token
-        self._settings = {
-            "default_base_url": default_base_url,
-            "base_url_env": base_url_env,
-            "token_env": token_env,
-            "user_agent": user_agent,
-        }
         self.base_url = (base_url or os.environ.get(base_url_env) or default_base_url).rstrip("/")
         self.timeout = timeout
         self.max_retries = max_retries

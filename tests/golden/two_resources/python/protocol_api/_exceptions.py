@@ -102,19 +102,20 @@ class BadRequestError(APIStatusError):
 
 
 class AuthenticationError(APIStatusError):
-    """401: the token is missing or unknown."""
+    """401: the API token is missing or unknown."""
 
 
 class PermissionDeniedError(APIStatusError):
-    """403"""
+    """403: the token may not do this."""
 
 
 class NotFoundError(APIStatusError):
-    """404: nothing with this id is yours."""
+    """404: no such object among yours."""
 
 
 class ConflictError(APIStatusError):
-    """409"""
+    """409: the request clashes with the current state. Retried automatically when the request is
+    safe to send twice."""
 
 
 class PayloadTooLargeError(APIStatusError):
@@ -122,19 +123,21 @@ class PayloadTooLargeError(APIStatusError):
 
 
 class UnsupportedMediaTypeError(APIStatusError):
-    """415: the body is neither JSON nor form-encoded."""
+    """415: the server does not accept the body's type."""
 
 
 class UnprocessableEntityError(APIStatusError):
-    """422"""
+    """422: the request is well-formed but cannot be done."""
 
 
 class RateLimitError(APIStatusError):
-    """429: too many requests; retried automatically for idempotent calls."""
+    """429: too many requests: slow down. Retried automatically when the request is safe to send
+    twice."""
 
 
 class InternalServerError(APIStatusError):
-    """5xx: the server failed; retried automatically for idempotent calls."""
+    """5xx: the server failed; trying again later may succeed. Retried automatically when the
+    request is safe to send twice."""
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

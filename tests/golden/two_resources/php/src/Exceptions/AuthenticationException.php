@@ -5,7 +5,7 @@ declare(strict_types=1);
 
 namespace Protocol\Exceptions;
 
-/** 401 Unauthorized: the API token is missing or unknown. */
+/** 401: the API token is missing or unknown. */
 class AuthenticationException extends ApiStatusException
 {
 }

@@ -5,7 +5,7 @@ declare(strict_types=1);
 
 namespace Protocol\Exceptions;
 
-/** 400 Bad Request: the request is malformed or impossible. */
+/** 400: the request is malformed or asks for something impossible. */
 class BadRequestException extends ApiStatusException
 {
 }

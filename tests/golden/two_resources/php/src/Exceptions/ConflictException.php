@@ -5,7 +5,8 @@ declare(strict_types=1);
 
 namespace Protocol\Exceptions;
 
-/** 409 Conflict: the request clashes with the current state. */
+/** 409: the request clashes with the current state. Retried automatically when the request is safe
+ * to send twice. */
 class ConflictException extends ApiStatusException
 {
 }

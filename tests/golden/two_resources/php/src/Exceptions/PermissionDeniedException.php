@@ -5,7 +5,7 @@ declare(strict_types=1);
 
 namespace Protocol\Exceptions;
 
-/** 403 Forbidden: the token may not do this. */
+/** 403: the token may not do this. */
 class PermissionDeniedException extends ApiStatusException
 {
 }

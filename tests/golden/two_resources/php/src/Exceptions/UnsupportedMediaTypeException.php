@@ -5,7 +5,7 @@ declare(strict_types=1);
 
 namespace Protocol\Exceptions;
 
-/** 415 Unsupported Media Type: the body's type is refused. */
+/** 415: the server does not accept the body's type. */
 class UnsupportedMediaTypeException extends ApiStatusException
 {
 }
