@@ -1,7 +1,9 @@
-"""The scenario's HTTP client: every exchange is remembered with the curl line that reproduces
-it, requests are paced (RATE_LIMIT), `429 Too Many Requests` is waited out as its `Retry-After`
-says, and TLS uses the CA bundle and client certificate given. A server's answer is never
-trusted to be well formed: a body that is not JSON is kept as text, never raised.
+"""The scenario's HTTP client: every exchange carries the curl line that reproduces it,
+requests are paced (RATE_LIMIT, or `auto`: unlimited until 429s appear), `429 Too Many
+Requests` is waited out (as its `Retry-After` says, else with a growing pause) and retried, and
+TLS uses the CA bundle and client certificate given. A server's answer is never trusted: it is
+read within TIMEOUT as a whole and MAX_RESPONSE_BYTES (`protocol_conformance.guard`), and a body
+that is not JSON is kept as text, never raised.
 """
 
 from __future__ import annotations
@@ -22,11 +24,20 @@ from urllib.parse import urlencode
 
 import httpx
 
+from protocol_conformance.guard import Limits, Refusal, Watch, decode_json, read_whole
+
 JsonObject = dict[str, Any]
 
 # A 429 is retried at most this many times, and never waits longer than this per answer.
 MAX_429_RETRIES = 5
 MAX_RETRY_AFTER = 60.0
+# A 429 without a usable Retry-After: wait this long, doubling each time up to the maximum.
+FIRST_PAUSE, LONGEST_PAUSE = 1.0, 8.0
+# RATE_LIMIT=auto: each 429 doubles the pause between requests (from this), up to the longest;
+# after this many answers without one, the pause shrinks again.
+AUTO_FIRST_INTERVAL, AUTO_LONGEST_INTERVAL, AUTO_RECOVERY = 0.05, 5.0, 50
+# Text of an answer kept for failure messages; the decoded body is what checks read.
+KEPT_TEXT = 4096
 
 
 class TransportFailure(Exception):
@@ -38,7 +49,16 @@ class ServerUnreachable(TransportFailure):
 
 
 class BrokenAnswer(TransportFailure):
-    """The server started answering and broke off (e.g. a body shorter than its Content-Length)."""
+    """The server started answering and broke off (e.g. a body shorter than its Content-Length),
+    or its answer was beyond a bound (too slow as a whole, too large, too deeply nested)."""
+
+    def __init__(self, message: str, refusal: Refusal | None = None) -> None:
+        super().__init__(message)
+        self.refusal = refusal
+
+
+class RateLimitedTooLong(TransportFailure):
+    """Every retry got another 429: the answer cannot be judged."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +67,8 @@ class TransportOptions:
 
     timeout: float = 10.0
     rate_limit: float | None = None  # requests per second, None: as fast as answers come
+    rate_auto: bool = False  # RATE_LIMIT=auto: unlimited until 429s appear, then slower
+    limits: Limits = field(default_factory=Limits)
     ca_bundle: Path | None = None
     client_cert: Path | None = None
     client_key: Path | None = None
@@ -72,10 +94,14 @@ class TransportOptions:
 
 
 class Pacer:
-    """Spaces requests at least 1/rate seconds apart; shared by every part of one run."""
+    """Spaces requests at least 1/rate seconds apart; shared by every part of one run. With
+    `auto`, it starts unlimited, doubles the pause at each 429 and eases off after a while
+    without one."""
 
-    def __init__(self, rate: float | None) -> None:
+    def __init__(self, rate: float | None, *, auto: bool = False) -> None:
         self.interval = 1.0 / rate if rate else 0.0
+        self.auto = auto
+        self._calm = 0  # answers since the last 429
         self._next = 0.0
         self._lock = threading.Lock()
 
@@ -88,6 +114,24 @@ class Pacer:
             self._next = start + self.interval
         if start > now:
             time.sleep(start - now)
+
+    def answered(self, status: int) -> None:
+        """RATE_LIMIT=auto: slow down at a 429, speed up again after many answers without."""
+        if not self.auto:
+            return
+        with self._lock:
+            if status == 429:
+                self._calm = 0
+                self.interval = min(
+                    max(self.interval * 2, AUTO_FIRST_INTERVAL), AUTO_LONGEST_INTERVAL
+                )
+            elif self.interval:
+                self._calm += 1
+                if self._calm >= AUTO_RECOVERY:
+                    self._calm = 0
+                    self.interval = (
+                        self.interval / 2 if self.interval > AUTO_FIRST_INTERVAL else 0.0
+                    )
 
 
 @dataclass
@@ -120,6 +164,14 @@ def retry_after_seconds(value: str | None, *, now: float | None = None) -> float
     if math.isnan(seconds):
         return None
     return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+def pause_after_429(retry_after: str | None, attempt: int) -> float:
+    """How long to wait before retrying a 429: its Retry-After, else a pause that doubles."""
+    wait = retry_after_seconds(retry_after)
+    if wait is not None:
+        return wait
+    return min(FIRST_PAUSE * 2.0**attempt, LONGEST_PAUSE)
 
 
 @dataclass(frozen=True)
@@ -179,11 +231,13 @@ class ApiClient:
         *,
         pacer: Pacer | None = None,
         rate_limits: RateLimits | None = None,
+        watch: Watch | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.options = options
-        self.pacer = pacer or Pacer(options.rate_limit)
+        self.pacer = pacer or Pacer(options.rate_limit, auto=options.rate_auto)
         self.rate_limits = rate_limits or RateLimits()
+        self.watch = watch or Watch(options.limits)
         verify: ssl.SSLContext | bool = (
             options.ssl_context() if self.base_url.startswith("https:") else True
         )
@@ -223,14 +277,21 @@ class ApiClient:
             sent_headers["Content-Type"], content = raw
         curl = self._curl(method, url, sent_headers, content, credential)
         for attempt in range(MAX_429_RETRIES + 1):
-            response = self._request(method, url, sent_headers, content, curl)
-            wait = retry_after_seconds(response.headers.get("retry-after"))
-            if response.status_code != 429 or wait is None or attempt == MAX_429_RETRIES:
+            status, response_headers, body = self._request(method, url, sent_headers, content, curl)
+            if status != 429:
                 break
-            # The server asked us to slow down and said for how long: that is not a finding.
+            # A rate limit belongs to the deployment, not the API: wait it out, never judge it.
+            wait = pause_after_429(response_headers.get("retry-after"), attempt)
+            if attempt == MAX_429_RETRIES:
+                raise RateLimitedTooLong(
+                    f"{method} {url} was still answered 429 after {MAX_429_RETRIES} retries; "
+                    f"lower RATE_LIMIT (or set RATE_LIMIT=auto).\n{curl}"
+                )
             self.rate_limits.note(wait)
             time.sleep(wait)
-        return _exchange(operation, method, url, curl, response)
+        return _exchange(
+            operation, method, url, curl, status, response_headers, body, self.options.limits
+        )
 
     def curl(self, method: str, path: str, credential: Credential | None) -> str:
         """The curl line of a request without a body (for requests not sent)."""
@@ -239,12 +300,21 @@ class ApiClient:
 
     def _request(
         self, method: str, url: str, headers: dict[str, str], content: str | None, curl: str
-    ) -> httpx.Response:
+    ) -> tuple[int, httpx.Headers, bytes]:
+        """One request, its answer read whole within the time left for it (TIMEOUT, or less
+        near DEADLINE) and MAX_RESPONSE_BYTES."""
+        self.watch.check()
         self.pacer.wait()
         self.requests_sent += 1
+        seconds = self.watch.time_for_answer()
+        started = time.monotonic()
         try:
-            return self._client.request(method, url, headers=headers, content=content)
+            request = self._client.build_request(
+                method, url, headers=headers, content=content, timeout=seconds
+            )
+            response = self._client.send(request, stream=True)
         except httpx.TimeoutException as exc:
+            self.watch.timed_out(f"{method} {url}")
             raise ServerUnreachable(
                 f"{method} {url} got no answer in time ({exc}).\n{curl}"
             ) from exc
@@ -254,6 +324,26 @@ class ApiClient:
             raise BrokenAnswer(
                 f"{method} {url}: the answer broke off ({type(exc).__name__}: {exc}).\n{curl}"
             ) from exc
+        try:
+            body = self._body(response, seconds - (time.monotonic() - started), f"{method} {url}")
+        except Refusal as exc:
+            raise BrokenAnswer(f"{exc}\n{curl}", exc) from exc
+        finally:
+            response.close()
+        self.pacer.answered(response.status_code)
+        return response.status_code, response.headers, body
+
+    def _body(self, response: httpx.Response, seconds: float, what: str) -> bytes:
+        stream = response.extensions.get("network_stream")
+        return read_whole(
+            response.iter_bytes(),
+            seconds=seconds,
+            sock=stream.get_extra_info("socket") if stream is not None else None,
+            watch=self.watch,
+            what=what,
+            errors=(httpx.HTTPError,),
+            timeouts=(httpx.TimeoutException,),
+        )
 
     def _curl(
         self,
@@ -275,23 +365,33 @@ class ApiClient:
 
 
 def _exchange(
-    operation: str, method: str, url: str, curl: str, response: httpx.Response
+    operation: str,
+    method: str,
+    url: str,
+    curl: str,
+    status: int,
+    headers: httpx.Headers,
+    content: bytes,
+    limits: Limits,
 ) -> Exchange:
-    text = response.content.decode("utf-8", errors="replace")
     body: Any = None
     problem = None
-    if response.content:
+    if content:
         try:
-            body = json.loads(response.content)
-        except (ValueError, RecursionError) as exc:
+            body = decode_json(content, limits, f"{method} {url}")
+        except Refusal as exc:
+            raise BrokenAnswer(f"{exc}\n{curl}", exc) from exc
+        except ValueError as exc:
             problem = f"not JSON ({exc})"
+    # Only the start of the text is kept: failure messages show at most that much.
+    text = content[:KEPT_TEXT].decode("utf-8", errors="replace")
     return Exchange(
         operation=operation,
         method=method,
         url=url,
         curl=curl,
-        status=response.status_code,
-        headers=response.headers,
+        status=status,
+        headers=headers,
         text=text,
         body=body,
         json_problem=problem,

@@ -94,7 +94,8 @@ def run_scenario(
             if not t.deleted
         ]
         try:
-            clean_up(client, {p.name: p for p in plans}, leftovers, results)
+            with client.watch.clean_up_time():
+                clean_up(client, {p.name: p for p in plans}, leftovers, results)
         finally:
             results.requests[SEMANTIC] += client.requests_sent
             results.rate_limited += limits.honoured
