@@ -23,22 +23,17 @@ import requests
 import requests.sessions
 from requests.adapters import HTTPAdapter
 
-from protocol_conformance.guard import Refusal, RunOver, TooSlow, Watch, decode_json, read_whole
+from protocol_conformance.guard import Refusal, RunOver, Watch, decode_json, read_whole
 from protocol_conformance.http import MAX_429_RETRIES, Pacer, pause_after_429
 
-__all__ = ["Guard", "RefusedAnswer", "RunEnded", "SlowAnswer", "guarding"]
+__all__ = ["Guard", "RefusedAnswer", "RunEnded", "guarding"]
 
 CHUNK = 64 * 1024
 
 
 class RefusedAnswer(requests.exceptions.ChunkedEncodingError):
-    """An answer beyond a bound (too large, too deep, broken off); `refusal` says which."""
-
-    refusal: Refusal
-
-
-class SlowAnswer(requests.exceptions.ReadTimeout):
-    """An answer that did not arrive whole within TIMEOUT."""
+    """An answer beyond a bound (too slow, too large, too deep, broken off); `refusal` says
+    which."""
 
     refusal: Refusal
 
@@ -150,12 +145,8 @@ class GuardedAdapter(HTTPAdapter):
         except Refusal as refusal:
             response.close()
             guard.on_refusal(request, refusal)
-            error: RefusedAnswer | SlowAnswer
-            error = (
-                SlowAnswer(str(refusal), request=request)
-                if isinstance(refusal, TooSlow)
-                else (RefusedAnswer(str(refusal), request=request))
-            )
+            # (Not a ReadTimeout, even when too slow: schemathesis parses those messages.)
+            error = RefusedAnswer(str(refusal), request=request)
             error.refusal = refusal
             raise error from None
         response._content = body
