@@ -271,6 +271,7 @@ class Measured:
     peak_mb: float
     report_dir: Path
     samples: int = 0
+    junit: str = ""  # the JUnit file's text, when the caller read it
 
     @property
     def output(self) -> str:

@@ -1,17 +1,22 @@
 """No server can make the suite hang, exhaust memory, print a traceback or print a report that
-lies: each hostile server (`hostile.py`) gets a report, a JUnit file and exit status 0, 1 or 2,
-within its time bound and a flat memory ceiling. Small sizes and short TIMEOUT/DEADLINE keep
-this file within its CI budget; each case prints its time to finish and peak memory."""
+lies: against each hostile server (`hostile.py`) the suite ends with a report, a JUnit file and
+exit status 0, 1 or 2, within its time bound and well under 1 GB. The cases run at once, each
+against its own server (they mostly wait); small sizes and short TIMEOUT/DEADLINE, set through
+the suite's own variables, keep the file within its CI budget. Each case prints its time to
+finish and the peak memory of the suite's process tree (`pytest -s`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 
-from .conftest import TWO_RESOURCES, Serve
+from .conftest import TWO_RESOURCES, serve
 from .faults import OWNER_TOKEN, Fault
 from .hostile import (
     ESCAPES,
@@ -29,99 +34,141 @@ from .hostile import (
     run_measured,
 )
 
-# Well under 1 GB whatever the server sends; the suite's own baseline is about a third of this.
+# Well under 1 GB whatever the server sends (the suite itself takes about 300 MB).
 PEAK_MB = 500
 # Short bounds, set through the suite's own variables.
 QUICK = {"TIMEOUT": "1", "MAX_EXAMPLES": "2", "MAX_RESPONSE_BYTES": str(1024 * 1024)}
+THREADS = 4
 
 
-def suite(
-    serve_fault: Serve,
-    fault: Fault,
-    tmp_path: Path,
-    *extra: str,
-    env: dict[str, str] | None = None,
-    token: str = OWNER_TOKEN,
-) -> Measured:
-    with serve_fault(fault, spec=TWO_RESOURCES) as base_url:
-        args = ["--base-url", base_url, "--token", token, "--spec", str(TWO_RESOURCES), *extra]
-        measured = run_measured(args, {**QUICK, **(env or {})}, tmp_path / "report")
-    print(f"\n{fault.__class__.__name__}: exit {measured.status} in {measured.seconds:.1f} s, "
-          f"peak {measured.peak_mb:.0f} MB ({measured.samples} samples)")  # fmt: skip
-    # Whatever happened: no traceback, a report, a JUnit file, and a peak well under 1 GB.
-    assert "Traceback" not in measured.output and "RecursionError" not in measured.output
-    assert "panicked" not in measured.output, measured.output
-    assert measured.status in (0, 1, 2), measured.output
-    assert "RESULT: " in measured.stdout, measured.output
-    junit = ElementTree.parse(measured.report_dir / "conformance.junit.xml").getroot()
-    assert junit.tag == "testsuites"
-    assert measured.samples > 0 and 0 < measured.peak_mb < PEAK_MB
-    return measured
+@dataclass
+class Case:
+    fault: Fault
+    args: tuple[str, ...] = ()
+    env: dict[str, str] = field(default_factory=dict)
+    token: str = OWNER_TOKEN
+    runs: int = 1
 
 
-def only_verdict(measured: Measured) -> str:
-    """The report's verdict: exactly one line at its left edge starts with RESULT."""
-    verdicts = [line for line in measured.stdout.splitlines() if line.startswith("RESULT")]
-    assert len(verdicts) == 1, measured.stdout
-    return verdicts[0]
+def cases(elsewhere: str) -> dict[str, Case]:
+    return {
+        "trickle, schemathesis": Case(Trickles(), ("--only", "schemathesis")),
+        "trickle, semantic": Case(Trickles(), ("--only", "semantic")),
+        "slow, DEADLINE": Case(Slow(delay=0.3), env={"DEADLINE": "4", "MAX_EXAMPLES": "50"}),
+        "endless body": Case(Endless(), ("--only", "schemathesis")),
+        "deep nesting": Case(Deep()),
+        "escape codes": Case(EscapeCodes()),
+        "short token": Case(
+            ServerErrorOnForms(short="x", token=OWNER_TOKEN), ("--only", "schemathesis"), token="x"
+        ),
+        "429 without credentials": Case(LimitsAnonymous(), ("--only", "schemathesis")),
+        "closed mid-body": Case(CutShort()),
+        "redirect to another host": Case(RedirectsAway(elsewhere=elsewhere)),
+        "two runs in a row": Case(Fault(), env={"MAX_EXAMPLES": "3"}, runs=2),
+    }
+
+
+@dataclass
+class Outcome:
+    case: Case
+    runs: list[Measured]
+    seen_elsewhere: list[dict[str, str]]
+
+    @property
+    def last(self) -> Measured:
+        return self.runs[-1]
+
+
+def run_case(name: str, case: Case, seen: list[dict[str, str]]) -> Outcome:
+    with (
+        tempfile.TemporaryDirectory(prefix="conformance-hostile-") as directory,
+        serve(case.fault, Path(directory) / "db.sqlite3", TWO_RESOURCES) as base_url,
+    ):
+        args = ["--base-url", base_url, "--token", case.token, "--spec", str(TWO_RESOURCES)]
+        runs = [
+            run_measured([*args, *case.args], {**QUICK, **case.env}, Path(directory) / f"r{n}")
+            for n in range(case.runs)
+        ]
+        for measured in runs:  # read the JUnit file while the directory is there
+            junit = ElementTree.parse(measured.report_dir / "conformance.junit.xml").getroot()
+            measured.junit = ElementTree.tostring(junit, encoding="unicode")
+    for number, measured in enumerate(runs, 1):
+        print(f"\n{name} (run {number}): exit {measured.status} in {measured.seconds:.1f} s, "
+              f"peak {measured.peak_mb:.0f} MB of the suite's process tree")  # fmt: skip
+    return Outcome(case, runs, seen)
+
+
+@pytest.fixture(scope="module")
+def outcomes() -> Iterator[dict[str, Outcome]]:
+    with another_host() as (elsewhere, seen), ThreadPoolExecutor(THREADS) as pool:
+        chosen = cases(elsewhere)
+        futures = {name: pool.submit(run_case, name, case, seen) for name, case in chosen.items()}
+        yield {name: future.result() for name, future in futures.items()}
+
+
+def checked(outcomes: dict[str, Outcome], name: str, status: int) -> Measured:
+    """The case's (last) run, after what holds whatever the server did: the exit status, no
+    traceback or panic, a report with one verdict, a JUnit file, a peak well under 1 GB."""
+    for measured in outcomes[name].runs:
+        output = measured.output
+        assert measured.status == status, output
+        for crash in ("Traceback", "RecursionError", "MemoryError", "panicked"):
+            assert crash not in output, output
+        verdicts = [line for line in measured.stdout.splitlines() if line.startswith("RESULT")]
+        assert len(verdicts) == 1, output  # nothing the server sent passes for the verdict
+        assert measured.junit.startswith("<testsuites")
+        assert measured.samples > 0 and 0 < measured.peak_mb < PEAK_MB
+    return outcomes[name].last
+
+
+def verdict(measured: Measured) -> str:
+    return next(line for line in measured.stdout.splitlines() if line.startswith("RESULT"))
 
 
 @pytest.mark.parametrize("part", ["schemathesis", "semantic"])
 def test_a_body_that_trickles_in_ends_the_run_as_hanging(
-    serve_fault: Serve, tmp_path: Path, part: str
+    outcomes: dict[str, Outcome], part: str
 ) -> None:
-    measured = suite(serve_fault, Trickles(), tmp_path, "--only", part)
-    assert measured.status == 2, measured.output
+    measured = checked(outcomes, f"trickle, {part}", 2)
     assert "The server is hanging: 3 answers in a row did not arrive whole" in measured.stdout
     assert "RUN ENDED EARLY" in measured.stdout
-    assert only_verdict(measured).startswith("RESULT: NOT COMPLETED")
+    assert verdict(measured).startswith("RESULT: NOT COMPLETED")
     # Three answers of TIMEOUT=1 s each, plus start-up and clean-up: far from forever.
-    assert measured.seconds < 60
+    assert measured.seconds < 90
 
 
-def test_deadline_ends_a_run_that_would_go_on(serve_fault: Serve, tmp_path: Path) -> None:
-    measured = suite(
-        serve_fault, Slow(delay=0.3), tmp_path, env={"DEADLINE": "4", "MAX_EXAMPLES": "50"}
-    )
-    assert measured.status == 2, measured.output
+def test_deadline_ends_a_run_that_would_go_on(outcomes: dict[str, Outcome]) -> None:
+    measured = checked(outcomes, "slow, DEADLINE", 2)
     assert "DEADLINE reached" in measured.stdout
-    assert "DROPPED CASES" in measured.stdout  # the operations it did not get to, named
+    assert "DROPPED CASES" in measured.stdout  # what it did not get to, named
     assert measured.seconds < 4 + 60 + 30  # DEADLINE, the clean-up's grace, start-up
 
 
-def test_a_body_without_end_is_a_finding_read_no_further(
-    serve_fault: Serve, tmp_path: Path
-) -> None:
-    measured = suite(serve_fault, Endless(), tmp_path, "--only", "schemathesis")
-    assert measured.status == 1, measured.output
+def test_a_body_without_end_is_a_finding_read_no_further(outcomes: dict[str, Outcome]) -> None:
+    measured = checked(outcomes, "endless body", 1)
     assert "response_size" in measured.stdout
     assert "longer than MAX_RESPONSE_BYTES=1048576 bytes" in measured.stdout
     assert "DROPPED CASES" in measured.stdout
 
 
-def test_json_nested_without_end_is_a_finding(serve_fault: Serve, tmp_path: Path) -> None:
-    measured = suite(serve_fault, Deep(), tmp_path)
-    assert measured.status == 1, measured.output
+def test_json_nested_without_end_is_a_finding(outcomes: dict[str, Outcome]) -> None:
+    measured = checked(outcomes, "deep nesting", 1)
     assert "nests deeper than MAX_DEPTH=200 levels" in measured.stdout
     assert "response_depth" in measured.stdout
 
 
-def test_escape_codes_are_shown_not_obeyed(serve_fault: Serve, tmp_path: Path) -> None:
-    measured = suite(serve_fault, EscapeCodes(), tmp_path)
-    assert measured.status == 1, measured.output
-    assert "\x1b" not in measured.output and "\r" not in measured.output
-    assert "\x07" not in measured.output
+def test_escape_codes_are_shown_not_obeyed(outcomes: dict[str, Outcome]) -> None:
+    measured = checked(outcomes, "escape codes", 1)
+    for control in ("\x1b", "\r", "\x07"):
+        assert control not in measured.output
     assert "\\x1b[2J" in measured.stdout and "\\x1b]52;c;" in measured.stdout
-    assert only_verdict(measured).startswith("RESULT: FAILED")
-    report = (measured.report_dir / "conformance.junit.xml").read_text()
-    assert "\x1b" not in report and "\\x1b[32mRESULT" in report
-    assert ESCAPES not in report
+    assert verdict(measured).startswith("RESULT: FAILED")
+    assert "\x1b" not in measured.junit and "\\x1b[32mRESULT" in measured.junit
+    assert ESCAPES not in measured.junit
 
 
-def test_a_short_token_is_masked_as_a_whole_value_only(serve_fault: Serve, tmp_path: Path) -> None:
-    fault = ServerErrorOnForms(short="x", token=OWNER_TOKEN)
-    measured = suite(serve_fault, fault, tmp_path, "--only", "schemathesis", token="x")
-    assert measured.status == 1, measured.output
+def test_a_short_token_is_masked_as_a_whole_value_only(outcomes: dict[str, Outcome]) -> None:
+    measured = checked(outcomes, "short token", 1)
     assert "application/x-www-form-urlencoded" in measured.stdout
     assert "$TOKEN-www" not in measured.stdout and "application/$TOKEN" not in measured.stdout
     assert '"Authorization: Bearer $TOKEN"' in measured.stdout
@@ -129,42 +176,31 @@ def test_a_short_token_is_masked_as_a_whole_value_only(serve_fault: Serve, tmp_p
 
 
 def test_429s_on_requests_without_credentials_are_waited_out_not_judged(
-    serve_fault: Serve, tmp_path: Path
+    outcomes: dict[str, Outcome],
 ) -> None:
-    fault = LimitsAnonymous()
-    measured = suite(serve_fault, fault, tmp_path, "--only", "schemathesis")
-    assert fault.refused > 0
-    assert measured.status == 0, measured.output
+    outcome = outcomes["429 without credentials"]
+    measured = checked(outcomes, "429 without credentials", 0)
+    refused = outcome.case.fault.refused  # type: ignore[attr-defined]
+    assert refused > 0
     assert "ignored_auth" in measured.stdout  # it ran, and held
-    assert f"Rate limits: {fault.refused} answer(s) 429 waited out" in measured.stdout
-    assert only_verdict(measured) == "RESULT: PASSED - every check held."
+    assert f"Rate limits: {refused} answer(s) 429 waited out" in measured.stdout
+    assert verdict(measured) == "RESULT: PASSED - every check held."
 
 
-def test_a_connection_closed_mid_body_is_a_finding(serve_fault: Serve, tmp_path: Path) -> None:
-    measured = suite(serve_fault, CutShort(), tmp_path)
-    assert measured.status == 1, measured.output
+def test_a_connection_closed_mid_body_is_a_finding(outcomes: dict[str, Outcome]) -> None:
+    measured = checked(outcomes, "closed mid-body", 1)
     assert "complete_answer" in measured.stdout
     assert "the answer broke off" in measured.stdout
 
 
-def test_a_redirect_to_another_host_is_not_followed(serve_fault: Serve, tmp_path: Path) -> None:
-    with another_host() as (elsewhere, seen):
-        measured = suite(serve_fault, RedirectsAway(elsewhere=elsewhere), tmp_path)
-    assert measured.status == 1, measured.output
+def test_a_redirect_to_another_host_is_not_followed(outcomes: dict[str, Outcome]) -> None:
+    measured = checked(outcomes, "redirect to another host", 1)
     assert "307" in measured.stdout
+    seen = outcomes["redirect to another host"].seen_elsewhere
     assert not any("Authorization" in headers for headers in seen), seen
 
 
-def test_two_runs_in_a_row_against_one_server_both_pass(serve_fault: Serve, tmp_path: Path) -> None:
-    runs: list[Callable[[], Measured]] = []
-    with serve_fault(Fault(), spec=TWO_RESOURCES) as base_url:
-        args = ["--base-url", base_url, "--token", OWNER_TOKEN, "--spec", str(TWO_RESOURCES)]
-        env = {"MAX_EXAMPLES": "5"}
-        first = run_measured(args, env, tmp_path / "first")
-        second = run_measured(args, env, tmp_path / "second")
-    for number, measured in enumerate((first, second), 1):
-        print(f"\nrun {number}: exit {measured.status} in {measured.seconds:.1f} s, "
-              f"peak {measured.peak_mb:.0f} MB")  # fmt: skip
-        assert measured.status == 0, measured.output
-        assert only_verdict(measured) == "RESULT: PASSED - every check held."
-    assert not runs
+def test_two_runs_in_a_row_against_one_server_both_pass(outcomes: dict[str, Outcome]) -> None:
+    checked(outcomes, "two runs in a row", 0)
+    for measured in outcomes["two runs in a row"].runs:
+        assert verdict(measured) == "RESULT: PASSED - every check held."
