@@ -218,6 +218,8 @@ class Exchange:
     def describe(self) -> str:
         """The status and body, short enough for a failure message."""
         text = self.text if len(self.text) <= 600 else self.text[:600] + "…"
+        # On one line: a line break the server sent cannot start a line of the report.
+        text = text.replace("\r", "\\r").replace("\n", "\\n")
         return f"{self.status} {text}".rstrip()
 
 
