@@ -84,12 +84,13 @@ def render_summary(results: RunResults, *, target: str, settings_line: str, elap
 
 
 def _dropped(results: RunResults) -> list[str]:
-    """Every case whose answer could not be judged, counted and named."""
+    """Every case that could not be judged or was not run, counted and named."""
     if not results.dropped:
         return []
     total = sum(results.dropped.values())
     lines = [
-        f"DROPPED CASES ({total}): answers the suite could not judge (each is a finding above):"
+        f"DROPPED CASES ({total}): not judged, as the answer was beyond a bound (each such "
+        "answer is a finding above), or not run, as the run was ended:"
     ]
     for what, count in sorted(results.dropped.items()):
         lines.append(f"  {visible(what, one_line=True)}: {count}")
