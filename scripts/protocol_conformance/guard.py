@@ -14,7 +14,7 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -34,11 +34,12 @@ __all__ = [
     "TooLarge",
     "TooSlow",
     "Watch",
-    "cut_off_after",
     "decode_json",
     "read_bounded",
     "read_whole",
-    "shut_down",
+    "talking_on",
+    "too_slow",
+    "whole_answer_within",
 ]
 
 DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024
@@ -161,29 +162,38 @@ class Watch:
             self._grace = 0.0
 
 
-def shut_down(sock: socket.socket | None) -> Callable[[], None]:
-    """A function that cuts `sock` off: a read blocked on it returns at once."""
+# The socket each thread is waiting on now (its clients say so as they read an answer), so
+# that a timer in another thread can cut it off.
+_talking: dict[int, socket.socket] = {}
 
-    def cut() -> None:
-        if sock is None:
-            return
-        try:
-            sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass  # already closed: nothing left to cut
 
-    return cut
+def talking_on(sock: socket.socket | None) -> None:
+    """Record that this thread's current exchange goes over `sock`."""
+    if sock is not None:
+        _talking[threading.get_ident()] = sock
+
+
+def _cut_off(ident: int) -> None:
+    sock = _talking.get(ident)
+    if sock is None:
+        return
+    try:
+        sock.shutdown(socket.SHUT_RDWR)  # a read blocked on it returns at once
+    except OSError:
+        pass  # already closed: nothing left to cut
 
 
 @contextmanager
-def cut_off_after(seconds: float, cut: Callable[[], None]) -> Iterator[threading.Event]:
-    """Call `cut` if the block is still running after `seconds`; the event says it was called.
-    (A read timeout bounds each read; this bounds them all together.)"""
+def whole_answer_within(seconds: float) -> Iterator[threading.Event]:
+    """Cut this thread's connection off if the block (sending a request and reading its whole
+    answer, headers too) is still running after `seconds`; the event says it was. A read
+    timeout bounds each read; this bounds them all together."""
+    ident = threading.get_ident()
     fired = threading.Event()
 
     def fire() -> None:
         fired.set()
-        cut()
+        _cut_off(ident)
 
     timer = threading.Timer(max(seconds, 0.0), fire)
     timer.daemon = True
@@ -192,6 +202,15 @@ def cut_off_after(seconds: float, cut: Callable[[], None]) -> Iterator[threading
         yield fired
     finally:
         timer.cancel()
+        _talking.pop(ident, None)
+
+
+def too_slow(watch: Watch, what: str) -> TooSlow:
+    """The refusal of an answer that did not arrive whole in time (counted towards hanging)."""
+    watch.timed_out(what)
+    return TooSlow(
+        f"{what}: the whole answer did not arrive within TIMEOUT={watch.limits.timeout:g} s."
+    )
 
 
 def read_bounded(chunks: Iterable[bytes], limits: Limits, what: str) -> bytes:
@@ -248,31 +267,21 @@ def _depth(value: Any, most: int) -> int:
 def read_whole(
     chunks: Iterable[bytes],
     *,
-    seconds: float,
-    sock: socket.socket | None,
+    fired: threading.Event,
     watch: Watch,
     what: str,
     errors: tuple[type[BaseException], ...],
-    timeouts: tuple[type[BaseException], ...],
 ) -> bytes:
-    """The whole body from `chunks` within `seconds` (the connection is cut off then) and
-    MAX_RESPONSE_BYTES. `errors` are the client's exceptions for a broken answer (BrokenOff),
-    `timeouts` those for a read that timed out (TooSlow, which `watch` counts)."""
-    limits = watch.limits
-    problem: BaseException | None = None
-    with cut_off_after(seconds, shut_down(sock)) as cut:
-        try:
-            body = read_bounded(chunks, limits, what)
-        except errors as exc:
-            problem = exc
-    if cut.is_set() or isinstance(problem, timeouts):
-        watch.timed_out(what)
-        raise TooSlow(
-            f"{what}: the whole answer did not arrive within TIMEOUT={limits.timeout:g} s."
-        ) from problem
-    if problem is not None:
-        raise BrokenOff(
-            f"{what}: the answer broke off ({type(problem).__name__}: {problem})."
-        ) from problem
+    """The whole body from `chunks`, within MAX_RESPONSE_BYTES; TooSlow if the time ran out
+    (`fired`: the connection was cut off), BrokenOff if one of the client's `errors` (a broken
+    answer) came first."""
+    try:
+        body = read_bounded(chunks, watch.limits, what)
+    except errors as exc:
+        if fired.is_set():
+            raise too_slow(watch, what) from exc
+        raise BrokenOff(f"{what}: the answer broke off ({type(exc).__name__}: {exc}).") from exc
+    if fired.is_set():  # cut off, the body may look complete: it is not
+        raise too_slow(watch, what)
     watch.answered()
     return body

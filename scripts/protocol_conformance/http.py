@@ -12,19 +12,30 @@ import base64
 import json
 import math
 import shlex
+import socket
 import ssl
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+import httpcore
 import httpx
 
-from protocol_conformance.guard import Limits, Refusal, Watch, decode_json, read_whole
+from protocol_conformance.guard import (
+    Limits,
+    Refusal,
+    Watch,
+    decode_json,
+    read_whole,
+    talking_on,
+    too_slow,
+    whole_answer_within,
+)
 
 JsonObject = dict[str, Any]
 
@@ -243,7 +254,9 @@ class ApiClient:
         verify: ssl.SSLContext | bool = (
             options.ssl_context() if self.base_url.startswith("https:") else True
         )
-        self._client = httpx.Client(timeout=options.timeout, follow_redirects=False, verify=verify)
+        self._client = httpx.Client(
+            timeout=options.timeout, follow_redirects=False, transport=guarded_transport(verify)
+        )
         self.requests_sent = 0
 
     def close(self) -> None:
@@ -303,49 +316,42 @@ class ApiClient:
     def _request(
         self, method: str, url: str, headers: dict[str, str], content: str | None, curl: str
     ) -> tuple[int, httpx.Headers, bytes]:
-        """One request, its answer read whole within the time left for it (TIMEOUT, or less
-        near DEADLINE) and MAX_RESPONSE_BYTES."""
+        """One request, its answer (headers and body) read whole within the time left for it
+        (TIMEOUT, or less near DEADLINE) and MAX_RESPONSE_BYTES."""
         self.watch.check()
         self.pacer.wait()
         self.requests_sent += 1
+        what = f"{method} {url}"
         seconds = self.watch.time_for_answer()
-        started = time.monotonic()
-        try:
-            request = self._client.build_request(
-                method, url, headers=headers, content=content, timeout=seconds
-            )
-            response = self._client.send(request, stream=True)
-        except httpx.TimeoutException as exc:
-            self.watch.timed_out(f"{method} {url}")
-            raise ServerUnreachable(
-                f"{method} {url} got no answer in time ({exc}).\n{curl}"
-            ) from exc
-        except (httpx.ConnectError, httpx.ProxyError) as exc:
-            raise ServerUnreachable(f"{method} {url} failed: {exc}.\n{curl}") from exc
-        except httpx.HTTPError as exc:
-            raise BrokenAnswer(
-                f"{method} {url}: the answer broke off ({type(exc).__name__}: {exc}).\n{curl}"
-            ) from exc
-        try:
-            body = self._body(response, seconds - (time.monotonic() - started), f"{method} {url}")
-        except Refusal as exc:
-            raise BrokenAnswer(f"{exc}\n{curl}", exc) from exc
-        finally:
-            response.close()
+        with whole_answer_within(seconds) as fired:
+            try:
+                request = self._client.build_request(
+                    method, url, headers=headers, content=content, timeout=seconds
+                )
+                response = self._client.send(request, stream=True)
+            except (httpx.ConnectError, httpx.ProxyError) as exc:
+                raise ServerUnreachable(f"{what} failed: {exc}.\n{curl}") from exc
+            except httpx.HTTPError as exc:
+                if fired.is_set() or isinstance(exc, httpx.TimeoutException):
+                    raise ServerUnreachable(f"{too_slow(self.watch, what)}\n{curl}") from exc
+                raise BrokenAnswer(
+                    f"{what}: the answer broke off ({type(exc).__name__}: {exc}).\n{curl}"
+                ) from exc
+            try:
+                talking_on(socket_of(response))
+                body = read_whole(
+                    response.iter_bytes(),
+                    fired=fired,
+                    watch=self.watch,
+                    what=what,
+                    errors=(httpx.HTTPError,),
+                )
+            except Refusal as exc:
+                raise BrokenAnswer(f"{exc}\n{curl}", exc) from exc
+            finally:
+                response.close()
         self.pacer.answered(response.status_code)
         return response.status_code, response.headers, body
-
-    def _body(self, response: httpx.Response, seconds: float, what: str) -> bytes:
-        stream = response.extensions.get("network_stream")
-        return read_whole(
-            response.iter_bytes(),
-            seconds=seconds,
-            sock=stream.get_extra_info("socket") if stream is not None else None,
-            watch=self.watch,
-            what=what,
-            errors=(httpx.HTTPError,),
-            timeouts=(httpx.TimeoutException,),
-        )
 
     def _curl(
         self,
@@ -364,6 +370,70 @@ class ApiClient:
         if content is not None:
             parts += ["--data-raw", shlex.quote(content)]
         return " ".join(parts)
+
+
+def socket_of(response: httpx.Response) -> socket.socket | None:
+    """The socket an answer comes over (None when httpx does not say)."""
+    stream = response.extensions.get("network_stream")
+    sock = stream.get_extra_info("socket") if stream is not None else None
+    return sock if isinstance(sock, socket.socket) else None
+
+
+class _TrackedStream(httpcore.NetworkStream):
+    """A connection that tells `guard` which socket this thread waits on, each time it sends."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, timeout)
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        talking_on(self._inner.get_extra_info("socket"))
+        self._inner.write(buffer, timeout)
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        return _TrackedStream(self._inner.start_tls(ssl_context, server_hostname, timeout))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _TrackedBackend(httpcore.SyncBackend):
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        return _TrackedStream(
+            super().connect_tcp(host, port, timeout, local_address, socket_options)
+        )
+
+
+def guarded_transport(verify: ssl.SSLContext | bool) -> httpx.HTTPTransport:
+    """httpx's transport, its connections telling `guard` their sockets (so that a server
+    that trickles its headers is cut off at TIMEOUT too)."""
+    transport = httpx.HTTPTransport(verify=verify)
+    # httpx takes no network backend; its pool is made again with ours (httpx is pinned).
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(verify=verify),
+        network_backend=_TrackedBackend(),
+        max_connections=100,
+        max_keepalive_connections=20,
+        keepalive_expiry=5.0,
+    )
+    return transport
 
 
 def _exchange(

@@ -15,12 +15,24 @@ from urllib.parse import urlsplit
 import httpx
 
 from protocol_conformance.errors import CannotTest
-from protocol_conformance.guard import Refusal, TooDeep, TooSlow, Watch, decode_json, read_whole
+from protocol_conformance.guard import (
+    Refusal,
+    TooDeep,
+    TooSlow,
+    Watch,
+    decode_json,
+    read_whole,
+    talking_on,
+    too_slow,
+    whole_answer_within,
+)
 from protocol_conformance.http import (
     MAX_429_RETRIES,
     Credential,
     TransportOptions,
+    guarded_transport,
     pause_after_429,
+    socket_of,
 )
 from protocol_spec import Api
 from protocol_spec.model import Operation
@@ -107,7 +119,7 @@ def _probe(api: Api, base_url: str, credential: Credential, transport: Transport
         ) from None
     watch = Watch(transport.limits)
     try:
-        with httpx.Client(timeout=transport.timeout, verify=verify) as client:
+        with httpx.Client(timeout=transport.timeout, transport=guarded_transport(verify)) as client:
             for attempt in range(MAX_429_RETRIES + 1):
                 status, headers, content = _get(client, url, credential, watch, what)
                 if status != 429 or attempt == MAX_429_RETRIES:
@@ -171,26 +183,30 @@ def _probe(api: Api, base_url: str, credential: Credential, transport: Transport
 def _get(
     client: httpx.Client, url: str, credential: Credential, watch: Watch, what: str
 ) -> tuple[int, httpx.Headers, bytes]:
-    """GET `url`, its answer read whole within TIMEOUT and MAX_RESPONSE_BYTES."""
+    """GET `url`, its answer (headers and body) read whole within TIMEOUT and
+    MAX_RESPONSE_BYTES."""
     seconds = watch.time_for_answer()
-    started = time.monotonic()
-    request = client.build_request(
-        "GET", url, headers={"Authorization": credential.header}, timeout=seconds
-    )
-    response = client.send(request, stream=True)
-    try:
-        stream = response.extensions.get("network_stream")
-        content = read_whole(
-            response.iter_bytes(),
-            seconds=seconds - (time.monotonic() - started),
-            sock=stream.get_extra_info("socket") if stream is not None else None,
-            watch=watch,
-            what=what,
-            errors=(httpx.HTTPError,),
-            timeouts=(httpx.TimeoutException,),
+    with whole_answer_within(seconds) as fired:
+        request = client.build_request(
+            "GET", url, headers={"Authorization": credential.header}, timeout=seconds
         )
-    finally:
-        response.close()
+        try:
+            response = client.send(request, stream=True)
+        except httpx.HTTPError as exc:
+            if fired.is_set():
+                raise too_slow(watch, what) from exc
+            raise
+        try:
+            talking_on(socket_of(response))
+            content = read_whole(
+                response.iter_bytes(),
+                fired=fired,
+                watch=watch,
+                what=what,
+                errors=(httpx.HTTPError,),
+            )
+        finally:
+            response.close()
     return response.status_code, response.headers, content
 
 

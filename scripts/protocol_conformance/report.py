@@ -88,10 +88,11 @@ def _dropped(results: RunResults) -> list[str]:
     if not results.dropped:
         return []
     total = sum(results.dropped.values())
-    lines = [
+    heading = (
         f"DROPPED CASES ({total}): not judged, as the answer was beyond a bound (each such "
         "answer is a finding above), or not run, as the run was ended:"
-    ]
+    )
+    lines = [heading]
     for what, count in sorted(results.dropped.items()):
         lines.append(f"  {visible(what, one_line=True)}: {count}")
     return [*lines, ""]

@@ -22,8 +22,20 @@ from typing import Any
 import requests
 import requests.sessions
 from requests.adapters import HTTPAdapter
+from urllib3 import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.response import HTTPResponse
 
-from protocol_conformance.guard import Refusal, RunOver, Watch, decode_json, read_whole
+from protocol_conformance.guard import (
+    Refusal,
+    RunOver,
+    Watch,
+    decode_json,
+    read_whole,
+    talking_on,
+    too_slow,
+    whole_answer_within,
+)
 from protocol_conformance.http import MAX_429_RETRIES, Pacer, pause_after_429
 
 __all__ = ["Guard", "RefusedAnswer", "RunEnded", "guarding"]
@@ -103,6 +115,11 @@ class GuardedAdapter(HTTPAdapter):
             time.sleep(wait)
         raise AssertionError("unreachable")  # the loop always returns
 
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        # Connections that tell `guard` their sockets, so that TIMEOUT can cut one off.
+        self.poolmanager.pool_classes_by_scheme = {"http": _Pool, "https": _TLSPool}
+
     def _send_once(
         self,
         guard: Guard,
@@ -121,29 +138,31 @@ class GuardedAdapter(HTTPAdapter):
             raise ended from None
         guard.pacer.wait()
         seconds = min(guard.watch.time_for_answer(), _read_timeout(timeout))
-        started = time.monotonic()
         try:
-            response = super().send(request, True, seconds, verify, cert, proxies)
-        except requests.exceptions.Timeout:
-            guard.watch.timed_out(what)
-            raise
-        try:
-            body = read_whole(
-                response.iter_content(CHUNK),
-                seconds=seconds - (time.monotonic() - started),
-                sock=getattr(response.raw.connection, "sock", None),
-                watch=guard.watch,
-                what=what,
-                errors=(requests.exceptions.RequestException,),
-                timeouts=(requests.exceptions.Timeout,),
-            )
+            with whole_answer_within(seconds) as fired:
+                try:
+                    response = super().send(request, True, seconds, verify, cert, proxies)
+                except requests.exceptions.RequestException as exc:
+                    if fired.is_set() or isinstance(exc, requests.exceptions.Timeout):
+                        raise too_slow(guard.watch, what) from exc
+                    raise
+                try:
+                    body = read_whole(
+                        response.iter_content(CHUNK),
+                        fired=fired,
+                        watch=guard.watch,
+                        what=what,
+                        errors=(requests.exceptions.RequestException,),
+                    )
+                except Refusal:
+                    response.close()
+                    raise
             if _is_json(response.headers.get("content-type", ""), body):
                 try:
                     decode_json(body, guard.watch.limits, what)
                 except ValueError:
                     pass  # not JSON: schemathesis' checks say so
         except Refusal as refusal:
-            response.close()
             guard.on_refusal(request, refusal)
             # (Not a ReadTimeout, even when too slow: schemathesis parses those messages.)
             error = RefusedAnswer(str(refusal), request=request)
@@ -153,6 +172,26 @@ class GuardedAdapter(HTTPAdapter):
         response._content_consumed = True
         guard.pacer.answered(response.status_code)
         return response
+
+
+class _Connection(HTTPConnection):
+    def getresponse(self) -> HTTPResponse:  # type: ignore[override]  # as urllib3 says
+        talking_on(self.sock)  # the answer is read from here on
+        return super().getresponse()
+
+
+class _TLSConnection(HTTPSConnection):
+    def getresponse(self) -> HTTPResponse:  # type: ignore[override]  # as urllib3 says
+        talking_on(self.sock)
+        return super().getresponse()
+
+
+class _Pool(HTTPConnectionPool):
+    ConnectionCls = _Connection
+
+
+class _TLSPool(HTTPSConnectionPool):
+    ConnectionCls = _TLSConnection
 
 
 def _read_timeout(timeout: float | tuple[float | None, float | None] | None) -> float:

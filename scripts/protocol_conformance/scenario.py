@@ -86,6 +86,8 @@ def run_scenario(
             composer = Composer(settings.api, plan, settings.fixtures.of(plan.name))
             run_resource(ResourceRun(ctx, plan, composer, reserve=later))
     except ScenarioStopped as exc:
+        if client.watch.over is not None:
+            raise client.watch.over from None  # answers that never came whole: it hangs
         results.errors.append(f"The semantic scenario stopped: the server stopped answering. {exc}")
     finally:
         leftovers = [

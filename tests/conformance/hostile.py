@@ -1,7 +1,7 @@
 """A hostile server: the reference application behind one misbehaviour that no API should show
 and no conformance suite may be broken by (a body that trickles in, a body without end, JSON
 nested without end, escape codes, a connection closed mid-body, a redirect to another host,
-429s on requests without credentials, slow answers). The first `spare` requests (the
+429s on requests without credentials, slow answers), and a raw server whose headers trickle in. The first `spare` requests (the
 preflight's) are answered normally, so that the run gets under way.
 
 `run_measured` runs the suite as a process of its own and samples the memory of its process
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -341,3 +342,74 @@ def _tree_rss(pid: int) -> int:
         except (OSError, StopIteration, ValueError):
             continue
     return total
+
+
+@contextmanager
+def trickling_headers(first_answer: bytes, interval: float = 0.3) -> Iterator[str]:
+    """A server below HTTP frameworks (they cannot do this): it answers the first request
+    (the preflight's) with `first_answer`, a JSON body, and every later one with a status line
+    and headers that trickle in a byte at a time, without end."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    count = [0]
+    stop = threading.Event()
+
+    def handle(connection: socket.socket) -> None:
+        with connection:
+            while not stop.is_set():
+                if not _read_request(connection):
+                    return
+                count[0] += 1
+                try:
+                    if count[0] == 1:
+                        head = (
+                            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                            f"Content-Length: {len(first_answer)}\r\n\r\n"
+                        )
+                        connection.sendall(head.encode() + first_answer)
+                        continue
+                    for byte in b"HTTP/1.1 200 OK\r\n" + b"X-Slow: " + b"a" * 10_000:
+                        if stop.wait(interval):
+                            return
+                        connection.sendall(bytes([byte]))
+                except OSError:
+                    return  # the client cut it off: as it should
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=handle, args=(connection,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        listener.close()
+
+
+def _read_request(connection: socket.socket) -> bool:
+    """Read one request (headers and a Content-Length body); False once the client is gone."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = connection.recv(65536)
+        if not chunk:
+            return False
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = next(
+        (
+            int(line.split(b":", 1)[1])
+            for line in head.split(b"\r\n")
+            if line.lower().startswith(b"content-length:")
+        ),
+        0,
+    )
+    while len(body) < length:
+        chunk = connection.recv(65536)
+        if not chunk:
+            return False
+        body += chunk
+    return True

@@ -7,16 +7,20 @@ finish and the peak memory of the suite's process tree (`pytest -s`)."""
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 
-from .conftest import SPEC, TWO_RESOURCES, serve
+from protocol_conformance.preflight import probe_operation
+
+from .conftest import SPEC, TWO_RESOURCES, serve, spec_api
 from .faults import OWNER_TOKEN, Fault
 from .hostile import (
     ESCAPES,
@@ -32,6 +36,7 @@ from .hostile import (
     Trickles,
     another_host,
     run_measured,
+    trickling_headers,
 )
 
 # Well under 1 GB whatever the server sends (the suite itself takes about 300 MB).
@@ -49,12 +54,15 @@ class Case:
     token: str = OWNER_TOKEN
     runs: int = 1
     spec: Path = TWO_RESOURCES
+    raw: bool = False  # served by `trickling_headers` instead of the reference application
 
 
 def cases(elsewhere: str) -> dict[str, Case]:
     return {
         "trickle, schemathesis": Case(Trickles(), ("--only", "schemathesis")),
         "trickle, semantic": Case(Trickles(), ("--only", "semantic")),
+        "headers trickle, schemathesis": Case(Fault(), ("--only", "schemathesis"), raw=True),
+        "headers trickle, semantic": Case(Fault(), ("--only", "semantic"), raw=True),
         "slow, DEADLINE": Case(Slow(delay=0.3), env={"DEADLINE": "4", "MAX_EXAMPLES": "50"}),
         "endless body": Case(Endless(), ("--only", "schemathesis")),
         "deep nesting": Case(Deep()),
@@ -84,10 +92,18 @@ class Outcome:
         return self.runs[-1]
 
 
+def server(case: Case, directory: Path) -> AbstractContextManager[str]:
+    if case.raw:
+        listing = probe_operation(spec_api(case.spec))[0]
+        assert listing.pagination is not None
+        return trickling_headers(json.dumps({listing.pagination.items_field: []}).encode())
+    return serve(case.fault, directory / "db.sqlite3", case.spec)
+
+
 def run_case(name: str, case: Case, seen: list[dict[str, str]]) -> Outcome:
     with (
         tempfile.TemporaryDirectory(prefix="conformance-hostile-") as directory,
-        serve(case.fault, Path(directory) / "db.sqlite3", case.spec) as base_url,
+        server(case, Path(directory)) as base_url,
     ):
         args = ["--base-url", base_url, "--token", case.token, "--spec", str(case.spec)]
         runs = [
@@ -130,11 +146,12 @@ def verdict(measured: Measured) -> str:
     return next(line for line in measured.stdout.splitlines() if line.startswith("RESULT"))
 
 
+@pytest.mark.parametrize("what", ["trickle", "headers trickle"])
 @pytest.mark.parametrize("part", ["schemathesis", "semantic"])
-def test_a_body_that_trickles_in_ends_the_run_as_hanging(
-    outcomes: dict[str, Outcome], part: str
+def test_an_answer_that_trickles_in_ends_the_run_as_hanging(
+    outcomes: dict[str, Outcome], what: str, part: str
 ) -> None:
-    measured = checked(outcomes, f"trickle, {part}", 2)
+    measured = checked(outcomes, f"{what}, {part}", 2)
     assert "The server is hanging: 3 answers in a row did not arrive whole" in measured.stdout
     assert "RUN ENDED EARLY" in measured.stdout
     assert verdict(measured).startswith("RESULT: NOT COMPLETED")
