@@ -10,6 +10,7 @@ import os
 import socket
 import ssl
 import time
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 import httpx
@@ -117,7 +118,8 @@ def _probe(api: Api, base_url: str, credential: Credential, transport: Transport
             f"The TLS files cannot be used ({exc}). CA_BUNDLE must be PEM certificates; "
             "CLIENT_CERT a PEM certificate (with its key, or the key in CLIENT_KEY)."
         ) from None
-    watch = Watch(transport.limits)
+    # TIMEOUT bounds the probe; DEADLINE does not (the run has not begun).
+    watch = Watch(replace(transport.limits, deadline=None))
     try:
         with httpx.Client(timeout=transport.timeout, transport=guarded_transport(verify)) as client:
             for attempt in range(MAX_429_RETRIES + 1):
