@@ -21,6 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from protocol_conformance.errors import CannotTest
+from protocol_conformance.guard import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_RESPONSE_BYTES,
+)
 from protocol_conformance.results import RunResults
 
 if TYPE_CHECKING:
@@ -37,9 +42,6 @@ DEFAULT_WORKERS = 1
 DEFAULT_REPORT_DIR = "reports/conformance"
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_OBJECTS = 500
-DEFAULT_DEADLINE = 1800.0
-DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024
-DEFAULT_MAX_DEPTH = 200
 PARTS = ("schemathesis", "semantic")
 
 EXIT_PASSED, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
+    "CLEAN_UP_GRACE",
     "DEFAULT_DEADLINE",
     "DEFAULT_MAX_DEPTH",
     "DEFAULT_MAX_RESPONSE_BYTES",

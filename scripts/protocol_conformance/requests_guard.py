@@ -38,7 +38,7 @@ from protocol_conformance.guard import (
 )
 from protocol_conformance.http import MAX_429_RETRIES, Pacer, pause_after_429
 
-__all__ = ["Guard", "RefusedAnswer", "RunEnded", "guarding"]
+__all__ = ["CHUNK", "Guard", "GuardedAdapter", "RefusedAnswer", "RunEnded", "guarding"]
 
 CHUNK = 64 * 1024
 

@@ -200,9 +200,10 @@ def test_a_short_token_is_masked_as_a_whole_value_only(outcomes: dict[str, Outco
 def test_429s_on_requests_without_credentials_are_waited_out_not_judged(
     outcomes: dict[str, Outcome],
 ) -> None:
-    outcome = outcomes["429 without credentials"]
+    fault = outcomes["429 without credentials"].case.fault
     measured = checked(outcomes, "429 without credentials", 0)
-    refused = outcome.case.fault.refused  # type: ignore[attr-defined]
+    assert isinstance(fault, LimitsAnonymous)
+    refused = fault.refused
     assert refused > 0
     assert "ignored_auth" in measured.stdout  # it ran, and held
     assert f"Rate limits: {refused} answer(s) 429 waited out" in measured.stdout
