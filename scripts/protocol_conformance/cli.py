@@ -112,8 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
             "in its help."
         ),
         epilog=(
-            "Exit status: 0 every check held, 1 a check failed, 2 the server could not be tested. "
-            "Failures print a curl command to reproduce them; export TOKEN (and OTHER_TOKEN) first."
+            "Exit status: 0 every check held, 1 a check failed, 2 the server could not be tested "
+            "or the run was ended early (the server hangs, or DEADLINE), with the report of what "
+            "ran. Whatever the server sends, a report and a JUnit file are written. Failures print a curl command to reproduce them; export TOKEN (and OTHER_TOKEN) first."
         ),
     )
     add = parser.add_argument
