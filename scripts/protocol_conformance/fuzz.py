@@ -106,7 +106,8 @@ def build_config(
         "workers": 1,
         "request-timeout": settings.request_timeout,
         "warnings": False,
-        # 429 with Retry-After is waited out and retried (our filter drops it as a finding).
+        # `requests_guard` waits out and retries every 429 first; one still there after its
+        # retries is retried by schemathesis too, and never judged (`_honoured`).
         "rate-limit": "auto",
         "generation": {
             "max-examples": settings.max_examples,
