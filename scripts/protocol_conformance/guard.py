@@ -130,6 +130,18 @@ class Watch:
             timeout = min(timeout, max(left, 0.05))
         return timeout
 
+    def deadline_cut(self) -> RunOver | None:
+        """The end of the run, if DEADLINE (not TIMEOUT) is what an answer's time ran into."""
+        deadline = self.limits.deadline
+        # (The timer that cut the answer off fires at the deadline, give or take a moment.)
+        if deadline is None or time.time() + 0.1 < deadline + self._grace:
+            return None
+        try:
+            self.check()
+        except RunOver as over:
+            return over
+        return None
+
     def answered(self) -> None:
         with self._lock:
             self.timeouts_in_a_row = 0
@@ -206,8 +218,12 @@ def whole_answer_within(seconds: float) -> Iterator[threading.Event]:
         _talking.pop(ident, None)
 
 
-def too_slow(watch: Watch, what: str) -> TooSlow:
-    """The refusal of an answer that did not arrive whole in time (counted towards hanging)."""
+def too_slow(watch: Watch, what: str) -> TooSlow | RunOver:
+    """The refusal of an answer that did not arrive whole in time (counted towards hanging);
+    or, when its time was cut short by DEADLINE, the end of the run (not the server's fault)."""
+    over = watch.deadline_cut()
+    if over is not None:
+        return over
     watch.timed_out(what)
     return TooSlow(
         f"{what}: the whole answer did not arrive within TIMEOUT={watch.limits.timeout:g} s."

@@ -29,6 +29,7 @@ import httpx
 from protocol_conformance.guard import (
     Limits,
     Refusal,
+    RunOver,
     Watch,
     decode_json,
     read_whole,
@@ -333,7 +334,10 @@ class ApiClient:
                 raise ServerUnreachable(f"{what} failed: {exc}.\n{curl}") from exc
             except httpx.HTTPError as exc:
                 if fired.is_set() or isinstance(exc, httpx.TimeoutException):
-                    raise ServerUnreachable(f"{too_slow(self.watch, what)}\n{curl}") from exc
+                    slow = too_slow(self.watch, what)
+                    if isinstance(slow, RunOver):
+                        raise slow from None
+                    raise ServerUnreachable(f"{slow}\n{curl}") from exc
                 raise BrokenAnswer(
                     f"{what}: the answer broke off ({type(exc).__name__}: {exc}).\n{curl}"
                 ) from exc

@@ -129,13 +129,24 @@ class GuardedAdapter(HTTPAdapter):
         cert: Any,
         proxies: dict[str, str] | None,
     ) -> requests.Response:
-        what = f"{request.method} {request.url}"
         try:
             guard.watch.check()
-        except RunOver as over:
+            return self._send_bounded(guard, request, timeout, verify, cert, proxies)
+        except RunOver as over:  # to schemathesis, a transport error: it goes on to the end
             ended = RunEnded(str(over), request=request)
             ended.over = over
             raise ended from None
+
+    def _send_bounded(
+        self,
+        guard: Guard,
+        request: requests.PreparedRequest,
+        timeout: float | tuple[float | None, float | None] | None,
+        verify: bool | str,
+        cert: Any,
+        proxies: dict[str, str] | None,
+    ) -> requests.Response:
+        what = f"{request.method} {request.url}"
         guard.pacer.wait()
         seconds = min(guard.watch.time_for_answer(), _read_timeout(timeout))
         try:

@@ -52,6 +52,13 @@ def test_three_timeouts_in_a_row_mean_the_server_hangs() -> None:
         watch.check()
 
 
+def test_an_answer_cut_short_by_the_deadline_ends_the_run_and_is_no_finding() -> None:
+    assert isinstance(too_slow(Watch(Limits(deadline=time.time() - 1)), "GET /a"), DeadlinePassed)
+    watch = Watch(Limits(deadline=time.time() + 600))
+    assert isinstance(too_slow(watch, "GET /a"), TooSlow)
+    assert watch.timeouts_in_a_row == 1
+
+
 def test_a_429_waits_as_retry_after_says_else_a_doubling_pause() -> None:
     assert pause_after_429("2", 0) == 2
     assert 0 <= pause_after_429(formatdate(time.time() + 3, usegmt=True), 0) <= 3

@@ -162,6 +162,7 @@ def test_an_answer_that_trickles_in_ends_the_run_as_hanging(
 def test_deadline_ends_a_run_that_would_go_on(outcomes: dict[str, Outcome]) -> None:
     measured = checked(outcomes, "slow, DEADLINE", 2)
     assert "DEADLINE reached" in measured.stdout
+    assert "response_time" not in measured.stdout  # an answer cut short by DEADLINE: no finding
     assert "DROPPED CASES" in measured.stdout  # what it did not get to, named
     assert measured.seconds < 4 + 60 + 30  # DEADLINE, the clean-up's grace, start-up
 
