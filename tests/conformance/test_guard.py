@@ -10,13 +10,16 @@ import pytest
 
 from protocol_conformance.fuzz import mask_secrets
 from protocol_conformance.guard import (
+    DeadlinePassed,
     Limits,
     ServerHanging,
     TooDeep,
     TooLarge,
+    TooSlow,
     Watch,
     decode_json,
     read_bounded,
+    too_slow,
 )
 from protocol_conformance.http import Pacer, pause_after_429
 from protocol_conformance.report import visible
