@@ -21,6 +21,7 @@ from typing import Any
 
 __all__ = [
     "CLEAN_UP_GRACE",
+    "DEADLINE_REACHED",
     "DEFAULT_DEADLINE",
     "DEFAULT_MAX_DEPTH",
     "DEFAULT_MAX_RESPONSE_BYTES",
@@ -48,6 +49,10 @@ DEFAULT_MAX_DEPTH = 200
 DEFAULT_DEADLINE = 1800.0
 # This many answers in a row that hit TIMEOUT: the server is hanging, the run ends.
 HANGING_AFTER = 3
+DEADLINE_REACHED = (
+    "DEADLINE reached: the run took longer than it may; what ran so far is reported. Raise "
+    "DEADLINE, or lower MAX_EXAMPLES."
+)
 # Seconds the clean-up may still use after DEADLINE, so that the run leaves nothing behind.
 CLEAN_UP_GRACE = 60.0
 
@@ -115,10 +120,7 @@ class Watch:
         with self._lock:
             deadline = self.limits.deadline
             if self.over is None and deadline is not None and time.time() > deadline + self._grace:
-                self.over = DeadlinePassed(
-                    "DEADLINE reached: the run took longer than it may; what ran so far is "
-                    "reported. Raise DEADLINE, or lower MAX_EXAMPLES."
-                )
+                self.over = DeadlinePassed(DEADLINE_REACHED)
             if self.over is not None:
                 raise self.over
 
@@ -136,11 +138,8 @@ class Watch:
         # (The timer that cut the answer off fires at the deadline, give or take a moment.)
         if deadline is None or time.time() + 0.1 < deadline + self._grace:
             return None
-        try:
-            self.check()
-        except RunOver as over:
-            return over
-        return None
+        self.stop(DeadlinePassed(DEADLINE_REACHED))
+        return self.over
 
     def answered(self) -> None:
         with self._lock:
@@ -159,6 +158,7 @@ class Watch:
                 )
 
     def stop(self, over: RunOver) -> None:
+        """End the run (the first reason given stays)."""
         with self._lock:
             if self.over is None:
                 self.over = over
