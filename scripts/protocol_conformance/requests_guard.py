@@ -157,6 +157,11 @@ class GuardedAdapter(HTTPAdapter):
                     if fired.is_set() or isinstance(exc, requests.exceptions.Timeout):
                         raise too_slow(guard.watch, what) from exc
                     raise
+                if "text/event-stream" in response.headers.get("content-type", "").lower():
+                    # An event stream may rightly never end: schemathesis reads it itself,
+                    # bounded by the request timeout in all and its max-stream-events.
+                    guard.watch.answered()
+                    return response
                 try:
                     body = read_whole(
                         response.iter_content(CHUNK),
