@@ -532,6 +532,8 @@ for name, display in json.loads(sys.argv[1]):
             continue
         if value.__module__ != name:
             continue  # imported: counted where it is defined
+        if not issubclass(value, Exception):
+            continue  # a signal that must pass `except Exception` (like KeyboardInterrupt)
         if not any(base.__module__.split(".")[0] == package for base in value.__mro__[1:]):
             line = inspect.getsourcelines(value)[1]
             roots.setdefault(package, []).append(f"{display}:{line} {value.__name__}")

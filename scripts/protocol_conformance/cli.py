@@ -1,8 +1,10 @@
 """`python -m protocol_conformance`: check a live server against a spec (spec/openapi.yaml by
 default), everything read from the spec through `protocol_spec`.
 
-Exit status: 0 every check held; 1 a check failed or the run could not complete; 2 the server
-could not be tested at all (bad arguments, bad spec or fixtures, unreachable, not this API).
+Exit status: 0 every check held; 1 a check failed or part of the run could not complete; 2 the
+server could not be tested at all (bad arguments, bad spec or fixtures, unreachable, not this
+API), or the run was ended early (the server hangs, or DEADLINE passed) - then with the report
+of what ran. Whatever the server does, a report and a JUnit file are written.
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from protocol_conformance.errors import CannotTest
+from protocol_conformance.guard import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_RESPONSE_BYTES,
+)
 from protocol_conformance.results import RunResults
 
 __all__ = [
@@ -84,6 +91,10 @@ class Options:
     fixtures: Path | None = None
     max_objects: int = DEFAULT_MAX_OBJECTS
     rate_limit: float | None = None
+    rate_auto: bool = False  # RATE_LIMIT=auto
+    deadline: float = DEFAULT_DEADLINE
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    max_depth: int = DEFAULT_MAX_DEPTH
     ca_bundle: Path | None = None
     client_cert: Path | None = None
     client_key: Path | None = None
@@ -124,8 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
             "in its help."
         ),
         epilog=(
-            "Exit status: 0 every check held, 1 a check failed, 2 the server could not be tested. "
-            "Failures print a curl command to reproduce them; export TOKEN (and OTHER_TOKEN) first."
+            "Exit status: 0 every check held, 1 a check failed, 2 the server could not be tested "
+            "or the run was ended early (the server hangs, or DEADLINE), with the report of what "
+            "ran. Whatever the server sends, a report and a JUnit file are written. Failures print a curl command to reproduce them; export TOKEN (and OTHER_TOKEN) first."
         ),
     )
     add = parser.add_argument
@@ -157,7 +169,26 @@ def build_parser() -> argparse.ArgumentParser:
     add(
         "--timeout",
         type=float,
-        help=f"seconds to wait for each answer (env TIMEOUT, default {DEFAULT_TIMEOUT:g})",
+        help="seconds one whole answer may take; 3 answers in a row that do not arrive in time "
+        f"mean the server hangs: exit 2 (env TIMEOUT, default {DEFAULT_TIMEOUT:g})",
+    )
+    add(
+        "--deadline",
+        type=float,
+        help="seconds the whole run may take; then it ends with the report of what ran and "
+        f"exit 2 (env DEADLINE, default {DEFAULT_DEADLINE:g})",
+    )
+    add(
+        "--max-response-bytes",
+        type=int,
+        help="most bytes of one answer the suite reads; a longer answer is a finding "
+        f"(env MAX_RESPONSE_BYTES, default {DEFAULT_MAX_RESPONSE_BYTES})",
+    )
+    add(
+        "--max-depth",
+        type=int,
+        help="deepest nesting of a JSON answer the suite reads; deeper is a finding "
+        f"(env MAX_DEPTH, default {DEFAULT_MAX_DEPTH})",
     )
     add(
         "--fixtures",
@@ -172,9 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add(
         "--rate-limit",
-        type=float,
-        help="most requests per second (env RATE_LIMIT, default: no limit); 429 answers are "
-        "always waited out as their Retry-After says",
+        help="most requests per second, or 'auto': unlimited until 429s appear, then slower "
+        "(env RATE_LIMIT, default: no limit); 429 answers are always waited out (as their "
+        "Retry-After says) and retried, never judged",
     )
     add(
         "--ca-bundle", help="PEM file of the CAs that sign the server's certificate (env CA_BUNDLE)"
@@ -199,9 +230,23 @@ def _path(given: str | None, variable: str, what: str) -> Path | None:
     return path
 
 
+def _rate(given: str | None) -> float | None:
+    raw = given or _env("RATE_LIMIT")
+    if raw is None:
+        return None
+    try:
+        return float(raw) or None
+    except ValueError:
+        raise UsageError(
+            f"RATE_LIMIT={raw!r} is neither a number of requests per second nor 'auto'; "
+            "e.g. RATE_LIMIT=20 or RATE_LIMIT=auto."
+        ) from None
+
+
 def parse_options(argv: Sequence[str] | None) -> Options:
     args = build_parser().parse_args(argv)
     spec = Path(args.spec or _env("SPEC") or DEFAULT_SPEC)
+    rate_auto = (args.rate_limit or _env("RATE_LIMIT") or "").strip().lower() == "auto"
     options = Options(
         base_url=args.base_url or _env("BASE_URL"),
         token=args.token or _env("TOKEN"),
@@ -215,7 +260,13 @@ def parse_options(argv: Sequence[str] | None) -> Options:
         parts=(args.only,) if args.only else PARTS,
         fixtures=_path(args.fixtures, "FIXTURES", "a fixtures file"),
         max_objects=_number("MAX_OBJECTS", args.max_objects, DEFAULT_MAX_OBJECTS, int),
-        rate_limit=_number("RATE_LIMIT", args.rate_limit, 0.0, float) or None,
+        rate_limit=None if rate_auto else _rate(args.rate_limit),
+        rate_auto=rate_auto,
+        deadline=_number("DEADLINE", args.deadline, DEFAULT_DEADLINE, float),
+        max_response_bytes=_number(
+            "MAX_RESPONSE_BYTES", args.max_response_bytes, DEFAULT_MAX_RESPONSE_BYTES, int
+        ),
+        max_depth=_number("MAX_DEPTH", args.max_depth, DEFAULT_MAX_DEPTH, int),
         ca_bundle=_path(args.ca_bundle, "CA_BUNDLE", "a PEM file of CA certificates"),
         client_cert=_path(args.client_cert, "CLIENT_CERT", "a PEM client certificate"),
         client_key=_path(args.client_key, "CLIENT_KEY", "the client certificate's PEM key"),
@@ -230,6 +281,17 @@ def parse_options(argv: Sequence[str] | None) -> Options:
         raise UsageError(f"MAX_OBJECTS must be at least 1, got {options.max_objects}.")
     if options.rate_limit is not None and options.rate_limit < 0:
         raise UsageError(f"RATE_LIMIT must be a positive number, got {options.rate_limit:g}.")
+    if options.deadline <= 0:
+        raise UsageError(
+            f"DEADLINE must be a positive number of seconds, got {options.deadline:g}."
+        )
+    if options.max_response_bytes < 1024:
+        raise UsageError(
+            f"MAX_RESPONSE_BYTES must be at least 1024, got {options.max_response_bytes}."
+        )
+    if not 2 <= options.max_depth <= 900:
+        # Beyond ~900, Python's JSON reader reaches its recursion limit first.
+        raise UsageError(f"MAX_DEPTH must be from 2 to 900, got {options.max_depth}.")
     if options.client_key is not None and options.client_cert is None:
         raise UsageError("CLIENT_KEY is set without CLIENT_CERT; give the certificate too.")
     if not options.spec.is_file():
@@ -292,18 +354,21 @@ def run(
     api: Api,
     fixtures: Fixtures,
     workers: FuzzWorkers | None = None,
+    transport: TransportOptions | None = None,
 ) -> RunResults:
     """Both parts, each behind a function that takes settings and a results object; the
-    schemathesis part in `workers`' processes when given (WORKERS > 1)."""
+    schemathesis part in `workers`' processes when given (WORKERS > 1). Once one part ends the
+    run (the server hangs, DEADLINE), the other does not start."""
     # Imported here so that `--help` and argument errors stay instant.
     from protocol_conformance.fuzz import FuzzSettings
+    from protocol_conformance.guard import RunOver
     from protocol_conformance.http import ApiClient, Credential
     from protocol_conformance.objects import clean_up
     from protocol_conformance.plan import plan_resources
     from protocol_conformance.scenario import ScenarioSettings, run_scenario
     from protocol_conformance.shards import run_one_by_one
 
-    transport = _transport(options)
+    transport = transport or _transport(options, None)
     results = RunResults()
     semantic = RunResults()  # merged after the fuzzer's findings, however the two ran
     scenario_ran: list[bool] = []
@@ -321,6 +386,8 @@ def run(
         )
         try:
             run_scenario(settings, semantic)
+        except RunOver as over:
+            semantic.ended = str(over)
         except Exception as exc:  # noqa: BLE001 - as above
             semantic.errors.append(f"the semantic scenario stopped: {type(exc).__name__}: {exc}")
 
@@ -342,6 +409,8 @@ def run(
                 max_examples=options.max_examples,
                 request_timeout=options.timeout,
                 rate_limit=options.rate_limit,
+                rate_auto=options.rate_auto,
+                limits=transport.limits,
                 ca_bundle=options.ca_bundle,
                 client_cert=options.client_cert,
                 client_key=options.client_key,
@@ -360,26 +429,39 @@ def run(
                 credentials["OTHER_TOKEN"] = Credential(target.other_token, "OTHER_TOKEN")
             client = ApiClient(target.base_url, transport)
             try:
-                clean_up(
-                    client,
-                    {p.name: p for p in plan_resources(api)},
-                    [(o.resource, o.object_id, credentials[o.variable]) for o in results.created],
-                    results,
-                )
+                with client.watch.clean_up_time():
+                    clean_up(
+                        client,
+                        {p.name: p for p in plan_resources(api)},
+                        [
+                            (o.resource, o.object_id, credentials[o.variable])
+                            for o in results.created
+                        ],
+                        results,
+                    )
             finally:
                 client.close()
-    if "semantic" in options.parts and not scenario_ran:
+    if "semantic" in options.parts and not scenario_ran and not results.ended:
         scenario()
     results.merge(semantic)
     return results
 
 
-def _transport(options: Options) -> TransportOptions:
+def _transport(options: Options, deadline: float | None) -> TransportOptions:
+    """How to reach the server; `deadline` is when the run must end (time.time())."""
+    from protocol_conformance.guard import Limits
     from protocol_conformance.http import TransportOptions
 
     return TransportOptions(
         timeout=options.timeout,
         rate_limit=options.rate_limit,
+        rate_auto=options.rate_auto,
+        limits=Limits(
+            timeout=options.timeout,
+            max_response_bytes=options.max_response_bytes,
+            max_depth=options.max_depth,
+            deadline=deadline,
+        ),
         ca_bundle=options.ca_bundle,
         client_cert=options.client_cert,
         client_key=options.client_key,
@@ -388,14 +470,18 @@ def _transport(options: Options) -> TransportOptions:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from protocol_conformance.fixtures import load_fixtures
+    from protocol_conformance.guard import RunOver
     from protocol_conformance.preflight import preflight
-    from protocol_conformance.report import render_summary, write_junit
+    from protocol_conformance.report import visible
     from protocol_conformance.shards import FuzzWorkers
     from protocol_spec import SpecErrors, load_api
 
     started = time.monotonic()
+    options: Options | None = None
+    target: Target | None = None
     try:
         options = parse_options(argv)
+        deadline = time.time() + options.deadline
         try:
             api = load_api(options.spec)
         except SpecErrors as exc:
@@ -407,32 +493,55 @@ def main(argv: Sequence[str] | None = None) -> int:
                 # Started first: the workers import schemathesis while the server starts.
                 workers = stack.enter_context(FuzzWorkers(options.workers, options.spec))
             target = stack.enter_context(target_server(options))
-            transport = _transport(options)
+            transport = _transport(options, deadline)
             preflight(api, target.base_url, target.token, target.other_token, transport)
-            results = run(options, target, api, fixtures, workers)
+            results = run(options, target, api, fixtures, workers, transport)
     except CannotTest as exc:
-        print(f"conformance: {exc}", file=sys.stderr)
+        print(f"conformance: {visible(str(exc))}", file=sys.stderr)
+        if options is not None:
+            _junit_quietly(RunResults(ended=str(exc)), options.report_dir, started)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         print("conformance: interrupted.", file=sys.stderr)
         return 130
-    elapsed = time.monotonic() - started
+    except RunOver as over:
+        assert options is not None  # only requests end the run, after the options were read
+        results = RunResults(ended=str(over))
+    except Exception as exc:  # noqa: BLE001 - whatever happened, a report and no traceback
+        if options is None:
+            print(f"conformance: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+        results = RunResults(errors=[f"the run stopped: {type(exc).__name__}: {exc}"])
+    return _report(options, target, results, time.monotonic() - started)
+
+
+def _report(options: Options, target: Target | None, results: RunResults, elapsed: float) -> int:
+    """Print the summary, write the JUnit file, and say the exit status."""
+    from protocol_conformance.report import render_summary, write_junit
+
+    other_token = target.other_token if target else options.other_token
     settings_line = (
         f"spec {options.spec}, seed {options.seed}, max examples {options.max_examples}, "
         f"workers {options.workers}, max objects {options.max_objects}, parts {', '.join(options.parts)}"
         + (f", fixtures {options.fixtures}" if options.fixtures else "")
         + (f", at most {options.rate_limit:g} requests/s" if options.rate_limit else "")
-        + ("" if target.other_token else "; OTHER_TOKEN not given: account isolation not checked")
+        + (", rate limit auto" if options.rate_auto else "")
+        + f", timeout {options.timeout:g} s, deadline {options.deadline:g} s"
+        + ("" if other_token else "; OTHER_TOKEN not given: account isolation not checked")
     )
+    description = target.description if target else (options.base_url or "(reference server)")
     summary = render_summary(
-        results, target=target.description, settings_line=settings_line, elapsed=elapsed
+        results, target=description, settings_line=settings_line, elapsed=elapsed
     )
-    status = EXIT_PASSED if results.ok else EXIT_FAILED
+    if results.ended:
+        status = EXIT_UNUSABLE
+    else:
+        status = EXIT_PASSED if results.ok else EXIT_FAILED
     try:
         report = write_junit(results, options.report_dir, elapsed=elapsed)
     except OSError as exc:
         summary += f"\nconformance: could not write the JUnit report in {options.report_dir}: {exc}"
-        status = EXIT_FAILED
+        status = max(status, EXIT_FAILED)
     else:
         summary += f"\nJUnit report: {report}"
     try:
@@ -441,3 +550,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The output went into something like `head` that stopped reading: not worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return status
+
+
+def _junit_quietly(results: RunResults, report_dir: Path, started: float) -> None:
+    """The JUnit file of a run that could not test the server (CI still gets one)."""
+    from protocol_conformance.report import write_junit
+
+    try:
+        write_junit(results, report_dir, elapsed=time.monotonic() - started)
+    except OSError:
+        pass  # the diagnosis on stderr is what matters here

@@ -29,6 +29,7 @@ from protocol_spec import Api
 from protocol_spec.model import Operation
 
 __all__ = [
+    "LOG_KEPT",
     "MAX_CURL_LINES",
     "MAX_UNREACHABLE",
     "CannotJudge",
@@ -41,6 +42,8 @@ __all__ = [
 MAX_UNREACHABLE = 3
 # A failure shows at most this many requests of its check (the last ones).
 MAX_CURL_LINES = 8
+# Exchanges of earlier checks kept in `log`: memory stays flat however long the run.
+LOG_KEPT = 4
 
 
 class CannotJudge(ConformanceError):
@@ -158,6 +161,7 @@ class Context:
     ) -> bool:
         """Run one case of `check` about `operation`; record and return whether it held.
         `steps` are earlier requests the case judges (shown first in a failure)."""
+        del self.log[:-LOG_KEPT]
         start = len(self.log)
         self.steps = list(steps)
         self.involved = []

@@ -15,14 +15,18 @@ makes leaning on this API safe.
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import tempfile
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+import requests
 import schemathesis
 from hypothesis.configuration import set_hypothesis_home_dir
 from schemathesis.config import ConfigError, SchemathesisConfig
@@ -30,28 +34,34 @@ from schemathesis.core.failures import Failure as SchemathesisFailure
 from schemathesis.core.result import Ok
 from schemathesis.engine import Status, events, from_schema
 from schemathesis.engine.recorder import ScenarioRecorder
-from schemathesis.hooks import GLOBAL_HOOK_DISPATCHER
 from schemathesis.schemas import BaseSchema
 
 from protocol_conformance import checks as our_checks
 from protocol_conformance.error_object import ErrorRules
 from protocol_conformance.errors import CannotTest
-from protocol_conformance.http import Pacer, retry_after_seconds
+from protocol_conformance.guard import Limits, Refusal, Watch
+from protocol_conformance.http import Pacer
+from protocol_conformance.requests_guard import Guard, RunEnded, guarding
 from protocol_conformance.results import SCHEMATHESIS, CreatedObject, Failure, RunResults
 from protocol_spec import PROJECT_ROOT, Api, SpecErrors, load_api
 
 __all__ = [
     "PHASES",
     "PROJECT_CONFIG",
+    "RECORDED_BYTES",
     "FuzzSettings",
     "FuzzSetupError",
     "build_config",
+    "mask_secrets",
     "project_expectations",
     "run_fuzz",
 ]
 
 PHASES = ("examples", "coverage", "fuzzing", "stateful")
 PROJECT_CONFIG = PROJECT_ROOT / "schemathesis.toml"
+# Bytes of each answer schemathesis keeps for its reports (what a finding shows), whatever
+# MAX_RESPONSE_BYTES lets through: memory stays flat in the number of answers.
+RECORDED_BYTES = 16 * 1024
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,8 @@ class FuzzSettings:
     checks: tuple[str, ...] | None = None  # None: every check
     config_file: Path | None = PROJECT_CONFIG  # the project's expectations
     rate_limit: float | None = None  # requests per second
+    rate_auto: bool = False  # RATE_LIMIT=auto
+    limits: Limits | None = None  # sizes and DEADLINE; None: the defaults
     operations: tuple[str, ...] | None = None  # labels ("GET /things"); None: every operation
     ca_bundle: Path | None = None
     client_cert: Path | None = None
@@ -96,14 +108,18 @@ def build_config(
         "seed": settings.seed,
         "cache": {"enabled": False},
         # Tokens are shown as $TOKEN by our report, so schemathesis need not mask them.
-        "output": {"sanitization": {"enabled": False}},
+        "output": {
+            "sanitization": {"enabled": False},
+            "truncation": {"max-recorded-payload-size": RECORDED_BYTES},
+        },
         "base-url": settings.base_url,
         # One thread: schemathesis' own thread workers crash in Hypothesis here; WORKERS runs
         # shards in processes instead (protocol_conformance.shards).
         "workers": 1,
         "request-timeout": settings.request_timeout,
         "warnings": False,
-        # 429 with Retry-After is waited out and retried (our filter drops it as a finding).
+        # `requests_guard` waits out and retries every 429 first; one still there after its
+        # retries is retried by schemathesis too, and never judged (`_honoured`).
         "rate-limit": "auto",
         "generation": {
             "max-examples": settings.max_examples,
@@ -182,22 +198,20 @@ def _honoured(
     case: schemathesis.Case[Any],
     response: schemathesis.Response,
 ) -> bool:
-    """Keep every finding except about a 429 that said when to retry: it was waited out.
-    (The findings both tools drop are in `protocol_conformance.schemathesis_hooks`.)"""
-    if response.status_code != 429:
-        return True
-    values = response.headers.get("retry-after") or [""]
-    return retry_after_seconds(values[0]) is None
+    """Keep every finding except about a 429: a rate limit belongs to the deployment, and
+    was waited out and retried (`requests_guard`); one still there after the retries is not
+    judged either. (The findings both tools drop are in
+    `protocol_conformance.schemathesis_hooks`.)"""
+    return response.status_code != 429
 
 
 class _Watcher:
-    """Hooks on every request: pace them, count 429s, and remember the objects created.
-    (Idempotency keys: `protocol_conformance.schemathesis_hooks`, which schemathesis.toml
-    loads.)"""
+    """A hook on every answer: remember the objects created, for the clean-up. (Pace, 429s and
+    bounds: `requests_guard`; idempotency keys: `protocol_conformance.schemathesis_hooks`,
+    which schemathesis.toml loads.)"""
 
     def __init__(self, api: Api, settings: FuzzSettings, results: RunResults) -> None:
         self.results = results
-        self.pacer = Pacer(settings.rate_limit)
         self.variables = {f"Bearer {settings.token}": "TOKEN"}
         if settings.other_token:
             self.variables[f"Bearer {settings.other_token}"] = "OTHER_TOKEN"
@@ -207,20 +221,12 @@ class _Watcher:
             if (op := resource.operation("create")) is not None and resource.id_attribute
         }
 
-    def before_call(
-        self, context: schemathesis.HookContext, case: schemathesis.Case[Any], kwargs: Any
-    ) -> None:
-        self.pacer.wait()
-
     def after_call(
         self,
         context: schemathesis.HookContext,
         case: schemathesis.Case[Any],
         response: schemathesis.Response,
     ) -> None:
-        if response.status_code == 429:
-            self.results.rate_limited += 1
-            return
         created = self.creates.get(case.operation.label)
         if created is None or not 200 <= response.status_code < 300:
             return
@@ -274,17 +280,73 @@ def run_fuzz(settings: FuzzSettings, results: RunResults) -> None:
         watcher = _Watcher(api, settings, results)
         schema.hooks.register_hook_with_name(_honoured, "filter_failure")
         schema.hooks.register_hook_with_name(watcher.after_call, "after_call")
-        # schemathesis calls `before_call` hooks from its global registry only.
-        GLOBAL_HOOK_DISPATCHER.register_hook_with_name(watcher.before_call, "before_call")
         tokens = {settings.token: "TOKEN"}
         if settings.other_token:
             tokens[settings.other_token] = "OTHER_TOKEN"
+        watch = Watch(settings.limits or Limits(timeout=settings.request_timeout))
+        guard = Guard(
+            watch,
+            Pacer(settings.rate_limit, auto=settings.rate_auto),
+            _refusal_recorder(results, _operation_finder(api, settings.base_url), tokens),
+        )
         try:
-            with our_checks.use_rules(ErrorRules(api)):
-                for event in from_schema(schema).execute():
+            with guarding(guard), our_checks.use_rules(ErrorRules(api)):
+                stream = from_schema(schema).execute()
+                for event in stream:
                     _consume(event, results, tokens)
+                    if watch.over is not None:
+                        stream.stop()  # the server hangs, or DEADLINE: finish with what ran
         finally:
-            GLOBAL_HOOK_DISPATCHER.unregister(watcher.before_call)
+            results.rate_limited += guard.rate_limited
+            results.rate_limit_wait += guard.waited
+            if watch.over is not None:
+                results.ended = str(watch.over)
+
+
+def _operation_finder(api: Api, base_url: str) -> Callable[[str, str], str]:
+    """The label of the spec's operation a request went to ("GET /things/{id}"), from its URL."""
+    prefix = urlsplit(base_url).path.rstrip("/")
+    patterns = [(op.http_method, _path_pattern(op.path), op.label) for op in api.operations]
+
+    def find(method: str, url: str) -> str:
+        path = urlsplit(url).path
+        path = path[len(prefix) :] if prefix and path.startswith(prefix) else path
+        return next(
+            (label for m, pattern, label in patterns if m == method and pattern.match(path)),
+            f"{method} {path}",
+        )
+
+    return find
+
+
+def _path_pattern(path: str) -> re.Pattern[str]:
+    literal = re.split(r"\{[^}]*\}", path)
+    return re.compile("^" + "[^/]+".join(re.escape(part) for part in literal) + "$")
+
+
+def _refusal_recorder(
+    results: RunResults, operation_of: Callable[[str, str], str], tokens: dict[str, str]
+) -> Callable[[requests.PreparedRequest, Refusal], None]:
+    def record(request: requests.PreparedRequest, refusal: Refusal) -> None:
+        operation = operation_of(str(request.method), str(request.url))
+        results.fail(
+            Failure(SCHEMATHESIS, refusal.check, operation, str(refusal), _curl(request, tokens))
+        )
+        results.drop(operation, refusal.check)
+
+    return record
+
+
+def _curl(request: requests.PreparedRequest, tokens: dict[str, str]) -> str:
+    parts = ["curl", "-sS", "-i", "-X", str(request.method), shlex.quote(str(request.url))]
+    for name, value in request.headers.items():
+        if name.lower() not in ("content-length", "user-agent", "accept-encoding", "connection"):
+            parts += ["-H", shlex.quote(f"{name}: {value!s}")]
+    body = request.body
+    if body:
+        text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)
+        parts += ["--data-raw", shlex.quote(text)]
+    return mask_secrets(" ".join(parts), tokens)
 
 
 def _consume(event: events.EngineEvent, results: RunResults, tokens: dict[str, str]) -> None:
@@ -294,9 +356,13 @@ def _consume(event: events.EngineEvent, results: RunResults, tokens: dict[str, s
         # The probing phase's requests (capabilities of the server) are not scenarios.
         results.requests[SCHEMATHESIS] += len(event.payload.ok().probes)
     elif isinstance(event, events.NonFatalError):
-        results.errors.append(
-            f"schemathesis: {event.label}: {event.info.title}: {event.info.message}"
-        )
+        if isinstance(event.value, RunEnded):
+            results.drop(event.label, "not sent: the run was ended")
+        elif not isinstance(getattr(event.value, "refusal", None), Refusal):
+            # (A refused answer is a finding already, counted as a dropped case.)
+            results.errors.append(
+                f"schemathesis: {event.label}: {event.info.title}: {event.info.message}"
+            )
     elif isinstance(event, events.FatalError):
         results.errors.append(f"schemathesis stopped: {event.exception}")
     elif isinstance(event, events.EngineFinished):
@@ -331,7 +397,7 @@ def _record_scenario(
                         check=node.name,
                         operation=operation,
                         message=_describe(info.failure),
-                        curl=_mask_tokens("\n".join(steps), tokens),
+                        curl=mask_secrets("\n".join(steps), tokens),
                     )
                 )
 
@@ -346,11 +412,14 @@ def _describe(failure: SchemathesisFailure) -> str:
     return f"{title}\n{failure.message}".strip()
 
 
-def _mask_tokens(text: str, tokens: dict[str, str]) -> str:
-    """Show `$TOKEN` in place of the secret; the quotes let the shell expand it."""
+def mask_secrets(text: str, tokens: dict[str, str]) -> str:
+    """Show `$TOKEN` in place of the secret, where it is a whole header or parameter value
+    (never inside another word: TOKEN=x leaves `application/x-www-form-urlencoded` alone);
+    the double quotes let the shell expand it."""
     for token, variable in tokens.items():
         text = text.replace(
             f"'Authorization: Bearer {token}'", f'"Authorization: Bearer ${variable}"'
         )
-        text = text.replace(token, f"${variable}")
+        whole_value = rf"(?<![^\s'\"=:])({re.escape(token)})(?![^\s'\"&;,])"
+        text = re.sub(whole_value, f"${variable}", text)
     return text

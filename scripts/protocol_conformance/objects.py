@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from protocol_conformance.errors import ConformanceError
+from protocol_conformance.guard import RunOver
 from protocol_conformance.http import ApiClient, Credential, TransportFailure
 from protocol_conformance.plan import ResourcePlan
 from protocol_conformance.results import Leftover, RunResults
@@ -102,6 +103,12 @@ def clean_up(
             silent += 1
             curl = str(exc).rsplit("\n", 1)[-1]
             results.leftovers.append(Leftover(resource, object_id, "no answer", curl))
+            continue
+        except RunOver:
+            # The server hangs (or the deadline is past): send nothing more, list the rest.
+            silent = GIVE_UP_AFTER
+            curl = client.curl("DELETE", path, credential)
+            results.leftovers.append(Leftover(resource, object_id, "the run was ended", curl))
             continue
         silent = 0
         if 200 <= answer.status < 300 or answer.status == 404:

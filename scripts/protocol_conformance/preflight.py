@@ -10,16 +10,30 @@ import os
 import socket
 import ssl
 import time
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 import httpx
 
 from protocol_conformance.errors import CannotTest
+from protocol_conformance.guard import (
+    Refusal,
+    TooDeep,
+    TooSlow,
+    Watch,
+    decode_json,
+    read_whole,
+    talking_on,
+    too_slow,
+    whole_answer_within,
+)
 from protocol_conformance.http import (
     MAX_429_RETRIES,
     Credential,
     TransportOptions,
-    retry_after_seconds,
+    guarded_transport,
+    pause_after_429,
+    socket_of,
 )
 from protocol_spec import Api
 from protocol_spec.model import Operation
@@ -106,17 +120,18 @@ def _probe(api: Api, base_url: str, credential: Credential, transport: Transport
             f"The TLS files cannot be used ({exc}). CA_BUNDLE must be PEM certificates; "
             "CLIENT_CERT a PEM certificate (with its key, or the key in CLIENT_KEY)."
         ) from None
+    # TIMEOUT bounds the probe; DEADLINE does not (the run has not begun).
+    watch = Watch(replace(transport.limits, deadline=None))
     try:
-        with httpx.Client(timeout=transport.timeout, verify=verify) as client:
-            for _ in range(MAX_429_RETRIES + 1):
-                response = client.get(url, headers={"Authorization": credential.header})
-                wait = retry_after_seconds(response.headers.get("retry-after"))
-                if response.status_code != 429 or wait is None:
+        with httpx.Client(timeout=transport.timeout, transport=guarded_transport(verify)) as client:
+            for attempt in range(MAX_429_RETRIES + 1):
+                status, headers, content = _get(client, url, credential, watch, what)
+                if status != 429 or attempt == MAX_429_RETRIES:
                     break
-                time.sleep(wait)
+                time.sleep(pause_after_429(headers.get("retry-after"), attempt))
     except httpx.ConnectError as exc:
         raise PreflightError(_connect_diagnosis(base_url, exc, curl)) from exc
-    except httpx.TimeoutException as exc:
+    except (httpx.TimeoutException, TooSlow) as exc:
         raise PreflightError(
             f"The server at {base_url} accepted no connection or sent no answer within "
             f"{transport.timeout:g} s ({what}). It may be hanging, overloaded, or behind a "
@@ -128,37 +143,75 @@ def _probe(api: Api, base_url: str, credential: Credential, transport: Transport
             "port (not TLS on an http:// URL, or the reverse)? Does it want a client certificate "
             f"(CLIENT_CERT, CLIENT_KEY)? Try: {curl}"
         ) from exc
-    content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-    snippet = " ".join(response.text[:160].split())
+    except Refusal as exc:
+        raise PreflightError(
+            f"The server at {base_url} cannot be tested: {exc} Try: {curl}"
+        ) from exc
+    content_type = headers.get("content-type", "").split(";")[0].strip().lower()
+    snippet = " ".join(content[:480].decode("utf-8", "replace")[:160].split())
     if content_type != "application/json":
         raise PreflightError(
-            f"The server at {base_url} answered {what} with {response.status_code} and "
+            f"The server at {base_url} answered {what} with {status} and "
             f"Content-Type {content_type or '(none)'!r} ({snippet!r}), not JSON: this does not "
             f"look like the {api.title} ({api.source}). Check BASE_URL points at the API itself (not a "
             f"web page, proxy or login screen). Try: {curl}"
         )
     try:
-        body = response.json()
+        body = decode_json(content, transport.limits, what)
+    except TooDeep as exc:
+        raise PreflightError(
+            f"The server at {base_url} cannot be tested: {exc} Try: {curl}"
+        ) from exc
     except ValueError:
         raise PreflightError(
             f"The server at {base_url} says its answer to {what} is JSON, but it is not "
             f"({snippet!r}). Fix the server's output first. Try: {curl}"
         ) from None
-    if response.status_code == 401:
+    if status == 401:
         raise PreflightError(
             f"The server at {base_url} refused {credential.variable} (401 on {what}). Give a "
             f"token of an account on that server: {credential.variable}=... . Try: {curl}"
         )
     items = operation.pagination.items_field if operation.pagination else None
-    if response.status_code != operation.success_status or (
+    if status != operation.success_status or (
         items is not None and (not isinstance(body, dict) or items not in body)
     ):
         shape = f"a page with '{items}'" if items else "its success"
         raise PreflightError(
-            f"The server at {base_url} answered {what} with {response.status_code} "
+            f"The server at {base_url} answered {what} with {status} "
             f"{snippet!r}, not {shape}; the suite needs at least this operation to work. "
             f"Try: {curl}"
         )
+
+
+def _get(
+    client: httpx.Client, url: str, credential: Credential, watch: Watch, what: str
+) -> tuple[int, httpx.Headers, bytes]:
+    """GET `url`, its answer (headers and body) read whole within TIMEOUT and
+    MAX_RESPONSE_BYTES."""
+    seconds = watch.time_for_answer()
+    with whole_answer_within(seconds) as fired:
+        request = client.build_request(
+            "GET", url, headers={"Authorization": credential.header}, timeout=seconds
+        )
+        try:
+            response = client.send(request, stream=True)
+        except httpx.HTTPError as exc:
+            if fired.is_set():
+                raise too_slow(watch, what) from exc
+            raise
+        try:
+            talking_on(socket_of(response))
+            content = read_whole(
+                response.iter_bytes(),
+                fired=fired,
+                watch=watch,
+                what=what,
+                errors=(httpx.HTTPError,),
+            )
+        finally:
+            response.close()
+    return response.status_code, response.headers, content
 
 
 def _connect_diagnosis(base_url: str, exc: httpx.ConnectError, curl: str) -> str:

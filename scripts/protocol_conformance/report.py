@@ -1,4 +1,9 @@
-"""Turning results into the printed summary and the JUnit XML report for CI."""
+"""Turning results into the printed summary and the JUnit XML report for CI.
+
+What a server sent reaches both escaped (`visible`): control characters and escape codes are
+shown as `\\x1b`-style text, never obeyed by the terminal, and a line break inside server text
+never starts a line of its own that could pass for the report's own.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +14,34 @@ from xml.etree import ElementTree
 
 from protocol_conformance.results import SCHEMATHESIS, SEMANTIC, RunResults, Tally
 
-__all__ = ["JUNIT_FILE", "coverage_table", "render_summary", "write_junit"]
+__all__ = [
+    "JUNIT_FILE",
+    "coverage_table",
+    "render_summary",
+    "visible",
+    "write_junit",
+]
 
 JUNIT_FILE = "conformance.junit.xml"
 # Characters XML 1.0 cannot carry at all; fuzzed bodies are full of them.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters a terminal obeys or hides rather than shows: C0 and C1 controls (escape codes, a
+# carriage return that rewrites the line), DEL, zero-width and bidirectional controls.
+_HIDDEN = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def visible(text: str, *, one_line: bool = False) -> str:
+    """`text` with every control character written out (`\\x1b`, `\\u202e`); with `one_line`,
+    line breaks too."""
+    escaped = _HIDDEN.sub(_escape, text)
+    return escaped.replace("\n", "\\n") if one_line else escaped
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def render_summary(results: RunResults, *, target: str, settings_line: str, elapsed: float) -> str:
@@ -35,14 +63,22 @@ def render_summary(results: RunResults, *, target: str, settings_line: str, elap
                 lines += ["     " + line for line in failure.curl.splitlines()]
             lines.append("")
     for error in results.errors:
-        lines += [f"ERROR: {error}", ""]
+        first, *rest = error.splitlines() or [""]
+        lines += [f"ERROR: {first}", *("  " + line for line in rest), ""]
+    lines += _dropped(results)
     lines += _housekeeping(results)
     requests = results.requests
     lines.append(
         f"Requests sent: {sum(requests.values())} (schemathesis {requests[SCHEMATHESIS]}, "
         f"semantic scenario {requests[SEMANTIC]}) in {elapsed:.1f} s"
     )
-    if results.ok:
+    if results.ended:
+        lines.append(f"RUN ENDED EARLY: {visible(results.ended, one_line=True)}")
+        lines.append(
+            f"RESULT: NOT COMPLETED - {len(results.failures)} failure(s) in what ran, "
+            f"{len(results.errors)} error(s)."
+        )
+    elif results.ok:
         lines.append("RESULT: PASSED - every check held.")
     else:
         checks = ", ".join(sorted(results.failed_checks())) or "none"
@@ -50,7 +86,24 @@ def render_summary(results: RunResults, *, target: str, settings_line: str, elap
             f"RESULT: FAILED - {len(results.failures)} failure(s) (checks: {checks}), "
             f"{len(results.errors)} error(s)."
         )
-    return "\n".join(lines)
+    # Each line escaped: whatever the server sent, it cannot move the cursor, clear the screen
+    # or start a line of the report's own.
+    return "\n".join(visible(part) for line in lines for part in line.split("\n"))
+
+
+def _dropped(results: RunResults) -> list[str]:
+    """Every case that could not be judged or was not run, counted and named."""
+    if not results.dropped:
+        return []
+    total = sum(results.dropped.values())
+    heading = (
+        f"DROPPED CASES ({total}): not judged, as the answer was beyond a bound (each such "
+        "answer is a finding above), or not run, as the run was ended:"
+    )
+    lines = [heading]
+    for what, count in sorted(results.dropped.items()):
+        lines.append(f"  {visible(what, one_line=True)}: {count}")
+    return [*lines, ""]
 
 
 def coverage_table(results: RunResults) -> list[str]:
@@ -88,7 +141,8 @@ def _housekeeping(results: RunResults) -> list[str]:
     if results.rate_limited:
         lines.append(
             f"Rate limits: {results.rate_limited} answer(s) 429 waited out as their Retry-After "
-            f"said ({results.rate_limit_wait:.1f} s in the scenario), not counted as failures."
+            f"said (or with a growing pause) and retried, {results.rate_limit_wait:.1f} s in "
+            "all; never judged, not counted as failures."
         )
     lines.append(f"Clean-up: deleted {results.deleted} object(s) the run created.")
     if results.leftovers:
@@ -97,7 +151,10 @@ def _housekeeping(results: RunResults) -> list[str]:
             "delete them by hand:"
         )
         for leftover in results.leftovers:
-            lines.append(f"  {leftover.resource} {leftover.object_id}: {leftover.reason}")
+            reason = visible(leftover.reason, one_line=True)
+            lines.append(
+                f"  {leftover.resource} {visible(leftover.object_id, one_line=True)}: {reason}"
+            )
             if leftover.curl:
                 lines.append(f"    {leftover.curl}")
     return [*lines, ""]
@@ -165,7 +222,7 @@ def write_junit(results: RunResults, report_dir: Path, *, elapsed: float) -> Pat
                         "message": f"{tally.failed} of {tally.passed + tally.failed} failed",
                         "type": check,
                     },
-                ).text = _XML_ILLEGAL.sub("?", text)
+                ).text = _xml_text(text)
             ElementTree.SubElement(
                 case, "system-out"
             ).text = f"{tally.passed} passed, {tally.failed} failed"
@@ -173,10 +230,8 @@ def write_junit(results: RunResults, report_dir: Path, *, elapsed: float) -> Pat
             case = ElementTree.SubElement(
                 element, "testcase", {"classname": f"conformance.{suite}", "name": check}
             )
-            ElementTree.SubElement(
-                case, "skipped", {"message": _XML_ILLEGAL.sub("?", "; ".join(reasons))}
-            )
-    if results.errors:
+            ElementTree.SubElement(case, "skipped", {"message": _xml_text("; ".join(reasons))})
+    if results.errors or results.ended:
         element = ElementTree.SubElement(
             root, "testsuite", {"name": "run", "tests": "1", "errors": "1"}
         )
@@ -185,7 +240,7 @@ def write_junit(results: RunResults, report_dir: Path, *, elapsed: float) -> Pat
         )
         ElementTree.SubElement(
             case, "error", {"message": "the run did not complete"}
-        ).text = _XML_ILLEGAL.sub("?", "\n\n".join(results.errors))
+        ).text = _xml_text("\n\n".join([results.ended, *results.errors]).strip())
     ElementTree.indent(root)
     path = report_dir / JUNIT_FILE
     path.write_text(
@@ -195,3 +250,7 @@ def write_junit(results: RunResults, report_dir: Path, *, elapsed: float) -> Pat
         encoding="utf-8",
     )
     return path
+
+
+def _xml_text(text: str) -> str:
+    return _XML_ILLEGAL.sub("?", visible(text))

@@ -81,6 +81,13 @@ class RunResults:
     created: list[CreatedObject] = field(default_factory=list)  # by the fuzzer, for clean-up
     deleted: int = 0
     leftovers: list[Leftover] = field(default_factory=list)
+    # "operation: why" -> cases whose answer could not be judged (too slow, too large, ...).
+    dropped: Counter[str] = field(default_factory=Counter)
+    ended: str = ""  # why the run was ended early (server hanging, DEADLINE), "" if it was not
+
+    def drop(self, operation: str, reason: str) -> None:
+        """A case the run could not judge; the summary counts and names each."""
+        self.dropped[f"{operation}: {reason}"] += 1
 
     def record(self, suite: str, check: str, operation: str, *, passed: bool) -> None:
         for table, key in (
@@ -117,10 +124,12 @@ class RunResults:
         self.created += other.created
         self.deleted += other.deleted
         self.leftovers += other.leftovers
+        self.dropped.update(other.dropped)
+        self.ended = self.ended or other.ended
 
     @property
     def ok(self) -> bool:
-        return not self.failures and not self.errors
+        return not self.failures and not self.errors and not self.ended
 
     def failed_checks(self) -> set[str]:
         return {failure.check for failure in self.failures}

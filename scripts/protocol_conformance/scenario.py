@@ -75,6 +75,8 @@ def run_scenario(
             composer = Composer(settings.api, plan, settings.fixtures.of(plan.name))
             run_resource(ResourceRun(ctx, plan, composer, reserve=later))
     except ScenarioStopped as exc:
+        if client.watch.over is not None:
+            raise client.watch.over from None  # answers that never came whole: it hangs
         results.errors.append(f"The semantic scenario stopped: the server stopped answering. {exc}")
     finally:
         leftovers = [
@@ -83,7 +85,8 @@ def run_scenario(
             if not t.deleted
         ]
         try:
-            clean_up(client, {p.name: p for p in plans}, leftovers, results)
+            with client.watch.clean_up_time():
+                clean_up(client, {p.name: p for p in plans}, leftovers, results)
         finally:
             results.requests[SEMANTIC] += client.requests_sent
             results.rate_limited += limits.honoured

@@ -5,8 +5,10 @@ project's schemathesis.toml names this module (`hooks = ...`), so the two tools 
 keeps its promise answers the second request with the first one's answer, whose object a
 later step may have deleted: the fuzzer would report a created object gone (ST302). A client
 never reuses a key for another request, so the fuzzer should not either. Every valid key
-becomes a digest of the generated one, the operation, the phase and how many times that phase
-sent it: the same seed still sends the same keys, however the run is sharded (WORKERS).
+becomes a digest of the generated one, the operation, the phase, how many times that phase
+sent it and a value drawn afresh for each run (each process): within a run no key repeats, and
+a run never reuses a key an earlier run sent to the same server (the server would replay that
+run's answer, about objects since deleted). The rest of each request is what the seed makes it.
 Invalid keys stay as generated, to test the server's refusal; what a server does with a key
 reused on purpose is the semantic scenario's `idempotent_create` check.
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from collections import Counter
 from typing import Any
 
@@ -26,10 +29,19 @@ import schemathesis
 
 from protocol_spec import Api, SpecErrors, build_api, load_spec_bytes
 
-__all__ = ["REJECTED_POSITIVE_DATA", "before_call", "filter_failure", "fresh_key", "made_invalid"]
+__all__ = [
+    "REJECTED_POSITIVE_DATA",
+    "RUN_SALT",
+    "before_call",
+    "filter_failure",
+    "fresh_key",
+    "made_invalid",
+]
 
 REJECTED_POSITIVE_DATA = "ST202"
 
+# Drawn once per process: keys are fresh for every run against the same server.
+RUN_SALT = secrets.token_hex(8)
 # (operation, phase, generated key) -> how many times it was sent, in this process.
 _sent: Counter[tuple[str, str, str]] = Counter()
 # The model of each schema schemathesis tests (None: one we cannot read), by the raw document.
@@ -77,7 +89,7 @@ def fresh_key(case: schemathesis.Case[Any]) -> None:
     phase = case.meta.phase.name.value if case.meta is not None else ""
     occurrence = (case.operation.label, phase, value)
     _sent[occurrence] += 1
-    unique = hashlib.sha256(repr((*occurrence, _sent[occurrence])).encode()).hexdigest()
+    unique = hashlib.sha256(repr((RUN_SALT, *occurrence, _sent[occurrence])).encode()).hexdigest()
     # The value with the digest after it, or a digest as long as the value (under a length
     # limit), whichever the key's schema accepts.
     for fresh in (f"{value}.{unique[:16]}", unique[: max(len(value), 16)]):

@@ -58,9 +58,12 @@ def run_one_by_one(settings: FuzzSettings, api: Api, results: RunResults) -> Non
     several workers, the stateful phase first, so that the number of workers changes when
     they run, not what they are. Merged in the same order as `FuzzWorkers.run` merges them."""
     units = shards(settings, api, 1)
-    outcomes = {
-        id(unit): _outcome(unit) for unit in sorted(units, key=lambda u: u.operations is not None)
-    }
+    outcomes: dict[int, Callable[[], RunResults]] = {}
+    ended = False
+    for unit in sorted(units, key=lambda u: u.operations is not None):
+        # Once the run is ended (the server hangs, DEADLINE), the other shards do not run.
+        outcomes[id(unit)] = _not_run(unit) if ended else _outcome(unit)
+        ended = ended or _ended(outcomes[id(unit)])
     for unit in units:
         _merge_shard(results, unit, outcomes[id(unit)])
 
@@ -115,7 +118,14 @@ class FuzzWorkers:
         for index in then:
             started[index] = self._pool.submit(_run_shard, units[index])
         for index, unit in enumerate(units):
+            if started[index].cancelled():
+                _merge_shard(results, unit, _not_run(unit))
+                continue
             _merge_shard(results, unit, started[index].result)
+            if results.ended:
+                # The server hangs, or DEADLINE: shards not started yet will not be.
+                for future in started.values():
+                    future.cancel()
 
     def __enter__(self) -> Self:
         return self
@@ -140,6 +150,21 @@ def _outcome(unit: FuzzSettings) -> Callable[[], RunResults]:
             raise error
 
         return failed
+    return lambda: results
+
+
+def _ended(outcome: Callable[[], RunResults]) -> bool:
+    try:
+        return bool(outcome().ended)
+    except Exception:  # noqa: BLE001 - reported where it is merged
+        return False
+
+
+def _not_run(unit: FuzzSettings) -> Callable[[], RunResults]:
+    """A shard left out because the run was ended: its operations are named as dropped."""
+    results = RunResults()
+    for operation in unit.operations or ("(stateful phase)",):
+        results.drop(operation, "not run: the run was ended")
     return lambda: results
 
 

@@ -79,6 +79,14 @@ class Reply:
         )
 
 
+class Streamed(Reply):
+    """A reply that sends itself, message by message, as a misbehaving server would (a body
+    that trickles, never ends or breaks off: `hostile.py`)."""
+
+    async def play(self, send: Send) -> None:
+        raise NotImplementedError
+
+
 Call = Callable[[Request], Awaitable[Reply]]
 
 
@@ -815,6 +823,9 @@ class FaultyApp:
 
         request = self.fault.rewrite(request)
         reply = self.fault.reshape(request, await self.fault.answer(request, call))
+        if isinstance(reply, Streamed):
+            await reply.play(send)
+            return
         headers = [
             (k.encode("latin-1"), v.encode("latin-1"))
             for k, v in reply.headers

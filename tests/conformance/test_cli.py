@@ -212,7 +212,11 @@ def test_wrong_token_is_diagnosed(serve_fault: Serve, capsys: pytest.CaptureFixt
         (("--base-url", "http://127.0.0.1:9/v1", "--token", "t"), {}, "ends with /v1"),
         ((), {"MAX_OBJECTS": "lots"}, "MAX_OBJECTS='lots' is not a whole number"),
         (("--max-objects", "0"), {}, "MAX_OBJECTS must be at least 1"),
-        ((), {"RATE_LIMIT": "fast"}, "RATE_LIMIT='fast' is not a number"),
+        ((), {"RATE_LIMIT": "fast"}, "RATE_LIMIT='fast' is neither a number"),
+        ((), {"DEADLINE": "soon"}, "DEADLINE='soon' is not a number"),
+        (("--deadline", "0"), {}, "DEADLINE must be a positive number of seconds"),
+        ((), {"MAX_RESPONSE_BYTES": "100"}, "MAX_RESPONSE_BYTES must be at least 1024"),
+        ((), {"MAX_DEPTH": "5000"}, "MAX_DEPTH must be from 2 to 900"),
         ((), {"CA_BUNDLE": "missing.pem"}, "CA_BUNDLE=missing.pem: no such file"),
         ((), {"FIXTURES": "missing.yaml"}, "FIXTURES=missing.yaml: no such file"),
         (
