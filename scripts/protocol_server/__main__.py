@@ -17,6 +17,7 @@ from protocol_server.config import DEV_TOKEN, ConfigError, Settings
 from protocol_server.migrations import MigrationError
 from protocol_server.plan import Plan, plan
 from protocol_server.store import Store
+from protocol_server.uploads import FileStore
 from protocol_spec import SpecErrors, load_api
 
 _DESCRIPTION = """\
@@ -24,6 +25,8 @@ Serve the Protocol API (spec/openapi.yaml) for real: SQLite storage, one account
 It is configured by the environment only:
   HOST, PORT            where to listen (default 127.0.0.1:8000)
   PROTOCOL_DB           SQLite file (default var/protocol.sqlite3), or :memory:
+  PROTOCOL_FILES        directory of uploaded files (default: files/ beside the database)
+  PROTOCOL_PUBLIC_URL   start of uploaded files' URLs (default http://HOST:PORT)
   PROTOCOL_API_TOKENS   comma-separated bearer tokens, one account each
                         (unset: the development token 'protocol-dev-token')
   PROTOCOL_SPEC         the spec to validate requests against (default spec/openapi.yaml)
@@ -74,7 +77,13 @@ def main(argv: list[str] | None = None) -> int:
         store.close()  # after uvicorn has finished the in-flight requests
 
     app = create_app(
-        served, store, settings.tokens, lifespan=close_store, docs_dir=settings.docs_dir
+        served,
+        store,
+        settings.tokens,
+        lifespan=close_store,
+        docs_dir=settings.docs_dir,
+        files=FileStore(settings.files_dir),
+        public_url=settings.public_url,
     )
     try:
         listener = _listen(settings.host, settings.port)
@@ -127,6 +136,13 @@ def _print_banner(settings: Settings, served: Plan, migrations: list[str]) -> No
     print(f"  database: {settings.db_path}")
     for change in migrations:
         print(f"    migrated: {change}")
+    if any(f.reference for s in served.served for f in s.model.fields):
+        print(
+            "  references: an id naming no object (as an older database may hold) reads as "
+            "null, or is left out of its array; nothing is deleted for it"
+        )
+    if any(f.file for s in served.served for f in s.model.fields):
+        print(f"  files:    {settings.files_dir} (URLs start {settings.public_url})")
     print(f"  spec:     {settings.spec_path}")
     print(f"  serves:   {', '.join(served.paths)}")
     if settings.tokens_from_env:

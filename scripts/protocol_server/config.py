@@ -31,6 +31,8 @@ class Settings:
     tokens_from_env: bool
     access_log: bool
     docs_dir: Path  # the generated reference page, served at /docs when it exists
+    files_dir: Path  # uploaded files (PROTOCOL_FILES)
+    public_url: str  # where clients reach the server, for the URLs of uploaded files
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -51,13 +53,26 @@ class Settings:
         access_log = env.get("PROTOCOL_ACCESS_LOG", "0")
         if access_log not in ("0", "1"):
             raise ConfigError(f"PROTOCOL_ACCESS_LOG must be 0 or 1, got {access_log!r}.")
+        host = env.get("HOST", "127.0.0.1")
+        db_path = env.get("PROTOCOL_DB", str(PROJECT_ROOT / "var" / "protocol.sqlite3"))
+        # Files live beside the database by default, so each database has its own.
+        beside = PROJECT_ROOT / "var" if db_path == MEMORY_DB else Path(db_path).parent
+        files_dir = Path(env.get("PROTOCOL_FILES") or beside / "files")
+        shown_host = f"[{host}]" if ":" in host else host
+        public_url = env.get("PROTOCOL_PUBLIC_URL") or f"http://{shown_host}:{port_text}"
+        if not public_url.startswith(("http://", "https://")):
+            raise ConfigError(
+                f"PROTOCOL_PUBLIC_URL must start with http:// or https://, got {public_url!r}."
+            )
         return cls(
-            host=env.get("HOST", "127.0.0.1"),
+            host=host,
             port=int(port_text),
-            db_path=env.get("PROTOCOL_DB", str(PROJECT_ROOT / "var" / "protocol.sqlite3")),
+            db_path=db_path,
             spec_path=Path(env.get("PROTOCOL_SPEC", str(DEFAULT_SPEC))),
             tokens=tokens,
             tokens_from_env=raw_tokens is not None,
             access_log=access_log == "1",
             docs_dir=PROJECT_ROOT / "generated" / "docs",
+            files_dir=files_dir,
+            public_url=public_url.rstrip("/"),
         )

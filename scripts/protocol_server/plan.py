@@ -18,6 +18,7 @@ from protocol_spec.pointers import join
 __all__ = ["BODY_MEDIA_TYPES", "Plan", "Served", "plan"]
 
 BODY_MEDIA_TYPES = ("application/json", "application/x-www-form-urlencoded")
+UPLOAD_MEDIA_TYPE = "multipart/form-data"  # for a create whose body has a file's content
 _SCALARS = ("string", "enum", "integer", "number", "boolean")
 _SCHEMES = {("http", "bearer"), ("http", "basic")}
 
@@ -158,7 +159,9 @@ def _operation_ok(api: Api, op: Operation, fail: _Fail) -> bool:
             )
             ok = False
     if op.body is not None:
-        others = [t for t in op.body.content_types if t not in BODY_MEDIA_TYPES]
+        upload = op.role == "create" and any(f.file == "content" for f in op.body.fields)
+        readable = (*BODY_MEDIA_TYPES, UPLOAD_MEDIA_TYPE) if upload else BODY_MEDIA_TYPES
+        others = [t for t in op.body.content_types if t not in readable]
         if others:
             fail(
                 join(op.pointer, "requestBody"),

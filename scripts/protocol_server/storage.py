@@ -88,7 +88,10 @@ _CONVERTED: frozenset[Kind] = frozenset({"boolean", "json"})
 
 
 def _column(f: Field) -> Column:
-    return Column(f.name, kind_of(f.type), f.nullable, f.default, f.has_default)
+    # A reference to one object is stored as the id, even where responses embed the object.
+    single_reference = f.reference is not None and not f.reference.many
+    kind: Kind = "text" if single_reference else kind_of(f.type)
+    return Column(f.name, kind, f.nullable, f.default, f.has_default)
 
 
 def quote(identifier: str) -> str:
