@@ -88,6 +88,7 @@ def plan(api: Api) -> Plan:
             "add tagged operations",
         )
     served = [s for r in api.resources if (s := _served(api, r, fail)) is not None]
+    _relations_ok(served, fail)
     error_types, error_models = _errors(api, fail)
     schemes = _schemes(api, fail)
     if errors:
@@ -139,6 +140,22 @@ def _served(api: Api, resource: Resource, fail: _Fail) -> Served | None:
         id_parameter=resource.item_path.rsplit("{", 1)[1].rstrip("}"),
         order=order,
     )
+
+
+def _relations_ok(served: list[Served], fail: _Fail) -> None:
+    """Every resource a relation names is served too."""
+    names = {s.resource.name for s in served}
+    for s in served:
+        for f in s.model.fields:
+            target = f.reference.resource if f.reference else None
+            target = target or (f.inverse.resource if f.inverse else None)
+            if target is not None and target not in names:
+                fail(
+                    f.pointer,
+                    f"{s.model.name}.{f.name} refers to {target}, which the engine cannot serve "
+                    "(its reasons are listed too)",
+                    f"make {target} servable, or remove the relation",
+                )
 
 
 def _operation_ok(api: Api, op: Operation, fail: _Fail) -> bool:

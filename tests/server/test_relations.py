@@ -5,6 +5,9 @@ across a SIGKILL), objects created alongside, values kept in step, uploads and t
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -480,3 +483,25 @@ def test_a_reference_to_a_resource_without_delete_is_checked(tmp_path: Path) -> 
             "conversation_id",
         )
         assert client.delete(f"/v1/conversations/{conversation['id']}").status_code == 405
+
+
+def test_start_up_names_every_reason_at_once(tmp_path: Path) -> None:
+    """A resource the engine cannot serve, and every relation naming it, in one report."""
+    text = Path(WHOLE_API).read_text()
+    start = text.index("      x-protocol-order:", text.index("operationId: listMessages"))
+    end = text.index("      parameters:", start)
+    path = tmp_path / "openapi.yaml"
+    path.write_text(text[:start] + text[end:])
+    result = subprocess.run(
+        [sys.executable, "-m", "protocol_server"],
+        env={**os.environ, "PROTOCOL_SPEC": str(path), "PROTOCOL_DB": ":memory:"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "GET /v1/messages has no `x-protocol-order`" in result.stderr
+    for relation in ("Conversation.pinned_message_id", "Attachment.message_id"):
+        assert f"{relation} refers to messages, which the engine cannot serve" in result.stderr
+    assert "3 problem(s)" in result.stderr
