@@ -26,6 +26,7 @@ __all__ = ["Link", "Relations", "initial_value"]
 Row = dict[str, Any]
 # The (resource, id) pairs a delete has reached, so a cycle of cascades ends.
 _Reached = set[tuple[str, str]]
+_MAX_DEPTH = 4
 
 
 def initial_value(f: Field, given: Mapping[str, Any], now: int) -> Any:
@@ -240,10 +241,16 @@ class Relations:
 
     # -- responses -------------------------------------------------------------------------
 
-    def shown(self, db: sqlite3.Connection, account: str, served: Served, row: Row) -> Row:
+    def shown(
+        self, db: sqlite3.Connection, account: str, served: Served, row: Row, depth: int = 0
+    ) -> Row:
         """The object as responses show it: embedded objects, inverse lists, file URLs. An id
-        that names nothing (kept from an older database) shows as null, or is left out."""
+        that names nothing (kept from an older database) shows as null, or is left out.
+        Schemas that embed each other in a circle stop at _MAX_DEPTH, showing ids."""
         shown = dict(row)
+        if depth > _MAX_DEPTH:
+            return shown
+        deeper = depth + 1
         object_id = row[served.id_attribute]
         for f in served.model.fields:
             reference, inverse = f.reference, f.inverse
@@ -257,9 +264,11 @@ class Relations:
                 ids = value if isinstance(value, list) else [] if value is None else [value]
                 found = [o for i in ids if (o := _fetch(db, target, account, i)) is not None]
                 if reference.many:
-                    shown[f.name] = [self.shown(db, account, target, o) for o in found]
+                    shown[f.name] = [self.shown(db, account, target, o, deeper) for o in found]
                 else:
-                    shown[f.name] = self.shown(db, account, target, found[0]) if found else None
+                    shown[f.name] = (
+                        self.shown(db, account, target, found[0], deeper) if found else None
+                    )
             elif inverse is not None and target is not None:
                 rows = db.execute(
                     f"SELECT {target.layout.select_list} FROM {quote(target.layout.table)} "
@@ -267,7 +276,8 @@ class Relations:
                     (account, object_id),
                 ).fetchall()
                 shown[f.name] = [
-                    self.shown(db, account, target, _decoded(target.layout, r)) for r in rows
+                    self.shown(db, account, target, _decoded(target.layout, r), deeper)
+                    for r in rows
                 ]
         return shown
 
