@@ -13,7 +13,9 @@ import uvicorn
 from starlette.applications import Starlette
 
 from protocol_server.app import create_app
+from protocol_server.auth import account_of
 from protocol_server.config import DEV_TOKEN, ConfigError, Settings
+from protocol_server.examples import example_objects, give_examples
 from protocol_server.migrations import MigrationError
 from protocol_server.plan import Plan, plan
 from protocol_server.store import Store
@@ -27,6 +29,7 @@ It is configured by the environment only:
   PROTOCOL_DB           SQLite file (default var/protocol.sqlite3), or :memory:
   PROTOCOL_FILES        directory of uploaded files (default: files/ beside the database)
   PROTOCOL_PUBLIC_URL   start of uploaded files' URLs (default http://HOST:PORT)
+  PROTOCOL_EXAMPLE_OBJECTS  0: accounts start empty (default 1: with the spec's examples)
   PROTOCOL_API_TOKENS   comma-separated bearer tokens, one account each
                         (unset: the development token 'protocol-dev-token')
   PROTOCOL_SPEC         the spec to validate requests against (default spec/openapi.yaml)
@@ -71,6 +74,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
 
+    examples_given = 0
+    if settings.example_objects:
+        objects = example_objects(served)
+        accounts = [account_of(token) for token in settings.tokens]
+        examples_given = store.transaction(lambda db: give_examples(db, accounts, objects))
+
     @asynccontextmanager
     async def close_store(app: Starlette) -> AsyncIterator[None]:
         yield
@@ -95,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         store.close()
         return 2
-    _print_banner(settings, served, store.migrations)
+    _print_banner(settings, served, store.migrations, examples_given)
     config = uvicorn.Config(
         app,
         # Access logs are off unless asked for; they are logged at INFO.
@@ -130,7 +139,9 @@ def _listen(host: str, port: int) -> socket.socket:
     return listener
 
 
-def _print_banner(settings: Settings, served: Plan, migrations: list[str]) -> None:
+def _print_banner(
+    settings: Settings, served: Plan, migrations: list[str], examples_given: int
+) -> None:
     host = f"[{settings.host}]" if ":" in settings.host else settings.host
     print(f"Protocol API reference server listening on http://{host}:{settings.port}")
     print(f"  database: {settings.db_path}")
@@ -143,6 +154,11 @@ def _print_banner(settings: Settings, served: Plan, migrations: list[str]) -> No
         )
     if any(f.file for s in served.served for f in s.model.fields):
         print(f"  files:    {settings.files_dir} (URLs start {settings.public_url})")
+    if examples_given:
+        print(
+            f"  examples: {examples_given} account(s) got the spec's example objects "
+            "(PROTOCOL_EXAMPLE_OBJECTS=0 starts accounts empty)"
+        )
     print(f"  spec:     {settings.spec_path}")
     print(f"  serves:   {', '.join(served.paths)}")
     if settings.tokens_from_env:

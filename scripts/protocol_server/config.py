@@ -33,6 +33,7 @@ class Settings:
     docs_dir: Path  # the generated reference page, served at /docs when it exists
     files_dir: Path  # uploaded files (PROTOCOL_FILES)
     public_url: str  # where clients reach the server, for the URLs of uploaded files
+    example_objects: bool  # each account starts with the spec's example objects
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -64,6 +65,9 @@ class Settings:
             raise ConfigError(
                 f"PROTOCOL_PUBLIC_URL must start with http:// or https://, got {public_url!r}."
             )
+        examples = env.get("PROTOCOL_EXAMPLE_OBJECTS", "1")
+        if examples not in ("0", "1"):
+            raise ConfigError(f"PROTOCOL_EXAMPLE_OBJECTS must be 0 or 1, got {examples!r}.")
         return cls(
             host=host,
             port=int(port_text),
@@ -75,4 +79,5 @@ class Settings:
             docs_dir=PROJECT_ROOT / "generated" / "docs",
             files_dir=files_dir,
             public_url=public_url.rstrip("/"),
+            example_objects=examples == "1",
         )

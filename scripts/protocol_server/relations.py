@@ -259,6 +259,11 @@ class Relations:
             )
             if f.file == "url":
                 shown[f.name] = self.file_url(served, object_id)
+            elif reference is not None and target is not None and not reference.embedded:
+                value = row.get(f.name)
+                named = value if isinstance(value, list) else [] if value is None else [value]
+                kept = [i for i in named if _fetch(db, target, account, i) is not None]
+                shown[f.name] = kept if reference.many else (kept[0] if kept else None)
             elif reference is not None and reference.embedded and target is not None:
                 value = row.get(f.name)
                 ids = value if isinstance(value, list) else [] if value is None else [value]
@@ -279,7 +284,7 @@ class Relations:
                     self.shown(db, account, target, _decoded(target.layout, r), deeper)
                     for r in rows
                 ]
-        return shown
+        return {f.name: shown.get(f.name) for f in served.model.fields}  # the schema's order
 
     def through(
         self, served: Served, account: str, through: str, attribute: str, value: Any

@@ -64,7 +64,10 @@ class TableLayout:
         id_attribute: str,
         sort_columns: tuple[tuple[str, bool], ...] = (),
     ) -> TableLayout:
-        return cls(table, id_attribute, tuple(_column(f) for f in model.fields), sort_columns)
+        # Values the server derives when it shows an object (a list kept in step, a file's URL)
+        # have no column.
+        stored = [f for f in model.fields if f.inverse is None and f.file != "url"]
+        return cls(table, id_attribute, tuple(_column(f) for f in stored), sort_columns)
 
     def column(self, attribute: str) -> Column:
         return next(column for column in self.columns if column.attribute == attribute)

@@ -162,6 +162,10 @@ class Store:
             page.reverse()
         return Page(rows=page, more=len(rows) > limit)
 
+    def transaction(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """`work` in one write transaction (call from a worker thread, or before serving)."""
+        return self._write(work)
+
     def read(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """`work` on the reader connection (short reads that span several tables)."""
         with self._reading() as db:

@@ -15,8 +15,9 @@ from typing import Any
 import httpx
 import pytest
 
+from protocol_codegen.samples import curl_sample
 from protocol_server.harness import RunningServer, running_server, start_server
-from protocol_spec import PROJECT_ROOT
+from protocol_spec import PROJECT_ROOT, load_api
 
 from .helpers import assert_error
 
@@ -505,3 +506,71 @@ def test_start_up_names_every_reason_at_once(tmp_path: Path) -> None:
     for relation in ("Conversation.pinned_message_id", "Attachment.message_id"):
         assert f"{relation} refers to messages, which the engine cannot serve" in result.stderr
     assert "3 problem(s)" in result.stderr
+
+
+# -- the spec's example objects ----------------------------------------------------------------
+
+
+def test_every_account_starts_with_the_example_objects(tmp_path: Path) -> None:
+    db_path = str(tmp_path / "protocol.sqlite3")
+    env = {"PROTOCOL_SPEC": WHOLE_API, "PROTOCOL_EXAMPLE_OBJECTS": "1"}
+    with running_server(tokens=("a", "b"), db_path=db_path, env=env) as server:
+        assert "examples: 2 account(s) got the spec's example objects" in server.output()
+        with _client(server, "a") as first, _client(server, "b") as second:
+            frank = ok(first.get("/v1/contacts/WAz8eIbvDR60rouK"))
+            assert frank["username"] == "FrankMcCallister"
+            assert frank["conversation_id"] == "xgQQXg3hrtjh7AvZ"
+            message = ok(first.get("/v1/messages/SIuAFUNKdSYHZF2w"))
+            assert message["contact"] == frank  # the embedded sender, stored as its id
+            group = ok(first.get("/v1/groups/l7cGNIBKZiNJ6wqF"))
+            assert [c["username"] for c in group["contacts"]] == [
+                "Hector",
+                "Cedric",
+                "Hester",
+                "Cliff",
+            ]
+            assert group["conversation_id"] is None  # its example conversation is no example
+            # The seed's create runs as written: the contact exists, and keeps its conversation.
+            again = ok(first.post("/v1/conversations", data={"contact_id": frank["id"]}), 201)
+            assert again["id"] != frank["conversation_id"]
+            assert ok(first.get(f"/v1/contacts/{frank['id']}")) == frank
+            # Both accounts hold the same ids; deleting in one leaves the other's.
+            ok(first.delete("/v1/contacts/WAz8eIbvDR60rouK"), 204)
+            assert ok(second.get("/v1/contacts/WAz8eIbvDR60rouK")) == frank
+            assert_error(first.get("/v1/messages/SIuAFUNKdSYHZF2w"), 404)
+    with (
+        running_server(tokens=("a",), db_path=db_path, env=env) as server,
+        _client(server, "a") as first,
+    ):  # given once: what the account deleted does not come back
+        assert_error(first.get("/v1/contacts/WAz8eIbvDR60rouK"), 404)
+        assert "examples:" not in server.output()
+
+
+def test_without_example_objects_accounts_start_empty(whole_api: RunningServer) -> None:
+    with _client(whole_api, next(_tokens)) as client:
+        for resource in ("contacts", "conversations", "groups", "messages", "attachments"):
+            assert ids(client, f"/v1/{resource}") == []
+
+
+def test_the_reference_pages_curl_samples_run_as_printed_on_a_fresh_account() -> None:
+    """Each resource's samples, in page order, on an account of its own holding the examples.
+    The upload's sample is left to the generator's issue (it writes `-d file=`, not `-F`)."""
+    api = load_api(Path(WHOLE_API))
+    tokens = tuple(f"fresh-{resource.identifier}" for resource in api.resources)
+    env = {"PROTOCOL_SPEC": WHOLE_API, "PROTOCOL_EXAMPLE_OBJECTS": "1"}
+    with running_server(tokens=tokens, env=env) as server:
+        for resource, token in zip(api.resources, tokens, strict=True):
+            for operation in resource.operations:
+                if (
+                    operation.body is not None
+                    and "multipart/form-data" in operation.body.content_types
+                ):
+                    continue
+                sample = curl_sample(api, operation).replace(api.default_base_url, server.base_url)
+                command = sample.replace("{token}", token).replace(
+                    "curl ", "curl -sS -o /dev/null -w '%{http_code}' ", 1
+                )
+                done = subprocess.run(
+                    ["bash", "-c", command], capture_output=True, text=True, timeout=30, check=False
+                )
+                assert done.stdout == str(operation.success_status), (sample, done.stderr)
