@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import hashlib
 import json
 import time
 from collections.abc import Awaitable, Callable
@@ -146,12 +147,15 @@ class Engine:
             if upload
             else await self._attributes(request, operation)
         )
-        idempotency = self._idempotency(request, operation, query, given)
+        # Two uploads are the same request only with the same bytes.
+        meaning = {**given, "<file>": hashlib.sha256(upload.data).hexdigest()} if upload else given
+        idempotency = self._idempotency(request, operation, query, meaning)
         inverse = {
             f.name: given.pop(f.name) for f in served.model.fields if f.inverse and f.name in given
         }
         now = int(time.time())
-        staged = self.files.stage(upload.data) if upload is not None else None
+        # Written and fsynced off the event loop, before the object's transaction.
+        staged = await asyncio.to_thread(self.files.stage, upload.data) if upload else None
 
         def new_object() -> dict[str, Any]:
             return {f.name: initial_value(f, given, now) for f in served.model.fields}
@@ -260,7 +264,8 @@ class Engine:
         media_type = next(
             (found[f.name] for f in served.model.fields if f.file == "media-type"), None
         )
-        return FileResponse(path, media_type=media_type, filename=name)
+        shown_name = "".join(c for c in str(name or object_id) if c.isprintable() and c != '"')
+        return FileResponse(path, media_type=media_type, filename=shown_name or object_id)
 
     def file_url(self, served: Served, object_id: str) -> str:
         return f"{self.public_url}{self._item_path(served, object_id)}/file"

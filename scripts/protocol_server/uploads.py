@@ -81,8 +81,10 @@ async def read_upload(request: Request, operation: Operation, max_bytes: int) ->
     if len(data) > max_bytes:
         raise too_large
     name = os.path.basename(str(part.get_filename()).replace("\\", "/")).strip()
-    if not name:
-        raise ApiError(400, f"The part {part_name!r} has an empty file name; name the file.")
+    if not name or not name.isprintable():
+        raise ApiError(
+            400, f"The part {part_name!r} needs a file name of printable characters; rename it."
+        )
     media_type = part.get_content_type() if part.get("content-type") else _DEFAULT_MEDIA_TYPE
     return Upload(name=name, media_type=media_type, data=data)
 

@@ -574,3 +574,15 @@ def test_the_reference_pages_curl_samples_run_as_printed_on_a_fresh_account() ->
                     ["bash", "-c", command], capture_output=True, text=True, timeout=30, check=False
                 )
                 assert done.stdout == str(operation.success_status), (sample, done.stderr)
+
+
+def test_an_upload_retried_with_its_key_is_stored_once(account: Callable[[], httpx.Client]) -> None:
+    client = account()
+    key = {"Idempotency-Key": "upload-once"}
+    files = {"file": ("a.pdf", PDF, "application/pdf")}
+    first = ok(client.post("/v1/attachments", files=files, headers=key), 201)
+    assert ok(client.post("/v1/attachments", files=files, headers=key), 201) == first
+    other_bytes = {"file": ("a.pdf", PDF.upper(), "application/pdf")}
+    assert_error(client.post("/v1/attachments", files=other_bytes, headers=key), 422)
+    assert ids(client, "/v1/attachments") == [first["id"]]
+    assert client.get(first["file_url"]).content == PDF
