@@ -13,12 +13,15 @@ import uvicorn
 from starlette.applications import Starlette
 
 from protocol_server.app import create_app, error_body
+from protocol_server.auth import account_of
 from protocol_server.config import DEV_TOKEN, LIMIT_VARIABLES, ConfigError, Limits, Settings
 from protocol_server.connection import protocol_class
+from protocol_server.examples import example_objects, give_examples
 from protocol_server.migrations import MigrationError
 from protocol_server.plan import Plan, plan
 from protocol_server.store import Store
 from protocol_server.token_key import TokenKeyError
+from protocol_server.uploads import FileStore
 from protocol_spec import SpecErrors, load_api
 
 __all__ = ["main"]
@@ -28,6 +31,9 @@ Serve the Protocol API (spec/openapi.yaml) for real: SQLite storage, one account
 It is configured by the environment only:
   HOST, PORT            where to listen (default 127.0.0.1:8000)
   PROTOCOL_DB           SQLite file (default var/protocol.sqlite3), or :memory:
+  PROTOCOL_FILES        directory of uploaded files (default: files/ beside the database)
+  PROTOCOL_PUBLIC_URL   start of uploaded files' URLs (default http://HOST:PORT)
+  PROTOCOL_EXAMPLE_OBJECTS  0: accounts start empty (default 1: with the spec's examples)
   PROTOCOL_API_TOKENS   comma-separated bearer tokens, one account each
                         (unset: the development token 'protocol-dev-token')
   PROTOCOL_SPEC         the spec to validate requests against (default spec/openapi.yaml)
@@ -82,13 +88,25 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
 
+    examples_given = 0
+    if settings.example_objects:
+        objects = example_objects(served)
+        accounts = [account_of(store.account_key, token) for token in settings.tokens]
+        examples_given = store.transaction(lambda db: give_examples(db, accounts, objects))
+
     @asynccontextmanager
     async def close_store(app: Starlette) -> AsyncIterator[None]:
         yield
         store.close()  # after uvicorn has finished the in-flight requests
 
     app = create_app(
-        served, store, settings.tokens, lifespan=close_store, docs_dir=settings.docs_dir
+        served,
+        store,
+        settings.tokens,
+        lifespan=close_store,
+        docs_dir=settings.docs_dir,
+        files=FileStore(settings.files_dir),
+        public_url=settings.public_url,
     )
     try:
         listener = _listen(settings.host, settings.port)
@@ -100,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         store.close()
         return 2
-    _print_banner(settings, served, store.migrations)
+    _print_banner(settings, served, store.migrations, examples_given)
     config = uvicorn.Config(
         app,
         # Access logs are off unless asked for; they are logged at INFO.
@@ -139,12 +157,26 @@ def _listen(host: str, port: int) -> socket.socket:
     return listener
 
 
-def _print_banner(settings: Settings, served: Plan, migrations: list[str]) -> None:
+def _print_banner(
+    settings: Settings, served: Plan, migrations: list[str], examples_given: int
+) -> None:
     host = f"[{settings.host}]" if ":" in settings.host else settings.host
     print(f"Protocol API reference server listening on http://{host}:{settings.port}")
     print(f"  database: {settings.db_path}")
     for change in migrations:
         print(f"    migrated: {change}")
+    if any(f.reference for s in served.served for f in s.model.fields):
+        print(
+            "  references: an id naming no object (as an older database may hold) reads as "
+            "null, or is left out of its array; nothing is deleted for it"
+        )
+    if any(f.file for s in served.served for f in s.model.fields):
+        print(f"  files:    {settings.files_dir} (URLs start {settings.public_url})")
+    if examples_given:
+        print(
+            f"  examples: {examples_given} account(s) got the spec's example objects "
+            "(PROTOCOL_EXAMPLE_OBJECTS=0 starts accounts empty)"
+        )
     print(f"  spec:     {settings.spec_path}")
     print(f"  serves:   {', '.join(served.paths)}")
     if settings.tokens_from_env:

@@ -6,6 +6,7 @@ Starlette is used only for routing, requests and responses; it publishes no Open
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
@@ -23,6 +24,7 @@ from protocol_server.engine import Engine
 from protocol_server.errors import ApiError
 from protocol_server.plan import Plan, Served, plan
 from protocol_server.store import Store
+from protocol_server.uploads import FileStore
 from protocol_spec import load_api
 from protocol_spec.model import Operation
 
@@ -89,9 +91,16 @@ def create_app(
     tokens: Sequence[str],
     lifespan: Callable[[Starlette], AbstractAsyncContextManager[None]] | None = None,
     docs_dir: Path | None = None,
+    files: FileStore | None = None,
+    public_url: str = "",
 ) -> Starlette:
-    """The application; `store` stays owned by the caller (open it before, close it after)."""
-    engine = Engine(plan, store, Accounts(tokens, store.account_key, plan.schemes))
+    """The application; `store` stays owned by the caller (open it before, close it after).
+    Uploaded files go to `files` (a temporary directory when not given); their URLs start with
+    `public_url`."""
+    files = files or FileStore(Path(tempfile.mkdtemp(prefix="protocol-files-")))
+    engine = Engine(
+        plan, store, Accounts(tokens, store.account_key, plan.schemes), files, public_url
+    )
     routes: list[BaseRoute] = []
     for served in plan.served:
         by_path: dict[str, dict[str, Operation]] = {}
@@ -102,6 +111,8 @@ def create_app(
             Route(path, endpoint=_PathEndpoint(engine, served, operations))
             for path, operations in by_path.items()
         ]
+        if served.resource.item_path and any(f.file == "url" for f in served.model.fields):
+            routes.append(_download_route(engine, served, served.resource.item_path + "/file"))
     if docs_dir is not None and (docs_dir / "index.html").is_file():
         routes.append(Route(DOCS_PATH, endpoint=_to_docs_index))
         routes.append(Mount(DOCS_PATH, app=StaticFiles(directory=docs_dir, html=True)))
@@ -137,6 +148,19 @@ def application(spec_path: Path, db_path: str, tokens: Sequence[str]) -> tuple[S
     served = plan(load_api(spec_path))
     store = Store(db_path, served.layouts)
     return create_app(served, store, tokens), store
+
+
+def _download_route(engine: Engine, served: Served, path: str) -> Route:
+    """Where a resource's uploaded files are served back (the attribute marked
+    `x-protocol-file: url` holds this address)."""
+
+    async def download(request: Request) -> Response:
+        try:
+            return await engine.download(request, served)
+        except ApiError as error:
+            return _error(engine.plan, error)
+
+    return Route(path, endpoint=download, methods=["GET"])
 
 
 async def _to_docs_index(request: Request) -> Response:

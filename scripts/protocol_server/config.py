@@ -10,10 +10,12 @@ from pathlib import Path
 from protocol_server.errors import ProtocolServerError
 from protocol_spec import DEFAULT_SPEC, PROJECT_ROOT
 
-__all__ = ["DEV_TOKEN", "LIMIT_VARIABLES", "ConfigError", "Limits", "Settings"]
+__all__ = ["DEV_TOKEN", "LIMIT_VARIABLES", "MEMORY_DB", "ConfigError", "Limits", "Settings"]
 
 # Used only when PROTOCOL_API_TOKENS is unset; start-up prints it with a warning.
 DEV_TOKEN = "protocol-dev-token"
+# PROTOCOL_DB's value for a database that keeps nothing.
+MEMORY_DB = ":memory:"
 
 
 class ConfigError(ProtocolServerError):
@@ -53,6 +55,9 @@ class Settings:
     tokens_from_env: bool
     access_log: bool
     docs_dir: Path  # the generated reference page, served at /docs when it exists
+    files_dir: Path  # uploaded files (PROTOCOL_FILES)
+    public_url: str  # where clients reach the server, for the URLs of uploaded files
+    example_objects: bool  # each account starts with the spec's example objects
     limits: Limits = Limits()
     token_key: str | None = None  # PROTOCOL_TOKEN_KEY; None: the key file beside the database
 
@@ -81,10 +86,24 @@ class Settings:
                 "PROTOCOL_TOKEN_KEY must be at least 32 characters (for example "
                 "`openssl rand -hex 32`), or unset to keep the key in a file beside the database."
             )
+        host = env.get("HOST", "127.0.0.1")
+        db_path = env.get("PROTOCOL_DB", str(PROJECT_ROOT / "var" / "protocol.sqlite3"))
+        # Files live beside the database by default, so each database has its own.
+        beside = PROJECT_ROOT / "var" if db_path == MEMORY_DB else Path(db_path).parent
+        files_dir = Path(env.get("PROTOCOL_FILES") or beside / "files")
+        shown_host = f"[{host}]" if ":" in host else host
+        public_url = env.get("PROTOCOL_PUBLIC_URL") or f"http://{shown_host}:{port_text}"
+        if not public_url.startswith(("http://", "https://")):
+            raise ConfigError(
+                f"PROTOCOL_PUBLIC_URL must start with http:// or https://, got {public_url!r}."
+            )
+        examples = env.get("PROTOCOL_EXAMPLE_OBJECTS", "1")
+        if examples not in ("0", "1"):
+            raise ConfigError(f"PROTOCOL_EXAMPLE_OBJECTS must be 0 or 1, got {examples!r}.")
         return cls(
-            host=env.get("HOST", "127.0.0.1"),
+            host=host,
             port=int(port_text),
-            db_path=env.get("PROTOCOL_DB", str(PROJECT_ROOT / "var" / "protocol.sqlite3")),
+            db_path=db_path,
             spec_path=Path(env.get("PROTOCOL_SPEC", str(DEFAULT_SPEC))),
             tokens=tokens,
             tokens_from_env=raw_tokens is not None,
@@ -92,6 +111,9 @@ class Settings:
             docs_dir=PROJECT_ROOT / "generated" / "docs",
             limits=_limits(env),
             token_key=token_key,
+            files_dir=files_dir,
+            public_url=public_url.rstrip("/"),
+            example_objects=examples == "1",
         )
 
 

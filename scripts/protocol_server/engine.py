@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import hashlib
 import json
-import secrets
 import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import FileResponse, JSONResponse, Response
 
 from protocol_server.auth import Accounts
 from protocol_server.errors import ApiError
+from protocol_server.formats import check_formats
 from protocol_server.plan import Plan, Served
+from protocol_server.relations import Relations, initial_value
 from protocol_server.requests import (
     check_content_type,
     describe,
@@ -36,7 +38,8 @@ from protocol_server.store import (
     IdempotencyKey,
     Store,
 )
-from protocol_spec.model import Field, Operation
+from protocol_server.uploads import FileStore, Upload, read_upload
+from protocol_spec.model import Operation
 
 __all__ = ["MAX_BODY_BYTES", "Engine", "Handler"]
 
@@ -47,10 +50,20 @@ Handler = Callable[[Request, Served, Operation, str], Awaitable[Response]]
 
 
 class Engine:
-    def __init__(self, plan: Plan, store: Store, accounts: Accounts) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        store: Store,
+        accounts: Accounts,
+        files: FileStore,
+        public_url: str,
+    ) -> None:
         self.plan = plan
         self.store = store
         self.accounts = accounts
+        self.files = files
+        self.public_url = public_url.rstrip("/")
+        self.relations = Relations(plan.served, self.file_url)
         self.schemas = plan.validation
         # Writes wait for fsync, so they run off the event loop, on one thread: the store
         # serialises writes anyway, and one thread taking them in turn avoids a convoy of
@@ -85,7 +98,12 @@ class Engine:
         for parameter in operation.filters:
             if parameter.name in query and parameter.filter is not None:
                 value = query[parameter.name]
-                if parameter.filter.match == "is-set":
+                if parameter.filter.through is not None:
+                    clause = self.relations.through(
+                        served, account, parameter.filter.through, parameter.filter.attribute, value
+                    )
+                    conditions.append(Condition(parameter.filter.through, "sql", clause))
+                elif parameter.filter.match == "is-set":
                     conditions.append(
                         Condition(parameter.filter.attribute, "set" if value else "unset")
                     )
@@ -109,7 +127,10 @@ class Engine:
                 f"{page.cursor_field} {_shown(missing.args[0])}; pass one from the page you are "
                 "on, with the same filters.",
             ) from None
-        envelope = {page.items_field: found.rows, page.has_more_field: found.more}
+        rows = self.store.read(
+            lambda db: [self.relations.shown(db, account, served, row) for row in found.rows]
+        )
+        envelope = {page.items_field: rows, page.has_more_field: found.more}
         assert operation.result is not None and operation.result.name is not None
         fields = self.plan.api.model(operation.result.name).fields
         body = {f.name: envelope[f.name] for f in fields if f.name in envelope}
@@ -119,16 +140,34 @@ class Engine:
         self, request: Request, served: Served, operation: Operation, account: str
     ) -> Response:
         query = read_query(self.schemas, operation, request.scope["query_string"])
-        given = await self._attributes(request, operation)
-        idempotency = self._idempotency(request, operation, query, given)
+        upload = await self._upload(request, served, operation)
+        given = (
+            self._from_upload(served, upload)
+            if upload
+            else await self._attributes(request, operation)
+        )
+        # Two uploads are the same request only with the same bytes.
+        meaning = {**given, "<file>": hashlib.sha256(upload.data).hexdigest()} if upload else given
+        idempotency = self._idempotency(request, operation, query, meaning)
+        inverse = {
+            f.name: given.pop(f.name) for f in served.model.fields if f.inverse and f.name in given
+        }
+        now = int(time.time())
+        # Written and fsynced off the event loop, before the object's transaction.
+        staged = await asyncio.to_thread(self.files.stage, upload.data) if upload else None
 
         def new_object() -> dict[str, Any]:
-            now = int(time.time())
-            return {f.name: _initial(f, given, now) for f in served.model.fields}
+            return {f.name: initial_value(f, given, now) for f in served.model.fields}
+
+        def within(db: Any, row: dict[str, Any]) -> None:
+            self.relations.check_ids(db, account, served, {**given, **inverse})
+            self.relations.after_insert(db, account, served, row, inverse, now)
+            if staged is not None:
+                self.files.place(staged, account, served.resource.name, row[served.id_attribute])
 
         try:
             stored, _ = await self._write(
-                self.store.insert, served.layout, account, new_object, idempotency
+                self.store.insert, served.layout, account, new_object, idempotency, within
             )
         except IdempotencyConflict as conflict:
             raise ApiError(
@@ -137,6 +176,10 @@ class Engine:
                 f"{_shown(conflict.args[0])} was already used with another request; send a "
                 "new key for a new request.",
             ) from None
+        finally:
+            if staged is not None:
+                staged.unlink(missing_ok=True)  # placed, or not wanted after all
+        stored = self._shown(account, served, stored)
         headers = {}
         success = operation.success
         location = success.header("Location") if success else None
@@ -152,7 +195,9 @@ class Engine:
         found = self.store.get(served.layout, account, object_id)
         if found is None:
             raise _not_found(served, object_id)
-        return JSONResponse(found, status_code=operation.success_status)
+        return JSONResponse(
+            self._shown(account, served, found), status_code=operation.success_status
+        )
 
     async def update(
         self, request: Request, served: Served, operation: Operation, account: str
@@ -160,24 +205,104 @@ class Engine:
         read_query(self.schemas, operation, request.scope["query_string"])
         object_id = self._object_id(request, served, operation)
         changes = await self._attributes(request, operation)
-        updated = await self._write(self.store.update, served.layout, account, object_id, changes)
+        inverse = {
+            f.name: changes.pop(f.name)
+            for f in served.model.fields
+            if f.inverse and f.name in changes
+        }
+
+        def within(db: Any, columns: Any) -> Any:
+            self.relations.check_ids(db, account, served, {**columns, **inverse})
+            now = int(time.time())
+            return self.relations.before_update(
+                db, account, served, object_id, columns, inverse, now
+            )
+
+        updated = await self._write(
+            self.store.update, served.layout, account, object_id, changes, within
+        )
         if updated is None:
             raise _not_found(served, object_id)
-        return JSONResponse(updated, status_code=operation.success_status)
+        return JSONResponse(
+            self._shown(account, served, updated), status_code=operation.success_status
+        )
 
     async def delete(
         self, request: Request, served: Served, operation: Operation, account: str
     ) -> Response:
         read_query(self.schemas, operation, request.scope["query_string"])
         object_id = self._object_id(request, served, operation)
-        deleted = await self._write(self.store.delete, served.layout, account, object_id)
+        gone: list[tuple[Served, dict[str, Any]]] = []
+
+        def within(db: Any) -> None:
+            self.relations.before_delete(db, account, served, object_id, gone)
+
+        deleted = await self._write(self.store.delete, served.layout, account, object_id, within)
         if deleted is None:
             raise _not_found(served, object_id)
+        for owner, row in gone:  # after the commit: a crash leaves a file, never a lost one
+            if any(f.file for f in owner.model.fields):
+                self.files.remove(account, owner.resource.name, row[owner.id_attribute])
         if operation.result is None:
             return Response(status_code=operation.success_status)
         return JSONResponse(deleted, status_code=operation.success_status)
 
+    async def download(self, request: Request, served: Served) -> Response:
+        """The bytes of an uploaded file, to the account that owns it."""
+        account = self.accounts.authenticate(request.headers.get("authorization"))
+        object_id = str(request.path_params[served.id_parameter])
+        found = self.store.get(served.layout, account, object_id)
+        path = self.files.path(account, served.resource.name, object_id)
+        if found is None or not path.is_file():
+            raise _not_found(served, object_id)
+        name = next((found[f.name] for f in served.model.fields if f.file == "name"), None)
+        media_type = next(
+            (found[f.name] for f in served.model.fields if f.file == "media-type"), None
+        )
+        shown_name = "".join(c for c in str(name or object_id) if c.isprintable() and c != '"')
+        return FileResponse(path, media_type=media_type, filename=shown_name or object_id)
+
+    def file_url(self, served: Served, object_id: str) -> str:
+        return f"{self.public_url}{self._item_path(served, object_id)}/file"
+
     # -- helpers ---------------------------------------------------------------------------
+
+    def _shown(self, account: str, served: Served, row: dict[str, Any]) -> dict[str, Any]:
+        return self.store.read(lambda db: self.relations.shown(db, account, served, row))
+
+    async def _upload(
+        self, request: Request, served: Served, operation: Operation
+    ) -> Upload | None:
+        body = operation.body
+        if body is None or not any(f.file == "content" for f in body.fields):
+            return None
+        size = next((f for f in served.model.fields if f.file == "size"), None)
+        limit = (
+            int(size.constraints.maximum) if size and size.constraints.maximum else MAX_BODY_BYTES
+        )
+        return await read_upload(request, operation, limit)
+
+    def _from_upload(self, served: Served, upload: Upload) -> dict[str, Any]:
+        """The attributes a new object reads from its file."""
+        read: dict[str, Any] = {
+            "name": upload.name,
+            "media-type": upload.media_type,
+            "size": len(upload.data),
+        }
+        given = {f.name: read[f.file] for f in served.model.fields if f.file in read}
+        for f in served.model.fields:
+            limit = f.constraints.max_length
+            if (
+                f.file in ("name", "media-type")
+                and limit is not None
+                and len(given[f.name]) > limit
+            ):
+                raise ApiError(
+                    400,
+                    f"{f.name}: the file's {f.file} is longer than {f.constraints.max_length} "
+                    "characters; shorten it.",
+                )
+        return given
 
     async def _write(self, work: Callable[..., T], *args: Any) -> T:
         loop = asyncio.get_running_loop()
@@ -220,18 +345,9 @@ class Engine:
         content_type = request.headers.get("content-type")
         check_content_type(content_type, operation)
         body = await _read_limited_body(request)
-        return read_body(self.schemas, operation, content_type, body)
-
-
-def _initial(f: Field, given: dict[str, Any], now: int) -> Any:
-    """What a new object's attribute holds: assigned, given in the body, or its default."""
-    if f.assigned == "unique-id" and f.id_format is not None:
-        return "".join(secrets.choice(f.id_format.alphabet) for _ in range(f.id_format.length))
-    if f.assigned == "creation-time":
-        return now
-    if f.name in given:
-        return given[f.name]
-    return f.initial()[1]
+        given = read_body(self.schemas, operation, content_type, body)
+        check_formats(operation.body.fields, given)
+        return given
 
 
 async def _read_limited_body(request: Request) -> bytes:

@@ -101,6 +101,8 @@ def start_server(
         db_path = str(Path(temp_dir) / "protocol.sqlite3")
     port = free_port()
     child_env = dict(os.environ)
+    # Tests and tools start from empty accounts unless they ask for the example objects.
+    child_env.setdefault("PROTOCOL_EXAMPLE_OBJECTS", "0")
     child_env.update(env or {})
     child_env.update(HOST=_HOST, PORT=str(port), PROTOCOL_DB=db_path, PYTHONUNBUFFERED="1")
     if tokens:

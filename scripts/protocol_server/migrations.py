@@ -225,8 +225,10 @@ class _Migration:
     def _create(self, layout: TableLayout) -> None:
         columns = [f"{ACCOUNT} TEXT NOT NULL"]
         for column in layout.columns:
-            key = " PRIMARY KEY" if column.attribute == layout.id_attribute else ""
-            columns.append(f"{quote(column.attribute)} {SQL_TYPES[column.kind]}{key}")
+            columns.append(f"{quote(column.attribute)} {SQL_TYPES[column.kind]}")
+        # Ids are unique per account, so every account can hold the spec's example objects
+        # under their ids. (Tables made before keep their key: ids unique across accounts.)
+        columns.append(f"PRIMARY KEY ({ACCOUNT}, {quote(layout.id_attribute)})")
         self.db.execute(f"CREATE TABLE {quote(layout.table)} ({', '.join(columns)})")
         for column in layout.columns:
             self._remember(layout.table, column.attribute, column.kind, served=True)

@@ -17,9 +17,16 @@ from protocol_spec import Api, SpecError, SpecErrors
 from protocol_spec.model import ErrorShape, Model, Operation, Resource
 from protocol_spec.pointers import join
 
-__all__ = ["BODY_MEDIA_TYPES", "Plan", "Served", "plan"]
+__all__ = [
+    "BODY_MEDIA_TYPES",
+    "UPLOAD_MEDIA_TYPE",
+    "Plan",
+    "Served",
+    "plan",
+]
 
 BODY_MEDIA_TYPES = ("application/json", "application/x-www-form-urlencoded")
+UPLOAD_MEDIA_TYPE = "multipart/form-data"  # for a create whose body has a file's content
 _SCALARS = ("string", "enum", "integer", "number", "boolean")
 _SCHEMES = {("http", "bearer"), ("http", "basic")}
 
@@ -85,6 +92,7 @@ def plan(api: Api) -> Plan:
             "add tagged operations",
         )
     served = [s for r in api.resources if (s := _served(api, r, fail)) is not None]
+    _relations_ok(served, fail)
     _error_types(api, fail)
     schemes = _schemes(api, fail)
     assert api.schemas is not None
@@ -157,6 +165,22 @@ def _served(api: Api, resource: Resource, fail: _Fail) -> Served | None:
     )
 
 
+def _relations_ok(served: list[Served], fail: _Fail) -> None:
+    """Every resource a relation names is served too."""
+    names = {s.resource.name for s in served}
+    for s in served:
+        for f in s.model.fields:
+            target = f.reference.resource if f.reference else None
+            target = target or (f.inverse.resource if f.inverse else None)
+            if target is not None and target not in names:
+                fail(
+                    f.pointer,
+                    f"{s.model.name}.{f.name} refers to {target}, which the engine cannot serve "
+                    "(its reasons are listed too)",
+                    f"make {target} servable, or remove the relation",
+                )
+
+
 def _operation_ok(op: Operation, fail: _Fail) -> bool:
     ok = True
     if not op.security:
@@ -175,7 +199,9 @@ def _operation_ok(op: Operation, fail: _Fail) -> bool:
             )
             ok = False
     if op.body is not None:
-        others = [t for t in op.body.content_types if t not in BODY_MEDIA_TYPES]
+        upload = op.role == "create" and any(f.file == "content" for f in op.body.fields)
+        readable = (*BODY_MEDIA_TYPES, UPLOAD_MEDIA_TYPE) if upload else BODY_MEDIA_TYPES
+        others = [t for t in op.body.content_types if t not in readable]
         if others:
             fail(
                 join(op.pointer, "requestBody"),

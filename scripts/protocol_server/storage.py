@@ -74,7 +74,10 @@ class TableLayout:
         id_attribute: str,
         sort_columns: tuple[tuple[str, bool], ...] = (),
     ) -> TableLayout:
-        return cls(table, id_attribute, tuple(_column(f) for f in model.fields), sort_columns)
+        # Values the server derives when it shows an object (a list kept in step, a file's URL)
+        # have no column.
+        stored = [f for f in model.fields if f.inverse is None and f.file != "url"]
+        return cls(table, id_attribute, tuple(_column(f) for f in stored), sort_columns)
 
     def column(self, attribute: str) -> Column:
         return next(column for column in self.columns if column.attribute == attribute)
@@ -98,7 +101,10 @@ _CONVERTED: frozenset[Kind] = frozenset({"boolean", "json"})
 
 
 def _column(f: Field) -> Column:
-    return Column(f.name, kind_of(f.type), f.nullable, f.default, f.has_default)
+    # A reference to one object is stored as the id, even where responses embed the object.
+    single_reference = f.reference is not None and not f.reference.many
+    kind: Kind = "text" if single_reference else kind_of(f.type)
+    return Column(f.name, kind, f.nullable, f.default, f.has_default)
 
 
 def quote(identifier: str) -> str:

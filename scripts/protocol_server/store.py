@@ -79,8 +79,10 @@ class Condition:
     """One filter of a list: the attribute equals a value, or is (not) null."""
 
     attribute: str
-    test: Literal["equals", "set", "unset"]
-    value: Any = None
+    test: Literal["equals", "set", "unset", "sql"]
+    value: Any = (
+        None  # for "sql": (an SQL condition, its values), e.g. a filter through a reference
+    )
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,15 @@ class Store:
             page.reverse()
         return Page(rows=page, more=len(rows) > limit)
 
+    def transaction(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """`work` in one write transaction (call from a worker thread, or before serving)."""
+        return self._write(work)
+
+    def read(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """`work` on the reader connection (short reads that span several tables)."""
+        with self._reading() as db:
+            return work(db)
+
     # Writes (call from a worker thread: each commit waits for fsync) -------------------------
 
     def insert(
@@ -177,6 +188,7 @@ class Store:
         account: str,
         new_object: Callable[[], Row],
         idempotency: IdempotencyKey | None = None,
+        within: Callable[[sqlite3.Connection, Row], None] | None = None,
     ) -> tuple[Row, bool]:
         """Store the object `new_object()` makes; on an id collision, ask for another one.
 
@@ -192,6 +204,11 @@ class Store:
                 if replayed is not None:
                     return replayed, True
             row = _insert(db)
+            if within is not None:
+                within(db, row)
+                found = _fetch(db, layout, account, row[layout.id_attribute])
+                assert found is not None
+                row = found
             if idempotency is not None:
                 db.execute(
                     f"INSERT INTO {IDEMPOTENCY_TABLE} ({ACCOUNT}, scope, key, fingerprint, "
@@ -227,9 +244,22 @@ class Store:
         return self._write(insert_row)
 
     def update(
-        self, layout: TableLayout, account: str, object_id: Any, changes: Mapping[str, Any]
+        self,
+        layout: TableLayout,
+        account: str,
+        object_id: Any,
+        changes: Mapping[str, Any],
+        within: Callable[[sqlite3.Connection, Mapping[str, Any]], Mapping[str, Any]] | None = None,
     ) -> Row | None:
+        """`within(db, changes)`, when given, runs first in the transaction (only when the object
+        exists) and returns the changes to make."""
+
         def update_row(db: sqlite3.Connection) -> Row | None:
+            nonlocal changes
+            if within is not None:
+                if _fetch(db, layout, account, object_id) is None:
+                    return None
+                changes = within(db, changes)
             if changes:
                 assignments = ", ".join(f"{quote(name)} = ?" for name in changes)
                 values = [encode(layout.column(n).kind, v) for n, v in changes.items()]
@@ -242,12 +272,21 @@ class Store:
 
         return self._write(update_row)
 
-    def delete(self, layout: TableLayout, account: str, object_id: Any) -> Row | None:
-        """Delete the object; returns it as it was, or None when there was none."""
+    def delete(
+        self,
+        layout: TableLayout,
+        account: str,
+        object_id: Any,
+        within: Callable[[sqlite3.Connection], None] | None = None,
+    ) -> Row | None:
+        """Delete the object; returns it as it was, or None when there was none. `within(db)`
+        runs first in the same transaction (what the delete does to other objects)."""
 
         def delete_row(db: sqlite3.Connection) -> Row | None:
             found = _fetch(db, layout, account, object_id)
             if found is not None:
+                if within is not None:
+                    within(db)
                 db.execute(
                     f"DELETE FROM {quote(layout.table)} WHERE {ACCOUNT} = ? AND "
                     f"{quote(layout.id_attribute)} = ?",
@@ -356,6 +395,10 @@ def _where(
             clauses.append(f"{column} IS NOT NULL")
         elif condition.test == "unset":
             clauses.append(f"{column} IS NULL")
+        elif condition.test == "sql":
+            clause, clause_values = condition.value
+            clauses.append(clause)
+            values += clause_values
         else:
             clauses.append(f"{column} = ?")
             values.append(encode(layout.column(condition.attribute).kind, condition.value))

@@ -31,6 +31,7 @@ from .model import (
     TypeRef,
 )
 from .pointers import join
+from .relations import check_relations, relation_fields
 from .schemas import Schemas
 from .semantics import Semantics, error_classes, flatten
 from .structure import HTTP_METHODS
@@ -75,6 +76,7 @@ class _Builder:
         webhooks = self._webhooks()
         semantics = Semantics(self.spec, self.models, self.errors)
         resources = semantics.resources(by_tag, self._tag_docs())
+        check_relations(self.spec, self.models, resources, self.errors)
         signing = webhook_signing(self.doc)
         events = webhook_events(webhooks, resources, signing, self.fail)
         if self.errors:
@@ -151,20 +153,24 @@ class _Builder:
             here = join(at, "properties", prop)
             flat = flatten(self.spec, prop_schema)
             assigned = flat.get("x-protocol-assigned")
+            type_ref = self._type(prop_schema, owner=owner, prop=prop, at=here)
             fields.append(
                 Field(
                     name=prop,
-                    type=self._type(prop_schema, owner=owner, prop=prop, at=here),
+                    type=type_ref,
                     required=prop in required,
                     description=_description(prop_schema, self.spec),
                     default=flat.get("default"),
                     has_default="default" in flat,
                     read_only=flat.get("readOnly") is True,
-                    assigned=assigned if assigned in ("unique-id", "creation-time") else None,
+                    assigned=assigned
+                    if assigned in ("unique-id", "creation-time", "update-time")
+                    else None,
                     constraints=_constraints(flat),
                     example=flat.get("example"),
                     has_example="example" in flat,
                     pointer=here,
+                    **relation_fields(flat, type_ref),
                 )
             )
         return tuple(fields)

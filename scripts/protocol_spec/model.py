@@ -36,14 +36,18 @@ __all__ = [
     "ErrorShape",
     "Example",
     "Field",
+    "FileRole",
     "Filter",
     "Gap",
     "Header",
     "IdFormat",
+    "Inverse",
     "Model",
+    "OnDelete",
     "Operation",
     "Pagination",
     "Parameter",
+    "Reference",
     "Resource",
     "Response",
     "Role",
@@ -60,7 +64,10 @@ TypeKind = Literal[
 ]
 # What an operation does to its resource, from its method and path (see semantics.py).
 Role = Literal["list", "create", "get", "update", "delete"]
-Assigned = Literal["unique-id", "creation-time"]
+Assigned = Literal["unique-id", "creation-time", "update-time"]
+OnDelete = Literal["cascade", "clear", "refuse"]
+# What an attribute holds of an uploaded file (`x-protocol-file`); `content` is the body's part.
+FileRole = Literal["content", "name", "media-type", "size", "url"]
 IDEMPOTENCY_KEY = "idempotency-key"  # the header's name, compared case-insensitively
 
 
@@ -99,6 +106,25 @@ class IdFormat:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """The attribute names objects of another resource by id (`x-protocol-reference`)."""
+
+    resource: str  # the target's tag
+    on_delete: OnDelete
+    touch: str | None = None  # the target's attribute set to the referrer's creation time
+    many: bool = False  # an array of ids (or of objects)
+    embedded: bool = False  # responses hold the objects; requests send their ids
+
+
+@dataclass(frozen=True)
+class Inverse:
+    """The attribute lists the objects of `resource` whose `attribute` names this object."""
+
+    resource: str
+    attribute: str
+
+
+@dataclass(frozen=True)
 class Field:
     """A property of an object schema (a model's attribute, or a body's argument)."""
 
@@ -115,6 +141,10 @@ class Field:
     example: object = None
     has_example: bool = False
     pointer: str = ""  # the property's schema in the document
+    reference: Reference | None = None
+    alongside: str | None = None  # the attribute of the object created alongside naming this one
+    inverse: Inverse | None = None
+    file: FileRole | None = None
 
     @property
     def nullable(self) -> bool:
@@ -127,6 +157,14 @@ class Field:
         if self.has_default:
             return True, copy.deepcopy(self.default)
         return self.nullable, None
+
+    @property
+    def server_set(self) -> bool:
+        """The server gives it its value (assigned, created alongside, kept in step, read from
+        an upload): a new object needs no default or request value for it."""
+        return bool(
+            self.assigned or self.alongside or self.inverse or self.file not in (None, "content")
+        )
 
 
 @dataclass(frozen=True)
@@ -157,6 +195,7 @@ class Filter:
 
     attribute: str
     match: Literal["equals", "is-set"]
+    through: str | None = None  # a reference attribute: `attribute` is the named object's
 
 
 @dataclass(frozen=True)

@@ -316,6 +316,8 @@ class Semantics:
             )
             return param
         name = str(raw["attribute"])
+        if isinstance(raw.get("through"), str):  # the named object's attribute: relations.py
+            return replace(param, filter=Filter(name, "equals", str(raw["through"])))
         attribute = item.field(name)
         if attribute is None:
             self._no_such(
@@ -393,6 +395,14 @@ class Semantics:
                 f"the server assigns '{f.name}' ({f.assigned}), but it is not readOnly",
                 "add `readOnly: true` beside it: clients never send a value the server assigns",
             )
+        if f.assigned == "update-time":
+            if f.type.kind != "integer" or not f.type.nullable:
+                self.fail(
+                    at,
+                    f"'{f.name}' is an `update-time`, but its type is {_kind_words(f.type)}",
+                    "give it `type: [integer, 'null']` (null until the first update)",
+                )
+            return f
         if f.assigned == "unique-id":
             found = id_format(f.constraints.pattern) if f.type.kind == "string" else None
             if found is None:
@@ -582,7 +592,7 @@ def _creation_gaps(model: Model, create: Operation | None, singular: str) -> lis
     body = create.body
     given = {f.name: f for f in body.fields} if body else {}
     for name, f in given.items():
-        if model.field(name) is None:
+        if model.field(name) is None and f.file != "content":  # an upload's bytes
             gaps.append(
                 Gap(
                     f.pointer,
@@ -591,7 +601,7 @@ def _creation_gaps(model: Model, create: Operation | None, singular: str) -> lis
                 )
             )
     for attribute in model.fields:
-        if attribute.assigned or attribute.has_default or attribute.nullable:
+        if attribute.server_set or attribute.has_default or attribute.nullable:
             continue
         sent = given.get(attribute.name)
         if sent is not None and sent.required:

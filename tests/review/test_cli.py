@@ -51,7 +51,7 @@ def test_a_breaking_change_in_the_working_tree_exits_1(repo: Path) -> None:
     spec_of(repo).write_text(REMOVED_TEXT, encoding="utf-8")
     done = review(repo)
     assert done.returncode == 1
-    assert "spec/openapi.yaml@HEAD:49:11 breaking parameter-removed" in done.stdout
+    assert "spec/openapi.yaml@HEAD:51:11 breaking parameter-removed" in done.stdout
 
 
 def test_compatible_changes_only_exit_0(repo: Path) -> None:
@@ -194,7 +194,7 @@ def test_base_file_compares_two_files(repo: Path, tmp_path: Path) -> None:
     spec_of(repo).write_text(REMOVED_TEXT, encoding="utf-8")
     done = review(repo, "--base-file", str(old))
     assert done.returncode == 1
-    assert f"{old.as_posix()}:49:11 breaking parameter-removed" in done.stdout
+    assert f"{old.as_posix()}:51:11 breaking parameter-removed" in done.stdout
 
 
 def test_help_names_the_formats_the_environment_and_exit_statuses() -> None:
@@ -227,7 +227,7 @@ def test_release_review_catches_a_break_spread_over_several_commits(repo: Path) 
     assert review(repo).returncode == 0  # against HEAD only the wording changed
     done = review(repo, "--release")
     assert done.returncode == 1
-    assert f"spec/openapi.yaml@{released}:49:11 breaking parameter-removed" in done.stdout
+    assert f"spec/openapi.yaml@{released}:51:11 breaking parameter-removed" in done.stdout
 
 
 def test_release_commit_missing_from_a_shallow_clone_is_fetched(repo: Path, tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ def test_text_lines_have_file_line_col_severity_rule() -> None:
         match = re.match(r"^(\S+):(\d+):(\d+) (breaking|compatible|warning) ([a-z-]+) \S", line)
         assert match, line
         assert match[5] in RULES
-    assert "before.yaml:49:11 breaking parameter-removed query parameter `label`" in text
+    assert "before.yaml:51:11 breaking parameter-removed query parameter `label`" in text
     assert text.rstrip().splitlines()[-1].startswith("summary: ")
     assert "Breaking changes (1)" in text and "SDK impact (3)" in text
 
@@ -56,7 +56,7 @@ def test_sarif_is_structurally_valid() -> None:
         assert location["region"]["startLine"] >= 1 and location["region"]["startColumn"] >= 1
     removed = next(r for r in run["results"] if r["ruleId"] == "parameter-removed")
     assert removed["level"] == "error"
-    assert "(it was at before.yaml:49:11)" in removed["message"]["text"]
+    assert "(it was at before.yaml:51:11)" in removed["message"]["text"]
 
 
 def test_sarif_marks_acknowledged_findings_as_suppressed() -> None:
@@ -89,7 +89,7 @@ def test_json_shape() -> None:
         "message": finding["message"],
         "side": "old",
         "pointer": "/paths/~1v1~1widgets/get/parameters/3",
-        "location": {"file": "before.yaml", "line": 49, "column": 11},
+        "location": {"file": "before.yaml", "line": 51, "column": 11},
         "annotation": {"file": "after.yaml", "line": 29, "column": 7},
         "acknowledged": finding["acknowledged"],
     }
