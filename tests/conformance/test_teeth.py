@@ -295,11 +295,12 @@ def test_schemathesis_reports_the_fault(
 def test_schemathesis_reports_a_delete_that_does_not_delete(serve_fault: Serve) -> None:
     """use_after_free needs a stateful sequence that reads an object after deleting it, which
     few examples reach with some seeds only; the command line (every phase) with this seed
-    reaches it in every process."""
+    reaches it in every process. (Idempotency keys are fresh per run, so no run's flow depends
+    on the server replaying another's creates; seed 2 reached it only through such replays.)"""
     with serve_fault(DeleteDoesNotDelete()) as base_url:
         result = cli(
             "--base-url", base_url, "--token", OWNER_TOKEN, "--other-token", OTHER_TOKEN,
-            "--only", "schemathesis", "--max-examples", "10", "--seed", "2",
+            "--only", "schemathesis", "--max-examples", "10", "--seed", "1",
         )  # fmt: skip
     assert result.returncode == 1, result.stdout + result.stderr
     assert "[schemathesis] use_after_free on" in result.stdout
