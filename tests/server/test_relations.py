@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from protocol_codegen.samples import curl_sample
+from protocol_codegen.languages import samples_for
 from protocol_server.harness import RunningServer, running_server, start_server
 from protocol_spec import PROJECT_ROOT, load_api
 
@@ -566,7 +566,8 @@ def test_the_reference_pages_curl_samples_run_as_printed_on_a_fresh_account() ->
                     and "multipart/form-data" in operation.body.content_types
                 ):
                     continue
-                sample = curl_sample(api, operation).replace(api.default_base_url, server.base_url)
+                sample = samples_for(api, operation).text("curl")
+                sample = sample.replace(api.default_base_url, server.base_url)
                 command = sample.replace("{token}", token).replace(
                     "curl ", "curl -sS -o /dev/null -w '%{http_code}' ", 1
                 )
