@@ -29,13 +29,37 @@ The rules:
 - Timeouts: `connect_timeout` seconds to open the connection, then `timeout` seconds for each
   wait on the answer (no byte for that long is a timeout). Both can be set per client and per
   call.
+
+Webhooks (`webhook_policy(api)`): every client has `webhooks.unwrap` and `verify_signature`
+with the same rules, rendered from this one declaration:
+- The scheme is the spec's `x-protocol-webhook-signature` (`Api.webhook_signing`); the three
+  runtimes implement both schemes and the generated client selects the declared one.
+  `hmac-sha256-hex`: the signature header is the lowercase hex HMAC-SHA256 of the raw body,
+  keyed with the secret's UTF-8 bytes. `standard-webhooks`: `v1,<base64>` entries of
+  HMAC-SHA256(`{id}.{timestamp}.{body}`) keyed with the base64-decoded part of `whsec_<base64>`,
+  any entry may match (secret rotation), and the timestamp must lie within `tolerance` seconds of
+  the receiver's clock, either side.
+- Signatures are compared in constant time; a missing header, a bad signature, a timestamp out
+  of tolerance, or (for `unwrap`) a body that is not one of the declared webhooks' events is a
+  `WebhookVerificationError`, a subclass of the client's root error.
+- The secret is the call's argument, else the `secret_env` environment variable; neither is an
+  error too (a receiver must never accept unverified deliveries because of a missing setting).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["RETRY_POLICY", "RetryPolicy"]
+from protocol_spec.model import Api
+
+__all__ = [
+    "RETRY_POLICY",
+    "WEBHOOK_ERROR",
+    "RetryPolicy",
+    "WebhookEventType",
+    "WebhookPolicy",
+    "webhook_policy",
+]
 
 
 @dataclass(frozen=True)
@@ -63,3 +87,46 @@ RETRY_POLICY = RetryPolicy(
     connect_timeout=10.0,
     timeout=60.0,
 )
+
+
+WEBHOOK_ERROR = "WebhookVerificationError"  # the class's name in every runtime
+
+
+@dataclass(frozen=True)
+class WebhookEventType:
+    type: str  # the webhook's name: the `type` of its deliveries
+    model: str  # the model of the delivery's body
+
+
+@dataclass(frozen=True)
+class WebhookPolicy:
+    scheme: str  # "hmac-sha256-hex" | "standard-webhooks" | "" when the spec declares none
+    headers: tuple[str, ...]  # lower case; the signature header last
+    tolerance: int  # seconds; 0 for a scheme that signs no timestamp
+    secret_env: str
+    events: tuple[WebhookEventType, ...]  # every declared webhook, in the spec's order
+
+    @property
+    def signature_header(self) -> str:
+        return self.headers[-1] if self.headers else ""
+
+    @property
+    def models(self) -> tuple[str, ...]:
+        """The body models of the events, each once, in order: the union `unwrap` returns."""
+        return tuple(dict.fromkeys(event.model for event in self.events))
+
+
+def webhook_policy(api: Api) -> WebhookPolicy:
+    signing = api.webhook_signing
+    events = tuple(
+        WebhookEventType(op.path, op.body.model)
+        for op in api.webhooks
+        if op.body is not None and op.body.model
+    )
+    return WebhookPolicy(
+        scheme=signing.scheme if signing else "",
+        headers=signing.headers if signing else (),
+        tolerance=(signing.tolerance or 0) if signing else 0,
+        secret_env=api.settings.webhook_secret_env,
+        events=events,
+    )

@@ -382,6 +382,7 @@ class ClientSettings:
     client_class: str = "ApiClient"
     base_url_env: str = "PROTOCOL_BASE_URL"
     token_env: str = "PROTOCOL_API_TOKEN"
+    webhook_secret_env: str = "PROTOCOL_WEBHOOK_SECRET"  # the SDKs' default webhook secret
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from protocol_codegen.languages.php import (
     string_literal,
     variable_name,
 )
-from protocol_codegen.policy import RETRY_POLICY
+from protocol_codegen.policy import RETRY_POLICY, webhook_policy
 from protocol_codegen.reading import read_models
 from protocol_codegen.sdk_view import SdkMethod, SdkModel, SdkResource
 from protocol_codegen.targets._jinja import environment, header
@@ -59,6 +59,7 @@ STATIC_FILES = (
     "src/Exceptions/ApiException.php",
     "src/Exceptions/ApiStatusException.php",
     "src/Exceptions/ApiTimeoutException.php",
+    "src/Exceptions/WebhookVerificationError.php",
 )
 
 # The ApiStatusException subclasses (ApiStatusException::fromResponse maps statuses to them).
@@ -116,7 +117,7 @@ def render(api: Api) -> dict[str, str]:
         comment = "" if template_name.endswith(".json") else "//"
         text = header(api.source, source, comment).lstrip()
         return env.get_template(f"{template_name}.jinja").render(
-            header=text, policy=RETRY_POLICY, **context
+            header=text, policy=RETRY_POLICY, webhooks=webhook_policy(api), **context
         )
 
     files = {f"{ROOT}/{name}": template(name) for name in STATIC_FILES}
@@ -158,6 +159,13 @@ def render(api: Api) -> dict[str, str]:
         token_env=api.settings.token_env,
         base_url_env=api.settings.base_url_env,
         default_base_url=api.default_base_url,
+    )
+    php_models = [names.get(model, model) for model in webhook_policy(api).models]
+    files[f"{ROOT}/src/Webhooks.php"] = template(
+        "src/Webhooks.php",
+        php_models=sorted(set(php_models)),
+        php_names=names,
+        php_union="|".join(dict.fromkeys(php_models)) or "\\Protocol\\Core\\BaseModel",
     )
     for resource in resources:
         files[f"{ROOT}/src/Resources/{resource.class_name}.php"] = template(

@@ -22,7 +22,7 @@ from protocol_codegen.languages.python import (
     signature_arguments,
     typing_names,
 )
-from protocol_codegen.policy import RETRY_POLICY
+from protocol_codegen.policy import RETRY_POLICY, webhook_policy
 from protocol_codegen.python_models import render_models
 from protocol_codegen.sdk_view import SdkMethod, SdkResource
 from protocol_codegen.targets._jinja import environment, header
@@ -62,6 +62,7 @@ STATIC_MODULES = (
     "_pagination.py",
     "_response.py",
     "_types.py",
+    "_webhooks.py",
 )
 
 # What `__init__.py` re-exports from the hand-written runtime, besides clients and models.
@@ -86,6 +87,9 @@ RUNTIME_EXPORTS = (
     "SyncCursorPage",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
+    "WebhookEvent",
+    "WebhookVerificationError",
+    "Webhooks",
     "__version__",
     "omit",
 )
@@ -160,7 +164,10 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
     def template(name: str, **context: object) -> str:
         source = f"templates/python/{name}.jinja"
         return env.get_template(f"{name}.jinja").render(
-            header=header(api.source, source), policy=RETRY_POLICY, **context
+            header=header(api.source, source),
+            policy=RETRY_POLICY,
+            webhooks=webhook_policy(api),
+            **context,
         )
 
     files = {

@@ -26,7 +26,7 @@ from protocol_codegen.languages.typescript import (
     string_literal,
     type_names,
 )
-from protocol_codegen.policy import RETRY_POLICY
+from protocol_codegen.policy import RETRY_POLICY, webhook_policy
 from protocol_codegen.sdk_view import SdkMethod, SdkModel, SdkResource
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._readme import readme_view, reflow
@@ -97,7 +97,7 @@ def render(api: Api) -> dict[str, str]:
         comment = "//" if template_name.endswith((".js", ".ts")) else ""
         text = header(api.source, source, comment).lstrip()
         return env.get_template(f"{template_name}.jinja").render(
-            header=text, policy=RETRY_POLICY, **context
+            header=text, policy=RETRY_POLICY, webhooks=webhook_policy(api), **context
         )
 
     files = {f"{ROOT}/{name}": template(name) for name in STATIC_FILES}
@@ -131,6 +131,9 @@ def render(api: Api) -> dict[str, str]:
         "token_env": api.settings.token_env,
         "base_url_env": api.settings.base_url_env,
     }
+    ts_models = [names.get(model, model) for model in webhook_policy(api).models]
+    for suffix in ("js", "d.ts"):
+        files[f"{ROOT}/webhooks.{suffix}"] = template(f"webhooks.{suffix}", ts_models=ts_models)
     files[f"{ROOT}/client.js"] = template("client.js", **client_context)
     files[f"{ROOT}/client.d.ts"] = template("client.d.ts", **client_context)
     for resource in resources:
