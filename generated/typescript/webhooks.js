@@ -19,7 +19,10 @@ export const SIGNING = Object.freeze({
   tolerance: 0,
 });
 export const SECRET_ENV = "PROTOCOL_WEBHOOK_SECRET";
-/** The `type` of each declared webhook. */
+/**
+ * The `type` of each declared webhook.
+ * @type {readonly string[]}
+ */
 export const EVENT_TYPES = Object.freeze(["conversation.created", "conversation.updated", "conversation.deleted"]);
 
 /** `client.webhooks`: check that a delivery comes from the API, and read it. */

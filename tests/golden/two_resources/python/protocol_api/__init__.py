@@ -20,9 +20,11 @@ from ._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
     UnsupportedMediaTypeError,
+    WebhookVerificationError,
 )
 from ._pagination import AsyncCursorPage, SyncCursorPage
 from ._types import Omit, omit
+from ._webhooks import WebhookEvent, Webhooks
 from .models import (
     Color,
     Conversation,
@@ -69,6 +71,9 @@ __all__ = [
     "SyncCursorPage",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
+    "WebhookEvent",
+    "WebhookVerificationError",
+    "Webhooks",
     "Widget",
     "WidgetCreate",
     "WidgetList",
