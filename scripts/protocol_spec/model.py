@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .schemas import Schemas
 
 __all__ = [
+    "WEBHOOKS_ATTRIBUTE",
     "Api",
     "Assigned",
     "Body",
@@ -61,6 +62,8 @@ TypeKind = Literal[
 Role = Literal["list", "create", "get", "update", "delete"]
 Assigned = Literal["unique-id", "creation-time"]
 IDEMPOTENCY_KEY = "idempotency-key"  # the header's name, compared case-insensitively
+# Every client's attribute that verifies and parses webhook deliveries: no resource may take it.
+WEBHOOKS_ATTRIBUTE = "webhooks"
 
 
 @dataclass(frozen=True)

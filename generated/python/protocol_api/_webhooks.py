@@ -71,7 +71,7 @@ class Webhooks:
 
     def unwrap(
         self, payload: str | bytes, headers: Mapping[str, str], secret: str | None = None
-    ) -> WebhookEvent:
+    ) -> ConversationEvent:
         """The delivery's event, once its signature is verified.
 
         Raises:

@@ -25,6 +25,7 @@ from protocol_codegen.languages.php import (
     shape_key,
     string_literal,
     variable_name,
+    webhook_event_type,
 )
 from protocol_codegen.policy import RETRY_POLICY, webhook_policy
 from protocol_codegen.reading import read_models
@@ -165,7 +166,7 @@ def render(api: Api) -> dict[str, str]:
         "src/Webhooks.php",
         php_models=sorted(set(php_models)),
         php_names=names,
-        php_union="|".join(dict.fromkeys(php_models)) or "\\Protocol\\Core\\BaseModel",
+        php_union=webhook_event_type(api, names),
     )
     for resource in resources:
         files[f"{ROOT}/src/Resources/{resource.class_name}.php"] = template(

@@ -21,6 +21,7 @@ from protocol_codegen.languages.python import (
     sdk_resources,
     signature_arguments,
     typing_names,
+    webhook_event_type,
 )
 from protocol_codegen.policy import RETRY_POLICY, webhook_policy
 from protocol_codegen.python_models import render_models
@@ -167,6 +168,7 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
             header=header(api.source, source),
             policy=RETRY_POLICY,
             webhooks=webhook_policy(api),
+            webhook_event=webhook_event_type(api),
             **context,
         )
 

@@ -25,6 +25,7 @@ from protocol_codegen.languages.typescript import (
     resource_property,
     string_literal,
     type_names,
+    webhook_event_type,
 )
 from protocol_codegen.policy import RETRY_POLICY, webhook_policy
 from protocol_codegen.sdk_view import SdkMethod, SdkModel, SdkResource
@@ -131,9 +132,12 @@ def render(api: Api) -> dict[str, str]:
         "token_env": api.settings.token_env,
         "base_url_env": api.settings.base_url_env,
     }
-    ts_models = [names.get(model, model) for model in webhook_policy(api).models]
+    ts_models = sorted({names.get(model, model) for model in webhook_policy(api).models})
+    event = webhook_event_type(api, names)
     for suffix in ("js", "d.ts"):
-        files[f"{ROOT}/webhooks.{suffix}"] = template(f"webhooks.{suffix}", ts_models=ts_models)
+        files[f"{ROOT}/webhooks.{suffix}"] = template(
+            f"webhooks.{suffix}", ts_models=ts_models, webhook_event=event
+        )
     files[f"{ROOT}/client.js"] = template("client.js", **client_context)
     files[f"{ROOT}/client.d.ts"] = template("client.d.ts", **client_context)
     for resource in resources:

@@ -43,7 +43,7 @@ export declare class Webhooks {
    * @param headers the request's headers, any case
    * @param secret defaults to the PROTOCOL_WEBHOOK_SECRET environment variable
    */
-  unwrap(body: string | Uint8Array, headers: WebhookHeaders, secret?: string): WebhookEvent;
+  unwrap(body: string | Uint8Array, headers: WebhookHeaders, secret?: string): never;
   /** Returns if the delivery is signed with `secret`; throws WebhookVerificationError if not. */
   verifySignature(body: string | Uint8Array, headers: WebhookHeaders, secret?: string): void;
 }

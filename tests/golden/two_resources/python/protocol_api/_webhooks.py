@@ -66,7 +66,7 @@ class Webhooks:
 
     def unwrap(
         self, payload: str | bytes, headers: Mapping[str, str], secret: str | None = None
-    ) -> WebhookEvent:
+    ) -> pydantic.BaseModel:
         """The delivery's event, once its signature is verified.
 
         Raises:
