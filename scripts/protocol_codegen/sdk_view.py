@@ -94,7 +94,7 @@ class SdkLocalMethod:
     name: str
     display: str
     returns: str
-    natural: str  # the name in the policy's words (`unwrap`, `verify_signature`)
+    role: str  # what it does in the policy's words: `unwrap`, `verify_signature`
     parameters: tuple[SdkParameter, ...]
 
 
@@ -131,8 +131,8 @@ def webhooks_view(
     and verify `nothing` (the language's no-value type)."""
     display = f"{owner}{separator}{WEBHOOKS_ATTRIBUTE}"
     methods = tuple(
-        SdkLocalMethod(name, f"{display}{separator}{name}()", returns, natural, parameters)
-        for name, natural, returns in (
+        SdkLocalMethod(name, f"{display}{separator}{name}()", returns, role, parameters)
+        for name, role, returns in (
             (names[0], "unwrap", event),
             (names[1], "verify_signature", nothing),
         )

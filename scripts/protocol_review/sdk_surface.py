@@ -104,11 +104,11 @@ def _webhooks(webhooks: SdkWebhooks) -> Symbol:
             "method",
             method.name,
             method.display,
-            f"webhooks {method.natural}",
+            f"webhooks {method.role}",
             method.returns,
             pointer=webhooks.pointer,
             children=tuple(_parameter(parameter) for parameter in method.parameters),
-            natural=method.natural,
+            natural=method.name,
         )
         for method in webhooks.methods
     )

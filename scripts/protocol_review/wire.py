@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from protocol_spec.model import Api, Body, Operation, Parameter, Response
+from protocol_spec.model import Api, Body, Operation, Parameter, Response, WebhookSigning
 from protocol_spec.pointers import MISSING, join, lookup
 
 from .findings import Finding, Side
@@ -40,6 +40,11 @@ def _param_key(param: Parameter, op: Operation) -> tuple[str, str]:
 
 def _every_parameter(op: Operation) -> tuple[Parameter, ...]:
     return (*op.path_params, *op.query_params, *op.header_params)
+
+
+def _signing(signing: WebhookSigning) -> str:
+    """What a receiver must check: the scheme and its signature header."""
+    return f"{signing.scheme} in `{signing.signature_header}`"
 
 
 def _json(value: Any) -> str:
@@ -552,6 +557,73 @@ class _WireDiff:
                     f"webhook `{op.path}` is new; existing receivers are not affected.",
                     "new",
                     op.pointer,
+                )
+        self._webhook_signing()
+        self._webhook_events()
+
+    def _webhook_signing(self) -> None:
+        old, new = self.old.webhook_signing, self.new.webhook_signing
+        if old is None and new is not None:
+            self.add(
+                "webhook-signing-added",
+                f"deliveries are now declared signed ({_signing(new)}); receivers that do not "
+                "verify are not affected.",
+                "new",
+                new.pointer,
+            )
+        elif old is not None and new is None:
+            self.add(
+                "webhook-signing-removed",
+                f"deliveries are no longer declared signed (were {_signing(old)}); receivers "
+                "that verify them refuse every delivery.",
+                "old",
+                old.pointer,
+            )
+        elif old is not None and new is not None and _signing(old) != _signing(new):
+            self.add(
+                "webhook-signing-changed",
+                f"deliveries are now signed with {_signing(new)} (were {_signing(old)}); "
+                "receivers that verify the old way refuse every delivery.",
+                "new",
+                new.pointer,
+            )
+
+    def _webhook_events(self) -> None:
+        """The change events each resource emits, matched by (resource, action): the same
+        change under another type, or no longer reported by a webhook that is still sent
+        (a removed or added webhook is reported above)."""
+        old = {(e.resource, e.action): e for e in self.old.webhook_events}
+        new = {(e.resource, e.action): e for e in self.new.webhook_events}
+        old_names = {op.path for op in self.old.webhooks}
+        new_names = {op.path for op in self.new.webhooks}
+        for key, event in old.items():
+            resource, action = key
+            now = new.get(key)
+            if now is not None and now.type != event.type:
+                self.add(
+                    "webhook-event-renamed",
+                    f"the `{action}` event of `{resource}` is now `{now.type}` (was "
+                    f"`{event.type}`); receivers that dispatch on the type miss it.",
+                    "new",
+                    now.pointer,
+                )
+            elif now is None and event.type in new_names:
+                self.add(
+                    "webhook-event-removed",
+                    f"webhook `{event.type}` no longer reports the `{action}` of `{resource}` "
+                    f"(its payload is no longer the object); receivers that track `{resource}` "
+                    "miss those changes.",
+                    "old",
+                    event.pointer,
+                )
+        for key, event in new.items():
+            if key not in old and event.type in old_names:
+                self.add(
+                    "webhook-event-added",
+                    f"webhook `{event.type}` now reports the `{key[1]}` of `{key[0]}`; existing "
+                    "receivers are not affected.",
+                    "new",
+                    event.pointer,
                 )
 
     def _webhook(self, old: Operation, new: Operation) -> None:
