@@ -589,39 +589,45 @@ class _WireDiff:
             )
 
     def _webhook_events(self) -> None:
-        """The change events each resource emits, matched by (resource, action): the same
-        change under another type, or no longer reported by a webhook that is still sent
-        (a removed or added webhook is reported above)."""
-        old = {(e.resource, e.action): e for e in self.old.webhook_events}
-        new = {(e.resource, e.action): e for e in self.new.webhook_events}
+        """The change events: a type still reported is unchanged (whatever the resource is now
+        called in the SDKs); otherwise the same change of the same resource under another type,
+        or a webhook still sent that no longer carries the object (a webhook removed or added
+        outright is reported above)."""
+        old = {e.type: e for e in self.old.webhook_events}
+        new = {e.type: e for e in self.new.webhook_events}
         old_names = {op.path for op in self.old.webhooks}
         new_names = {op.path for op in self.new.webhooks}
-        for key, event in old.items():
-            resource, action = key
-            now = new.get(key)
-            if now is not None and now.type != event.type:
+        for kind, event in old.items():
+            if kind in new:
+                continue
+            same = (event.resource, event.action)
+            renamed = next(
+                (e for e in new.values() if (e.resource, e.action) == same and e.type not in old),
+                None,
+            )
+            if renamed is not None:
                 self.add(
                     "webhook-event-renamed",
-                    f"the `{action}` event of `{resource}` is now `{now.type}` (was "
-                    f"`{event.type}`); receivers that dispatch on the type miss it.",
+                    f"the `{event.action}` event of `{event.resource}` is now `{renamed.type}` "
+                    f"(was `{kind}`); receivers that dispatch on the type miss it.",
                     "new",
-                    now.pointer,
+                    renamed.pointer,
                 )
-            elif now is None and event.type in new_names:
+            elif kind in new_names:
                 self.add(
                     "webhook-event-removed",
-                    f"webhook `{event.type}` no longer reports the `{action}` of `{resource}` "
-                    f"(its payload is no longer the object); receivers that track `{resource}` "
-                    "miss those changes.",
+                    f"webhook `{kind}` no longer reports the `{event.action}` of "
+                    f"`{event.resource}` (its payload is no longer the object); receivers that "
+                    f"track `{event.resource}` miss those changes.",
                     "old",
                     event.pointer,
                 )
-        for key, event in new.items():
-            if key not in old and event.type in old_names:
+        for kind, event in new.items():
+            if kind not in old and kind in old_names:
                 self.add(
                     "webhook-event-added",
-                    f"webhook `{event.type}` now reports the `{key[1]}` of `{key[0]}`; existing "
-                    "receivers are not affected.",
+                    f"webhook `{kind}` now reports the `{event.action}` of `{event.resource}`; "
+                    "existing receivers are not affected.",
                     "new",
                     event.pointer,
                 )
