@@ -19,16 +19,16 @@ final class Webhooks
     /** The scheme the spec declares: its headers (lower case, the signature's last) and the
      * tolerance in seconds either side of now, for a scheme that signs a timestamp. */
     public const SIGNING = [
-        'scheme' => "hmac-sha256-hex",
-        'headers' => ["x-protocol-signature"],
+        'scheme' => 'hmac-sha256-hex',
+        'headers' => ['x-protocol-signature'],
         'tolerance' => 0,
     ];
-    public const SECRET_ENV = "PROTOCOL_WEBHOOK_SECRET";
+    public const SECRET_ENV = 'PROTOCOL_WEBHOOK_SECRET';
     /** The `type` of each declared webhook => the model of its body. */
     public const EVENTS = [
-        "conversation.created" => ConversationEvent::class,
-        "conversation.updated" => ConversationEvent::class,
-        "conversation.deleted" => ConversationEvent::class,
+        'conversation.created' => ConversationEvent::class,
+        'conversation.updated' => ConversationEvent::class,
+        'conversation.deleted' => ConversationEvent::class,
     ];
 
     /** @var \Closure(): int */

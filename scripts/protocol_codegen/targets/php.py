@@ -167,6 +167,7 @@ def render(api: Api) -> dict[str, str]:
         php_models=sorted(set(php_models)),
         php_names=names,
         php_union=webhook_event_type(api, names),
+        php_literal=string_literal,
     )
     for resource in resources:
         files[f"{ROOT}/src/Resources/{resource.class_name}.php"] = template(

@@ -18,11 +18,11 @@ final class Webhooks
     /** The scheme the spec declares: its headers (lower case, the signature's last) and the
      * tolerance in seconds either side of now, for a scheme that signs a timestamp. */
     public const SIGNING = [
-        'scheme' => "",
+        'scheme' => '',
         'headers' => [],
         'tolerance' => 0,
     ];
-    public const SECRET_ENV = "PROTOCOL_WEBHOOK_SECRET";
+    public const SECRET_ENV = 'PROTOCOL_WEBHOOK_SECRET';
     /** The `type` of each declared webhook => the model of its body. */
     public const EVENTS = [
     ];

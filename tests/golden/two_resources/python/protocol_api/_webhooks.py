@@ -139,7 +139,7 @@ def _verify_standard(
     message_id = _header(headers, id_header)
     timestamp = _header(headers, timestamp_header)
     signatures = _header(headers, signature_header)
-    if not timestamp.isdigit():
+    if not (timestamp.isascii() and timestamp.isdigit()):
         raise WebhookVerificationError(f"`{timestamp_header}` is not a Unix time: {timestamp!r}")
     if abs(now - int(timestamp)) > signing.tolerance:
         raise WebhookVerificationError(
