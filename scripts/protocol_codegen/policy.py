@@ -41,7 +41,8 @@ with the same rules, rendered from this one declaration:
   the receiver's clock, either side.
 - Signatures are compared in constant time; a missing header, a bad signature, a timestamp out
   of tolerance, or (for `unwrap`) a body that is not one of the declared webhooks' events is a
-  `WebhookVerificationError`, a subclass of the client's root error.
+  `WebhookVerificationError`, a subclass of the client's root error. Which webhook a body is
+  comes from the spec: the body attribute whose enum lists the webhook's name.
 - The secret is the call's argument, else the `secret_env` environment variable; neither is an
   error too (a receiver must never accept unverified deliveries because of a missing setting).
 """
@@ -50,7 +51,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from protocol_spec.model import Api
+from protocol_spec.model import Api, Operation
 
 __all__ = [
     "RETRY_POLICY",
@@ -94,8 +95,9 @@ WEBHOOK_ERROR = "WebhookVerificationError"  # the class's name in every runtime
 
 @dataclass(frozen=True)
 class WebhookEventType:
-    type: str  # the webhook's name: the `type` of its deliveries
+    type: str  # the webhook's name, which its deliveries carry
     model: str  # the model of the delivery's body
+    attribute: str  # the body's attribute whose value is `type` (an enum listing it)
 
 
 @dataclass(frozen=True)
@@ -116,12 +118,21 @@ class WebhookPolicy:
         return tuple(dict.fromkeys(event.model for event in self.events))
 
 
+def _type_attribute(op: Operation) -> str:
+    """The body attribute that tells which webhook a delivery is: an enum (or const) listing
+    the webhook's name. A webhook without one cannot be told apart: `unwrap` refuses it."""
+    fields = op.body.fields if op.body is not None else ()
+    return next((f.name for f in fields if f.type.kind == "enum" and op.path in f.type.values), "")
+
+
 def webhook_policy(api: Api) -> WebhookPolicy:
     signing = api.webhook_signing
     events = tuple(
-        WebhookEventType(op.path, op.body.model)
+        WebhookEventType(op.path, op.body.model, attribute)
         for op in api.webhooks
         if op.body is not None and op.body.model
+        for attribute in [_type_attribute(op)]
+        if attribute
     )
     return WebhookPolicy(
         scheme=signing.scheme if signing else "",

@@ -24,11 +24,11 @@ final class Webhooks
         'tolerance' => 0,
     ];
     public const SECRET_ENV = 'PROTOCOL_WEBHOOK_SECRET';
-    /** The `type` of each declared webhook => the model of its body. */
+    /** Each declared webhook's name => the body attribute that carries it, and the body's model. */
     public const EVENTS = [
-        'conversation.created' => ConversationEvent::class,
-        'conversation.updated' => ConversationEvent::class,
-        'conversation.deleted' => ConversationEvent::class,
+        'conversation.created' => ['type', ConversationEvent::class],
+        'conversation.updated' => ['type', ConversationEvent::class],
+        'conversation.deleted' => ['type', ConversationEvent::class],
     ];
 
     /** @var \Closure(): int */
@@ -95,14 +95,18 @@ final class Webhooks
         } catch (\JsonException $error) {
             throw new WebhookVerificationError('the body is not JSON: ' . $error->getMessage());
         }
-        $kind = is_array($data) && !array_is_list($data) ? ($data['type'] ?? null) : null;
-        if (!is_string($kind) || !array_key_exists($kind, self::EVENTS)) {
-            $declared = self::EVENTS === [] ? 'none' : implode(', ', array_keys(self::EVENTS));
-            throw new WebhookVerificationError(
-                'the body is not a declared event: type ' . json_encode($kind) . " (declared: $declared)"
-            );
+        $kind = null;
+        foreach (self::EVENTS as $name => [$attribute]) {
+            if (is_array($data) && !array_is_list($data) && ($data[$attribute] ?? null) === $name) {
+                $kind = $name;
+                break;
+            }
         }
-        $model = self::EVENTS[$kind];
+        if ($kind === null) {
+            $declared = self::EVENTS === [] ? 'none' : implode(', ', array_keys(self::EVENTS));
+            throw new WebhookVerificationError("the body is not a declared event ($declared)");
+        }
+        $model = self::EVENTS[$kind][1];
         try {
             /** @var array<string, mixed> $data */
             return $model::fromArray($data);

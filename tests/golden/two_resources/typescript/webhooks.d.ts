@@ -27,8 +27,8 @@ export interface WebhooksOptions {
 export declare const SIGNING: Signing;
 /** The environment variable read when no secret is passed. */
 export declare const SECRET_ENV: string;
-/** The `type` of each declared webhook. */
-export declare const EVENT_TYPES: readonly string[];
+/** Each declared webhook's name, with the body attribute that carries it. */
+export declare const EVENT_TYPES: ReadonlyArray<readonly [string, string]>;
 
 /** `client.webhooks`: check that a delivery comes from the API, and read it. */
 export declare class Webhooks {

@@ -20,10 +20,11 @@ export const SIGNING = Object.freeze({
 });
 export const SECRET_ENV = "PROTOCOL_WEBHOOK_SECRET";
 /**
- * The `type` of each declared webhook.
- * @type {readonly string[]}
+ * Each declared webhook's name, with the body attribute that carries it.
+ * @type {ReadonlyArray<readonly [string, string]>}
  */
-export const EVENT_TYPES = Object.freeze([]);
+export const EVENT_TYPES = Object.freeze([
+]);
 
 /** `client.webhooks`: check that a delivery comes from the API, and read it. */
 export class Webhooks {
@@ -84,15 +85,13 @@ export function parseEvent(body) {
   } catch (error) {
     throw new WebhookVerificationError(`the body is not JSON: ${String(error)}`);
   }
-  const kind =
+  const object =
     data !== null && typeof data === 'object' && !Array.isArray(data)
-      ? /** @type {Record<string, unknown>} */ (data).type
-      : undefined;
-  if (typeof kind !== 'string' || !EVENT_TYPES.includes(kind)) {
-    const declared = EVENT_TYPES.join(', ') || 'none';
-    throw new WebhookVerificationError(
-      `the body is not a declared event: type ${JSON.stringify(kind) ?? 'undefined'} (declared: ${declared})`,
-    );
+      ? /** @type {Record<string, unknown>} */ (data)
+      : {};
+  if (!EVENT_TYPES.some(([name, attribute]) => object[attribute] === name)) {
+    const declared = EVENT_TYPES.map(([name]) => name).join(', ') || 'none';
+    throw new WebhookVerificationError(`the body is not a declared event (${declared})`);
   }
   return /** @type {WebhookEvent} */ (data);
 }

@@ -48,8 +48,8 @@ SIGNING = Signing("", (), 0)
 SECRET_ENV = "PROTOCOL_WEBHOOK_SECRET"
 
 WebhookEvent: TypeAlias = pydantic.BaseModel
-# The `type` of each declared webhook -> the model of its body.
-EVENTS: Mapping[str, type[WebhookEvent]] = {}
+# Each declared webhook's name -> the body attribute that carries it, and the body's model.
+EVENTS: Mapping[str, tuple[str, type[WebhookEvent]]] = {}
 
 
 class Webhooks:
@@ -103,13 +103,18 @@ def parse_event(payload: str | bytes) -> WebhookEvent:
         data = json.loads(payload)
     except (ValueError, UnicodeDecodeError) as error:
         raise WebhookVerificationError(f"the body is not JSON: {error}") from None
-    kind = data.get("type") if isinstance(data, dict) else None
-    model = EVENTS.get(kind) if isinstance(kind, str) else None
-    if model is None:
+    kind = next(
+        (
+            name
+            for name, (attribute, _) in EVENTS.items()
+            if isinstance(data, dict) and data.get(attribute) == name
+        ),
+        None,
+    )
+    if kind is None:
         declared = ", ".join(EVENTS) or "none"
-        raise WebhookVerificationError(
-            f"the body is not a declared event: type {kind!r} (declared: {declared})"
-        )
+        raise WebhookVerificationError(f"the body is not a declared event ({declared})")
+    model = EVENTS[kind][1]
     try:
         return model.model_validate(data)
     except pydantic.ValidationError as error:
