@@ -105,7 +105,7 @@ class SdkWebhooks:
     name: str  # the attribute on the client
     display: str
     class_name: str
-    pointer: str  # the signing scheme's declaration ('' when the spec declares none)
+    pointer: str  # the signing scheme's declaration, else /webhooks ('' for neither)
     methods: tuple[SdkLocalMethod, ...]  # unwrap, then verify_signature
 
 
@@ -137,7 +137,9 @@ def webhooks_view(
             (names[1], "verify_signature", nothing),
         )
     )
+    # Where a reader sees what the methods do: the signing scheme, else the webhooks.
     pointer = api.webhook_signing.pointer if api.webhook_signing else ""
+    pointer = pointer or ("/webhooks" if api.webhooks else "")
     return SdkWebhooks(WEBHOOKS_ATTRIBUTE, display, "Webhooks", pointer, methods)
 
 
