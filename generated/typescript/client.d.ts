@@ -1,5 +1,6 @@
 // Generated from spec/openapi.yaml + templates/typescript/client.d.ts.jinja. Do not edit.
 import { BaseClient, type ClientOptions } from './core.js';
+import type { Webhooks } from './webhooks.js';
 import type { Conversations } from './resources/conversations.js';
 
 /**
@@ -31,6 +32,8 @@ export declare class ApiClient extends BaseClient {
    *   `timeout` in milliseconds, `maxRetries`
    */
   constructor(token?: string, options?: ClientOptions);
+  /** Verifies and parses webhook deliveries (no request is sent). */
+  readonly webhooks: Webhooks;
   /**
    * A conversation holds the exchange between you and one contact, or between you and a group.
    * It can have a pinned message, and it can be pinned, muted and archived.

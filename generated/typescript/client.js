@@ -1,5 +1,6 @@
 // Generated from spec/openapi.yaml + templates/typescript/client.js.jinja. Do not edit.
 import { BaseClient } from './core.js';
+import { Webhooks } from './webhooks.js';
 import { Conversations } from './resources/conversations.js';
 
 /** @import { ClientOptions } from './core.js' */
@@ -34,6 +35,8 @@ export class ApiClient extends BaseClient {
    */
   constructor(token, options = {}) {
     super(token, options, { defaultBaseUrl: 'https://api.protocol.chat', baseUrlEnv: 'PROTOCOL_BASE_URL', tokenEnv: 'PROTOCOL_API_TOKEN', userAgent: 'protocol-api-js/1.0.0' });
+    /** Verifies and parses webhook deliveries (no request is sent). */
+    this.webhooks = new Webhooks();
     /**
      * A conversation holds the exchange between you and one contact, or between you and a group.
      * It can have a pinned message, and it can be pinned, muted and archived.

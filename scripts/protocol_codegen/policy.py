@@ -34,19 +34,41 @@ The rules:
   runtime's status error, so callers can catch one case by type; a 4xx without a class of its
   own raises the status error itself. Each runtime adds its own suffix to the stem
   (`NotFound` -> `NotFoundError` in Python and TypeScript, `NotFoundException` in PHP).
+
+Webhooks (`webhook_policy(api)`): every client has `webhooks.unwrap` and `verify_signature`
+with the same rules, rendered from this one declaration:
+- The scheme is the spec's `x-protocol-webhook-signature` (`Api.webhook_signing`); the three
+  runtimes implement both schemes and the generated client selects the declared one.
+  `hmac-sha256-hex`: the signature header is the lowercase hex HMAC-SHA256 of the raw body,
+  keyed with the secret's UTF-8 bytes. `standard-webhooks`: `v1,<base64>` entries of
+  HMAC-SHA256(`{id}.{timestamp}.{body}`) keyed with the base64-decoded part of `whsec_<base64>`,
+  any entry may match (secret rotation), and the timestamp must lie within `tolerance` seconds of
+  the receiver's clock, either side.
+- Signatures are compared in constant time; a missing header, a bad signature, a timestamp out
+  of tolerance, or (for `unwrap`) a body that is not one of the declared webhooks' events is a
+  `WebhookVerificationError`, a subclass of the client's root error. Which webhook a body is
+  comes from the spec: the body attribute whose enum lists the webhook's name.
+- The secret is the call's argument, else the `secret_env` environment variable; neither is an
+  error too (a receiver must never accept unverified deliveries because of a missing setting).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from protocol_spec.model import Api, Operation
+
 __all__ = [
     "ERROR_POLICY",
     "RETRIED_NOTE",
     "RETRY_POLICY",
+    "WEBHOOK_ERROR",
     "ErrorPolicy",
     "RetryPolicy",
     "StatusError",
+    "WebhookEventType",
+    "WebhookPolicy",
+    "webhook_policy",
 ]
 
 
@@ -136,3 +158,55 @@ ERROR_POLICY = ErrorPolicy(
         StatusError("InternalServer", None, "the server failed; trying again later may succeed."),
     )
 )
+
+WEBHOOK_ERROR = "WebhookVerificationError"  # the class's name in every runtime
+
+
+@dataclass(frozen=True)
+class WebhookEventType:
+    type: str  # the webhook's name, which its deliveries carry
+    model: str  # the model of the delivery's body
+    attribute: str  # the body's attribute whose value is `type` (an enum listing it)
+
+
+@dataclass(frozen=True)
+class WebhookPolicy:
+    scheme: str  # "hmac-sha256-hex" | "standard-webhooks" | "" when the spec declares none
+    headers: tuple[str, ...]  # lower case; the signature header last
+    tolerance: int  # seconds; 0 for a scheme that signs no timestamp
+    secret_env: str
+    events: tuple[WebhookEventType, ...]  # every declared webhook, in the spec's order
+
+    @property
+    def signature_header(self) -> str:
+        return self.headers[-1] if self.headers else ""
+
+    @property
+    def models(self) -> tuple[str, ...]:
+        """The body models of the events, each once, in order: the union `unwrap` returns."""
+        return tuple(dict.fromkeys(event.model for event in self.events))
+
+
+def _type_attribute(op: Operation) -> str:
+    """The body attribute that tells which webhook a delivery is: an enum (or const) listing
+    the webhook's name. A webhook without one cannot be told apart: `unwrap` refuses it."""
+    fields = op.body.fields if op.body is not None else ()
+    return next((f.name for f in fields if f.type.kind == "enum" and op.path in f.type.values), "")
+
+
+def webhook_policy(api: Api) -> WebhookPolicy:
+    signing = api.webhook_signing
+    events = tuple(
+        WebhookEventType(op.path, op.body.model, attribute)
+        for op in api.webhooks
+        if op.body is not None and op.body.model
+        for attribute in [_type_attribute(op)]
+        if attribute
+    )
+    return WebhookPolicy(
+        scheme=signing.scheme if signing else "",
+        headers=signing.headers if signing else (),
+        tolerance=(signing.tolerance or 0) if signing else 0,
+        secret_env=api.settings.webhook_secret_env,
+        events=events,
+    )

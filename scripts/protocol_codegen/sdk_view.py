@@ -14,16 +14,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from protocol_spec.model import Api, Operation
+from protocol_spec.model import WEBHOOKS_ATTRIBUTE, Api, Operation
 
 __all__ = [
     "SdkField",
+    "SdkLocalMethod",
     "SdkMethod",
     "SdkModel",
     "SdkParameter",
     "SdkResource",
     "SdkView",
+    "SdkWebhooks",
     "schema_pointers",
+    "webhooks_view",
 ]
 
 
@@ -86,10 +89,59 @@ class SdkModel:
 
 
 @dataclass(frozen=True)
+class SdkLocalMethod:
+    """A method of the client that sends no request: `client.webhooks.unwrap()`."""
+
+    name: str
+    display: str
+    returns: str
+    role: str  # what it does in the policy's words: `unwrap`, `verify_signature`
+    parameters: tuple[SdkParameter, ...]
+
+
+@dataclass(frozen=True)
+class SdkWebhooks:
+    """`client.webhooks`: verifies and parses deliveries (`protocol_codegen.policy`)."""
+
+    name: str  # the attribute on the client
+    display: str
+    class_name: str
+    pointer: str  # the signing scheme's declaration, else /webhooks ('' for neither)
+    methods: tuple[SdkLocalMethod, ...]  # unwrap, then verify_signature
+
+
+@dataclass(frozen=True)
 class SdkView:
     language: str  # the target's name: `python`, `typescript`, `php`
     resources: tuple[SdkResource, ...]
     models: tuple[SdkModel, ...]
+    webhooks: SdkWebhooks | None = None
+
+
+def webhooks_view(
+    api: Api,
+    owner: str,
+    separator: str,
+    names: tuple[str, str],
+    parameters: tuple[SdkParameter, ...],
+    event: str,
+    nothing: str,
+) -> SdkWebhooks:
+    """`owner` + `separator` + `webhooks`, with `names` (unwrap, verify) taking `parameters` (the
+    body, the headers, the secret); unwrap returns `event`, the union of the declared events,
+    and verify `nothing` (the language's no-value type)."""
+    display = f"{owner}{separator}{WEBHOOKS_ATTRIBUTE}"
+    methods = tuple(
+        SdkLocalMethod(name, f"{display}{separator}{name}()", returns, role, parameters)
+        for name, role, returns in (
+            (names[0], "unwrap", event),
+            (names[1], "verify_signature", nothing),
+        )
+    )
+    # Where a reader sees what the methods do: the signing scheme, else the webhooks.
+    pointer = api.webhook_signing.pointer if api.webhook_signing else ""
+    pointer = pointer or ("/webhooks" if api.webhooks else "")
+    return SdkWebhooks(WEBHOOKS_ATTRIBUTE, display, "Webhooks", pointer, methods)
 
 
 def schema_pointers(api: Api) -> dict[str, str]:

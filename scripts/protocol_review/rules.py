@@ -117,6 +117,12 @@ _STRUCTURE: tuple[tuple[str, Severity, str], ...] = (
     ("webhook-added", "compatible", "a new webhook"),
     ("webhook-header-removed", "breaking", "a webhook delivery lost a header"),
     ("webhook-header-added", "compatible", "a webhook delivery carries a new header"),
+    ("webhook-signing-changed", "breaking", "deliveries are signed another way (scheme, header)"),
+    ("webhook-signing-removed", "breaking", "deliveries are no longer declared signed"),
+    ("webhook-signing-added", "compatible", "deliveries are now declared signed"),
+    ("webhook-event-removed", "breaking", "a resource no longer emits one of its change events"),
+    ("webhook-event-renamed", "breaking", "a resource's change event has another type"),
+    ("webhook-event-added", "compatible", "a resource emits a new change event"),
 )
 
 _SDK: tuple[tuple[str, Severity, str], ...] = (

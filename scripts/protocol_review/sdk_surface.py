@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from protocol_codegen.languages import SDK_LANGUAGES
-from protocol_codegen.sdk_view import SdkField, SdkMethod, SdkModel, SdkParameter, SdkResource
+from protocol_codegen.sdk_view import (
+    SdkField,
+    SdkMethod,
+    SdkModel,
+    SdkParameter,
+    SdkResource,
+    SdkWebhooks,
+)
 from protocol_spec.model import Api, Operation
 
 __all__ = ["LANGUAGES", "Kind", "Surface", "Symbol", "surfaces"]
@@ -53,7 +60,8 @@ def surfaces(api: Api) -> dict[str, Surface]:
     for target, language in SDK_LANGUAGES.items():
         view = language.sdk_view(api)
         resources = tuple(_resource(resource) for resource in view.resources)
-        found[target] = resources + tuple(_model(model) for model in view.models)
+        webhooks = (_webhooks(view.webhooks),) if view.webhooks is not None else ()
+        found[target] = resources + webhooks + tuple(_model(model) for model in view.models)
     return found
 
 
@@ -85,6 +93,34 @@ def _method(method: SdkMethod) -> Symbol:
         pointer=method.operation.pointer,
         children=tuple(_parameter(parameter) for parameter in method.parameters),
         natural=method.natural,
+    )
+
+
+def _webhooks(webhooks: SdkWebhooks) -> Symbol:
+    """`client.webhooks` sends no request: its anchors are the policy's names, so that what
+    `unwrap` returns (the declared events) is compared like any method's result."""
+    methods = tuple(
+        Symbol(
+            "method",
+            method.name,
+            method.display,
+            f"webhooks {method.role}",
+            method.returns,
+            pointer=webhooks.pointer,
+            children=tuple(_parameter(parameter) for parameter in method.parameters),
+            natural=method.name,
+        )
+        for method in webhooks.methods
+    )
+    return Symbol(
+        "resource",
+        webhooks.name,
+        webhooks.display,
+        "webhooks",
+        webhooks.class_name,
+        pointer=webhooks.pointer,
+        children=methods,
+        natural=webhooks.name,
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from protocol_spec.model import Api, Body, Operation, Parameter, Response
+from protocol_spec.model import Api, Body, Operation, Parameter, Response, WebhookSigning
 from protocol_spec.pointers import MISSING, join, lookup
 
 from .findings import Finding, Side
@@ -40,6 +40,11 @@ def _param_key(param: Parameter, op: Operation) -> tuple[str, str]:
 
 def _every_parameter(op: Operation) -> tuple[Parameter, ...]:
     return (*op.path_params, *op.query_params, *op.header_params)
+
+
+def _signing(signing: WebhookSigning) -> str:
+    """What a receiver must check: the scheme and its signature header."""
+    return f"{signing.scheme} in `{signing.signature_header}`"
 
 
 def _json(value: Any) -> str:
@@ -552,6 +557,79 @@ class _WireDiff:
                     f"webhook `{op.path}` is new; existing receivers are not affected.",
                     "new",
                     op.pointer,
+                )
+        self._webhook_signing()
+        self._webhook_events()
+
+    def _webhook_signing(self) -> None:
+        old, new = self.old.webhook_signing, self.new.webhook_signing
+        if old is None and new is not None:
+            self.add(
+                "webhook-signing-added",
+                f"deliveries are now declared signed ({_signing(new)}); receivers that do not "
+                "verify are not affected.",
+                "new",
+                new.pointer,
+            )
+        elif old is not None and new is None:
+            self.add(
+                "webhook-signing-removed",
+                f"deliveries are no longer declared signed (were {_signing(old)}); receivers "
+                "that verify them refuse every delivery.",
+                "old",
+                old.pointer,
+            )
+        elif old is not None and new is not None and _signing(old) != _signing(new):
+            self.add(
+                "webhook-signing-changed",
+                f"deliveries are now signed with {_signing(new)} (were {_signing(old)}); "
+                "receivers that verify the old way refuse every delivery.",
+                "new",
+                new.pointer,
+            )
+
+    def _webhook_events(self) -> None:
+        """The change events: a type still reported is unchanged (whatever the resource is now
+        called in the SDKs); otherwise the same change of the same resource under another type,
+        or a webhook still sent that no longer carries the object (a webhook removed or added
+        outright is reported above)."""
+        old = {e.type: e for e in self.old.webhook_events}
+        new = {e.type: e for e in self.new.webhook_events}
+        old_names = {op.path for op in self.old.webhooks}
+        new_names = {op.path for op in self.new.webhooks}
+        for kind, event in old.items():
+            if kind in new:
+                continue
+            same = (event.resource, event.action)
+            renamed = next(
+                (e for e in new.values() if (e.resource, e.action) == same and e.type not in old),
+                None,
+            )
+            if renamed is not None:
+                self.add(
+                    "webhook-event-renamed",
+                    f"the `{event.action}` event of `{event.resource}` is now `{renamed.type}` "
+                    f"(was `{kind}`); receivers that dispatch on the type miss it.",
+                    "new",
+                    renamed.pointer,
+                )
+            elif kind in new_names:
+                self.add(
+                    "webhook-event-removed",
+                    f"webhook `{kind}` no longer reports the `{event.action}` of "
+                    f"`{event.resource}` (its payload is no longer the object); receivers that "
+                    f"track `{event.resource}` miss those changes.",
+                    "old",
+                    event.pointer,
+                )
+        for kind, event in new.items():
+            if kind not in old and kind in old_names:
+                self.add(
+                    "webhook-event-added",
+                    f"webhook `{kind}` now reports the `{event.action}` of `{event.resource}`; "
+                    "existing receivers are not affected.",
+                    "new",
+                    event.pointer,
                 )
 
     def _webhook(self, old: Operation, new: Operation) -> None:

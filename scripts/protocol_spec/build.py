@@ -15,6 +15,7 @@ from . import naming
 from .errors import SpecError, SpecErrors
 from .loaded import LoadedSpec
 from .model import (
+    WEBHOOKS_ATTRIBUTE,
     Api,
     Body,
     Constraints,
@@ -245,6 +246,15 @@ class _Builder:
                 if operation is None:
                     continue
                 tag = operation.tags[0]
+                if naming.snake(tag) == WEBHOOKS_ATTRIBUTE:
+                    self.fail(
+                        join(at, "tags", "0"),
+                        f"tag '{tag}' would be the resource `client.{WEBHOOKS_ATTRIBUTE}`, which "
+                        "every client reserves for verifying and parsing webhook deliveries",
+                        "rename the tag (e.g. `webhook_endpoints`): the first tag of an "
+                        "operation becomes `client.<resource>`",
+                    )
+                    continue
                 clash = taken.get((tag, operation.method_name))
                 if clash is not None:
                     self.fail(

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "IDEMPOTENCY_KEY",
+    "WEBHOOKS_ATTRIBUTE",
     "Api",
     "Assigned",
     "Body",
@@ -69,6 +70,8 @@ OnDelete = Literal["cascade", "clear", "refuse"]
 # What an attribute holds of an uploaded file (`x-protocol-file`); `content` is the body's part.
 FileRole = Literal["content", "name", "media-type", "size", "url"]
 IDEMPOTENCY_KEY = "idempotency-key"  # the header's name, compared case-insensitively
+# Every client's attribute that verifies and parses webhook deliveries: no resource may take it.
+WEBHOOKS_ATTRIBUTE = "webhooks"
 
 
 @dataclass(frozen=True)
@@ -422,6 +425,7 @@ class ClientSettings:
     client_class: str = "ApiClient"
     base_url_env: str = "PROTOCOL_BASE_URL"
     token_env: str = "PROTOCOL_API_TOKEN"
+    webhook_secret_env: str = "PROTOCOL_WEBHOOK_SECRET"  # the SDKs' default webhook secret
 
 
 @dataclass(frozen=True)

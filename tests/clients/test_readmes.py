@@ -6,10 +6,14 @@ call that fails, fails here.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 import os
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +21,7 @@ import httpx
 import pytest
 
 from protocol_codegen import samples
-from protocol_server.harness import RunningServer, running_server
+from protocol_server.harness import RunningServer, free_port, running_server
 from protocol_spec import DEFAULT_SPEC, load_api
 
 from .conftest import ROOT, install_package
@@ -40,9 +44,12 @@ def server() -> Iterator[RunningServer]:
         yield running
 
 
-def blocks(readme: Path, language: str) -> list[str]:
+def blocks(readme: Path, language: str, *, receiver: bool = False) -> list[str]:
+    """The README's examples; the webhook receiver (a server of its own, whose first lines
+    name its file `receiver.*`) apart from the rest."""
     found = re.findall(rf"```{language}\n(.*?)```", readme.read_text(), flags=re.DOTALL)
-    assert found, f"{readme} has no {language} examples"
+    found = [code for code in found if ("receiver." in "".join(code.splitlines()[:2])) == receiver]
+    assert found, f"{readme} has no {language} {'receiver' if receiver else 'examples'}"
     return found
 
 
@@ -103,3 +110,88 @@ def test_php_readme(php: str, server: RunningServer, tmp_path: Path) -> None:
     )
     output = run([php, str(program)], tmp_path, environment(server, TOKENS[2]))
     assert "404 invalid_request" in output
+
+
+# -- the webhook receivers ------------------------------------------------------------------
+
+WEBHOOK_SECRET = "readme-receiver-secret"
+
+
+def _delivery() -> tuple[bytes, list[str]]:
+    """The first webhook's example body (an event of the spec), and what a receiver that
+    parsed it prints: its type and its object's id."""
+    op, event = API.webhooks[0], API.webhook_events[0]
+    assert op.body is not None and event.type == op.path
+    media = op.body.content_types[0]
+    value = op.body.examples[media][0].value
+    return json.dumps(value).encode(), [event.type, value[event.payload]["id"]]
+
+
+def _sign(body: bytes, secret: str) -> dict[str, str]:
+    signing = API.webhook_signing
+    assert signing is not None and signing.scheme == "hmac-sha256-hex", "the spec's scheme"
+    digest = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+    return {signing.signature_header: digest, "content-type": "application/json"}
+
+
+def _post_until_up(url: str, body: bytes, headers: dict[str, str]) -> httpx.Response:
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            return httpx.post(url, content=body, headers=headers, timeout=5)
+        except httpx.TransportError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
+def judge_receiver(command: list[str], cwd: Path, port: int) -> str:
+    """Start the README's receiver, send it a genuine delivery, a tampered one, one signed with
+    another secret and an unsigned one; only the first is accepted. Returns what it printed."""
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "PROTOCOL_API_TOKEN": "receiver-token",
+        "PROTOCOL_WEBHOOK_SECRET": WEBHOOK_SECRET,
+    }
+    body, printed = _delivery()
+    url = f"http://127.0.0.1:{port}/"
+    with subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    ) as receiver:
+        try:
+            genuine = _post_until_up(url, body, _sign(body, WEBHOOK_SECRET))
+            tampered = httpx.post(url, content=body + b" ", headers=_sign(body, WEBHOOK_SECRET))
+            other = httpx.post(url, content=body, headers=_sign(body, "another secret"))
+            unsigned = httpx.post(url, content=body, headers={"content-type": "application/json"})
+        finally:
+            receiver.terminate()
+        output, _ = receiver.communicate(timeout=10)
+    assert genuine.status_code == 204, output
+    assert [r.status_code for r in (tampered, other, unsigned)] == [400, 400, 400], output
+    assert all(text in output for text in printed), output
+    assert output.count("refused") == 3, output
+    return output
+
+
+def test_python_readme_receiver(tmp_path: Path) -> None:
+    (tmp_path / "receiver.py").write_text(
+        blocks(ROOT / "generated" / "python" / "README.md", "python", receiver=True)[0]
+    )
+    judge_receiver([sys.executable, "receiver.py"], tmp_path, free_port())
+
+
+def test_javascript_readme_receiver(node: str, tmp_path: Path) -> None:
+    install_package(ROOT / "generated" / "typescript", tmp_path)
+    readme = ROOT / "generated" / "typescript" / "README.md"
+    (tmp_path / "receiver.mjs").write_text(blocks(readme, "javascript", receiver=True)[0])
+    judge_receiver([node, "receiver.mjs"], tmp_path, free_port())
+
+
+def test_php_readme_receiver(php: str, tmp_path: Path) -> None:
+    code = blocks(ROOT / "generated" / "php" / "README.md", "php", receiver=True)[0]
+    autoload = ROOT / "generated" / "php" / "autoload.php"
+    code = code.replace("__DIR__ . '/vendor/autoload.php'", repr(str(autoload)))
+    (tmp_path / "receiver.php").write_text(code)
+    port = free_port()
+    judge_receiver([php, "-S", f"127.0.0.1:{port}", "receiver.php"], tmp_path, port)

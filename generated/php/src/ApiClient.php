@@ -32,6 +32,8 @@ use Protocol\Resources\Conversations;
  */
 final class ApiClient extends BaseClient
 {
+    /** Verifies and parses webhook deliveries (no request is sent). */
+    public readonly Webhooks $webhooks;
     /**
      * A conversation holds the exchange between you and one contact, or between you and a group.
      * It can have a pinned message, and it can be pinned, muted and archived.
@@ -52,6 +54,7 @@ final class ApiClient extends BaseClient
             'token_env' => 'PROTOCOL_API_TOKEN',
             'user_agent' => 'protocol-sdk-php/1.0.0',
         ]);
+        $this->webhooks = new Webhooks();
         $this->conversations = new Conversations($this);
     }
 }

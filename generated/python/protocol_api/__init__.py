@@ -20,10 +20,12 @@ from ._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
     UnsupportedMediaTypeError,
+    WebhookVerificationError,
 )
 from ._pagination import AsyncCursorPage, SyncCursorPage
 from ._response import APIResponse
 from ._types import Omit, RequestOptions, omit
+from ._webhooks import WebhookEvent, Webhooks
 from .models import (
     Conversation,
     ConversationCreate,
@@ -68,6 +70,9 @@ __all__ = [
     "SyncCursorPage",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
+    "WebhookEvent",
+    "WebhookVerificationError",
+    "Webhooks",
     "__version__",
     "omit",
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import httpx
 
 from ._base_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, AsyncAPIClient, SyncAPIClient
+from ._webhooks import Webhooks
 from .resources import (
     AsyncConversations,
     Conversations,
@@ -32,7 +33,10 @@ class ApiClient(SyncAPIClient):
     `Retry-After` asks (up to 60 s) or backing off. `timeout` is in seconds for
     each wait on the answer, or an `httpx.Timeout`; `http_client` lets you bring your own
     `httpx.Client` (proxies, transports). `with_options(...)` makes a copy with other defaults.
+    `webhooks` verifies and parses webhook deliveries (no request is sent).
     """
+
+    webhooks: Webhooks
 
     conversations: Conversations
 
@@ -56,11 +60,14 @@ class ApiClient(SyncAPIClient):
             user_agent=USER_AGENT,
             http_client=http_client,
         )
+        self.webhooks = Webhooks()
         self.conversations = Conversations(self)
 
 
 class AsyncApiClient(AsyncAPIClient):
     """Protocol API client for asyncio: the same surface as `ApiClient`, awaited."""
+
+    webhooks: Webhooks
 
     conversations: AsyncConversations
 
@@ -84,4 +91,5 @@ class AsyncApiClient(AsyncAPIClient):
             user_agent=USER_AGENT,
             http_client=http_client,
         )
+        self.webhooks = Webhooks()
         self.conversations = AsyncConversations(self)

@@ -23,6 +23,7 @@ __all__ = [
     "RateLimitError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
+    "WebhookVerificationError",
     "status_error_class",
 ]
 
@@ -35,6 +36,11 @@ class APIError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class WebhookVerificationError(APIError):
+    """A webhook delivery failed verification: not signed with the secret, a timestamp out of
+    tolerance, or a body that is not a declared event. Answer it with a 4xx and ignore it."""
 
 
 class APIConnectionError(APIError):

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from protocol_codegen.languages.base import ListExamples, SdkLanguage, Tokens
+from protocol_codegen.policy import webhook_policy
 from protocol_codegen.samples import (
     TOKEN_VARIABLE,
     CallValues,
@@ -30,6 +31,8 @@ from protocol_codegen.sdk_view import (
     SdkParameter,
     SdkResource,
     SdkView,
+    SdkWebhooks,
+    webhooks_view,
 )
 from protocol_spec import naming
 from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
@@ -51,6 +54,7 @@ __all__ = [
     "shape_key",
     "string_literal",
     "variable_name",
+    "webhook_event_type",
 ]
 
 PACKAGE_NAME = "protocol/sdk"
@@ -198,10 +202,30 @@ class Php(SdkLanguage):
             models.append(
                 SdkModel(class_name, "class", model.pointer, model.name, fields, model.description)
             )
-        return SdkView(self.target, tuple(resources), tuple(models))
+        return SdkView(self.target, tuple(resources), tuple(models), _webhooks(api, names))
 
 
 LANGUAGE = Php()
+
+
+def webhook_event_type(api: Api, names: Mapping[str, str]) -> str:
+    """What `$client->webhooks->unwrap` returns: the union of the declared events' classes."""
+    models = dict.fromkeys(names.get(model, model) for model in webhook_policy(api).models)
+    return "|".join(models) or "\\Protocol\\Core\\BaseModel"
+
+
+def _webhooks(api: Api, names: Mapping[str, str]) -> SdkWebhooks:
+    def parameter(name: str, type_: str, default: str | None = None) -> SdkParameter:
+        return SdkParameter(name, f"${name}", "", type_, default is None, default, "", name)
+
+    parameters = (
+        parameter("body", "string"),
+        parameter("headers", "array"),
+        parameter("secret", "?string", "null"),
+    )
+    names_ = ("unwrap", "verifySignature")
+    event = webhook_event_type(api, names)
+    return webhooks_view(api, "$client", "->", names_, parameters, event, "void")
 
 
 # -- names -----------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from protocol_codegen.errors import GeneratorError
 from protocol_codegen.languages.base import ListExamples, SdkLanguage, Tokens
+from protocol_codegen.policy import webhook_policy
 from protocol_codegen.python_models import sdk_models
 from protocol_codegen.samples import (
     TOKEN_VARIABLE,
@@ -24,7 +25,14 @@ from protocol_codegen.samples import (
     example_values,
     resource_of,
 )
-from protocol_codegen.sdk_view import SdkMethod, SdkParameter, SdkResource, SdkView
+from protocol_codegen.sdk_view import (
+    SdkMethod,
+    SdkParameter,
+    SdkResource,
+    SdkView,
+    SdkWebhooks,
+    webhooks_view,
+)
 from protocol_spec import naming
 from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
 
@@ -41,8 +49,10 @@ __all__ = [
     "resource_attribute",
     "result_annotation",
     "sdk_resources",
+    "sdk_webhooks",
     "signature_arguments",
     "typing_names",
+    "webhook_event_type",
 ]
 
 PACKAGE = "protocol_api"
@@ -128,10 +138,28 @@ class Python(SdkLanguage):
 
     def sdk_view(self, api: Api) -> SdkView:
         """The sync client's surface (the async one mirrors it) and the pydantic models."""
-        return SdkView(self.target, sdk_resources(api), sdk_models(api))
+        return SdkView(self.target, sdk_resources(api), sdk_models(api), sdk_webhooks(api))
 
 
 LANGUAGE = Python()
+
+
+def webhook_event_type(api: Api) -> str:
+    """What `client.webhooks.unwrap` returns: the union of the declared events' models."""
+    return " | ".join(webhook_policy(api).models) or "pydantic.BaseModel"
+
+
+def sdk_webhooks(api: Api) -> SdkWebhooks:
+    def parameter(name: str, type_: str, default: str | None = None) -> SdkParameter:
+        return SdkParameter(name, name, "", type_, default is None, default, "", name)
+
+    parameters = (
+        parameter("payload", "str | bytes"),
+        parameter("headers", "Mapping[str, str]"),
+        parameter("secret", "str | None", "None"),
+    )
+    names = ("unwrap", "verify_signature")
+    return webhooks_view(api, "client", ".", names, parameters, webhook_event_type(api), "None")
 
 
 def sdk_resources(api: Api) -> tuple[SdkResource, ...]:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from protocol_codegen.languages.base import ListExamples, SdkLanguage, Tokens
+from protocol_codegen.policy import webhook_policy
 from protocol_codegen.reading import read_models
 from protocol_codegen.samples import (
     TOKEN_VARIABLE,
@@ -32,7 +33,9 @@ from protocol_codegen.sdk_view import (
     SdkParameter,
     SdkResource,
     SdkView,
+    SdkWebhooks,
     schema_pointers,
+    webhooks_view,
 )
 from protocol_spec import naming
 from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
@@ -54,6 +57,7 @@ __all__ = [
     "string_literal",
     "type_names",
     "type_text",
+    "webhook_event_type",
 ]
 
 PACKAGE_NAME = "@example/protocol-api"
@@ -189,10 +193,30 @@ class TypeScript(SdkLanguage):
             if typed in declared and declared[typed].kind == "interface"
         }
         listed = tuple(replace(model, is_input=model.name in inputs) for model in models)
-        return SdkView(self.target, tuple(resources), listed)
+        return SdkView(self.target, tuple(resources), listed, _webhooks(api, names))
 
 
 LANGUAGE = TypeScript()
+
+
+def webhook_event_type(api: Api, names: Mapping[str, str]) -> str:
+    """What `client.webhooks.unwrap` returns: the union of the declared events' types."""
+    models = [names.get(model, model) for model in webhook_policy(api).models]
+    return " | ".join(models) or "never"
+
+
+def _webhooks(api: Api, names: Mapping[str, str]) -> SdkWebhooks:
+    def parameter(name: str, type_: str, required: bool = True) -> SdkParameter:
+        return SdkParameter(name, name, "", type_, required, None, "", name)
+
+    parameters = (
+        parameter("body", "string | Uint8Array"),
+        parameter("headers", "WebhookHeaders"),
+        parameter("secret", "string", required=False),
+    )
+    names_ = ("unwrap", "verifySignature")
+    event = webhook_event_type(api, names)
+    return webhooks_view(api, "client", ".", names_, parameters, event, "void")
 
 
 # -- names -----------------------------------------------------------------------------------

@@ -9,11 +9,12 @@ timeouts, per-call options, and raw responses on the first resource that lists i
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass
 
 from protocol_codegen.languages.base import SdkLanguage
-from protocol_codegen.policy import RETRY_POLICY, RetryPolicy
+from protocol_codegen.policy import RETRY_POLICY, RetryPolicy, WebhookPolicy, webhook_policy
 from protocol_codegen.samples import CallValues, example_values
 from protocol_spec.model import Api, Operation, Resource
 
@@ -40,6 +41,10 @@ class ReadmeView:
     policy: RetryPolicy
     retry_statuses: str  # "408, 409, 429"
     example: dict[str, str]  # the calls of the later sections, by name
+    webhooks: WebhookPolicy
+    # The event body's attribute holding the changed object, when a webhook reports a change
+    # and the attribute is a plain identifier in every language ('' otherwise).
+    event_payload: str
 
 
 def readme_view(api: Api, language: SdkLanguage) -> ReadmeView:
@@ -65,7 +70,14 @@ def readme_view(api: Api, language: SdkLanguage) -> ReadmeView:
         policy=RETRY_POLICY,
         retry_statuses=", ".join(str(status) for status in RETRY_POLICY.retry_statuses),
         example=_examples(api, language),
+        webhooks=webhook_policy(api),
+        event_payload=_event_payload(api),
     )
+
+
+def _event_payload(api: Api) -> str:
+    payload = api.webhook_events[0].payload if api.webhook_events else ""
+    return payload if re.fullmatch(r"[a-z][a-z0-9_]*", payload) else ""
 
 
 def reflow(markdown: str) -> str:

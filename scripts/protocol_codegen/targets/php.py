@@ -25,8 +25,9 @@ from protocol_codegen.languages.php import (
     shape_key,
     string_literal,
     variable_name,
+    webhook_event_type,
 )
-from protocol_codegen.policy import ERROR_POLICY, RETRY_POLICY
+from protocol_codegen.policy import ERROR_POLICY, RETRY_POLICY, webhook_policy
 from protocol_codegen.reading import read_models
 from protocol_codegen.sdk_view import SdkMethod, SdkModel, SdkResource
 from protocol_codegen.targets._jinja import environment, header
@@ -62,6 +63,7 @@ STATIC_FILES = (
     "src/Exceptions/ApiException.php",
     "src/Exceptions/ApiStatusException.php",
     "src/Exceptions/ApiTimeoutException.php",
+    "src/Exceptions/WebhookVerificationError.php",
 )
 
 
@@ -107,6 +109,7 @@ def render(api: Api) -> dict[str, str]:
         return env.get_template(f"{template_name}.jinja").render(
             header=text,
             policy=RETRY_POLICY,
+            webhooks=webhook_policy(api),
             errors=ERROR_POLICY,
             error_suffix=ERROR_SUFFIX,
             **context,
@@ -152,6 +155,14 @@ def render(api: Api) -> dict[str, str]:
         token_env=api.settings.token_env,
         base_url_env=api.settings.base_url_env,
         default_base_url=api.default_base_url,
+    )
+    php_models = [names.get(model, model) for model in webhook_policy(api).models]
+    files[f"{ROOT}/src/Webhooks.php"] = template(
+        "src/Webhooks.php",
+        php_models=sorted(set(php_models)),
+        php_names=names,
+        php_union=webhook_event_type(api, names),
+        php_literal=string_literal,
     )
     for resource in resources:
         files[f"{ROOT}/src/Resources/{resource.class_name}.php"] = template(

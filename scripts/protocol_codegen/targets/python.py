@@ -21,8 +21,9 @@ from protocol_codegen.languages.python import (
     sdk_resources,
     signature_arguments,
     typing_names,
+    webhook_event_type,
 )
-from protocol_codegen.policy import ERROR_POLICY, RETRY_POLICY
+from protocol_codegen.policy import ERROR_POLICY, RETRY_POLICY, webhook_policy
 from protocol_codegen.python_models import render_models
 from protocol_codegen.sdk_view import SdkMethod, SdkResource
 from protocol_codegen.targets._jinja import environment, header
@@ -64,6 +65,7 @@ STATIC_MODULES = (
     "_pagination.py",
     "_response.py",
     "_types.py",
+    "_webhooks.py",
 )
 
 # Each runtime adds its own suffix to the error classes of ERROR_POLICY.
@@ -78,6 +80,7 @@ EXCEPTIONS = tuple(
             "APIResponseValidationError",
             "APIStatusError",
             "APITimeoutError",
+            "WebhookVerificationError",
             *ERROR_POLICY.class_names(ERROR_SUFFIX),
         )
     )
@@ -90,6 +93,7 @@ RUNTIME_EXPORTS = {
     "_pagination": ("AsyncCursorPage", "SyncCursorPage"),
     "_response": ("APIResponse",),
     "_types": ("Omit", "RequestOptions", "omit"),
+    "_webhooks": ("WebhookEvent", "Webhooks"),
 }
 
 
@@ -167,6 +171,8 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
             errors=ERROR_POLICY,
             error_suffix=ERROR_SUFFIX,
             exceptions=EXCEPTIONS,
+            webhooks=webhook_policy(api),
+            webhook_event=webhook_event_type(api),
             **context,
         )
 

@@ -25,8 +25,9 @@ from protocol_codegen.languages.typescript import (
     resource_property,
     string_literal,
     type_names,
+    webhook_event_type,
 )
-from protocol_codegen.policy import ERROR_POLICY, RETRY_POLICY
+from protocol_codegen.policy import ERROR_POLICY, RETRY_POLICY, webhook_policy
 from protocol_codegen.sdk_view import SdkMethod, SdkModel, SdkResource
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._readme import readme_view, reflow
@@ -110,6 +111,7 @@ def render(api: Api) -> dict[str, str]:
         return env.get_template(f"{template_name}.jinja").render(
             header=text,
             policy=RETRY_POLICY,
+            webhooks=webhook_policy(api),
             errors=ERROR_POLICY,
             error_suffix=ERROR_SUFFIX,
             **context,
@@ -146,6 +148,12 @@ def render(api: Api) -> dict[str, str]:
         "token_env": api.settings.token_env,
         "base_url_env": api.settings.base_url_env,
     }
+    ts_models = sorted({names.get(model, model) for model in webhook_policy(api).models})
+    event = webhook_event_type(api, names)
+    for suffix in ("js", "d.ts"):
+        files[f"{ROOT}/webhooks.{suffix}"] = template(
+            f"webhooks.{suffix}", ts_models=ts_models, webhook_event=event
+        )
     files[f"{ROOT}/client.js"] = template("client.js", **client_context)
     files[f"{ROOT}/client.d.ts"] = template("client.d.ts", **client_context)
     for resource in resources:

@@ -1,5 +1,6 @@
 // Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/client.d.ts.jinja. Do not edit.
 import { BaseClient, type ClientOptions } from './core.js';
+import type { Webhooks } from './webhooks.js';
 import type { Conversations } from './resources/conversations.js';
 import type { Widgets } from './resources/widgets.js';
 
@@ -15,6 +16,8 @@ export declare class ApiClient extends BaseClient {
    *   `timeout` in milliseconds, `maxRetries`
    */
   constructor(token?: string, options?: ClientOptions);
+  /** Verifies and parses webhook deliveries (no request is sent). */
+  readonly webhooks: Webhooks;
   /** Conversations, reduced to what this fixture needs. */
   readonly conversations: Conversations;
   /** Widgets, a resource the templates know nothing about. */

@@ -1,5 +1,6 @@
 // Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/client.js.jinja. Do not edit.
 import { BaseClient } from './core.js';
+import { Webhooks } from './webhooks.js';
 import { Conversations } from './resources/conversations.js';
 import { Widgets } from './resources/widgets.js';
 
@@ -18,6 +19,8 @@ export class ApiClient extends BaseClient {
    */
   constructor(token, options = {}) {
     super(token, options, { defaultBaseUrl: 'https://api.example.test', baseUrlEnv: 'PROTOCOL_BASE_URL', tokenEnv: 'PROTOCOL_API_TOKEN', userAgent: 'protocol-api-js/0.1.0' });
+    /** Verifies and parses webhook deliveries (no request is sent). */
+    this.webhooks = new Webhooks();
     /** Conversations, reduced to what this fixture needs. */
     this.conversations = new Conversations(this);
     /** Widgets, a resource the templates know nothing about. */

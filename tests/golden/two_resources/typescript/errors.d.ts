@@ -5,6 +5,10 @@ export declare class APIError extends Error {
   constructor(message: string, options?: { cause?: unknown });
 }
 
+/** A webhook delivery failed verification: not signed with the secret, a timestamp out of
+ * tolerance, or a body that is not a declared event. */
+export declare class WebhookVerificationError extends APIError {}
+
 /** The request never got an HTTP answer (DNS, refused connection, reset, ...). */
 export declare class APIConnectionError extends APIError {
   constructor(options?: { message?: string; cause?: unknown });

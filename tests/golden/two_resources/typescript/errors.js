@@ -6,6 +6,7 @@
  *   APIError
  *   ├── APIConnectionError        the request never got an HTTP answer
  *   │   └── APITimeoutError       ... because the timeout ran out
+ *   ├── WebhookVerificationError  a webhook delivery is not signed or not a declared event
  *   └── APIStatusError            the server answered 4xx/5xx: status, type, message, body
  *       ├── BadRequestError (400)
  *       ├── AuthenticationError (401)
@@ -29,6 +30,10 @@ export class APIError extends Error {
     this.name = new.target.name;
   }
 }
+
+/** A webhook delivery failed verification: not signed with the secret, a timestamp out of
+ * tolerance, or a body that is not a declared event. Answer it with a 4xx and ignore it. */
+export class WebhookVerificationError extends APIError {}
 
 export class APIConnectionError extends APIError {
   /** @param {{ message?: string, cause?: unknown }} [options] */

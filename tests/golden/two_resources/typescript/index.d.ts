@@ -21,7 +21,10 @@ export {
   RateLimitError,
   UnprocessableEntityError,
   UnsupportedMediaTypeError,
+  WebhookVerificationError,
   errorFromStatus,
 } from './errors.js';
+export { Webhooks } from './webhooks.js';
 export type * from './types.js';
+export type { Signing, WebhookEvent, WebhookHeaders, WebhooksOptions } from './webhooks.js';
 export default ApiClient;

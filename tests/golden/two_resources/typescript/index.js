@@ -20,6 +20,8 @@ export {
   RateLimitError,
   UnprocessableEntityError,
   UnsupportedMediaTypeError,
+  WebhookVerificationError,
   errorFromStatus,
 } from './errors.js';
+export { Webhooks } from './webhooks.js';
 export default ApiClient;

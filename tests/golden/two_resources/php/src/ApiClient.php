@@ -16,6 +16,8 @@ use Protocol\Resources\Widgets;
  */
 final class ApiClient extends BaseClient
 {
+    /** Verifies and parses webhook deliveries (no request is sent). */
+    public readonly Webhooks $webhooks;
     /** Conversations, reduced to what this fixture needs. */
     public readonly Conversations $conversations;
     /** Widgets, a resource the templates know nothing about. */
@@ -35,6 +37,7 @@ final class ApiClient extends BaseClient
             'token_env' => 'PROTOCOL_API_TOKEN',
             'user_agent' => 'protocol-sdk-php/0.1.0',
         ]);
+        $this->webhooks = new Webhooks();
         $this->conversations = new Conversations($this);
         $this->widgets = new Widgets($this);
     }

@@ -6,6 +6,7 @@ from __future__ import annotations
 import httpx
 
 from ._base_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, AsyncAPIClient, SyncAPIClient
+from ._webhooks import Webhooks
 from .resources import (
     AsyncConversations,
     AsyncWidgets,
@@ -34,7 +35,10 @@ class ApiClient(SyncAPIClient):
     `Retry-After` asks (up to 60 s) or backing off. `timeout` is in seconds for
     each wait on the answer, or an `httpx.Timeout`; `http_client` lets you bring your own
     `httpx.Client` (proxies, transports). `with_options(...)` makes a copy with other defaults.
+    `webhooks` verifies and parses webhook deliveries (no request is sent).
     """
+
+    webhooks: Webhooks
 
     conversations: Conversations
     widgets: Widgets
@@ -59,12 +63,15 @@ class ApiClient(SyncAPIClient):
             user_agent=USER_AGENT,
             http_client=http_client,
         )
+        self.webhooks = Webhooks()
         self.conversations = Conversations(self)
         self.widgets = Widgets(self)
 
 
 class AsyncApiClient(AsyncAPIClient):
     """Two Resources API client for asyncio: the same surface as `ApiClient`, awaited."""
+
+    webhooks: Webhooks
 
     conversations: AsyncConversations
     widgets: AsyncWidgets
@@ -89,5 +96,6 @@ class AsyncApiClient(AsyncAPIClient):
             user_agent=USER_AGENT,
             http_client=http_client,
         )
+        self.webhooks = Webhooks()
         self.conversations = AsyncConversations(self)
         self.widgets = AsyncWidgets(self)
