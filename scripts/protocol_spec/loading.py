@@ -17,6 +17,7 @@ from .checks import check_operation_ids, check_refs, check_version
 from .errors import SpecError, SpecErrors
 from .examples import check_examples
 from .loaded import LoadedSpec, Positions
+from .openapi30 import is_openapi_30, normalised_30
 from .validation import check_with_library
 from .vocabulary import check_extensions
 from .yaml_source import ParsedYaml, decode_yaml_bytes, parse_yaml_file, parse_yaml_text
@@ -102,12 +103,19 @@ def _git(directory: Path, *args: str) -> bytes:
 def parse_spec_file(path: Path) -> LoadedSpec:
     """`path` parsed, with positions, and not yet checked: for `protocol_spec.load_api_unchecked`
     alone, which runs `check_spec` on it before anything built from it is used."""
-    parsed = parse_yaml_file(path)
-    return LoadedSpec(document=parsed.document, positions=Positions(str(path), parsed.positions))
+    return _loaded(parse_yaml_file(path), str(path))
+
+
+def _loaded(parsed: ParsedYaml, file: str) -> LoadedSpec:
+    """The parsed document; an OpenAPI 3.0 one read as 3.1, its original kept for the checks."""
+    positions = Positions(file, parsed.positions)
+    if is_openapi_30(parsed.document):
+        return LoadedSpec(normalised_30(parsed.document), positions, original=parsed.document)
+    return LoadedSpec(document=parsed.document, positions=positions)
 
 
 def _checked(parsed: ParsedYaml, file: str) -> LoadedSpec:
-    spec = LoadedSpec(document=parsed.document, positions=Positions(file, parsed.positions))
+    spec = _loaded(parsed, file)
     check_spec(spec)
     return spec
 
