@@ -127,7 +127,7 @@ class _Builder:
                 self._register_model(name, schema, at)
             elif _string_enum(schema) is not None:
                 self.enums[name] = Enum(
-                    name, _text(schema.get("description")), _string_enum(schema) or ()
+                    name, _text(schema.get("description")), _string_enum(schema) or (), at
                 )
 
     def _register_model(self, name: str, schema: Node, at: str) -> None:
@@ -211,8 +211,11 @@ class _Builder:
         if values is not None:
             enum_name = naming.pascal(owner + "_" + prop) if owner and prop else None
             if enum_name is not None:
+                known = self.enums.get(enum_name)
+                if known is not None and known.pointer != at:  # another enum has the name
+                    enum_name = unique(enum_name, self.models.keys() | self.enums.keys())
                 description = _text(schema.get("description"))
-                self.enums.setdefault(enum_name, Enum(enum_name, description, values))
+                self.enums.setdefault(enum_name, Enum(enum_name, description, values, at))
             return TypeRef("enum", nullable=nullable, name=enum_name, values=values)
         if kind in _PRIMITIVES:
             return TypeRef(_PRIMITIVES[kind], nullable=nullable, format=schema.get("format"))

@@ -136,6 +136,7 @@ class Enum:
     name: str
     description: str
     values: tuple[str, ...]
+    pointer: str = ""  # where the enum's schema is written
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ __all__ = [
     "phpdoc_type",
     "property_name",
     "query_variable",
+    "resource_class",
     "resource_property",
     "return_type",
     "shape_key",
@@ -173,7 +174,7 @@ class Php(SdkLanguage):
                 SdkResource(
                     resource_property(resource),
                     owner,
-                    resource.class_name,
+                    resource_class(resource),
                     naming.camel(resource.identifier),
                     methods,
                 )
@@ -246,6 +247,12 @@ def shape_key(name: str) -> str:
 
 
 # -- types -----------------------------------------------------------------------------------
+
+
+def resource_class(resource: Resource) -> str:
+    """A resource's class: `Echo` or `Default` are reserved in PHP, so `EchoResource`."""
+    name = resource.class_name
+    return f"{name}Resource" if name.lower() in RESERVED_CLASS_NAMES else name
 
 
 def class_names(api: Api) -> dict[str, str]:

@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from protocol_codegen.errors import GeneratorError
 from protocol_codegen.languages.base import ListExamples, SdkLanguage, Tokens
+from protocol_codegen.named_schemas import result_roots
 from protocol_codegen.python_models import sdk_models
 from protocol_codegen.samples import (
     TOKEN_VARIABLE,
@@ -138,13 +139,14 @@ def sdk_resources(api: Api) -> tuple[SdkResource, ...]:
     """The resources of the sync client, with their methods and arguments (the view without
     the models, which datamodel-code-generator makes: the target renders them on its own)."""
     resources = []
+    roots = result_roots(api)
     for resource in api.resources:
         owner = f"client.{resource_attribute(resource)}"
         methods = tuple(
             SdkMethod(
                 name=method_name(op),
                 display=f"{owner}.{method_name(op)}()",
-                returns=result_annotation(op, PAGE_CLASS),
+                returns=result_annotation(op, PAGE_CLASS, roots),
                 natural=op.method_name,
                 operation=op,
                 parameters=tuple(_parameter(argument) for argument in arguments(op)),
@@ -235,10 +237,15 @@ def _parameter(argument: Argument) -> SdkParameter:
     )
 
 
-def result_annotation(op: Operation, page_class: str) -> str:
-    """What the method returns: a page of items, a model or None."""
+def result_annotation(
+    op: Operation, page_class: str, roots: Mapping[str, tuple[str, str]] | None = None
+) -> str:
+    """What the method returns: a page of items, a model, the root model of any other result
+    (`named_schemas.result_roots`: a list is `ListPetsResult`, its `.root` the list) or None."""
     if op.pagination is not None:
         return f"{page_class}[{annotation(op.pagination.item)}]"
+    if op.pointer in (roots or {}):
+        return (roots or {})[op.pointer][0]
     if op.result is not None and op.result.kind != "model":
         raise GeneratorError(
             f"operation '{op.operation_id}' returns a {op.result.kind}; the Python client "

@@ -255,7 +255,7 @@ def _resource_view(resource: Resource, declared: SdkResource, names: dict[str, s
         imports.append(f"{NAMESPACE}\\Core\\Page")
     doc = resource.description or resource.name
     return PhpResource(
-        class_name=resource.class_name,
+        class_name=declared.class_name,
         property=declared.name,
         doc=doc_block([doc], indent=""),
         property_doc=doc_block([doc], indent="    "),

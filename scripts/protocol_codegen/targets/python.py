@@ -260,7 +260,12 @@ def _resource_module(resource: Resource, declared: SdkResource) -> dict[str, obj
         )
         for flavour in (SYNC, ASYNC)
     )
-    used_models = sorted({name for op in resource.operations for name in _models_used(op)})
+    used = {name for op in resource.operations for name in _models_used(op)}
+    # A result that is a class of models.py by name (a model, or a root model of a list).
+    used |= {
+        m.returns for m in declared.methods if m.returns.isidentifier() and m.returns != "None"
+    }
+    used_models = sorted(used)
     pages = [op for op in resource.operations if op.pagination is not None]
     argument_types = [item.type for op in resource.operations for item in _arguments(op)]
     imported = sorted({name for type_ref in argument_types for name in typing_names(type_ref)})
@@ -337,7 +342,8 @@ def _operation(sdk_method: SdkMethod, flavour: Flavour) -> PyOperation:
     call.append("**options")
     request = f"Call({', '.join(call)})"
 
-    returns = result_annotation(op, flavour.page_class)
+    # A page's class depends on the flavour; any other result is the SDK view's.
+    returns = result_annotation(op, flavour.page_class) if op.pagination else sdk_method.returns
     if op.pagination is not None:
         method = "request_page"
         args = [returns, request, _page_spec_name(op)]
