@@ -120,8 +120,11 @@ def _checked(parsed: ParsedYaml, file: str) -> LoadedSpec:
     return spec
 
 
-def check_spec(spec: LoadedSpec) -> None:
-    """Every check, in a fixed order; raises SpecErrors listing all the problems found."""
+def check_spec(spec: LoadedSpec, *, lenient: bool = False) -> list[SpecError]:
+    """Every check, in a fixed order; raises SpecErrors listing all the problems found.
+
+    `lenient`: what JSON Schema only says SHOULD hold (an example or a default that does not
+    validate against its schema) is returned as warnings instead; otherwise returns []."""
     # Without a 3.1 mapping nothing else can be checked meaningfully.
     version_errors = check_version(spec)
     if version_errors:
@@ -129,10 +132,21 @@ def check_spec(spec: LoadedSpec) -> None:
     errors = check_refs(spec) + check_operation_ids(spec) + check_extensions(spec)
     library_errors, library_crashes = check_with_library(spec)
     example_errors, unchecked_examples = check_examples(spec)
+    warnings: list[SpecError] = []
+    if lenient:
+        warnings = example_errors + [e for e in library_errors if _is_default(e)]
+        library_errors = [e for e in library_errors if not _is_default(e)]
+        example_errors = []
     errors += library_errors + example_errors
     # A crash or an uncheckable example is most likely a consequence of an error already
     # found; report them only when they are the only clue.
-    if not errors:
+    if not errors and not warnings:
         errors = library_crashes + unchecked_examples
     if errors:
         raise SpecErrors(errors)
+    return sorted(dict.fromkeys(warnings), key=SpecError.sort_key)
+
+
+def _is_default(error: SpecError) -> bool:
+    """A `default` that does not validate against its schema (a SHOULD of JSON Schema)."""
+    return error.pointer.endswith("/default")
