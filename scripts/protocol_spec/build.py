@@ -34,6 +34,7 @@ from .model import (
 )
 from .pointers import join
 from .schemas import Schemas
+from .sdk_settings import client_settings
 from .semantics import Semantics, flatten
 from .structure import HTTP_METHODS
 
@@ -98,6 +99,7 @@ class _Builder:
             document=self.doc,
             positions=self.spec.positions,
             schemas=Schemas(self.doc),
+            settings=client_settings(self.doc),
         )
 
     def _tag_docs(self) -> dict[str, str]:

@@ -348,6 +348,10 @@ class ClientSettings:
     client_class: str = "ApiClient"
     base_url_env: str = "PROTOCOL_BASE_URL"
     token_env: str = "PROTOCOL_API_TOKEN"
+    # The packages' names (`protocol_spec.sdk_settings` derives them from the spec).
+    python_package: str = "protocol_api"
+    npm_package: str = "@example/protocol-api"
+    php_package: str = "protocol/sdk"
 
 
 @dataclass(frozen=True)

@@ -84,14 +84,15 @@ def test_spec_generates_or_says_every_reason(spec: Path, tmp_path: Path) -> None
         assert len(warnings) == LENIENT[name], result.stderr
     assert result.returncode == 0, result.stderr
     assert {p.name for p in out.iterdir()} >= {"python", "typescript", "php", "openapi.json"}
+    assert_named_after_the_api(spec, out)
     if EVERYTHING or name in TYPE_CHECKED_IN_SAMPLE:
         _type_check(out)
 
 
 def _type_check(out: Path) -> None:
+    (package,) = [p.name for p in (out / "python").iterdir() if (p / "__init__.py").is_file()]
     mypy = _run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "protocol_api"],
-        out / "python",
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", package], out / "python"
     )
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr
     tsc = ROOT / "node_modules" / ".bin" / "tsc"
@@ -119,3 +120,17 @@ def _type_check(out: Path) -> None:
     for source in sorted((out / "php").rglob("*.php")):
         linted = _run([php, "-l", str(source)], out / "php")
         assert linted.returncode == 0, linted.stdout + linted.stderr
+
+
+def assert_named_after_the_api(spec: Path, out: Path) -> None:
+    """Each package is named after the spec's title, so two APIs' SDKs can be told apart."""
+    from protocol_spec import load_api_unchecked
+
+    settings = load_api_unchecked(spec)[0].settings  # the run above has checked it
+    assert (out / "python" / settings.python_package / "__init__.py").is_file()
+    assert json.loads((out / "typescript" / "package.json").read_text())["name"] == (
+        settings.npm_package
+    )
+    assert json.loads((out / "php" / "composer.json").read_text())["name"] == settings.php_package
+    client = (out / "python" / settings.python_package / "_client.py").read_text()
+    assert settings.base_url_env in client and settings.token_env in client

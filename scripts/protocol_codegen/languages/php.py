@@ -37,7 +37,6 @@ from protocol_spec.model import Api, Field, Operation, Parameter, Resource, Type
 __all__ = [
     "LANGUAGE",
     "NAMESPACE",
-    "PACKAGE_NAME",
     "RESERVED_CLASS_NAMES",
     "Php",
     "class_names",
@@ -54,7 +53,6 @@ __all__ = [
     "variable_name",
 ]
 
-PACKAGE_NAME = "protocol/sdk"
 NAMESPACE = "Protocol"
 _INDENT = "  "  # array literals, as in the reference's snippets
 _NATIVE = {"string": "string", "integer": "int", "number": "float", "boolean": "bool"}

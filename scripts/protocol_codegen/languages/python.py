@@ -31,7 +31,6 @@ from protocol_spec.model import Api, Field, Operation, Parameter, Resource, Type
 
 __all__ = [
     "LANGUAGE",
-    "PACKAGE",
     "PAGE_CLASS",
     "Argument",
     "Python",
@@ -46,7 +45,6 @@ __all__ = [
     "typing_names",
 ]
 
-PACKAGE = "protocol_api"
 PAGE_CLASS = "SyncCursorPage"  # what a sync list method returns; the async twin is the review's
 _LINE = 88  # a longer call gets one argument per line, as ruff would
 _PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
@@ -84,7 +82,10 @@ class Python(SdkLanguage):
 
     def setup(self, api: Api) -> list[str]:
         client = api.settings.client_class
-        return [f"from {PACKAGE} import {client}", f"client = {client}({TOKEN_VARIABLE})"]
+        return [
+            f"from {api.settings.python_package} import {client}",
+            f"client = {client}({TOKEN_VARIABLE})",
+        ]
 
     def call(
         self,

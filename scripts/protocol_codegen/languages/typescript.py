@@ -40,7 +40,6 @@ from protocol_spec.model import Api, Field, Operation, Parameter, Resource, Type
 __all__ = [
     "GLOBAL_TYPE_NAMES",
     "LANGUAGE",
-    "PACKAGE_NAME",
     "RESERVED_WORDS",
     "TypeScript",
     "body_type",
@@ -56,7 +55,6 @@ __all__ = [
     "type_text",
 ]
 
-PACKAGE_NAME = "@example/protocol-api"
 _INDENT = "  "  # object literals, as in the reference's snippets
 _PRIMITIVES = {"string": "string", "integer": "number", "number": "number", "boolean": "boolean"}
 
@@ -109,7 +107,7 @@ class TypeScript(SdkLanguage):
     def setup(self, api: Api) -> list[str]:
         client = api.settings.client_class
         return [
-            f"import {client} from {string_literal(PACKAGE_NAME)}",
+            f"import {client} from {string_literal(api.settings.npm_package)}",
             f"const client = new {client}({TOKEN_VARIABLE})",
         ]
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from protocol_codegen.languages.python import (
     LANGUAGE,
-    PACKAGE,
     annotation,
     argument_name,
     result_annotation,
@@ -32,7 +31,6 @@ from protocol_spec.model import Api, Field, Operation, Parameter, Resource, Type
 
 __all__ = [
     "ASYNC",
-    "DISTRIBUTION",
     "MODELS_HEADER",
     "ROOT",
     "RUNTIME_EXPORTS",
@@ -52,8 +50,6 @@ ROOT = LANGUAGE.target
 def MODELS_HEADER(api: Api) -> str:
     return header(api.source, "datamodel-code-generator")
 
-
-DISTRIBUTION = "protocol_api"
 
 # Hand-written runtime: rendered as is, only the header changes.
 STATIC_MODULES = (
@@ -149,7 +145,8 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
     caller has it already (the pipeline renders it on another core)."""
     env = environment(ROOT)
     client = api.settings.client_class
-    package = f"{ROOT}/{PACKAGE}"
+    package_name = api.settings.python_package
+    package = f"{ROOT}/{package_name}"
     models_text, model_names = models or render_models(api, MODELS_HEADER(api))
     declared = sdk_resources(api)
     resources = [
@@ -166,8 +163,8 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
     files = {
         f"{ROOT}/pyproject.toml": template(
             "pyproject.toml",
-            distribution=DISTRIBUTION,
-            package=PACKAGE,
+            distribution=package_name,
+            package=package_name,
             version=api.version,
             description=json.dumps(api.title + " client"),
         ),
@@ -176,7 +173,7 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
         f"{package}/__init__.py": template(
             "__init__.py",
             title=api.title,
-            package=PACKAGE,
+            package=package_name,
             client_class=api.settings.client_class,
             models=sorted(model_names),
             exports=export_order([*RUNTIME_EXPORTS, *model_names, client, "Async" + client]),
@@ -192,7 +189,7 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
             base_url_env_name=api.settings.base_url_env,
             token_env_name=api.settings.token_env,
             default_base_url_text=api.default_base_url,
-            user_agent=json.dumps(f"{DISTRIBUTION}-python/{api.version}"),
+            user_agent=json.dumps(f"{package_name}-python/{api.version}"),
             title=api.title,
             resources=resources,
             retry_statuses=", ".join(str(status) for status in RETRY_POLICY.retry_statuses),
@@ -208,8 +205,8 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
         env.get_template("README.md.jinja").render(
             header=header(api.source, "templates/python/README.md.jinja", comment="").strip(),
             readme=readme_view(api, LANGUAGE),
-            package=PACKAGE,
-            distribution=DISTRIBUTION,
+            package=package_name,
+            distribution=package_name,
             first_resource=resources[0].identifier if resources else "resource",
             python_requires="3.11+",
         )
