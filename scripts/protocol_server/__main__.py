@@ -129,6 +129,8 @@ def _print_banner(settings: Settings, served: Plan, migrations: list[str]) -> No
         print(f"    migrated: {change}")
     print(f"  spec:     {settings.spec_path}")
     print(f"  serves:   {', '.join(served.paths)}")
+    for reason in served.not_served:  # a resource of the spec left out, and why
+        print(f"  not served: {reason.render()}")
     if settings.tokens_from_env:
         print(f"  accounts: {len(settings.tokens)} token(s) from PROTOCOL_API_TOKENS")
     else:

@@ -2,7 +2,8 @@
 
 `plan(api)` returns a `Plan` (one `Served` per resource: its model, table layout, list order)
 or raises `SpecErrors`: every reason the engine cannot serve the spec, each with the file, the
-line and what to add, like any other spec error. The server prints them and exits.
+line and what to add, like any other spec error. The server prints them and exits. A resource
+the engine cannot serve is left out when others can be served: `Plan.not_served` says why.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ class Plan:
     error_types: dict[str, str]  # "4" / "5" -> the `type` of errors of that class
     error_models: dict[str, str]  # "4" / "5" -> the schema of errors of that class
     schemes: frozenset[str]  # "bearer", "basic"
+    # Why each resource left out is not served (the others are): printed at start-up.
+    not_served: tuple[SpecError, ...] = ()
 
     def error_type(self, status: int, operation: Operation | None = None) -> str:
         """The `type` the spec promises for `status` (on `operation` when known)."""
@@ -86,12 +89,30 @@ def plan(api: Api) -> Plan:
             "the spec declares no operation with a tag: nothing to serve",
             "add tagged operations",
         )
-    served = [s for r in api.resources if (s := _served(api, r, fail)) is not None]
+    served: list[Served] = []
+    not_served: list[SpecError] = []
+    for resource in api.resources:
+        # Each resource on its own: one the engine cannot serve leaves the others served.
+        own: list[SpecError] = []
+        found = _served(api, resource, _collect(api, own))
+        if found is not None and not own:
+            served.append(found)
+        else:
+            not_served += own
     error_types, error_models = _errors(api, fail)
     schemes = _schemes(api, fail)
-    if errors:
-        raise SpecErrors(errors)
-    return Plan(api, tuple(served), error_types, error_models, schemes)
+    if errors or not served:
+        raise SpecErrors([*errors, *not_served])
+    return Plan(api, tuple(served), error_types, error_models, schemes, tuple(not_served))
+
+
+def _collect(api: Api, into: list[SpecError]) -> _Fail:
+    def fail(pointer: str, problem: str, fix: str) -> None:
+        into.append(
+            SpecError(api.positions.file, api.positions.line_of(pointer), pointer, problem, fix)
+        )
+
+    return fail
 
 
 def _served(api: Api, resource: Resource, fail: _Fail) -> Served | None:
