@@ -32,7 +32,7 @@ from .model import (
     TypeKind,
     TypeRef,
 )
-from .pointers import join
+from .pointers import join, local_ref_pointer, lookup
 from .schemas import Schemas
 from .sdk_settings import client_settings
 from .semantics import Semantics, flatten
@@ -240,11 +240,12 @@ class _Builder:
         by_tag: dict[str, list[Operation]] = {name: [] for name in self._tag_docs()}
         taken: dict[tuple[str, str], str] = {}  # (tag, method name) -> operationId
         overridden: set[tuple[str, str]] = set()  # (tag, operationId) named by SDK_METHOD
-        for path, path_item in self.doc.get("paths", {}).items():
+        for path, item in self.doc.get("paths", {}).items():
+            path_item, item_at = _path_item(self.spec, item, join("", "paths", path))
             for http_method in HTTP_METHODS:
                 if http_method not in path_item:
                     continue
-                at = join("", "paths", path, http_method)
+                at = join(item_at, http_method)
                 operation = self._operation(path, path_item, http_method, at)
                 if operation is None:
                     continue
@@ -274,10 +275,11 @@ class _Builder:
     def _webhooks(self) -> tuple[Operation, ...]:
         """Webhooks as operations the API sends: `path` is the webhook's name."""
         result = []
-        for name, item in self.doc.get("webhooks", {}).items():
+        for name, raw in self.doc.get("webhooks", {}).items():
+            item, item_at = _path_item(self.spec, raw, join("", "webhooks", name))
             for http_method in HTTP_METHODS:
-                if isinstance(item, dict) and http_method in item:
-                    at = join("", "webhooks", name, http_method)
+                if http_method in item:
+                    at = join(item_at, http_method)
                     operation = self._operation(name, item, http_method, at, webhook=True)
                     if operation is not None:
                         result.append(operation)
@@ -558,12 +560,13 @@ def _operation_ids(document: Node) -> dict[str, str]:
     found: list[tuple[str, str | None, str, str]] = []
     for section in ("paths", "webhooks"):
         items = document.get(section)
-        for path, item in items.items() if isinstance(items, dict) else ():
+        for path, raw in items.items() if isinstance(items, dict) else ():
+            item, item_at = _path_item(document, raw, join("", section, path))
             for method in HTTP_METHODS:
-                node = item.get(method) if isinstance(item, dict) else None
+                node = item.get(method)
                 if isinstance(node, dict):
                     written = node.get("operationId")
-                    at = join("", section, path, method)
+                    at = join(item_at, method)
                     found.append((at, written if isinstance(written, str) else None, method, path))
     taken = {written for _, written, _, _ in found if written}
     result: dict[str, str] = {}
@@ -574,6 +577,18 @@ def _operation_ids(document: Node) -> dict[str, str]:
             result[at] = unique(operation_id_for(method, path), taken)
             taken.add(result[at])
     return result
+
+
+def _path_item(spec: LoadedSpec | Node, item: Any, pointer: str) -> tuple[Node, str]:
+    """A path item and where it is defined: a `$ref` to `components/pathItems` is followed
+    (operations written there belong to this path; positions point at their definition)."""
+    document = spec.document if isinstance(spec, LoadedSpec) else spec
+    target = local_ref_pointer(item.get("$ref")) if isinstance(item, dict) else None
+    if target is not None:
+        found = lookup(document, target)
+        if isinstance(found, dict):
+            return found, target
+    return (item if isinstance(item, dict) else {}), pointer
 
 
 def _error_type(spec: LoadedSpec, schema: Any) -> str | None:
