@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate docs check-generated serve conformance review review-release test lint bench bench-generate clean
+.PHONY: help setup generate docs check-generated serve conformance review review-release test corpus lint bench bench-generate clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 26
@@ -36,6 +36,9 @@ review-release: setup ## The review against the last release (the commit in spec
 
 test: setup ## Run every test (Python, generator, server, conformance, TypeScript and PHP clients).
 	@$(PY) -m pytest
+
+corpus: setup ## Load, generate and type-check every spec of tests/fixtures/corpus/ and the one-feature specs.
+	@CORPUS=all $(PY) -m pytest -q tests/corpus
 
 lint: setup ## ruff, mypy --strict, and our import rules (cycles, private names, root errors, __all__).
 	@$(PY) -m pytest -q tests/test_static_checks.py

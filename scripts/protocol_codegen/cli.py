@@ -22,7 +22,7 @@ from protocol_codegen.pipeline import render_targets
 from protocol_codegen.report import shown, up_to_date
 from protocol_codegen.targets import TARGETS
 from protocol_codegen.write import write_generated
-from protocol_spec import DEFAULT_SPEC, SpecErrors, load_api_unchecked
+from protocol_spec import DEFAULT_SPEC, SpecError, SpecErrors, load_api_unchecked
 
 __all__ = ["DEFAULT_OUT", "DOCS_PAGE", "DOCS_TARGET", "main"]
 
@@ -46,6 +46,12 @@ def _parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="OpenAPI file")
         command.add_argument("--out", type=Path, default=DEFAULT_OUT, help="generated tree")
+        command.add_argument(
+            "--lenient",
+            action="store_true",
+            help="report an example or default that does not match its schema as a warning "
+            "(JSON Schema says SHOULD), not an error",
+        )
         if name != "docs":
             command.add_argument(
                 "--target",
@@ -75,13 +81,16 @@ def main(argv: Sequence[str] | None = None, inputs: cache.Inputs | None = None) 
             cache.DEFAULT_OUT,
         )
     )
-    if not keyed:
-        inputs = None
+    if not keyed or args.lenient:
+        inputs = None  # the key stands for a strict run of the project's spec alone
     elif inputs is None:
         inputs = cache.Inputs()
+    warnings: list[SpecError] = []
     try:
-        api, run_checks = load_api_unchecked(args.spec)
-        files = render_targets(api, targets, run_checks)
+        api, run_checks = load_api_unchecked(args.spec, lenient=args.lenient)
+        files = render_targets(api, targets, lambda: warnings.extend(run_checks()))
+        for warning in warnings:
+            print(f"warning: {warning.render()}", file=sys.stderr)
         if args.command == "check":
             return _report_drift(files, args.out, targets)
         result = write_generated(files, args.out, targets)

@@ -24,6 +24,7 @@ from datamodel_code_generator import InputFileType, OpenAPIScope, PythonVersion
 from datamodel_code_generator.enums import DataModelType, UnionMode
 
 from protocol_codegen.errors import GeneratorError
+from protocol_codegen.named_schemas import named_document
 from protocol_codegen.reading import read_models
 from protocol_codegen.sdk_view import SdkField, SdkModel, schema_pointers
 from protocol_spec.model import Api
@@ -94,7 +95,7 @@ def reader_document(api: Api) -> dict[str, Any]:
         schema["additionalProperties"] = True
         for name, prop in schema.get("properties", {}).items():
             schema["properties"][name] = _open_enum(prop, document)
-    return document
+    return named_document(api, document)
 
 
 def _open_enum(prop: dict[str, Any], document: dict[str, Any]) -> dict[str, Any]:
@@ -182,9 +183,12 @@ def render_models(api: Api, header: str) -> tuple[str, tuple[str, ...]]:
 
 def _generate(api: Api, header: str) -> str:
     """datamodel-code-generator's module, as it writes it."""
+    document = reader_document(api)
+    if not document["components"]["schemas"]:
+        return f"{header}\n\nfrom __future__ import annotations\n"  # an API without models
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # its own deprecation notices are not our users' concern
-        text = dmcg.generate(reader_document(api), custom_file_header=header, **MODEL_OPTIONS)
+        text = dmcg.generate(document, custom_file_header=header, **MODEL_OPTIONS)
     if not isinstance(text, str):
         raise ModelNameMismatch("datamodel-code-generator returned several modules, expected one")
     return text

@@ -179,6 +179,8 @@ def _print_banner(
         )
     print(f"  spec:     {settings.spec_path}")
     print(f"  serves:   {', '.join(served.paths)}")
+    for reason in served.not_served:  # a resource of the spec left out, and why
+        print(f"  not served: {reason.render()}")
     if settings.tokens_from_env:
         print(f"  accounts: {len(settings.tokens)} token(s) from PROTOCOL_API_TOKENS")
     else:

@@ -2,7 +2,8 @@
 
 `plan(api)` returns a `Plan` (one `Served` per resource: its model, table layout, list order)
 or raises `SpecErrors`: every reason the engine cannot serve the spec, each with the file, the
-line and what to add, like any other spec error. The server prints them and exits.
+line and what to add, like any other spec error. The server prints them and exits. A resource
+the engine cannot serve is left out when others can be served: `Plan.not_served` says why.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ class Plan:
     served: tuple[Served, ...]
     schemes: frozenset[str]  # "bearer", "basic"
     validation: Validation  # request values against the spec's schemas
+    # Why each resource left out is not served (the others are): printed at start-up.
+    not_served: tuple[SpecError, ...] = ()
 
     def error_type(self, status: int, operation: Operation | None = None) -> str:
         """The `type` the spec promises for `status` (on `operation` when known)."""
@@ -91,7 +94,16 @@ def plan(api: Api) -> Plan:
             "the spec declares no operation with a tag: nothing to serve",
             "add tagged operations",
         )
-    served = [s for r in api.resources if (s := _served(api, r, fail)) is not None]
+    served: list[Served] = []
+    not_served: list[SpecError] = []
+    for resource in api.resources:
+        # Each resource on its own: one the engine cannot serve leaves the others served.
+        own: list[SpecError] = []
+        found = _served(api, resource, _collect(api, own))
+        if found is not None and not own:
+            served.append(found)
+        else:
+            not_served += own
     _relations_ok(served, fail)
     _error_types(api, fail)
     schemes = _schemes(api, fail)
@@ -99,15 +111,24 @@ def plan(api: Api) -> Plan:
     pattern_problems(api.schemas.document, fail)
     validation = Validation(api.schemas)
     if not errors:
-        _compile_request_schemas(api, validation, fail)
-    if errors:
-        raise SpecErrors(errors)
-    return Plan(api, tuple(served), schemes, validation)
+        _compile_request_schemas(served, validation, fail)
+    if errors or not served:
+        raise SpecErrors([*errors, *not_served])
+    return Plan(api, tuple(served), schemes, validation, tuple(not_served))
 
 
-def _compile_request_schemas(api: Api, validation: Validation, fail: _Fail) -> None:
-    """Compile now every schema a request value is checked against."""
-    for resource in api.resources:
+def _collect(api: Api, into: list[SpecError]) -> _Fail:
+    def fail(pointer: str, problem: str, fix: str) -> None:
+        into.append(
+            SpecError(api.positions.file, api.positions.line_of(pointer), pointer, problem, fix)
+        )
+
+    return fail
+
+
+def _compile_request_schemas(served: list[Served], validation: Validation, fail: _Fail) -> None:
+    """Compile now every schema a request value to a served resource is checked against."""
+    for resource in (s.resource for s in served):
         for op in resource.operations:
             pointers = [
                 parameter.schema_pointer

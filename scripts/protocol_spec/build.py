@@ -9,9 +9,11 @@ Driven only by the spec: resources are tags, methods come from operationIds (or
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from . import naming
+from .derived_names import operation_id_for, resource_for_path, unique
 from .errors import SpecError, SpecErrors
 from .loaded import LoadedSpec
 from .model import (
@@ -31,14 +33,22 @@ from .model import (
     TypeKind,
     TypeRef,
 )
-from .pointers import join
+from .pointers import join, local_ref_pointer, lookup
 from .relations import check_relations, relation_fields
 from .schemas import Schemas
+from .sdk_settings import client_settings
 from .semantics import Semantics, error_classes, flatten
 from .structure import HTTP_METHODS
 from .webhooks import webhook_events, webhook_signing
 
-__all__ = ["IDEMPOTENT_METHODS", "SCHEMA_PREFIX", "SDK_METHOD", "Node", "build_api"]
+__all__ = [
+    "IDEMPOTENT_METHODS",
+    "SCHEMA_PREFIX",
+    "SDK_METHOD",
+    "Node",
+    "build_api",
+    "component_type_names",
+]
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 SCHEMA_PREFIX = "#/components/schemas/"
@@ -65,6 +75,10 @@ class _Builder:
         self.errors: list[SpecError] = []
         self.models: dict[str, Model] = {}
         self.enums: dict[str, Enum] = {}
+        # Each component schema's type name, computed once: PascalCase, unique.
+        self.type_names = component_type_names(spec.document)
+        # Each operation's pointer -> its operationId, written or derived (unique).
+        self.operation_ids = _operation_ids(spec.document)
 
     def fail(self, at: str, problem: str, fix: str) -> None:
         self.errors.append(self.spec.error(at, problem, fix))
@@ -101,6 +115,7 @@ class _Builder:
             document=self.doc,
             positions=self.spec.positions,
             schemas=Schemas(self.doc),
+            settings=client_settings(self.doc),
         )
 
     def _tag_docs(self) -> dict[str, str]:
@@ -124,16 +139,18 @@ class _Builder:
     def _collect_component_schemas(self) -> None:
         schemas: Node = self.doc.get("components", {}).get("schemas", {})
         for raw_name, schema in schemas.items():
-            name = naming.pascal(raw_name)
+            name = self.type_names[raw_name]
             at = join("", "components", "schemas", raw_name)
             if _is_object(schema):
                 self._register_model(name, schema, at)
             elif _string_enum(schema) is not None:
                 self.enums[name] = Enum(
-                    name, _text(schema.get("description")), _string_enum(schema) or ()
+                    name, _text(schema.get("description")), _string_enum(schema) or (), at
                 )
 
     def _register_model(self, name: str, schema: Node, at: str) -> None:
+        if name in self.models and self.models[name].pointer != at:
+            name = unique(name, self.models.keys() | self.enums.keys())
         closed = schema.get("additionalProperties") is False
         fields = self._fields(schema, owner=name, at=at)
         docs = schema.get("externalDocs")
@@ -187,7 +204,7 @@ class _Builder:
             ref = str(schema["$ref"])
             target: Node = self.spec.resolve(schema)
             if ref.startswith(SCHEMA_PREFIX):
-                name = naming.pascal(ref.removeprefix(SCHEMA_PREFIX))
+                name = self._component_name(ref)
                 if _is_object(target):
                     return TypeRef("model", name=name)
                 values = _string_enum(target)
@@ -216,19 +233,24 @@ class _Builder:
         if values is not None:
             enum_name = naming.pascal(owner + "_" + prop) if owner and prop else None
             if enum_name is not None:
+                known = self.enums.get(enum_name)
+                if known is not None and known.pointer != at:  # another enum has the name
+                    enum_name = unique(enum_name, self.models.keys() | self.enums.keys())
                 description = _text(schema.get("description"))
-                self.enums.setdefault(enum_name, Enum(enum_name, description, values))
+                self.enums.setdefault(enum_name, Enum(enum_name, description, values, at))
             return TypeRef("enum", nullable=nullable, name=enum_name, values=values)
         if kind in _PRIMITIVES:
             return TypeRef(_PRIMITIVES[kind], nullable=nullable, format=schema.get("format"))
         if kind == "array":
-            items = self._type(schema.get("items", {}), owner=owner, prop=prop, at=at)
+            items_at = join(at, "items")
+            item_prop = f"{prop}_item" if prop else None
+            items = self._type(schema.get("items", {}), owner=owner, prop=item_prop, at=items_at)
             return TypeRef("array", nullable=nullable, items=items)
         if kind == "object" or (kind is None and "properties" in schema):
             if schema.get("properties") and owner and prop:
                 name = naming.pascal(owner + "_" + prop)
                 self._register_model(name, schema, at)
-                return TypeRef("model", nullable=nullable, name=name)
+                return TypeRef("model", nullable=nullable, name=self._name_at(name, at))
             return TypeRef("object", nullable=nullable)
         return TypeRef("unknown", nullable=nullable)
 
@@ -237,11 +259,13 @@ class _Builder:
     def _operations_by_tag(self) -> dict[str, list[Operation]]:
         by_tag: dict[str, list[Operation]] = {name: [] for name in self._tag_docs()}
         taken: dict[tuple[str, str], str] = {}  # (tag, method name) -> operationId
-        for path, path_item in self.doc.get("paths", {}).items():
+        overridden: set[tuple[str, str]] = set()  # (tag, operationId) named by SDK_METHOD
+        for path, item in self.doc.get("paths", {}).items():
+            path_item, item_at = _path_item(self.spec, item, join("", "paths", path))
             for http_method in HTTP_METHODS:
                 if http_method not in path_item:
                     continue
-                at = join("", "paths", path, http_method)
+                at = join(item_at, http_method)
                 operation = self._operation(path, path_item, http_method, at)
                 if operation is None:
                     continue
@@ -256,6 +280,13 @@ class _Builder:
                     )
                     continue
                 clash = taken.get((tag, operation.method_name))
+                chosen = SDK_METHOD in path_item[http_method] or (tag, clash) in overridden
+                if clash is not None and not chosen:
+                    # Two derived names alike: the whole operationId, else numbered.
+                    names = {name for (owner, name) in taken if owner == tag}
+                    whole = naming.snake(operation.operation_id)
+                    operation = replace(operation, method_name=unique(whole, names))
+                    clash = None
                 if clash is not None:
                     self.fail(
                         at,
@@ -265,16 +296,19 @@ class _Builder:
                     )
                     continue
                 taken[(tag, operation.method_name)] = operation.operation_id
+                if SDK_METHOD in path_item[http_method]:
+                    overridden.add((tag, operation.operation_id))
                 by_tag.setdefault(tag, []).append(operation)
         return by_tag
 
     def _webhooks(self) -> tuple[Operation, ...]:
         """Webhooks as operations the API sends: `path` is the webhook's name."""
         result = []
-        for name, item in self.doc.get("webhooks", {}).items():
+        for name, raw in self.doc.get("webhooks", {}).items():
+            item, item_at = _path_item(self.spec, raw, join("", "webhooks", name))
             for http_method in HTTP_METHODS:
-                if isinstance(item, dict) and http_method in item:
-                    at = join("", "webhooks", name, http_method)
+                if http_method in item:
+                    at = join(item_at, http_method)
                     operation = self._operation(name, item, http_method, at, webhook=True)
                     if operation is not None:
                         result.append(operation)
@@ -284,24 +318,11 @@ class _Builder:
         self, path: str, path_item: Node, http_method: str, at: str, *, webhook: bool = False
     ) -> Operation | None:
         node: Node = path_item[http_method]
-        operation_id = node.get("operationId")
-        if not operation_id:
-            self.fail(
-                at,
-                f"{http_method.upper()} {path} has no operationId, so it cannot be named",
-                "add `operationId: <verbResource>`, e.g. `listWidgets`",
-            )
-            return None
-        tags = tuple(str(tag) for tag in node.get("tags") or [])
+        operation_id = self.operation_ids.get(at) or operation_id_for(http_method, path)
+        # Untagged operations belong to the resource named by their path's first segment.
+        tags = tuple(str(tag) for tag in node.get("tags") or []) or (resource_for_path(path),)
         if webhook:
             method_name: str | None = naming.snake(str(operation_id))
-        elif not tags:
-            self.fail(
-                at,
-                f"operation '{operation_id}' has no tag, so no client resource can hold it",
-                "add `tags: [<resource>]`; the first tag becomes `client.<resource>`",
-            )
-            return None
         else:
             method_name = self._method_name(node, str(operation_id), tags[0], at)
         if method_name is None:
@@ -368,15 +389,9 @@ class _Builder:
         override = node.get(SDK_METHOD)
         if isinstance(override, str):
             return override  # its form is checked by the vocabulary
+        # `listWidgets` under `widgets` is `list`; `showById` (no tag words) is `show_by_id`.
         derived = naming.method_name_from_operation_id(operation_id, tag)
-        if derived is None:
-            self.fail(
-                join(at, "operationId"),
-                f"cannot derive a method name from operationId '{operation_id}' and tag '{tag}' "
-                "(the operationId must contain the tag plus a verb, e.g. 'listWidgets')",
-                f"rename the operationId, or set `{SDK_METHOD}: <name>` on the operation",
-            )
-        return derived
+        return derived or naming.snake(operation_id) or None
 
     def _parameters(self, path_item: Node, node: Node, at: str) -> list[Parameter]:
         merged: dict[tuple[str, str], tuple[str, Node]] = {}
@@ -439,11 +454,7 @@ class _Builder:
             )
             return None
         ref = str(schema.get("$ref", ""))
-        model = (
-            naming.pascal(ref.removeprefix(SCHEMA_PREFIX))
-            if ref.startswith(SCHEMA_PREFIX)
-            else None
-        )
+        model = self._component_name(ref) if ref.startswith(SCHEMA_PREFIX) else None
         _, schema_at = self.spec.resolve_with_pointer(
             schema, join(body_at, "content", content_types[0], "schema")
         )
@@ -508,7 +519,7 @@ class _Builder:
                     error_type=_error_type(self.spec, content[json_type].get("schema"))
                     if json_type and str(status)[0] in "45"
                     else None,
-                    error_model=_error_model(content[json_type].get("schema"))
+                    error_model=self._error_model(content[json_type].get("schema"))
                     if json_type and str(status)[0] in "45"
                     else None,
                     pointer=here,
@@ -525,14 +536,85 @@ class _Builder:
         if json_type is None or "schema" not in content[json_type]:
             return None
         schema: Node = content[json_type]["schema"]
-        result = self._type(schema)
-        if result.kind in ("object", "unknown") and _is_object(schema):
-            self.fail(
-                join(at, "content", json_type, "schema"),
-                "the response schema is an inline object, so its model has no name",
-                "move it to components/schemas and refer to it with $ref",
-            )
+        schema_at = join(at, "content", json_type, "schema")
+        result = self._type(schema, at=schema_at)
+        if result.kind in ("object", "unknown") and _is_object(schema) and schema.get("properties"):
+            # An inline object gets a name of its own: the operation's, plus `Response`.
+            operation_id = self.operation_ids.get(at.rsplit("/responses/", 1)[0], "")
+            base = naming.pascal(f"{operation_id}_response")
+            self._register_model(base, schema, schema_at)
+            return TypeRef("model", nullable=result.nullable, name=self._name_at(base, schema_at))
         return result
+
+    def _name_at(self, name: str, at: str) -> str:
+        """The name the model defined at `at` was registered under (`name`, or numbered)."""
+        return next((m.name for m in self.models.values() if m.pointer == at), name)
+
+    def _component_name(self, ref: str) -> str:
+        raw = ref.removeprefix(SCHEMA_PREFIX)
+        return self.type_names.get(raw, naming.pascal(raw))
+
+    def _error_model(self, schema: Any) -> str | None:
+        """The component schema an error body is: its `$ref`, or the `$ref` among its `allOf`."""
+        if not isinstance(schema, dict):
+            return None
+        refs = [
+            schema.get("$ref"),
+            *(p.get("$ref") for p in schema.get("allOf", []) if isinstance(p, dict)),
+        ]
+        for ref in refs:
+            if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+                return self._component_name(ref)
+        return None
+
+
+def component_type_names(document: Node) -> dict[str, str]:
+    """Component schema name -> its type name in every SDK: PascalCase of its words
+    (`HTTPValidationError` -> `HttpValidationError`, `a.b.Pet` -> `ABPet`), numbered from 2
+    when two names have the same words."""
+    components = document.get("components")
+    schemas = components.get("schemas") if isinstance(components, dict) else None
+    names: dict[str, str] = {}
+    for raw in schemas if isinstance(schemas, dict) else {}:
+        names[raw] = unique(naming.pascal(str(raw)) or "Model", set(names.values()))
+    return names
+
+
+def _operation_ids(document: Node) -> dict[str, str]:
+    """Operation pointer -> operationId, for paths then webhooks: the written ones as they are,
+    derived ones (`operation_id_for`) numbered when they would repeat any other."""
+    found: list[tuple[str, str | None, str, str]] = []
+    for section in ("paths", "webhooks"):
+        items = document.get(section)
+        for path, raw in items.items() if isinstance(items, dict) else ():
+            item, item_at = _path_item(document, raw, join("", section, path))
+            for method in HTTP_METHODS:
+                node = item.get(method)
+                if isinstance(node, dict):
+                    written = node.get("operationId")
+                    at = join(item_at, method)
+                    found.append((at, written if isinstance(written, str) else None, method, path))
+    taken = {written for _, written, _, _ in found if written}
+    result: dict[str, str] = {}
+    for at, written, method, path in found:
+        if written:
+            result[at] = written
+        else:
+            result[at] = unique(operation_id_for(method, path), taken)
+            taken.add(result[at])
+    return result
+
+
+def _path_item(spec: LoadedSpec | Node, item: Any, pointer: str) -> tuple[Node, str]:
+    """A path item and where it is defined: a `$ref` to `components/pathItems` is followed
+    (operations written there belong to this path; positions point at their definition)."""
+    document = spec.document if isinstance(spec, LoadedSpec) else spec
+    target = local_ref_pointer(item.get("$ref")) if isinstance(item, dict) else None
+    if target is not None:
+        found = lookup(document, target)
+        if isinstance(found, dict):
+            return found, target
+    return (item if isinstance(item, dict) else {}), pointer
 
 
 def _error_type(spec: LoadedSpec, schema: Any) -> str | None:
@@ -547,20 +629,6 @@ def _error_type(spec: LoadedSpec, schema: Any) -> str | None:
         found = _error_type(spec, part)
         if found is not None:
             return found
-    return None
-
-
-def _error_model(schema: Any) -> str | None:
-    """The component schema an error body is: its `$ref`, or the `$ref` among its `allOf`."""
-    if not isinstance(schema, dict):
-        return None
-    refs = [
-        schema.get("$ref"),
-        *(p.get("$ref") for p in schema.get("allOf", []) if isinstance(p, dict)),
-    ]
-    for ref in refs:
-        if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
-            return naming.pascal(ref.removeprefix(SCHEMA_PREFIX))
     return None
 
 

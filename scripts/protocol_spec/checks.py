@@ -50,13 +50,15 @@ def check_version(spec: LoadedSpec) -> list[SpecError]:
                 "quote the version: openapi: '3.1.0'",
             )
         ]
+    if spec.original is not None:
+        return []  # OpenAPI 3.0.x, read as 3.1 (see openapi30)
     if not version.startswith("3.1.") or not version[4:].isdigit():
         return [
             spec.error(
                 "/openapi",
-                f"OpenAPI {version} is not supported: this generator needs OpenAPI 3.1.x",
-                "convert the spec to OpenAPI 3.1 and set 'openapi: 3.1.0' "
-                "(in 3.1, 'nullable: true' becomes a 'null' in 'type', for example)",
+                f"OpenAPI {version} is not supported: this generator reads OpenAPI 3.0.x and 3.1.x",
+                "set 'openapi: 3.1.0' (or '3.0.3' for a 3.0 document) and write the spec "
+                "in that version",
             )
         ]
     return []

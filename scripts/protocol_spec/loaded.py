@@ -51,6 +51,9 @@ class Positions:
 class LoadedSpec:
     document: dict[str, Any]  # plain JSON-like values; `$ref`s are left as they are
     positions: Positions = field(default_factory=lambda: Positions(""), compare=False)
+    # An OpenAPI 3.0 file as written; `document` is then its 3.1 reading (`openapi30`), with
+    # every node at the same pointer, so positions serve both.
+    original: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
     @property
     def file(self) -> str:

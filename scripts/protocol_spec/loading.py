@@ -17,6 +17,7 @@ from .checks import check_operation_ids, check_refs, check_version
 from .errors import ProtocolSpecError, SpecError, SpecErrors
 from .examples import check_examples
 from .loaded import LoadedSpec, Positions
+from .openapi30 import is_openapi_30, normalised_30
 from .validation import check_with_library
 from .vocabulary import check_extensions
 from .yaml_source import ParsedYaml, decode_yaml_bytes, parse_yaml_file, parse_yaml_text
@@ -102,18 +103,28 @@ def _git(directory: Path, *args: str) -> bytes:
 def parse_spec_file(path: Path) -> LoadedSpec:
     """`path` parsed, with positions, and not yet checked: for `protocol_spec.load_api_unchecked`
     alone, which runs `check_spec` on it before anything built from it is used."""
-    parsed = parse_yaml_file(path)
-    return LoadedSpec(document=parsed.document, positions=Positions(str(path), parsed.positions))
+    return _loaded(parse_yaml_file(path), str(path))
+
+
+def _loaded(parsed: ParsedYaml, file: str) -> LoadedSpec:
+    """The parsed document; an OpenAPI 3.0 one read as 3.1, its original kept for the checks."""
+    positions = Positions(file, parsed.positions)
+    if is_openapi_30(parsed.document):
+        return LoadedSpec(normalised_30(parsed.document), positions, original=parsed.document)
+    return LoadedSpec(document=parsed.document, positions=positions)
 
 
 def _checked(parsed: ParsedYaml, file: str) -> LoadedSpec:
-    spec = LoadedSpec(document=parsed.document, positions=Positions(file, parsed.positions))
+    spec = _loaded(parsed, file)
     check_spec(spec)
     return spec
 
 
-def check_spec(spec: LoadedSpec) -> None:
-    """Every check, in a fixed order; raises SpecErrors listing all the problems found."""
+def check_spec(spec: LoadedSpec, *, lenient: bool = False) -> list[SpecError]:
+    """Every check, in a fixed order; raises SpecErrors listing all the problems found.
+
+    `lenient`: what JSON Schema only says SHOULD hold (an example or a default that does not
+    validate against its schema) is returned as warnings instead; otherwise returns []."""
     # Without a 3.1 mapping nothing else can be checked meaningfully.
     version_errors = check_version(spec)
     if version_errors:
@@ -121,10 +132,21 @@ def check_spec(spec: LoadedSpec) -> None:
     errors = check_refs(spec) + check_operation_ids(spec) + check_extensions(spec)
     library_errors, library_crashes = check_with_library(spec)
     example_errors, unchecked_examples = check_examples(spec)
+    warnings: list[SpecError] = []
+    if lenient:
+        warnings = example_errors + [e for e in library_errors if _is_default(e)]
+        library_errors = [e for e in library_errors if not _is_default(e)]
+        example_errors = []
     errors += library_errors + example_errors
     # A crash or an uncheckable example is most likely a consequence of an error already
     # found; report them only when they are the only clue.
-    if not errors:
+    if not errors and not warnings:
         errors = library_crashes + unchecked_examples
     if errors:
         raise SpecErrors(errors)
+    return sorted(dict.fromkeys(warnings), key=SpecError.sort_key)
+
+
+def _is_default(error: SpecError) -> bool:
+    """A `default` that does not validate against its schema (a SHOULD of JSON Schema)."""
+    return error.pointer.endswith("/default")

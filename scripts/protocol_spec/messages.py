@@ -143,6 +143,17 @@ def _describe(error: ValidationError, document: Any) -> list[Message]:
                 _one_of(error, allowed),
             )
         ]
+    if keyword == "type" and parts[-1:] == ("type",) and isinstance(error.instance, list):
+        return [  # only OpenAPI 3.0's meta-schema says this
+            (
+                parts,
+                "OpenAPI 3.0 takes one 'type', not a list",
+                (
+                    "write the one type and 'nullable: true' to allow null, "
+                    "or declare 'openapi: 3.1.0' to use a list of types"
+                ),
+            )
+        ]
     if keyword == "type":
         expected = [value] if isinstance(value, str) else list(value)
         words = type_words(value)
@@ -186,8 +197,17 @@ def _alternatives(error: ValidationError, document: Any) -> list[Message]:
             )
         ]
     assert error.context is not None
-    best = best_match(error.context)
+    candidates = list(error.context)
+    if isinstance(error.instance, dict) and "$ref" not in error.instance:
+        # Schema or Reference (OpenAPI 3.0 writes it so): what is wrong is not a missing $ref.
+        candidates = [e for e in candidates if not _wants_ref(e)] or candidates
+    best = best_match(candidates)
     return _describe(best, document) if best is not None else []
+
+
+def _wants_ref(error: ValidationError) -> bool:
+    value = error.validator_value
+    return error.validator == "required" and isinstance(value, list) and "$ref" in value
 
 
 def _unknown_key(error: ValidationError, parts: Parts, key: str, kind: str) -> Message:

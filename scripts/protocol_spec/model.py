@@ -190,6 +190,7 @@ class Enum:
     name: str
     description: str
     values: tuple[str, ...]
+    pointer: str = ""  # where the enum's schema is written
 
 
 @dataclass(frozen=True)
@@ -426,6 +427,10 @@ class ClientSettings:
     base_url_env: str = "PROTOCOL_BASE_URL"
     token_env: str = "PROTOCOL_API_TOKEN"
     webhook_secret_env: str = "PROTOCOL_WEBHOOK_SECRET"  # the SDKs' default webhook secret
+    # The packages' names (`protocol_spec.sdk_settings` derives them from the spec).
+    python_package: str = "protocol_api"
+    npm_package: str = "@example/protocol-api"
+    php_package: str = "protocol/sdk"
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from typing import Any, cast
 import jsonschema_rs
 from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
 from jsonschema_path import SchemaPath
-from openapi_spec_validator import OpenAPIV31SpecValidator
-from openapi_spec_validator.schemas import schema_v31
+from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+from openapi_spec_validator.schemas import schema_v30, schema_v31
 from openapi_spec_validator.schemas.backend.jsonschema import create_validator
 from openapi_spec_validator.validation import keywords
 from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
@@ -126,16 +126,32 @@ class _LocatingValidator(OpenAPIV31SpecValidator):
     }
 
 
-# The OpenAPI 3.1 meta-schema, compiled by jsonschema-rs: a yes/no answer in milliseconds.
+class _LocatingValidator30(OpenAPIV30SpecValidator):
+    # An OpenAPI 3.0 document is checked as written, against the 3.0 meta-schema, before it is
+    # read as 3.1 (`openapi30`): its errors are the ones its author can fix.
+    schema_validator = create_validator(schema_v30)
+    keyword_validators = {  # noqa: RUF012 - same shape as the base class attribute
+        name: _locating(cls) for name, cls in OpenAPIV30SpecValidator.keyword_validators.items()
+    }
+
+
+# The OpenAPI 3.1 and 3.0 meta-schemas, compiled by jsonschema-rs: yes/no in milliseconds.
 _DOCUMENT_CHECK = jsonschema_rs.validator_for(dict(schema_v31))
+_DOCUMENT_CHECK_30 = jsonschema_rs.validator_for(dict(schema_v30))
 
 
 def check_with_library(spec: LoadedSpec) -> tuple[list[SpecError], list[SpecError]]:
-    """(errors, crash reports). Crash reports only matter when nothing else was found."""
+    """(errors, crash reports). Crash reports only matter when nothing else was found.
+    A spec read from OpenAPI 3.0 is checked as its author wrote it, by the 3.0 rules."""
     errors: list[SpecError] = []
     crashes: list[SpecError] = []
-    validator = _LocatingValidator(spec.document)
-    if _DOCUMENT_CHECK.is_valid(spec.document):
+    document = spec.document if spec.original is None else spec.original
+    validator: OpenAPIV31SpecValidator | OpenAPIV30SpecValidator
+    if spec.original is None:
+        validator, quick = _LocatingValidator(document), _DOCUMENT_CHECK
+    else:
+        validator, quick = _LocatingValidator30(document), _DOCUMENT_CHECK_30
+    if quick.is_valid(document):
         # Valid against the meta-schema: only the library's keyword checks remain.
         found = iter(validator.root_validator(validator.schema_path))
     else:

@@ -185,13 +185,15 @@ def test_cli_bad_spec_prints_located_errors_and_leaves_output_alone(tmp_path: Pa
     assert _cli("generate", "--spec", str(FIXTURE), "--out", str(out)).returncode == 0
     before = _tree(out)
     bad = tmp_path / "bad.yaml"
-    bad.write_text(FIXTURE.read_text().replace("operationId: getWidget", "operationId: getWidgt"))
+    bad.write_text(
+        FIXTURE.read_text().replace("operationId: getWidget", "operationId: searchWidgets")
+    )
     result = _cli("generate", "--spec", str(bad), "--out", str(out))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"{bad}:" in result.stderr  # file and line
     assert "/paths/~1v1~1widgets~1{id}/get/operationId" in result.stderr
-    assert "x-protocol-sdk-method" in result.stderr  # the fix
+    assert "give each operation its own operationId" in result.stderr  # the fix
     assert _tree(out) == before
 
 

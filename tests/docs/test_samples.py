@@ -151,8 +151,14 @@ def test_names_are_the_generated_packages_names(rooms: Api) -> None:
     assert "await client.chatRooms.markRead('r00m', {" in samples.text("javascript")
     assert "$client->chatRooms->markRead('r00m', [" in samples.text("php")
     files = render_targets(rooms, ["python", "typescript", "php"])
-    assert "self.chat_rooms = ChatRooms(self)" in files["python/protocol_api/_client.py"]
-    assert "    def mark_read(" in files["python/protocol_api/resources/chat_rooms.py"]
+    assert (
+        "self.chat_rooms = ChatRooms(self)"
+        in files[f"python/{rooms.settings.python_package}/_client.py"]
+    )
+    assert (
+        "    def mark_read("
+        in files[f"python/{rooms.settings.python_package}/resources/chat_rooms.py"]
+    )
     assert "readonly chatRooms: ChatRooms;" in files["typescript/client.d.ts"]
     assert "  markRead(roomId: string, params?:" in files["typescript/resources/chat_rooms.d.ts"]
     assert "public readonly ChatRooms $chatRooms;" in files["php/src/ApiClient.php"]

@@ -36,6 +36,13 @@ def rendered(
     return surfaces(api), render_targets(api)
 
 
+def _package(files: dict[str, str]) -> str:
+    """`python/<package>/`: the package is named after the API (its title or x-protocol-sdk)."""
+    return next(
+        p.rsplit("/", 1)[0] for p in files if p.startswith("python/") and p.endswith("/_client.py")
+    )
+
+
 def _resources(surface: tuple[Symbol, ...]) -> list[Symbol]:
     return [s for s in surface if s.kind == "resource"]
 
@@ -47,7 +54,7 @@ def _models(surface: tuple[Symbol, ...]) -> list[Symbol]:
 def test_python_surface_is_the_rendered_package(rendered: tuple[dict, dict]) -> None:
     symbols, files = rendered
     surface = symbols["python"]
-    client = ast.parse(files["python/protocol_api/_client.py"])
+    client = ast.parse(files[f"{_package(files)}/_client.py"])
     attributes = {
         node.target.id: ast.unparse(node.annotation)
         for cls in client.body
@@ -62,7 +69,7 @@ def test_python_surface_is_the_rendered_package(rendered: tuple[dict, dict]) -> 
             text
             for path, text in files.items()
             # `client.webhooks` sends no request: its class is the runtime's, beside them.
-            if path.startswith(("python/protocol_api/resources/", "python/protocol_api/_webhooks"))
+            if path.startswith((f"{_package(files)}/resources/", f"{_package(files)}/_webhooks"))
             and re.search(rf"^class {resource.signature}\b", text, re.MULTILINE)
         )
         cls = next(
@@ -91,7 +98,7 @@ def test_python_surface_is_the_rendered_package(rendered: tuple[dict, dict]) -> 
                 assert arg.annotation is not None
                 assert ast.unparse(arg.annotation).removesuffix(" | Omit") == parameter.signature
                 assert (defaults.get(arg.arg) is None) == parameter.required
-    models = ast.parse(files["python/protocol_api/models.py"])
+    models = ast.parse(files[f"{_package(files)}/models.py"])
     classes = {n.name: n for n in models.body if isinstance(n, ast.ClassDef)}
     assert sorted(classes) == sorted(m.key for m in _models(surface))
     for model in _models(surface):

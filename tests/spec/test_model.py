@@ -114,15 +114,16 @@ def test_invalid_method_override_is_reported(tmp_path: Path) -> None:
     assert "not a snake_case name" in error.problem
 
 
-def test_operation_without_tag_is_reported(tmp_path: Path) -> None:
-    errors = _build_fixture(
-        tmp_path,
-        "operationId: deleteWidget\n      tags: [widgets]\n",
-        "operationId: deleteWidget\n",
-    )
-    (error,) = errors.errors
-    assert error.pointer == "/paths/~1v1~1widgets~1{id}/delete"
-    assert "has no tag" in error.problem
+def test_operation_without_tag_joins_the_resource_of_its_path(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    text = FIXTURE.read_text()
+    old = "      operationId: deleteWidget\n      tags: [widgets]\n"
+    assert old in text
+    spec.write_text(text.replace(old, ""))  # no operationId, no tag
+    api = load_api(spec)
+    (widgets,) = [r for r in api.resources if r.name == "widgets"]
+    derived = next(op for op in widgets.operations if op.http_method == "DELETE")
+    assert (derived.operation_id, derived.method_name) == ("deleteWidgetsById", "delete_by_id")
 
 
 def test_generated_models_keep_optional_and_nullable_apart() -> None:

@@ -209,8 +209,8 @@ def test_a_spec_without_the_vocabulary_loads_and_names_its_gaps() -> None:
     assert all(gap.fix for gap in resource.gaps)
     # Clients are still generated: the list simply returns its envelope.
     files = render_targets(api, ["python"])
-    assert "    def list(" in files["python/protocol_api/resources/notes.py"]
-    assert "-> NoteList:" in files["python/protocol_api/resources/notes.py"]
+    assert "    def list(" in files[f"python/{api.settings.python_package}/resources/notes.py"]
+    assert "-> NoteList:" in files[f"python/{api.settings.python_package}/resources/notes.py"]
 
 
 @pytest.mark.parametrize(

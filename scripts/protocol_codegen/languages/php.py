@@ -40,7 +40,6 @@ from protocol_spec.model import Api, Field, Operation, Parameter, Resource, Type
 __all__ = [
     "LANGUAGE",
     "NAMESPACE",
-    "PACKAGE_NAME",
     "RESERVED_CLASS_NAMES",
     "Php",
     "class_names",
@@ -49,6 +48,7 @@ __all__ = [
     "phpdoc_type",
     "property_name",
     "query_variable",
+    "resource_class",
     "resource_property",
     "return_type",
     "shape_key",
@@ -57,7 +57,6 @@ __all__ = [
     "webhook_event_type",
 ]
 
-PACKAGE_NAME = "protocol/sdk"
 NAMESPACE = "Protocol"
 _INDENT = "  "  # array literals, as in the reference's snippets
 _NATIVE = {"string": "string", "integer": "int", "number": "float", "boolean": "bool"}
@@ -177,7 +176,7 @@ class Php(SdkLanguage):
                 SdkResource(
                     resource_property(resource),
                     owner,
-                    resource.class_name,
+                    resource_class(resource),
                     naming.camel(resource.identifier),
                     methods,
                 )
@@ -270,6 +269,12 @@ def shape_key(name: str) -> str:
 
 
 # -- types -----------------------------------------------------------------------------------
+
+
+def resource_class(resource: Resource) -> str:
+    """A resource's class: `Echo` or `Default` are reserved in PHP, so `EchoResource`."""
+    name = resource.class_name
+    return f"{name}Resource" if name.lower() in RESERVED_CLASS_NAMES else name
 
 
 def class_names(api: Api) -> dict[str, str]:

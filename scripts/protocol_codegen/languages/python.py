@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from protocol_codegen.errors import GeneratorError
 from protocol_codegen.languages.base import ListExamples, SdkLanguage, Tokens
+from protocol_codegen.named_schemas import result_roots
 from protocol_codegen.policy import webhook_policy
 from protocol_codegen.python_models import sdk_models
 from protocol_codegen.samples import (
@@ -38,7 +39,6 @@ from protocol_spec.model import Api, Field, Operation, Parameter, Resource, Type
 
 __all__ = [
     "LANGUAGE",
-    "PACKAGE",
     "PAGE_CLASS",
     "Argument",
     "Python",
@@ -55,7 +55,6 @@ __all__ = [
     "webhook_event_type",
 ]
 
-PACKAGE = "protocol_api"
 PAGE_CLASS = "SyncCursorPage"  # what a sync list method returns; the async twin is the review's
 _LINE = 88  # a longer call gets one argument per line, as ruff would
 _PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
@@ -93,7 +92,10 @@ class Python(SdkLanguage):
 
     def setup(self, api: Api) -> list[str]:
         client = api.settings.client_class
-        return [f"from {PACKAGE} import {client}", f"client = {client}({TOKEN_VARIABLE})"]
+        return [
+            f"from {api.settings.python_package} import {client}",
+            f"client = {client}({TOKEN_VARIABLE})",
+        ]
 
     def call(
         self,
@@ -166,13 +168,14 @@ def sdk_resources(api: Api) -> tuple[SdkResource, ...]:
     """The resources of the sync client, with their methods and arguments (the view without
     the models, which datamodel-code-generator makes: the target renders them on its own)."""
     resources = []
+    roots = result_roots(api)
     for resource in api.resources:
         owner = f"client.{resource_attribute(resource)}"
         methods = tuple(
             SdkMethod(
                 name=method_name(op),
                 display=f"{owner}.{method_name(op)}()",
-                returns=result_annotation(op, PAGE_CLASS),
+                returns=result_annotation(op, PAGE_CLASS, roots),
                 natural=op.method_name,
                 operation=op,
                 parameters=tuple(_parameter(argument) for argument in arguments(op)),
@@ -263,10 +266,15 @@ def _parameter(argument: Argument) -> SdkParameter:
     )
 
 
-def result_annotation(op: Operation, page_class: str) -> str:
-    """What the method returns: a page of items, a model or None."""
+def result_annotation(
+    op: Operation, page_class: str, roots: Mapping[str, tuple[str, str]] | None = None
+) -> str:
+    """What the method returns: a page of items, a model, the root model of any other result
+    (`named_schemas.result_roots`: a list is `ListPetsResult`, its `.root` the list) or None."""
     if op.pagination is not None:
         return f"{page_class}[{annotation(op.pagination.item)}]"
+    if op.pointer in (roots or {}):
+        return (roots or {})[op.pointer][0]
     if op.result is not None and op.result.kind != "model":
         raise GeneratorError(
             f"operation '{op.operation_id}' returns a {op.result.kind}; the Python client "

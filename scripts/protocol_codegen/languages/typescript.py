@@ -43,7 +43,6 @@ from protocol_spec.model import Api, Field, Operation, Parameter, Resource, Type
 __all__ = [
     "GLOBAL_TYPE_NAMES",
     "LANGUAGE",
-    "PACKAGE_NAME",
     "RESERVED_WORDS",
     "TypeScript",
     "body_type",
@@ -60,7 +59,6 @@ __all__ = [
     "webhook_event_type",
 ]
 
-PACKAGE_NAME = "@example/protocol-api"
 _INDENT = "  "  # object literals, as in the reference's snippets
 _PRIMITIVES = {"string": "string", "integer": "number", "number": "number", "boolean": "boolean"}
 
@@ -113,7 +111,7 @@ class TypeScript(SdkLanguage):
     def setup(self, api: Api) -> list[str]:
         client = api.settings.client_class
         return [
-            f"import {client} from {string_literal(PACKAGE_NAME)}",
+            f"import {client} from {string_literal(api.settings.npm_package)}",
             f"const client = new {client}({TOKEN_VARIABLE})",
         ]
 

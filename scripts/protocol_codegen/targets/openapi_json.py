@@ -16,6 +16,8 @@ from typing import Any
 from protocol_codegen.languages import LANGUAGES, samples_for
 from protocol_codegen.targets._jinja import header
 from protocol_spec.model import Api
+from protocol_spec.pointers import lookup
+from protocol_spec.sdk_settings import SDK
 
 __all__ = ["CODE_SAMPLES", "GENERATED", "ROOT", "render"]
 
@@ -26,10 +28,11 @@ GENERATED = "x-generated"
 
 def render(api: Api) -> dict[str, str]:
     document: dict[str, Any] = json.loads(json.dumps(api.document))  # plain, and our own copy
-    paths: dict[str, Any] = document.get("paths", {})
+    document.pop(SDK, None)  # names our packages, says nothing about the API
     for op in api.operations:
         samples = samples_for(api, op)
-        paths[op.path][op.http_method.lower()][CODE_SAMPLES] = [
+        # At the operation's own place: a path item may be a $ref to components/pathItems.
+        lookup(document, op.pointer)[CODE_SAMPLES] = [
             {"lang": language.lang, "label": language.label, "source": samples.text(language.key)}
             for language in LANGUAGES
         ]

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from protocol_codegen.languages.php import (
     LANGUAGE,
     NAMESPACE,
-    PACKAGE_NAME,
     class_names,
     phpdoc_type,
     query_variable,
@@ -120,7 +119,7 @@ def render(api: Api) -> dict[str, str]:
         env.get_template("README.md.jinja").render(
             header=header(api.source, f"templates/{ROOT}/README.md.jinja", comment="").strip(),
             readme=readme_view(api, LANGUAGE),
-            package=PACKAGE_NAME,
+            package=api.settings.php_package,
             namespace=NAMESPACE,
             first_resource=resource_property(api.resources[0]) if api.resources else "resource",
         )
@@ -132,7 +131,7 @@ def render(api: Api) -> dict[str, str]:
         )
     files[f"{ROOT}/composer.json"] = template(
         "composer.json",
-        name=json.dumps(PACKAGE_NAME),
+        name=json.dumps(api.settings.php_package),
         description=json.dumps(f"{api.title} client for PHP"),
         version=json.dumps(api.version),
     )
@@ -260,7 +259,7 @@ def _resource_view(resource: Resource, declared: SdkResource, names: dict[str, s
         imports.append(f"{NAMESPACE}\\Core\\Page")
     doc = resource.description or resource.name
     return PhpResource(
-        class_name=resource.class_name,
+        class_name=declared.class_name,
         property=declared.name,
         doc=doc_block([doc], indent=""),
         property_doc=doc_block([doc], indent="    "),

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from protocol_codegen.languages.python import (
     LANGUAGE,
-    PACKAGE,
     annotation,
     argument_name,
     result_annotation,
@@ -33,7 +32,6 @@ from protocol_spec.model import Api, Field, Operation, Parameter, Resource, Type
 
 __all__ = [
     "ASYNC",
-    "DISTRIBUTION",
     "ERROR_SUFFIX",
     "EXCEPTIONS",
     "MODELS_HEADER",
@@ -55,8 +53,6 @@ ROOT = LANGUAGE.target
 def MODELS_HEADER(api: Api) -> str:
     return header(api.source, "datamodel-code-generator")
 
-
-DISTRIBUTION = "protocol_api"
 
 # Hand-written runtime: rendered as is, only the header changes.
 STATIC_MODULES = (
@@ -155,7 +151,8 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
     caller has it already (the pipeline renders it on another core)."""
     env = environment(ROOT)
     client = api.settings.client_class
-    package = f"{ROOT}/{PACKAGE}"
+    package_name = api.settings.python_package
+    package = f"{ROOT}/{package_name}"
     models_text, model_names = models or render_models(api, MODELS_HEADER(api))
     declared = sdk_resources(api)
     resources = [
@@ -179,8 +176,8 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
     files = {
         f"{ROOT}/pyproject.toml": template(
             "pyproject.toml",
-            distribution=DISTRIBUTION,
-            package=PACKAGE,
+            distribution=package_name,
+            package=package_name,
             version=api.version,
             description=json.dumps(api.title + " client"),
         ),
@@ -189,7 +186,7 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
         f"{package}/__init__.py": template(
             "__init__.py",
             title=api.title,
-            package=PACKAGE,
+            package=package_name,
             client_class=api.settings.client_class,
             models=sorted(model_names),
             runtime_imports=RUNTIME_EXPORTS,
@@ -214,7 +211,7 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
             base_url_env_name=api.settings.base_url_env,
             token_env_name=api.settings.token_env,
             default_base_url_text=api.default_base_url,
-            user_agent=json.dumps(f"{DISTRIBUTION}-python/{api.version}"),
+            user_agent=json.dumps(f"{package_name}-python/{api.version}"),
             title=api.title,
             resources=resources,
             retry_statuses=", ".join(str(status) for status in RETRY_POLICY.retry_statuses),
@@ -230,8 +227,8 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
         env.get_template("README.md.jinja").render(
             header=header(api.source, "templates/python/README.md.jinja", comment="").strip(),
             readme=readme_view(api, LANGUAGE),
-            package=PACKAGE,
-            distribution=DISTRIBUTION,
+            package=package_name,
+            distribution=package_name,
             first_resource=resources[0].identifier if resources else "resource",
             python_requires="3.11+",
         )
@@ -282,7 +279,12 @@ def _resource_module(resource: Resource, declared: SdkResource) -> dict[str, obj
         )
         for flavour in (SYNC, ASYNC)
     )
-    used_models = sorted({name for op in resource.operations for name in _models_used(op)})
+    used = {name for op in resource.operations for name in _models_used(op)}
+    # A result that is a class of models.py by name (a model, or a root model of a list).
+    used |= {
+        m.returns for m in declared.methods if m.returns.isidentifier() and m.returns != "None"
+    }
+    used_models = sorted(used)
     pages = [op for op in resource.operations if op.pagination is not None]
     argument_types = [item.type for op in resource.operations for item in _arguments(op)]
     imported = sorted({name for type_ref in argument_types for name in typing_names(type_ref)})
@@ -359,7 +361,8 @@ def _operation(sdk_method: SdkMethod, flavour: Flavour) -> PyOperation:
     call.append("**options")
     request = f"Call({', '.join(call)})"
 
-    returns = result_annotation(op, flavour.page_class)
+    # A page's class depends on the flavour; any other result is the SDK view's.
+    returns = result_annotation(op, flavour.page_class) if op.pagination else sdk_method.returns
     if op.pagination is not None:
         method = "request_page"
         args = [returns, request, _page_spec_name(op)]

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from protocol_codegen.languages.typescript import (
     LANGUAGE,
-    PACKAGE_NAME,
     body_type,
     object_key,
     parameter_name,
@@ -122,13 +121,13 @@ def render(api: Api) -> dict[str, str]:
         env.get_template("README.md.jinja").render(
             header=header(api.source, f"templates/{ROOT}/README.md.jinja", comment="").strip(),
             readme=readme_view(api, LANGUAGE),
-            package=PACKAGE_NAME,
+            package=api.settings.npm_package,
             first_resource=resource_property(api.resources[0]) if api.resources else "resource",
         )
     )
     files[f"{ROOT}/package.json"] = template(
         "package.json",
-        name=json.dumps(PACKAGE_NAME),
+        name=json.dumps(api.settings.npm_package),
         version=json.dumps(api.version),
         description=json.dumps(f"{api.title} client for JavaScript and TypeScript"),
     )

@@ -1,0 +1,38 @@
+"""A resource the engine cannot serve is left out, with its reasons; the others are served."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from protocol_server.plan import plan
+from protocol_spec import SpecErrors, load_api
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "specs" / "two_resources.yaml"
+
+
+def _spec(tmp_path: Path, old: str, new: str) -> Path:
+    text = FIXTURE.read_text()
+    assert old in text
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(text.replace(old, new))
+    return spec
+
+
+def test_a_resource_the_engine_cannot_serve_is_left_out_with_why(tmp_path: Path) -> None:
+    old = "      operationId: getWidget\n"
+    served = plan(load_api(_spec(tmp_path, old, old + "      security: []\n")))
+    assert [s.resource.name for s in served.served] == ["conversations"]
+    (reason,) = served.not_served
+    assert reason.pointer == "/paths/~1v1~1widgets~1{id}/get"
+    assert reason.line is not None and "requires no authentication" in reason.problem
+    assert "/v1/widgets" not in served.paths
+
+
+def test_nothing_servable_is_still_refused_with_every_reason(tmp_path: Path) -> None:
+    spec = _spec(tmp_path, "\nsecurity:\n  - bearerAuth: []\n", "\n")  # no operation is secured
+    with pytest.raises(SpecErrors) as refused:
+        plan(load_api(spec))
+    assert len(refused.value.errors) >= 2  # a reason for each resource's operations
+    assert all("requires no authentication" in e.problem for e in refused.value.errors)
