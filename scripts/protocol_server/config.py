@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from protocol_server.webhook_config import WebhookConfig, WebhookConfigError
 from protocol_spec import DEFAULT_SPEC, PROJECT_ROOT
 
 __all__ = ["DEV_TOKEN", "LIMIT_VARIABLES", "ConfigError", "Limits", "Settings"]
@@ -56,6 +57,7 @@ class Settings:
     docs_dir: Path  # the generated reference page, served at /docs when it exists
     limits: Limits = Limits()
     token_key: str | None = None  # PROTOCOL_TOKEN_KEY; None: the key file beside the database
+    webhooks: WebhookConfig = WebhookConfig()  # noqa: RUF009 - frozen; PROTOCOL_WEBHOOKS etc.
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -82,6 +84,10 @@ class Settings:
                 "PROTOCOL_TOKEN_KEY must be at least 32 characters (for example "
                 "`openssl rand -hex 32`), or unset to keep the key in a file beside the database."
             )
+        try:
+            webhooks = WebhookConfig.from_env(env, tokens)
+        except WebhookConfigError as error:
+            raise ConfigError(str(error)) from None
         return cls(
             host=env.get("HOST", "127.0.0.1"),
             port=int(port_text),
@@ -93,6 +99,7 @@ class Settings:
             docs_dir=PROJECT_ROOT / "generated" / "docs",
             limits=_limits(env),
             token_key=token_key,
+            webhooks=webhooks,
         )
 
 

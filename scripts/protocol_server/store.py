@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 from protocol_server.migrations import IDEMPOTENCY_TABLE, migrate
 from protocol_server.storage import ACCOUNT, TableLayout, decode, encode, quote
@@ -39,6 +39,7 @@ from protocol_server.token_key import load_token_key
 
 __all__ = [
     "IDEMPOTENCY_WINDOW_SECONDS",
+    "ChangeLog",
     "Condition",
     "CursorNotFound",
     "IdempotencyConflict",
@@ -81,6 +82,22 @@ class Condition:
     value: Any = None
 
 
+class ChangeLog(Protocol):
+    """What sees every change inside its write transaction (the webhook outbox, outbox.py)."""
+
+    def record(
+        self,
+        db: sqlite3.Connection,
+        table: str,
+        id_attribute: str,
+        account: str,
+        action: Literal["created", "updated", "deleted"],
+        row: Row,
+    ) -> None: ...
+
+    def committed(self) -> None: ...
+
+
 @dataclass(frozen=True)
 class Page:
     rows: list[Row]
@@ -100,6 +117,7 @@ class Store:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             _owner_only(path)
         self.account_key = load_token_key(path, token_key)
+        self.changes: ChangeLog | None = None  # told of every create, update and delete
         self._writer = self._connect()
         self._write_lock = threading.Lock()
         try:
@@ -190,6 +208,7 @@ class Store:
                 if replayed is not None:
                     return replayed, True
             row = _insert(db)
+            self.changed(db, layout, account, "created", row)
             if idempotency is not None:
                 db.execute(
                     f"INSERT INTO {IDEMPOTENCY_TABLE} ({ACCOUNT}, scope, key, fingerprint, "
@@ -236,7 +255,10 @@ class Store:
                     f"{quote(layout.id_attribute)} = ?",
                     (*values, account, object_id),
                 )
-            return _fetch(db, layout, account, object_id)
+            updated = _fetch(db, layout, account, object_id)
+            if updated is not None:
+                self.changed(db, layout, account, "updated", updated)
+            return updated
 
         return self._write(update_row)
 
@@ -251,9 +273,27 @@ class Store:
                     f"{quote(layout.id_attribute)} = ?",
                     (account, object_id),
                 )
+                self.changed(db, layout, account, "deleted", found)
             return found
 
         return self._write(delete_row)
+
+    def changed(
+        self,
+        db: sqlite3.Connection,
+        layout: TableLayout,
+        account: str,
+        action: Literal["created", "updated", "deleted"],
+        row: Row,
+    ) -> None:
+        """Tell the change log of a change, inside its transaction (a cascaded delete calls
+        this for every row it removes)."""
+        if self.changes is not None:
+            self.changes.record(db, layout.table, layout.id_attribute, account, action, row)
+
+    def transaction(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """`work(db)` in one write transaction (for the deliverer's bookkeeping)."""
+        return self._write(work)
 
     # Plumbing --------------------------------------------------------------------------------
 
@@ -283,7 +323,9 @@ class Store:
                 if self._writer.in_transaction:
                     self._writer.execute("ROLLBACK")
                 raise
-            return result
+        if self.changes is not None:
+            self.changes.committed()
+        return result
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
