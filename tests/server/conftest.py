@@ -10,7 +10,6 @@ import httpx
 import pytest
 
 from protocol_server.harness import RunningServer, running_server
-
 from protocol_spec import DEFAULT_SPEC
 
 from .helpers import TOKEN_POOL, standard_webhooks_spec, unused_token
