@@ -231,5 +231,6 @@ def webhooks(run: ResourceRun) -> None:
         run.judge(webhook_delivered, operation.label, plan, action, expected, got, steps=steps)
         run.judge(webhook_payload, operation.label, plan, action, expected, got, steps=steps)
     if plan.create is not None:
-        run.judge(webhook_signature, plan.create.label, plan, setup, got)
+        made = [c.exchange for c in expected if c.action == "created"][:2]
+        run.judge(webhook_signature, plan.create.label, plan, setup, got, steps=made)
         run.judge(webhook_redelivery, plan.create.label, plan, run, setup)
