@@ -9,6 +9,7 @@ import hmac
 import itertools
 import json
 import socket
+import sqlite3
 import statistics
 import time
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ import pytest
 from protocol_conformance.receiver import Delivery, Receiver
 from protocol_conformance.signatures import problem
 from protocol_server.harness import RunningServer, running_server, start_server
+from protocol_server.outbox import DELIVERIES_TABLE
 from protocol_server.webhook_config import WebhookConfig, WebhookConfigError
 from protocol_spec import DEFAULT_SPEC, load_api
 
@@ -124,25 +126,41 @@ def test_abandons_after_the_last_retry(tmp_path: Path) -> None:
         assert len(receiver.deliveries()) == 2
 
 
-def test_pending_deliveries_resume_after_sigkill(tmp_path: Path) -> None:
-    db = str(tmp_path / "db.sqlite3")
+def delivered_after_kill(db: Path, lose_pending: bool = False) -> tuple[bool, str]:
+    """Create while the receiver refuses, SIGKILL the server, start it again on the same
+    database with the receiver accepting: (the refused event arrived, why not). With
+    `lose_pending`, the pending deliveries are wiped in between: a server that kept them in
+    memory, the broken variant this must catch."""
     with Receiver() as receiver:
         env = env_for(receiver.url, retry=",".join(["0.3"] * 50))
         receiver.refuse(10_000)
-        server = start_server(tokens=TOKENS, db_path=db, env=env)
+        server = start_server(tokens=TOKENS, db_path=str(db), env=env)
         try:
             created = create(client_for(server))
             arrived(receiver, 1)
         finally:
             server.kill()
+        if lose_pending:
+            with sqlite3.connect(db) as wiped:
+                wiped.execute(f"DELETE FROM {DELIVERIES_TABLE} WHERE status = 0")
         refused = receiver.deliveries()
         receiver.refuse(0)
-        with running_server(tokens=TOKENS, db_path=db, env=env):
-            assert receiver.wait_for(lambda found: found[-1].status == 204, WAIT)
+        with running_server(tokens=TOKENS, db_path=str(db), env=env):
+            receiver.wait_for(lambda found: found[-1].status == 204, 3.0)
         delivered = [d for d in receiver.deliveries() if d.status == 204]
-    assert len(delivered) == 1
-    assert delivered[0].body == refused[0].body
-    assert body(delivered[0])["payload"] == created
+    if len(delivered) != 1:
+        return False, f"{len(delivered)} deliveries after the restart"
+    if delivered[0].body != refused[0].body or body(delivered[0])["payload"] != created:
+        return False, "another event arrived after the restart"
+    return True, ""
+
+
+def test_pending_deliveries_resume_after_sigkill(tmp_path: Path) -> None:
+    assert delivered_after_kill(tmp_path / "db.sqlite3") == (True, "")
+
+
+def test_an_event_lost_across_a_restart_is_caught(tmp_path: Path) -> None:
+    assert delivered_after_kill(tmp_path / "db.sqlite3", lose_pending=True)[0] is False
 
 
 def test_an_accounts_events_go_only_to_its_receivers() -> None:
