@@ -34,6 +34,7 @@ from protocol_server.webhook_config import WebhookConfig, WebhookConfigError
 from protocol_spec.model import WebhookSigning
 
 __all__ = [
+    "KEEP_DELIVERED_SECONDS",
     "Attempt",
     "Deliverer",
     "Post",
@@ -47,6 +48,9 @@ _BATCH = 16  # deliveries sent at once (one thread each), and the most held in m
 _MAX_ANSWER_BYTES = 65536
 _IDLE_WAIT = 1.0  # seconds between looks at the database when nothing wakes the thread
 _USER_AGENT = "protocol-server-webhooks"
+# Delivered events are kept this long (for inspection), then pruned, at most once a minute.
+KEEP_DELIVERED_SECONDS = 7 * 24 * 3600
+_PRUNE_EVERY = 60.0
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,7 @@ class Deliverer:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._pool = ThreadPoolExecutor(max_workers=_BATCH, thread_name_prefix="protocol-webhook")
+        self._pruned = 0.0  # time.monotonic() of the last pruning
 
     def start(self) -> None:
         if not self._receivers:
@@ -159,6 +164,9 @@ class Deliverer:
         while not self._stop.is_set():
             self.outbox.wake.clear()
             try:
+                if time.monotonic() - self._pruned > _PRUNE_EVERY:
+                    self.store.transaction(_prune)
+                    self._pruned = time.monotonic()
                 batch = self.store.transaction(lambda db: self._due(db, time.time()))
                 if batch:
                     outcomes = list(self._pool.map(self._attempt, batch))
@@ -232,6 +240,20 @@ class Deliverer:
                 "last_error = ? WHERE seq = ? AND receiver = ?",
                 (2 if abandoned else 0, now + delay, error, due.seq, due.receiver),
             )
+
+
+def _prune(db: Any) -> None:
+    """Forget events delivered (or abandoned) long ago, so that the outbox does not grow
+    without bound; pending ones are never pruned."""
+    db.execute(
+        f"DELETE FROM {DELIVERIES_TABLE} WHERE status != 0 AND due < ?",
+        (time.time() - KEEP_DELIVERED_SECONDS,),
+    )
+    db.execute(
+        f"DELETE FROM {OUTBOX_TABLE} WHERE created_at < ? AND seq NOT IN "
+        f"(SELECT seq FROM {DELIVERIES_TABLE})",
+        (time.time() - KEEP_DELIVERED_SECONDS,),
+    )
 
 
 def start_webhooks(

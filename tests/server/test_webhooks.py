@@ -21,8 +21,9 @@ import pytest
 
 from protocol_conformance.receiver import Delivery, Receiver
 from protocol_conformance.signatures import problem
+from protocol_server.deliveries import KEEP_DELIVERED_SECONDS
 from protocol_server.harness import RunningServer, running_server, start_server
-from protocol_server.outbox import DELIVERIES_TABLE
+from protocol_server.outbox import DELIVERIES_TABLE, OUTBOX_TABLE
 from protocol_server.webhook_config import WebhookConfig, WebhookConfigError
 from protocol_spec import DEFAULT_SPEC, load_api
 
@@ -247,3 +248,27 @@ def test_latency_figures() -> None:
     median, p99 = statistics.median(latencies), latencies[int(0.99 * (len(latencies) - 1))]
     print(f"latency over 50: median {median * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms")
     assert p99 < WAIT
+
+
+def test_delivered_events_are_pruned_after_the_keep_window(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite3"
+    with Receiver() as receiver:
+        env = env_for(receiver.url)
+        with running_server(tokens=TOKENS, db_path=str(db), env=env) as server:
+            create(client_for(server))
+            create(client_for(server))
+            arrived(receiver, 2)
+        receiver.refuse(10_000)
+        with running_server(tokens=TOKENS, db_path=str(db), env=env) as server:
+            create(client_for(server))  # pending: refused, retried
+            arrived(receiver, 3)
+        aged = time.time() - KEEP_DELIVERED_SECONDS - 60
+        with sqlite3.connect(db) as database:
+            database.execute(f"UPDATE {DELIVERIES_TABLE} SET due = ? WHERE status = 1", (aged,))
+            database.execute(f"UPDATE {OUTBOX_TABLE} SET created_at = ?", (aged,))
+        with running_server(tokens=TOKENS, db_path=str(db), env=env):
+            time.sleep(0.5)  # the deliverer prunes as it starts
+        with sqlite3.connect(db) as database:
+            kept = database.execute(f"SELECT status FROM {DELIVERIES_TABLE}").fetchall()
+            events = database.execute(f"SELECT COUNT(*) FROM {OUTBOX_TABLE}").fetchone()[0]
+    assert kept == [(0,)] and events == 1  # the pending one stays
