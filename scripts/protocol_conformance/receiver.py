@@ -2,8 +2,9 @@
 server under test delivers (headers and raw body), answers 2xx, or refuses on request.
 
 It obeys the suite's bounds: each connection has the suite's TIMEOUT for every read, a body
-over `MAX_BODY_BYTES` is refused (413) unread, and at most `MAX_KEPT` deliveries are kept
-(the oldest are forgotten first), so a server that floods it cannot exhaust the suite's memory.
+over `MAX_BODY_BYTES` is refused (413) unread, at most `MAX_CONNECTIONS` are served at once (the
+next is closed at once) and at most `MAX_KEPT` deliveries are kept (the oldest are forgotten
+first), so a server that floods it cannot exhaust the suite's memory or threads.
 """
 
 from __future__ import annotations
@@ -14,12 +15,20 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Self
+from typing import Any, Self
 
-__all__ = ["MAX_BODY_BYTES", "MAX_KEPT", "Delivery", "Receiver", "ReceiverError"]
+__all__ = [
+    "MAX_BODY_BYTES",
+    "MAX_CONNECTIONS",
+    "MAX_KEPT",
+    "Delivery",
+    "Receiver",
+    "ReceiverError",
+]
 
 MAX_BODY_BYTES = 1 << 20
 MAX_KEPT = 5000
+MAX_CONNECTIONS = 64
 
 
 class ReceiverError(OSError):
@@ -32,6 +41,29 @@ class Delivery:
     headers: dict[str, str]  # lower-case names
     body: bytes
     status: int  # what the receiver answered
+
+
+class _BoundedServer(ThreadingHTTPServer):
+    """One thread per connection, at most MAX_CONNECTIONS of them."""
+
+    daemon_threads = True
+    request_queue_size = 128
+
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]) -> None:
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        super().__init__(address, handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._slots.acquire(blocking=False):
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
 
 class Receiver:
@@ -47,13 +79,12 @@ class Receiver:
 
         Handler.timeout = timeout
         try:
-            self._server = ThreadingHTTPServer((host, port), Handler)
+            self._server = _BoundedServer((host, port), Handler)
         except OSError as error:
             raise ReceiverError(
                 f"the webhook receiver cannot listen on {host}:{port}: "
                 f"{error.strerror or error}; set WEBHOOK_LISTEN to a free host:port."
             ) from None
-        self._server.daemon_threads = True
         self._kept: deque[Delivery] = deque(maxlen=MAX_KEPT)
         self._changed = threading.Condition()
         self._refusals = 0

@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from protocol_conformance.receiver import Delivery, Receiver
+from protocol_conformance.receiver import MAX_CONNECTIONS, Delivery, Receiver
 from protocol_conformance.signatures import problem, tampered
 from protocol_conformance.webhooks import NOT_CONFIGURED
 from protocol_server.harness import free_port, running_server
@@ -125,3 +125,17 @@ def test_bad_webhook_settings_are_explained(env: dict[str, str], message: str) -
     result = cli("--only", "semantic", env=env)
     assert result.returncode == 2 and message in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_receiver_serves_a_bounded_number_of_connections_at_once() -> None:
+    with Receiver(timeout=5) as receiver:
+        idle = [
+            socket.create_connection(receiver.address, timeout=2) for _ in range(MAX_CONNECTIONS)
+        ]
+        try:
+            time.sleep(0.2)  # each is now held by a thread waiting for its request
+            with socket.create_connection(receiver.address, timeout=2) as extra:
+                assert extra.recv(1) == b""  # closed at once, unserved
+        finally:
+            for connection in idle:
+                connection.close()
