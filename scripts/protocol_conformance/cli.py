@@ -279,13 +279,14 @@ def _listen(text: str | None) -> tuple[str, int] | None:
 @contextmanager
 def webhook_receiver(options: Options) -> Iterator[WebhookSetup | None]:
     """The suite's receiver: always with the embedded server, else when WEBHOOK_LISTEN is set."""
-    from protocol_conformance.receiver import Receiver, ReceiverError
-    from protocol_conformance.webhooks import WebhookSetup
-
     embedded = options.base_url is None
     if options.webhook_listen is None and not embedded:
         yield None
         return
+    # Imported only when a receiver is needed (as the other heavy parts, in `run`).
+    from protocol_conformance.receiver import Receiver, ReceiverError
+    from protocol_conformance.webhooks import WebhookSetup
+
     host, port = options.webhook_listen or ("127.0.0.1", 0)
     secret = options.webhook_secret
     if secret is None and embedded:
