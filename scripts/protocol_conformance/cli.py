@@ -10,6 +10,7 @@ of what ran. Whatever the server does, a report and a JUnit file are written.
 from __future__ import annotations
 
 import argparse
+import base64
 import os
 import secrets
 import sys
@@ -35,7 +36,9 @@ __all__ = [
     "DEFAULT_SEED",
     "DEFAULT_SPEC",
     "DEFAULT_TIMEOUT",
+    "DEFAULT_WEBHOOK_WAIT",
     "DEFAULT_WORKERS",
+    "EMBEDDED_WEBHOOK_RETRY",
     "EXIT_FAILED",
     "EXIT_PASSED",
     "EXIT_UNUSABLE",
@@ -49,12 +52,14 @@ __all__ = [
     "parse_options",
     "run",
     "target_server",
+    "webhook_receiver",
 ]
 
 if TYPE_CHECKING:
     from protocol_conformance.fixtures import Fixtures
     from protocol_conformance.http import TransportOptions
     from protocol_conformance.shards import FuzzWorkers
+    from protocol_conformance.webhooks import WebhookSetup
     from protocol_spec import Api
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -65,6 +70,9 @@ DEFAULT_WORKERS = 1
 DEFAULT_REPORT_DIR = "reports/conformance"
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_OBJECTS = 500
+DEFAULT_WEBHOOK_WAIT = 10.0
+# The embedded server retries a refused delivery after these seconds (webhook_redelivery).
+EMBEDDED_WEBHOOK_RETRY = "0.2,0.5,1,2"
 PARTS = ("schemathesis", "semantic")
 
 EXIT_PASSED, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
@@ -98,6 +106,10 @@ class Options:
     ca_bundle: Path | None = None
     client_cert: Path | None = None
     client_key: Path | None = None
+    webhook_listen: tuple[str, int] | None = None  # WEBHOOK_LISTEN
+    webhook_url: str | None = None  # WEBHOOK_URL
+    webhook_secret: str | None = None  # WEBHOOK_SECRET
+    webhook_wait: float = DEFAULT_WEBHOOK_WAIT
 
 
 def _env(name: str) -> str | None:
@@ -213,6 +225,23 @@ def build_parser() -> argparse.ArgumentParser:
     add("--client-cert", help="PEM client certificate for mutual TLS (env CLIENT_CERT)")
     add("--client-key", help="PEM private key of the client certificate (env CLIENT_KEY)")
     add(
+        "--webhook-listen",
+        help="host:port where the suite's webhook receiver listens (env WEBHOOK_LISTEN; "
+        "default with the embedded server: a free loopback port; without it, another server's "
+        "webhooks are not checked)",
+    )
+    add(
+        "--webhook-url",
+        help="the receiver's address as the server must send to it, when it differs from "
+        "WEBHOOK_LISTEN's (env WEBHOOK_URL)",
+    )
+    add("--webhook-secret", help="the secret deliveries are signed with (env WEBHOOK_SECRET)")
+    add(
+        "--webhook-wait",
+        type=float,
+        help=f"seconds an event may take to arrive (env WEBHOOK_WAIT, default {DEFAULT_WEBHOOK_WAIT:g})",
+    )
+    add(
         "--only",
         choices=PARTS,
         help="run only one part: the schemathesis run or the semantic scenario (default: both)",
@@ -270,7 +299,20 @@ def parse_options(argv: Sequence[str] | None) -> Options:
         ca_bundle=_path(args.ca_bundle, "CA_BUNDLE", "a PEM file of CA certificates"),
         client_cert=_path(args.client_cert, "CLIENT_CERT", "a PEM client certificate"),
         client_key=_path(args.client_key, "CLIENT_KEY", "the client certificate's PEM key"),
+        webhook_listen=_listen(args.webhook_listen or _env("WEBHOOK_LISTEN")),
+        webhook_url=args.webhook_url or _env("WEBHOOK_URL"),
+        webhook_secret=args.webhook_secret or _env("WEBHOOK_SECRET"),
+        webhook_wait=_number("WEBHOOK_WAIT", args.webhook_wait, DEFAULT_WEBHOOK_WAIT, float),
     )
+    if options.webhook_wait <= 0:
+        raise UsageError(
+            f"WEBHOOK_WAIT must be a positive number of seconds, got {options.webhook_wait:g}."
+        )
+    if options.webhook_url is not None and options.webhook_listen is None:
+        raise UsageError(
+            "WEBHOOK_URL is set without WEBHOOK_LISTEN: give where the suite's receiver listens "
+            "(host:port) too."
+        )
     if options.max_examples < 1:
         raise UsageError(f"MAX_EXAMPLES must be at least 1, got {options.max_examples}.")
     if not 1 <= options.workers <= 64:
@@ -311,6 +353,40 @@ def parse_options(argv: Sequence[str] | None) -> Options:
     return options
 
 
+def _listen(text: str | None) -> tuple[str, int] | None:
+    if text is None:
+        return None
+    host, _, port = text.rpartition(":")
+    if not port.isdigit() or not 0 <= int(port) < 65536:
+        raise UsageError(
+            f"WEBHOOK_LISTEN must be host:port (e.g. 0.0.0.0:8090) or :port, got {text!r}."
+        )
+    return (host.strip("[]") or "127.0.0.1", int(port))
+
+
+@contextmanager
+def webhook_receiver(options: Options) -> Iterator[WebhookSetup | None]:
+    """The suite's receiver: always with the embedded server, else when WEBHOOK_LISTEN is set."""
+    embedded = options.base_url is None
+    if options.webhook_listen is None and not embedded:
+        yield None
+        return
+    # Imported only when a receiver is needed (as the other heavy parts, in `run`).
+    from protocol_conformance.receiver import Receiver, ReceiverError
+    from protocol_conformance.webhooks import WebhookSetup
+
+    host, port = options.webhook_listen or ("127.0.0.1", 0)
+    secret = options.webhook_secret
+    if secret is None and embedded:
+        secret = "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
+    try:
+        receiver = Receiver(host, port, timeout=options.timeout)
+    except ReceiverError as exc:
+        raise UsageError(str(exc)) from None
+    with receiver:
+        yield WebhookSetup(receiver, secret, options.webhook_wait, options.webhook_url)
+
+
 @dataclass(frozen=True)
 class Target:
     base_url: str
@@ -320,8 +396,9 @@ class Target:
 
 
 @contextmanager
-def target_server(options: Options) -> Iterator[Target]:
-    """The server under test: the one named, or a fresh reference server on the same spec."""
+def target_server(options: Options, webhooks: WebhookSetup | None = None) -> Iterator[Target]:
+    """The server under test: the one named, or a fresh reference server on the same spec
+    (sending the first token's webhooks to the suite's receiver)."""
     if options.base_url is not None and options.token is not None:
         yield Target(
             options.base_url.rstrip("/"), options.token, options.other_token, options.base_url
@@ -336,6 +413,10 @@ def target_server(options: Options) -> Iterator[Target]:
         ) from exc
     tokens = (f"conformance-{secrets.token_hex(12)}", f"conformance-{secrets.token_hex(12)}")
     env = {"PROTOCOL_SPEC": str(options.spec.resolve())}
+    if webhooks is not None:
+        env["PROTOCOL_WEBHOOKS"] = f"{tokens[0]}={webhooks.url}"
+        env["PROTOCOL_WEBHOOK_SECRET"] = webhooks.secret or ""
+        env["PROTOCOL_WEBHOOK_RETRY"] = EMBEDDED_WEBHOOK_RETRY
     try:
         with running_server(tokens=tokens, env=env) as server:
             yield Target(
@@ -355,6 +436,7 @@ def run(
     fixtures: Fixtures,
     workers: FuzzWorkers | None = None,
     transport: TransportOptions | None = None,
+    webhooks: WebhookSetup | None = None,
 ) -> RunResults:
     """Both parts, each behind a function that takes settings and a results object; the
     schemathesis part in `workers`' processes when given (WORKERS > 1). Once one part ends the
@@ -383,6 +465,7 @@ def run(
             transport=transport,
             fixtures=fixtures,
             max_objects=options.max_objects,
+            webhooks=webhooks,
         )
         try:
             run_scenario(settings, semantic)
@@ -492,10 +575,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if options.workers > 1 and "schemathesis" in options.parts:
                 # Started first: the workers import schemathesis while the server starts.
                 workers = stack.enter_context(FuzzWorkers(options.workers, options.spec))
-            target = stack.enter_context(target_server(options))
+            webhooks = stack.enter_context(webhook_receiver(options))
+            target = stack.enter_context(target_server(options, webhooks))
             transport = _transport(options, deadline)
             preflight(api, target.base_url, target.token, target.other_token, transport)
-            results = run(options, target, api, fixtures, workers, transport)
+            results = run(options, target, api, fixtures, workers, transport, webhooks)
     except CannotTest as exc:
         print(f"conformance: {visible(str(exc))}", file=sys.stderr)
         if options is not None:

@@ -25,6 +25,7 @@ from protocol_conformance.http import (
 )
 from protocol_conformance.objects import Ledger, ObjectCapReached, Tracked
 from protocol_conformance.results import SEMANTIC, Failure, RunResults
+from protocol_conformance.webhooks import WebhookSetup
 from protocol_spec import Api
 from protocol_spec.model import Operation
 
@@ -71,6 +72,7 @@ class Context:
     involved: list[Tracked] = field(default_factory=list)
     steps: list[Exchange] = field(default_factory=list)
     unreachable: int = 0
+    webhooks: WebhookSetup | None = None  # the suite's receiver, when the server sends to it
 
     # -- requests --------------------------------------------------------------------------
 

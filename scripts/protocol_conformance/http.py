@@ -17,7 +17,7 @@ import ssl
 import threading
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
@@ -248,6 +248,7 @@ class Exchange:
     text: str
     body: Any  # decoded JSON, or None when the body is empty or not JSON
     json_problem: str | None = None  # why a non-empty body could not be read as JSON
+    sent_as: str | None = None  # the credential's variable ("TOKEN"), None when anonymous
 
     @property
     def content_type(self) -> str:
@@ -332,9 +333,10 @@ class ApiClient:
                 )
             self.rate_limits.note(wait)
             time.sleep(wait)
-        return _exchange(
+        exchange = _exchange(
             operation, method, url, curl, status, response_headers, body, self.options.limits
         )
+        return replace(exchange, sent_as=credential.variable if credential else None)
 
     def curl(self, method: str, path: str, credential: Credential | None) -> str:
         """The curl line of a request without a body (for requests not sent)."""

@@ -17,6 +17,7 @@ from protocol_spec.model import (
     Parameter,
     Resource,
     SortKey,
+    WebhookEvent,
 )
 
 __all__ = [
@@ -81,6 +82,7 @@ class ResourcePlan:
     get: Operation | None
     update: Operation | None
     delete: Operation | None
+    events: tuple[WebhookEvent, ...] = ()  # the webhooks reporting its changes
 
     @property
     def name(self) -> str:
@@ -139,6 +141,7 @@ def _plan(api: Api, resource: Resource) -> ResourcePlan:
         get=resource.operation("get"),
         update=resource.operation("update"),
         delete=resource.operation("delete"),
+        events=api.events_of(resource),
     )
 
 

@@ -24,6 +24,7 @@ from protocol_conformance.objects import Ledger, clean_up
 from protocol_conformance.plan import plan_resources
 from protocol_conformance.resource_run import ResourceRun
 from protocol_conformance.results import SEMANTIC, RunResults
+from protocol_conformance.webhooks import WebhookSetup
 from protocol_spec import Api
 
 __all__ = ["ESSENTIAL_OBJECTS", "STEPS", "ScenarioSettings", "run_resource", "run_scenario"]
@@ -44,6 +45,7 @@ class ScenarioSettings:
     transport: TransportOptions
     fixtures: Fixtures
     max_objects: int
+    webhooks: WebhookSetup | None = None  # None: the webhook checks are "not run"
 
 
 def run_scenario(
@@ -65,6 +67,7 @@ def run_scenario(
         results=results,
         ledger=Ledger(settings.max_objects),
         rules=ErrorRules(settings.api),
+        webhooks=settings.webhooks,
     )
     plans = plan_resources(settings.api)
     try:

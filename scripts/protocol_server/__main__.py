@@ -16,12 +16,14 @@ from protocol_server.app import create_app, error_body
 from protocol_server.auth import account_of
 from protocol_server.config import DEV_TOKEN, LIMIT_VARIABLES, ConfigError, Limits, Settings
 from protocol_server.connection import protocol_class
+from protocol_server.deliveries import start_webhooks
 from protocol_server.examples import example_objects, give_examples
 from protocol_server.migrations import MigrationError
 from protocol_server.plan import Plan, plan
 from protocol_server.store import Store
 from protocol_server.token_key import TokenKeyError
 from protocol_server.uploads import FileStore
+from protocol_server.webhook_config import WebhookConfigError
 from protocol_spec import SpecErrors, load_api
 
 __all__ = ["main"]
@@ -40,6 +42,11 @@ It is configured by the environment only:
   PROTOCOL_ACCESS_LOG   1 logs every request
   PROTOCOL_TOKEN_KEY    key of the tokens' hashes in the database (at least 32
                         characters; unset: the file <PROTOCOL_DB>.key, mode 0600)
+  PROTOCOL_WEBHOOKS     comma-separated webhook receivers: <url> (every account)
+                        or <token>=<url> (that token's account); unset: none
+  PROTOCOL_WEBHOOK_SECRET   the secret deliveries are signed with
+  PROTOCOL_WEBHOOK_RETRY    seconds before each retry (default 1,5,30,120,600,3600,21600)
+  PROTOCOL_WEBHOOK_TIMEOUT  seconds per delivery attempt (default 5)
 Limits (a request over one is answered with the error object, then closed):
 """ + "\n".join(
     f"  {variable:<30}{meaning} (default {getattr(Limits(), name):g})"
@@ -93,10 +100,17 @@ def main(argv: list[str] | None = None) -> int:
         objects = example_objects(served)
         accounts = [account_of(store.account_key, token) for token in settings.tokens]
         examples_given = store.transaction(lambda db: give_examples(db, accounts, objects))
+    try:
+        deliverer = start_webhooks(served, store, settings.webhooks, settings.tokens)
+    except WebhookConfigError as error:
+        print(f"protocol_server: {error}", file=sys.stderr)
+        store.close()
+        return 2
 
     @asynccontextmanager
     async def close_store(app: Starlette) -> AsyncIterator[None]:
         yield
+        deliverer.stop()  # pending deliveries stay in the database for the next start
         store.close()  # after uvicorn has finished the in-flight requests
 
     app = create_app(
@@ -116,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{error.strerror or error}. Set HOST and PORT to a free address.",
             file=sys.stderr,
         )
+        deliverer.stop()
         store.close()
         return 2
     _print_banner(settings, served, store.migrations, examples_given)
@@ -181,6 +196,9 @@ def _print_banner(
     print(f"  serves:   {', '.join(served.paths)}")
     for reason in served.not_served:  # a resource of the spec left out, and why
         print(f"  not served: {reason.render()}")
+    for receiver in settings.webhooks.receivers:
+        bound = "every account" if receiver.token is None else "one account"
+        print(f"  webhooks: {receiver.url} ({bound})")
     if settings.tokens_from_env:
         print(f"  accounts: {len(settings.tokens)} token(s) from PROTOCOL_API_TOKENS")
     else:

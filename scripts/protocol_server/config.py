@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from protocol_server.errors import ProtocolServerError
+from protocol_server.webhook_config import WebhookConfig, WebhookConfigError
 from protocol_spec import DEFAULT_SPEC, PROJECT_ROOT
 
 __all__ = ["DEV_TOKEN", "LIMIT_VARIABLES", "MEMORY_DB", "ConfigError", "Limits", "Settings"]
@@ -60,6 +61,7 @@ class Settings:
     example_objects: bool  # each account starts with the spec's example objects
     limits: Limits = Limits()
     token_key: str | None = None  # PROTOCOL_TOKEN_KEY; None: the key file beside the database
+    webhooks: WebhookConfig = WebhookConfig()  # noqa: RUF009 - frozen; PROTOCOL_WEBHOOKS etc.
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -100,6 +102,10 @@ class Settings:
         examples = env.get("PROTOCOL_EXAMPLE_OBJECTS", "1")
         if examples not in ("0", "1"):
             raise ConfigError(f"PROTOCOL_EXAMPLE_OBJECTS must be 0 or 1, got {examples!r}.")
+        try:
+            webhooks = WebhookConfig.from_env(env, tokens)
+        except WebhookConfigError as error:
+            raise ConfigError(str(error)) from None
         return cls(
             host=host,
             port=int(port_text),
@@ -114,6 +120,7 @@ class Settings:
             files_dir=files_dir,
             public_url=public_url.rstrip("/"),
             example_objects=examples == "1",
+            webhooks=webhooks,
         )
 
 

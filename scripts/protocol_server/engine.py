@@ -63,7 +63,7 @@ class Engine:
         self.accounts = accounts
         self.files = files
         self.public_url = public_url.rstrip("/")
-        self.relations = Relations(plan.served, self.file_url)
+        self.relations = Relations(plan.served, self.file_url, store.changed)
         self.schemas = plan.validation
         # Writes wait for fsync, so they run off the event loop, on one thread: the store
         # serialises writes anyway, and one thread taking them in turn avoids a convoy of

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from protocol_server.errors import ProtocolServerError
+from protocol_server.outbox import OUTBOX_TABLE, create_outbox_tables
 from protocol_server.storage import (
     ACCOUNT,
     SQL_TYPES,
@@ -99,6 +100,8 @@ class _Migration:
                 self._record(
                     table, f"resource table {table} is no longer served; its rows are kept"
                 )
+        if create_outbox_tables(self.db):
+            self._record(OUTBOX_TABLE, "created the webhook outbox and its deliveries")
         self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         return self.changes
 

@@ -13,7 +13,7 @@ import secrets
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from protocol_server.errors import ApiError
 from protocol_server.plan import Served
@@ -21,6 +21,7 @@ from protocol_server.storage import ACCOUNT, TableLayout, decode, encode, quote
 from protocol_spec.model import Field
 
 __all__ = [
+    "Changed",
     "Link",
     "Relations",
     "Row",
@@ -28,6 +29,11 @@ __all__ = [
 ]
 
 Row = dict[str, Any]
+# The store's change log (`Store.changed`): told of every object these writes create, change or
+# delete, inside their transaction, so that webhooks report cascades and values kept in step too.
+Changed = Callable[
+    [sqlite3.Connection, TableLayout, str, Literal["created", "updated", "deleted"], Row], None
+]
 # The (resource, id) pairs a delete has reached, so a cycle of cascades ends.
 _Reached = set[tuple[str, str]]
 _MAX_DEPTH = 4
@@ -58,9 +64,15 @@ class Link:
 
 
 class Relations:
-    def __init__(self, served: Sequence[Served], file_url: Callable[[Served, str], str]) -> None:
+    def __init__(
+        self,
+        served: Sequence[Served],
+        file_url: Callable[[Served, str], str],
+        changed: Changed | None = None,
+    ) -> None:
         self.served = {s.resource.name: s for s in served}
         self.file_url = file_url
+        self.changed = changed
         self.outgoing: dict[str, list[Link]] = {name: [] for name in self.served}
         self.incoming: dict[str, list[Link]] = {name: [] for name in self.served}
         for owner in served:
@@ -95,29 +107,47 @@ class Relations:
                     )
 
     def after_insert(
-        self, db: sqlite3.Connection, account: str, served: Served, row: Row, inverse: Row, now: int
+        self,
+        db: sqlite3.Connection,
+        account: str,
+        served: Served,
+        row: Row,
+        inverse: Row,
+        now: int,
+        creating: tuple[str, Any] | None = None,
     ) -> None:
-        """What creating `row` does to other objects, in the same transaction."""
+        """What creating `row` does to other objects, in the same transaction. `creating` is an
+        object this transaction is creating too: its own `created` event tells its values, so
+        the values kept in step on it are no `updated` event before it."""
         object_id = row[served.id_attribute]
         for link in self.outgoing[served.resource.name]:
             value = row.get(link.field.name)
             if value is None or link.field.reference is None or link.field.reference.many:
                 continue
             if link.field.reference.touch is not None:  # the target's last activity, say
-                _set(db, link.target, account, value, {link.field.reference.touch: now})
+                self._set(db, link.target, account, value, {link.field.reference.touch: now})
             for kept in link.target.model.fields:  # the target's alongside value, in step
                 back = kept.reference.resource if kept.reference else None
                 if kept.alongside == link.field.name and back == served.resource.name:
-                    db.execute(
+                    cursor = db.execute(
                         f"UPDATE {quote(link.target.layout.table)} SET {quote(kept.name)} = ? "
                         f"WHERE {ACCOUNT} = ? AND {quote(link.target.id_attribute)} = ? AND "
                         f"{quote(kept.name)} IS NULL",
                         (object_id, account, value),
                     )
+                    if cursor.rowcount and (link.target.resource.name, value) != creating:
+                        self._tell_updated(db, link.target, account, value)
         for f in served.model.fields:
             target = self.served.get(f.reference.resource) if f.reference else None
             if f.alongside is not None and target is not None:
-                created = self.insert(db, account, target, {f.alongside: object_id}, now)
+                created = self.insert(
+                    db,
+                    account,
+                    target,
+                    {f.alongside: object_id},
+                    now,
+                    (served.resource.name, object_id),
+                )
                 _set(db, served, account, object_id, {f.name: created[target.id_attribute]})
         self._point(db, account, served, object_id, inverse, detach=False)
 
@@ -137,7 +167,13 @@ class Relations:
         return {**changes, **stamped}
 
     def insert(
-        self, db: sqlite3.Connection, account: str, served: Served, given: Row, now: int
+        self,
+        db: sqlite3.Connection,
+        account: str,
+        served: Served,
+        given: Row,
+        now: int,
+        creating: tuple[str, Any] | None = None,
     ) -> Row:
         """A new object of `served` made by the server (created alongside another)."""
         layout = served.layout
@@ -153,7 +189,8 @@ class Relations:
                 )
             except sqlite3.IntegrityError:  # a drawn id already taken: draw another
                 continue
-            self.after_insert(db, account, served, row, {}, now)
+            self.after_insert(db, account, served, row, {}, now, creating)
+            self._tell(db, served, account, "created", row[served.id_attribute])
             return row
 
     def _point(
@@ -173,7 +210,15 @@ class Relations:
                 continue
             column = quote(f.inverse.attribute)
             table, key = quote(target.layout.table), quote(target.id_attribute)
+            touched: list[Any] = []
             if detach:
+                touched += [
+                    found
+                    for (found,) in db.execute(
+                        f"SELECT {key} FROM {table} WHERE {ACCOUNT} = ? AND {column} = ?",
+                        (account, object_id),
+                    )
+                ]
                 db.execute(
                     f"UPDATE {table} SET {column} = NULL WHERE {ACCOUNT} = ? AND {column} = ?",
                     (account, object_id),
@@ -183,6 +228,9 @@ class Relations:
                     f"UPDATE {table} SET {column} = ? WHERE {ACCOUNT} = ? AND {key} = ?",
                     (object_id, account, named),
                 )
+                touched.append(named)
+            for changed_id in dict.fromkeys(touched):
+                self._tell_updated(db, target, account, changed_id)
 
     # -- deletes ---------------------------------------------------------------------------
 
@@ -231,9 +279,12 @@ class Relations:
                 for r in rows:
                     value = r[link.field.name]
                     kept = [v for v in value if v not in ids] if reference.many else None
-                    _set(db, owner, account, r[owner.id_attribute], {link.field.name: kept})
+                    self._set(db, owner, account, r[owner.id_attribute], {link.field.name: kept})
                 continue
             doomed = [r[owner.id_attribute] for r in rows]
+            if self.changed is not None:
+                for r in rows:
+                    self.changed(db, owner.layout, account, "deleted", r)
             reached |= {(owner.resource.name, d) for d in doomed}
             deleted += [(owner, r) for r in rows]
             self._referrers(db, account, owner, doomed, reached, deleted)
@@ -242,6 +293,33 @@ class Relations:
                 f"{quote(owner.id_attribute)} IN ({', '.join('?' * len(doomed))})",
                 (account, *doomed),
             )
+
+    # -- the change log ----------------------------------------------------------------------
+
+    def _set(
+        self, db: sqlite3.Connection, served: Served, account: str, object_id: Any, values: Row
+    ) -> None:
+        """Change another object's values and tell the change log."""
+        _set(db, served, account, object_id, values)
+        self._tell_updated(db, served, account, object_id)
+
+    def _tell_updated(
+        self, db: sqlite3.Connection, served: Served, account: str, object_id: Any
+    ) -> None:
+        self._tell(db, served, account, "updated", object_id)
+
+    def _tell(
+        self,
+        db: sqlite3.Connection,
+        served: Served,
+        account: str,
+        action: Literal["created", "updated", "deleted"],
+        object_id: Any,
+    ) -> None:
+        if self.changed is not None:
+            row = _fetch(db, served, account, object_id)
+            if row is not None:
+                self.changed(db, served.layout, account, action, row)
 
     # -- responses -------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 from protocol_server.errors import ProtocolServerError
 from protocol_server.migrations import IDEMPOTENCY_TABLE, migrate
@@ -40,6 +40,7 @@ from protocol_server.token_key import load_token_key
 
 __all__ = [
     "IDEMPOTENCY_WINDOW_SECONDS",
+    "ChangeLog",
     "Condition",
     "CursorNotFound",
     "IdempotencyConflict",
@@ -85,6 +86,22 @@ class Condition:
     )
 
 
+class ChangeLog(Protocol):
+    """What sees every change inside its write transaction (the webhook outbox, outbox.py)."""
+
+    def record(
+        self,
+        db: sqlite3.Connection,
+        table: str,
+        id_attribute: str,
+        account: str,
+        action: Literal["created", "updated", "deleted"],
+        row: Row,
+    ) -> None: ...
+
+    def committed(self) -> None: ...
+
+
 @dataclass(frozen=True)
 class Page:
     rows: list[Row]
@@ -104,6 +121,7 @@ class Store:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             _owner_only(path)
         self.account_key = load_token_key(path, token_key)
+        self.changes: ChangeLog | None = None  # told of every create, update and delete
         self._writer = self._connect()
         self._write_lock = threading.Lock()
         try:
@@ -172,7 +190,8 @@ class Store:
         return Page(rows=page, more=len(rows) > limit)
 
     def transaction(self, work: Callable[[sqlite3.Connection], T]) -> T:
-        """`work` in one write transaction (call from a worker thread, or before serving)."""
+        """`work` in one write transaction (call from a worker thread, or before serving; the
+        deliverer's bookkeeping too)."""
         return self._write(work)
 
     def read(self, work: Callable[[sqlite3.Connection], T]) -> T:
@@ -209,6 +228,7 @@ class Store:
                 found = _fetch(db, layout, account, row[layout.id_attribute])
                 assert found is not None
                 row = found
+            self.changed(db, layout, account, "created", row)
             if idempotency is not None:
                 db.execute(
                     f"INSERT INTO {IDEMPOTENCY_TABLE} ({ACCOUNT}, scope, key, fingerprint, "
@@ -268,7 +288,10 @@ class Store:
                     f"{quote(layout.id_attribute)} = ?",
                     (*values, account, object_id),
                 )
-            return _fetch(db, layout, account, object_id)
+            updated = _fetch(db, layout, account, object_id)
+            if updated is not None:
+                self.changed(db, layout, account, "updated", updated)
+            return updated
 
         return self._write(update_row)
 
@@ -292,9 +315,23 @@ class Store:
                     f"{quote(layout.id_attribute)} = ?",
                     (account, object_id),
                 )
+                self.changed(db, layout, account, "deleted", found)
             return found
 
         return self._write(delete_row)
+
+    def changed(
+        self,
+        db: sqlite3.Connection,
+        layout: TableLayout,
+        account: str,
+        action: Literal["created", "updated", "deleted"],
+        row: Row,
+    ) -> None:
+        """Tell the change log of a change, inside its transaction (a cascaded delete calls
+        this for every row it removes)."""
+        if self.changes is not None:
+            self.changes.record(db, layout.table, layout.id_attribute, account, action, row)
 
     # Plumbing --------------------------------------------------------------------------------
 
@@ -324,7 +361,9 @@ class Store:
                 if self._writer.in_transaction:
                     self._writer.execute("ROLLBACK")
                 raise
-            return result
+        if self.changes is not None:
+            self.changes.committed()
+        return result
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:

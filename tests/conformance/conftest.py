@@ -16,7 +16,12 @@ from typing import Any
 import pytest
 import uvicorn
 
+from protocol_conformance.webhooks import WebhookSetup
 from protocol_server.app import application
+from protocol_server.deliveries import http_post, signing_key, start_webhooks
+from protocol_server.plan import plan
+from protocol_server.webhook_config import Receiver as ReceiverConfig
+from protocol_server.webhook_config import WebhookConfig
 from protocol_spec import Api, load_api
 
 from .faults import OTHER_TOKEN, OWNER_TOKEN, Fault, FaultyApp
@@ -25,6 +30,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "spec" / "openapi.yaml"
 TWO_RESOURCES = ROOT / "tests" / "fixtures" / "specs" / "two_resources.yaml"
 TLS = ROOT / "tests" / "fixtures" / "tls"
+# Retries of a refused delivery, short so that webhook_redelivery takes a moment.
+WEBHOOK_RETRY = (0.2, 0.5, 1.0, 2.0)
 
 
 @functools.cache
@@ -33,11 +40,35 @@ def spec_api(spec: Path) -> Api:
 
 
 @contextmanager
-def serve(fault: Fault, db_path: Path, spec: Path = SPEC, tls: bool = False) -> Iterator[str]:
+def serve(
+    fault: Fault,
+    db_path: Path,
+    spec: Path = SPEC,
+    tls: bool = False,
+    webhooks: WebhookSetup | None = None,
+) -> Iterator[str]:
     """The reference application for `spec` behind `fault`, on a free loopback port; with
-    `tls`, over HTTPS with the test CA's certificate, asking for a client certificate."""
+    `tls`, over HTTPS with the test CA's certificate, asking for a client certificate; with
+    `webhooks`, delivering the owner's events to that receiver through `fault.deliver`."""
     inner, store = application(spec, str(db_path), (OWNER_TOKEN, OTHER_TOKEN))
     app = FaultyApp(inner, fault, spec_api(spec))
+    deliverer = None
+    if webhooks is not None:
+        api = spec_api(spec)
+        config = WebhookConfig(
+            receivers=(ReceiverConfig(webhooks.url, OWNER_TOKEN),),
+            secret=webhooks.secret,
+            retry=WEBHOOK_RETRY,
+        )
+        if api.webhook_signing is not None and webhooks.secret is not None:
+            fault.webhook_key = signing_key(api.webhook_signing, webhooks.secret)
+        deliverer = start_webhooks(
+            plan(api),
+            store,
+            config,
+            (OWNER_TOKEN, OTHER_TOKEN),
+            post=lambda attempt, timeout: fault.deliver(attempt, http_post, timeout),
+        )
     # proto=IPPROTO_TCP so that asyncio sets TCP_NODELAY (otherwise each keep-alive answer waits
     # ~40 ms for a delayed ACK).
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
@@ -73,6 +104,8 @@ def serve(fault: Fault, db_path: Path, spec: Path = SPEC, tls: bool = False) -> 
         server.should_exit = True
         thread.join(timeout=10)
         listener.close()
+        if deliverer is not None:
+            deliverer.stop()
         store.close()
 
 
@@ -86,8 +119,11 @@ def serve_fault(tmp_path: Path) -> Iterator[Serve]:
     counter = iter(range(1000))
 
     @contextmanager
-    def start(fault: Fault, spec: Path = SPEC, tls: bool = False) -> Iterator[str]:
-        with serve(fault, tmp_path / f"db-{next(counter)}.sqlite3", spec, tls) as base_url:
+    def start(
+        fault: Fault, spec: Path = SPEC, tls: bool = False, webhooks: WebhookSetup | None = None
+    ) -> Iterator[str]:
+        database = tmp_path / f"db-{next(counter)}.sqlite3"
+        with serve(fault, database, spec, tls, webhooks) as base_url:
             yield base_url
 
     yield start

@@ -18,6 +18,7 @@ from email.utils import formatdate
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
+from protocol_server.deliveries import Attempt, Post, signature_headers
 from protocol_spec import Api
 from protocol_spec.model import Filter, Operation, Resource
 
@@ -143,6 +144,27 @@ class Fault:
 
     def reshape(self, request: Request, reply: Reply) -> Reply:
         return reply
+
+    # -- webhooks: the server's deliveries pass through here on their way out ----------------
+
+    webhook_key: bytes = b""  # set by the server fixture: what the server signs with
+
+    def deliver(self, attempt: Attempt, post: Post, timeout: float) -> int:
+        return post(attempt, timeout)
+
+    def signed(self, attempt: Attempt, body: bytes, event_id: str | None = None) -> Attempt:
+        """The attempt with another body (and event id), signed again as the server would."""
+        signing = self.api.webhook_signing
+        assert signing is not None
+        event_id = event_id or attempt.event_id
+        headers = {k: v for k, v in attempt.headers.items() if k not in signing.headers}
+        headers |= signature_headers(signing, self.webhook_key, event_id, body, int(time.time()))
+        return Attempt(attempt.url, headers, body, event_id)
+
+    def event_type(self, action: str) -> bytes:
+        """The JSON string of the (first resource's) event type of `action`, as in bodies."""
+        event = next(e for e in self.api.webhook_events if e.action == action)
+        return json.dumps(event.type).encode()
 
 
 def item_path(resource: Resource, object_id: str) -> str:
@@ -756,6 +778,9 @@ class RequiresKnownReferences(Fault):
         return await call(request)
 
 
+_VALID_AUTHORIZATION = {f"Bearer {OWNER_TOKEN}", f"Bearer {OTHER_TOKEN}"}
+
+
 @dataclass
 class RateLimitedSometimes(Fault):
     """Every `every`-th request is refused with 429 and a Retry-After, alternately in seconds
@@ -767,6 +792,11 @@ class RateLimitedSometimes(Fault):
     refused: int = 0
 
     async def answer(self, request: Request, call: Call) -> Reply:
+        # Per account, as rate limiters are: a request without a valid token is not counted
+        # (schemathesis' authentication checks would otherwise meet a 429 where they need a
+        # 401, depending on where the count happens to fall).
+        if request.headers.get("authorization") not in _VALID_AUTHORIZATION:
+            return await call(request)
         self.count += 1
         if self.count % self.every == 0 and self.refused < self.most:
             self.refused += 1
@@ -876,3 +906,79 @@ class FaultyApp:
 
         await self.app(inner_scope, receive, send)
         return reply
+
+
+# -- webhooks ------------------------------------------------------------------------------
+
+
+class NoDelivery(Fault):
+    """Deliveries are never sent (and look done)."""
+
+    def deliver(self, attempt: Attempt, post: Post, timeout: float) -> int:
+        return 204
+
+
+class DeleteEventMissing(Fault):
+    def deliver(self, attempt: Attempt, post: Post, timeout: float) -> int:
+        if self.event_type("deleted") in attempt.body:
+            return 204
+        return post(attempt, timeout)
+
+
+class UpdateSentAsCreate(Fault):
+    """An update's event carries the create's type."""
+
+    def deliver(self, attempt: Attempt, post: Post, timeout: float) -> int:
+        updated, created = self.event_type("updated"), self.event_type("created")
+        if updated in attempt.body:
+            attempt = self.signed(attempt, attempt.body.replace(updated, created))
+        return post(attempt, timeout)
+
+
+class StalePayload(Fault):
+    """Every event of an object carries the object as its first event showed it."""
+
+    first: dict[bytes, bytes]
+
+    def deliver(self, attempt: Attempt, post: Post, timeout: float) -> int:
+        first = self.__dict__.setdefault("first", {})
+        event = next(e for e in self.api.webhook_events)
+        body = json.loads(attempt.body)
+        payload = body[event.payload]
+        key = json.dumps(payload[self.api.resource(event.resource).id_attribute]).encode()
+        if key in first:
+            body[event.payload] = json.loads(first[key])
+            attempt = self.signed(attempt, json.dumps(body).encode())
+        else:
+            first[key] = json.dumps(payload).encode()
+        return post(attempt, timeout)
+
+
+class Unsigned(Fault):
+    def deliver(self, attempt: Attempt, post: Post, timeout: float) -> int:
+        signing = self.api.webhook_signing
+        assert signing is not None
+        headers = {k: v for k, v in attempt.headers.items() if k != signing.signature_header}
+        return post(replace(attempt, headers=headers), timeout)
+
+
+class SignedWithAnotherKey(Fault):
+    def deliver(self, attempt: Attempt, post: Post, timeout: float) -> int:
+        self.webhook_key, key = b"not-the-secret", self.webhook_key
+        try:
+            return post(self.signed(attempt, attempt.body), timeout)
+        finally:
+            self.webhook_key = key
+
+
+class RedeliveryWithNewId(Fault):
+    """A retry is sent as a new event: another id, the same change."""
+
+    def deliver(self, attempt: Attempt, post: Post, timeout: float) -> int:
+        seen: set[str] = self.__dict__.setdefault("seen", set())
+        if attempt.event_id in seen:
+            new_id = attempt.event_id[::-1]
+            old, new = json.dumps(attempt.event_id).encode(), json.dumps(new_id).encode()
+            attempt = self.signed(attempt, attempt.body.replace(old, new, 1), new_id)
+        seen.add(attempt.event_id)
+        return post(attempt, timeout)

@@ -55,6 +55,7 @@ def test_default_run_starts_the_reference_server_and_passes(tmp_path: Path) -> N
     report = ElementTree.parse(tmp_path / "conformance.junit.xml").getroot()
     names = {case.get("name") for case in report.iter("testcase")}
     assert {"not_a_server_error", "use_after_free", "filter_muted", "tenant_isolation"} <= names
+    assert {"webhook_delivered", "webhook_signature", "webhook_redelivery"} <= names
     assert not list(report.iter("failure")) and not list(report.iter("error"))
 
 

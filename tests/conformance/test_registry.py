@@ -49,7 +49,15 @@ def test_the_checks_applied_to_every_answer_run_inside_schemathesis_by_the_same_
 def test_each_role_gets_the_checks_registered_for_it() -> None:
     by_role = {role: set(names) for role, names in areas.checks_by_role().items()}
     assert by_role == {
-        "create": {"create_then_get", "create_defaults", "invalid_requests_rejected"},
+        "create": {
+            "create_then_get",
+            "create_defaults",
+            "invalid_requests_rejected",
+            "webhook_delivered",
+            "webhook_payload",
+            "webhook_signature",
+            "webhook_redelivery",
+        },
         "get": {"create_then_get", "tenant_isolation", "authentication"},
         "update": {
             "update_persisted",
@@ -57,8 +65,10 @@ def test_each_role_gets_the_checks_registered_for_it() -> None:
             "assigned_unchanged",
             "tenant_isolation",
             "invalid_requests_rejected",
+            "webhook_delivered",
+            "webhook_payload",
         },
-        "delete": {"delete_removes", "tenant_isolation"},
+        "delete": {"delete_removes", "tenant_isolation", "webhook_delivered", "webhook_payload"},
         "list": {
             "filters_combined",
             "limit_default",
@@ -86,6 +96,7 @@ def test_steps_run_in_the_order_of_their_phases() -> None:
         "authentication",
         "refusals",
         "delete",
+        "webhooks",
     ]
 
 

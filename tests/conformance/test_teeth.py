@@ -24,6 +24,7 @@ from .faults import (
     CreateAnswers200,
     CreateDoesNotStore,
     DeleteDoesNotDelete,
+    DeleteEventMissing,
     EmulatedList,
     ErrorTypeSwapped,
     Fault,
@@ -35,23 +36,29 @@ from .faults import (
     IgnoreQuery,
     KeyReuseAccepted,
     LimitClamped,
+    NoDelivery,
     OldestFirst,
     PageSizeRewrite,
     PartialUpdateResets,
     PlainErrorBody,
+    RedeliveryWithNewId,
     RefusePageSize,
     ReshapeObject,
     ServerErrorAsInvalidRequest,
     ServerErrorOnBigLimit,
+    SignedWithAnotherKey,
+    StalePayload,
     TenantLeak,
+    Unsigned,
     UpdateNotStored,
+    UpdateSentAsCreate,
     WrongDefault,
     ZeroIsNull,
     case_insensitive,
     inverted_is_set,
     prefix_match,
 )
-from .variants import Variant, cli, explain, run_all, scenario
+from .variants import Variant, cli, explain, receiving, run_all, scenario
 
 
 def semantic_checks(api: Api) -> set[str]:
@@ -133,6 +140,13 @@ FAULTS: list[tuple[Variant, str]] = [
         Variant("500 says invalid_request", lambda: ServerErrorAsInvalidRequest(100)),
         "error_type",
     ),
+    (Variant("no webhook delivered", NoDelivery, webhooks=True), "webhook_delivered"),
+    (Variant("no event for delete", DeleteEventMissing, webhooks=True), "webhook_delivered"),
+    (Variant("update sent as create", UpdateSentAsCreate, webhooks=True), "webhook_delivered"),
+    (Variant("stale payload", StalePayload, webhooks=True), "webhook_payload"),
+    (Variant("unsigned deliveries", Unsigned, webhooks=True), "webhook_signature"),
+    (Variant("signed with another key", SignedWithAnotherKey, webhooks=True), "webhook_signature"),
+    (Variant("redelivery with a new id", RedeliveryWithNewId, webhooks=True), "webhook_redelivery"),
     (
         Variant(
             "widgets: color filter ignored", lambda: IgnoreQuery(("color",)), spec=TWO_RESOURCES
@@ -185,9 +199,9 @@ def fuzz(base_url: str, phases: tuple[str, ...], *, max_examples: int = 10) -> R
 
 
 def test_reference_server_passes_every_check(serve_fault: Serve) -> None:
-    with serve_fault(Fault()) as base_url:
+    with receiving() as webhooks, serve_fault(Fault(), webhooks=webhooks) as base_url:
         results = fuzz(base_url, PHASES, max_examples=20)
-        semantic = scenario(base_url)
+        semantic = scenario(base_url, webhooks=webhooks)
     assert results.ok, explain(results)
     assert semantic.ok, explain(semantic)
     # Everything ran: every built-in check schemathesis has for this spec, and all of ours.

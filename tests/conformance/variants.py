@@ -11,21 +11,27 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from protocol_conformance.fixtures import Fixtures
 from protocol_conformance.http import TransportOptions
+from protocol_conformance.receiver import Receiver
 from protocol_conformance.report import render_summary
 from protocol_conformance.results import RunResults
 from protocol_conformance.scenario import ScenarioSettings, run_scenario
+from protocol_conformance.webhooks import WebhookSetup
 
 from .conftest import SPEC, serve, spec_api
 from .faults import OTHER_TOKEN, OWNER_TOKEN, Fault
 
 THREADS = 3
+WEBHOOK_SECRET = "whsec_dGVzdC13ZWJob29rLXNlY3JldC0wMTIz"
+# Seconds an event may take; a variant that loses events waits this long once or twice.
+WEBHOOK_WAIT = 3.0
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,14 @@ class Variant:
     fixtures: Fixtures = field(default_factory=Fixtures)
     max_objects: int = 500
     timeout: float = 5.0
+    webhooks: bool = False  # deliver to a receiver of the suite (the webhook checks run)
+
+
+@contextmanager
+def receiving(secret: str = WEBHOOK_SECRET) -> Iterator[WebhookSetup]:
+    """A receiver of the suite, as the webhook checks and the in-process server take it."""
+    with Receiver(timeout=5.0) as receiver:
+        yield WebhookSetup(receiver, secret, WEBHOOK_WAIT)
 
 
 def scenario(
@@ -46,6 +60,7 @@ def scenario(
     max_objects: int = 500,
     other: bool = True,
     timeout: float = 5.0,
+    webhooks: WebhookSetup | None = None,
 ) -> RunResults:
     results = RunResults()
     settings = ScenarioSettings(
@@ -56,22 +71,26 @@ def scenario(
         transport=TransportOptions(timeout=timeout),
         fixtures=fixtures or Fixtures(),
         max_objects=max_objects,
+        webhooks=webhooks,
     )
     run_scenario(settings, results)
     return results
 
 
 def run_variant(variant: Variant) -> RunResults:
-    with (
-        tempfile.TemporaryDirectory(prefix="conformance-variant-") as directory,
-        serve(variant.fault(), Path(directory) / "db.sqlite3", variant.spec) as base_url,
-    ):
+    with ExitStack() as stack:
+        directory = stack.enter_context(tempfile.TemporaryDirectory(prefix="conformance-variant-"))
+        webhooks = stack.enter_context(receiving()) if variant.webhooks else None
+        base_url = stack.enter_context(
+            serve(variant.fault(), Path(directory) / "db.sqlite3", variant.spec, webhooks=webhooks)
+        )
         return scenario(
             base_url,
             variant.spec,
             fixtures=variant.fixtures,
             max_objects=variant.max_objects,
             timeout=variant.timeout,
+            webhooks=webhooks,
         )
 
 
@@ -105,6 +124,10 @@ KNOBS = (
     "CA_BUNDLE",
     "CLIENT_CERT",
     "CLIENT_KEY",
+    "WEBHOOK_LISTEN",
+    "WEBHOOK_URL",
+    "WEBHOOK_SECRET",
+    "WEBHOOK_WAIT",
 )
 
 

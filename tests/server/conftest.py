@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
 from protocol_server.harness import RunningServer, running_server
+from protocol_spec import DEFAULT_SPEC
 
-from .helpers import TOKEN_POOL, unused_token
+from .helpers import TOKEN_POOL, standard_webhooks_spec, unused_token
 
 
 @pytest.fixture(scope="session")
@@ -46,3 +48,9 @@ def client(new_client: Callable[[], httpx.Client]) -> httpx.Client:
 def server_for_concurrency() -> Iterator[RunningServer]:
     with running_server(tokens=("durable-a", "durable-b")) as running:
         yield running
+
+
+@pytest.fixture
+def standard_spec(tmp_path: Path) -> Path:
+    """The spec with Standard Webhooks signatures instead of the Protocol API's own."""
+    return standard_webhooks_spec(DEFAULT_SPEC, tmp_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -49,3 +50,32 @@ def assert_error(response: httpx.Response, status: int, *fragments: str) -> dict
     for fragment in fragments:
         assert fragment in body["message"], body["message"]
     return body
+
+
+def standard_webhooks_spec(spec: Path, directory: Path) -> Path:
+    """A copy of `spec` whose deliveries are signed the Standard Webhooks way (each webhook
+    declaring webhook-id, webhook-timestamp and webhook-signature)."""
+    text = spec.read_text(encoding="utf-8")
+    replacements = {
+        "  scheme: hmac-sha256-hex\n  header: x-protocol-signature\n": (
+            "  scheme: standard-webhooks\n  tolerance: 300\n"
+        ),
+        "        - $ref: '#/components/parameters/WebhookSignature'\n": (
+            "        - $ref: '#/components/parameters/WebhookSignature'\n"
+            "        - $ref: '#/components/parameters/WebhookId'\n"
+            "        - $ref: '#/components/parameters/WebhookTimestamp'\n"
+        ),
+        "    WebhookSignature:\n      name: x-protocol-signature\n": (
+            "    WebhookId:\n      name: webhook-id\n      in: header\n      required: true\n"
+            "      schema:\n        type: string\n"
+            "    WebhookTimestamp:\n      name: webhook-timestamp\n      in: header\n"
+            "      required: true\n      schema:\n        type: string\n"
+            "    WebhookSignature:\n      name: webhook-signature\n"
+        ),
+    }
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    path = directory / "openapi.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -17,6 +17,9 @@ from protocol_conformance.areas import paging
 from protocol_conformance.areas import access
 
 # isort: split
+from protocol_conformance.areas import webhooks
+
+# isort: split
 from protocol_conformance.registry import Check, checks, checks_by_role, markdown_table, steps
 
 __all__ = [
@@ -29,4 +32,5 @@ __all__ = [
     "objects",
     "paging",
     "steps",
+    "webhooks",
 ]

@@ -1,0 +1,151 @@
+"""What the webhook checks work with: the suite's receiver and secret, the changes the
+scenario made (read back from its exchanges), and the events that arrived for them.
+
+A change is an answer in the 2xx range from create (the first time an object's id is seen: an
+idempotent replay changes nothing), update or delete, sent as TOKEN (the account the receiver
+is configured for). Its event is the webhook the model declares for that resource and action
+(`Api.events_of`); a delete's payload is the object as the scenario last saw it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from protocol_conformance.http import Exchange
+from protocol_conformance.plan import ResourcePlan
+from protocol_conformance.receiver import Delivery, Receiver
+from protocol_spec import Api
+from protocol_spec.model import WebhookEvent
+
+__all__ = [
+    "NOT_CONFIGURED",
+    "Change",
+    "Received",
+    "WebhookSetup",
+    "changes_made",
+    "event_id",
+    "received_for",
+]
+
+NOT_CONFIGURED = (
+    "the server under test is not configured to send webhooks to the suite: set WEBHOOK_LISTEN "
+    "(where the suite's receiver listens), WEBHOOK_URL when the server reaches it at another "
+    "address, WEBHOOK_SECRET, and configure the server to send TOKEN's events there"
+)
+
+
+@dataclass(frozen=True)
+class WebhookSetup:
+    receiver: Receiver
+    secret: str | None  # None: signatures cannot be checked
+    wait: float  # seconds an event may take to arrive (WEBHOOK_WAIT)
+    address: str | None = None  # WEBHOOK_URL: where the server sends, when not the receiver's
+
+    @property
+    def url(self) -> str:
+        return self.address or self.receiver.url
+
+
+@dataclass(frozen=True)
+class Change:
+    action: str  # created | updated | deleted
+    object_id: str
+    payload: dict[str, Any]  # the object the event must carry
+    exchange: Exchange
+
+
+@dataclass
+class Received:
+    """The distinct events (by event id, first arrival) about one resource's objects."""
+
+    by_object: dict[str, list[tuple[str, dict[str, Any], Delivery]]] = field(default_factory=dict)
+    deliveries: list[Delivery] = field(default_factory=list)  # every delivery of those events
+
+
+def changes_made(plan: ResourcePlan, log: Sequence[Exchange]) -> list[Change]:
+    """The scenario's changes of this resource's objects, in the order it made them."""
+    id_attribute = plan.id_attribute
+    roles = {
+        op.label: action
+        for op, action in (
+            (plan.create, "created"),
+            (plan.update, "updated"),
+            (plan.delete, "deleted"),
+        )
+        if op is not None
+    }
+    read = plan.get.label if plan.get is not None else None
+    seen: dict[str, dict[str, Any]] = {}  # object id -> as last shown
+    changes: list[Change] = []
+    for exchange in log:
+        if exchange.sent_as != "TOKEN" or not 200 <= exchange.status < 300:
+            continue
+        action = roles.get(exchange.operation)
+        body = exchange.body if isinstance(exchange.body, dict) else None
+        if action == "created" and body is not None and id_attribute in body:
+            object_id = str(body[id_attribute])
+            if object_id not in seen:
+                changes.append(Change("created", object_id, dict(body), exchange))
+            seen[object_id] = dict(body)
+        elif action is not None:
+            object_id = unquote(urlsplit(exchange.url).path.rstrip("/").rsplit("/", 1)[-1])
+            if action == "updated" and body is not None:
+                changes.append(Change("updated", object_id, dict(body), exchange))
+                seen[object_id] = dict(body)
+            elif action == "deleted" and object_id in seen:
+                changes.append(Change("deleted", object_id, seen.pop(object_id), exchange))
+        elif exchange.operation == read and body is not None and id_attribute in body:
+            seen[str(body[id_attribute])] = dict(body)
+    return changes
+
+
+def event_id(api: Api, event: WebhookEvent, delivery: Delivery, body: dict[str, Any]) -> str:
+    """The event's id: the Standard Webhooks id header, else the body's id attribute (the one
+    that is neither the payload nor the type)."""
+    signing = api.webhook_signing
+    if signing is not None and signing.scheme == "standard-webhooks":
+        return delivery.headers.get(signing.headers[0], "")
+    webhook = next((op for op in api.webhooks if op.path == event.type), None)
+    for f in webhook.body.fields if webhook is not None and webhook.body is not None else ():
+        if f.name != event.payload and event.type not in f.type.values:
+            return str(body.get(f.name, ""))
+    return ""
+
+
+def received_for(api: Api, plan: ResourcePlan, receiver: Receiver) -> Received:
+    events = {e.type: e for e in api.events_of(plan.resource)}
+    found = Received()
+    known: set[str] = set()
+    for delivery in receiver.deliveries():
+        try:
+            body = json.loads(delivery.body)
+        except ValueError:
+            continue
+        if not isinstance(body, dict):
+            continue
+        event = next((e for e in events.values() if body.get(e.payload) is not None), None)
+        payload = body.get(event.payload) if event is not None else None
+        if event is None or not isinstance(payload, dict) or plan.id_attribute not in payload:
+            continue
+        found.deliveries.append(delivery)
+        identity = event_id(api, event, delivery, body) or delivery.body.decode(errors="replace")
+        if identity in known:
+            continue
+        known.add(identity)
+        kind = str(body.get(_type_attribute(api, event), ""))
+        found.by_object.setdefault(str(payload[plan.id_attribute]), []).append(
+            (kind, body, delivery)
+        )
+    return found
+
+
+def _type_attribute(api: Api, event: WebhookEvent) -> str:
+    webhook = next((op for op in api.webhooks if op.path == event.type), None)
+    for f in webhook.body.fields if webhook is not None and webhook.body is not None else ():
+        if event.type in f.type.values:
+            return f.name
+    return ""
