@@ -145,31 +145,68 @@ def _post_until_up(url: str, body: bytes, headers: dict[str, str]) -> httpx.Resp
             time.sleep(0.1)
 
 
+def _real_delivery(receiver_url: str, printed_to: Path) -> list[str]:
+    """A real delivery: the reference server, told to send this account's events to the
+    receiver, makes an object; the receiver must print the event's type and the object's id."""
+    token = "receiver-account"
+    env = {
+        "PROTOCOL_WEBHOOKS": f"{token}={receiver_url}",
+        "PROTOCOL_WEBHOOK_SECRET": WEBHOOK_SECRET,
+    }
+    event = API.webhook_events[0]
+    resource = next(r for r in API.resources if r.name == event.resource)
+    create = resource.operation("create")
+    assert event.action == "created" and create is not None and create.body is not None
+    body = create.body.examples[create.body.content_types[0]][0].value
+    with running_server(tokens=(token,), env=env) as server:
+        made = httpx.post(
+            server.base_url + create.path,
+            json=body,
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=10,
+        )
+        assert made.status_code == create.success_status, made.text
+        expected = [event.type, made.json()["id"]]
+        deadline = time.monotonic() + 20
+        while not all(text in printed_to.read_text() for text in expected):
+            assert time.monotonic() < deadline, printed_to.read_text()
+            time.sleep(0.1)
+    return expected
+
+
 def judge_receiver(command: list[str], cwd: Path, port: int) -> str:
     """Start the README's receiver, send it a genuine delivery, a tampered one, one signed with
-    another secret and an unsigned one; only the first is accepted. Returns what it printed."""
+    another secret and an unsigned one; only the first is accepted. Then the reference server
+    delivers a real event to it, which it verifies and parses. Returns what it printed."""
     env = {
         **os.environ,
         "PORT": str(port),
         "PROTOCOL_API_TOKEN": "receiver-token",
         "PROTOCOL_WEBHOOK_SECRET": WEBHOOK_SECRET,
+        "PYTHONUNBUFFERED": "1",  # the Python receiver prints as it goes, into a file here
     }
     body, printed = _delivery()
     url = f"http://127.0.0.1:{port}/"
-    with subprocess.Popen(
-        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    ) as receiver:
+    printed_to = cwd / "receiver-output.txt"
+    with (
+        printed_to.open("w") as sink,
+        subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=sink, stderr=subprocess.STDOUT
+        ) as receiver,
+    ):
         try:
             genuine = _post_until_up(url, body, _sign(body, WEBHOOK_SECRET))
             tampered = httpx.post(url, content=body + b" ", headers=_sign(body, WEBHOOK_SECRET))
             other = httpx.post(url, content=body, headers=_sign(body, "another secret"))
             unsigned = httpx.post(url, content=body, headers={"content-type": "application/json"})
+            real = _real_delivery(url, printed_to)
         finally:
             receiver.terminate()
-        output, _ = receiver.communicate(timeout=10)
+            receiver.wait(timeout=10)
+    output = printed_to.read_text()
     assert genuine.status_code == 204, output
     assert [r.status_code for r in (tampered, other, unsigned)] == [400, 400, 400], output
-    assert all(text in output for text in printed), output
+    assert all(text in output for text in [*printed, *real]), output
     assert output.count("refused") == 3, output
     return output
 
