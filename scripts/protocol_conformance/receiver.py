@@ -3,8 +3,9 @@ server under test delivers (headers and raw body), answers 2xx, or refuses on re
 
 It obeys the suite's bounds: each connection has the suite's TIMEOUT for every read, a body
 over `MAX_BODY_BYTES` is refused (413) unread, at most `MAX_CONNECTIONS` are served at once (the
-next is closed at once) and at most `MAX_KEPT` deliveries are kept (the oldest are forgotten
-first), so a server that floods it cannot exhaust the suite's memory or threads.
+next is closed at once) and at most `MAX_KEPT` deliveries, of `MAX_KEPT_BYTES` in all, are kept
+(the oldest are forgotten first), so a server that floods it cannot exhaust the suite's memory
+or threads.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ __all__ = [
     "MAX_BODY_BYTES",
     "MAX_CONNECTIONS",
     "MAX_KEPT",
+    "MAX_KEPT_BYTES",
     "Delivery",
     "Receiver",
     "ReceiverError",
@@ -30,6 +32,7 @@ __all__ = [
 
 MAX_BODY_BYTES = 1 << 20
 MAX_KEPT = 5000
+MAX_KEPT_BYTES = 64 << 20  # what the kept bodies may hold together: 5000 of 1 MiB would be 5 GB
 MAX_CONNECTIONS = 64
 
 
@@ -88,6 +91,7 @@ class Receiver:
                 f"{error.strerror or error}; set WEBHOOK_LISTEN to a free host:port."
             ) from None
         self._kept: deque[Delivery] = deque(maxlen=MAX_KEPT)
+        self._kept_bytes = 0
         self._changed = threading.Condition()
         self._refusals = 0
         self._thread = threading.Thread(
@@ -149,7 +153,12 @@ class Receiver:
             status = 500 if self._refusals > 0 else 204
             self._refusals = max(self._refusals - 1, 0)
             headers = {name.lower(): value for name, value in request.headers.items()}
+            if len(self._kept) == MAX_KEPT:
+                self._kept_bytes -= len(self._kept[0].body)  # the deque drops it below
             self._kept.append(Delivery(time.time(), headers, body, status))
+            self._kept_bytes += len(body)
+            while self._kept_bytes > MAX_KEPT_BYTES and len(self._kept) > 1:
+                self._kept_bytes -= len(self._kept.popleft().body)
             self._changed.notify_all()
         request.send_response(status)
         request.send_header("content-length", "0")
