@@ -19,7 +19,17 @@ from openapi_spec_validator.validation.exceptions import (
     UnresolvableParameterError,
 )
 
-__all__ = ["JSON_SCHEMA_TYPES", "Message", "Parts", "show", "translate", "type_words"]
+from .model import TypeRef
+
+__all__ = [
+    "JSON_SCHEMA_TYPES",
+    "Message",
+    "Parts",
+    "kind_words",
+    "show",
+    "translate",
+    "type_words",
+]
 
 Parts = tuple[str | int, ...]
 Message = tuple[Parts, str, str]  # (logical path, problem, fix)
@@ -334,3 +344,23 @@ def _type_word(instance: Any) -> str:
 def _sentence(message: str) -> str:
     first = message.strip().splitlines()[0] if message.strip() else "invalid value"
     return first
+
+
+def kind_words(type_ref: TypeRef, *, detailed: bool = False) -> str:
+    """'an integer', 'a string (nullable)' for a model's type; `detailed` names a model's
+    schema and an array's items."""
+    if detailed and type_ref.kind == "array" and type_ref.items is not None:
+        return f"an array of {type_ref.items.name or type_ref.items.kind} values"
+    model = f"an object ({type_ref.name})" if detailed else "an object"
+    words = {
+        "string": "a string",
+        "integer": "an integer",
+        "number": "a number",
+        "boolean": "a boolean",
+        "array": "an array",
+        "model": model,
+        "enum": "a string enum",
+        "object": "an object",
+        "unknown": "of no single type",
+    }[type_ref.kind]
+    return words + (" (nullable)" if type_ref.nullable else "")

@@ -16,6 +16,7 @@ from typing import Any
 
 from .errors import SpecError
 from .loaded import LoadedSpec
+from .messages import kind_words
 from .model import Field, FileRole, Inverse, Model, Operation, Reference, Resource, TypeRef
 from .pointers import join, lookup
 
@@ -157,7 +158,7 @@ class _Check:
         ):
             self.fail(
                 at,
-                f"'{f.name}' refers to {target.name}, but it is {_words(f.type)}",
+                f"'{f.name}' refers to {target.name}, but it is {kind_words(f.type, detailed=True)}",
                 f"give it the id's type (`type: string`, or an array of them) or "
                 f"{target_model.name}'s schema (`$ref`, or an array of them)",
             )
@@ -227,7 +228,7 @@ class _Check:
         if f.type.kind != "array" or f.type.items is None or f.type.items.name != target_model.name:
             self.fail(
                 at,
-                f"'{f.name}' lists {target.name}, but it is {_words(f.type)}",
+                f"'{f.name}' lists {target.name}, but it is {kind_words(f.type, detailed=True)}",
                 f"give it `type: array` with `items: {{$ref: '#/components/schemas/"
                 f"{target_model.name}'}}`",
             )
@@ -273,7 +274,7 @@ class _Check:
         if f.type.kind != wanted or f.nullable:
             self.fail(
                 at,
-                f"'{f.name}' holds the upload's {f.file}, but it is {_words(f.type)}",
+                f"'{f.name}' holds the upload's {f.file}, but it is {kind_words(f.type, detailed=True)}",
                 f"give it `type: {wanted}`",
             )
         if f.file != "name" and not f.read_only:
@@ -321,7 +322,7 @@ class _Check:
             elif f.type.kind != "string":
                 self.fail(
                     join(f.pointer, FILE),
-                    f"'{f.name}' is an upload's content, but it is {_words(f.type)}",
+                    f"'{f.name}' is an upload's content, but it is {kind_words(f.type, detailed=True)}",
                     "give it `type: string` with `contentMediaType: application/octet-stream`",
                 )
             return
@@ -395,20 +396,3 @@ def _name_one(name: str, candidates: Sequence[str], otherwise: str = "") -> str:
     if candidates:
         return f"{hint}name one of: {', '.join(candidates)}"
     return otherwise or "add it first"
-
-
-def _words(type_ref: TypeRef) -> str:
-    if type_ref.kind == "array" and type_ref.items is not None:
-        return f"an array of {type_ref.items.name or type_ref.items.kind} values"
-    words = {
-        "string": "a string",
-        "integer": "an integer",
-        "number": "a number",
-        "boolean": "a boolean",
-        "array": "an array",
-        "model": f"an object ({type_ref.name})",
-        "enum": "a string enum",
-        "object": "an object",
-        "unknown": "of no single type",
-    }[type_ref.kind]
-    return words + (" (nullable)" if type_ref.nullable else "")

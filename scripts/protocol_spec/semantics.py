@@ -20,6 +20,7 @@ from typing import Any, Literal
 from . import naming
 from .errors import SpecError
 from .loaded import LoadedSpec
+from .messages import kind_words
 from .model import (
     ErrorShape,
     Field,
@@ -269,7 +270,7 @@ class Semantics:
             self.fail(
                 join(at, key),
                 f"the '{key}' parameter '{name}' of '{op.operation_id}' is "
-                f"{_kind_words(param.type)}, not an integer",
+                f"{kind_words(param.type)}, not an integer",
                 "give the page-size parameter `type: integer` (with minimum, maximum, default)",
             )
             return False
@@ -333,7 +334,7 @@ class Semantics:
             self.fail(
                 join(at, "match"),
                 f"'{FILTER}' of '{param.name}' says `match: is-set`, but '{param.name}' is "
-                f"{_kind_words(param.type)}, not a boolean",
+                f"{kind_words(param.type)}, not a boolean",
                 "give the parameter `type: boolean` (true: set, false: not set)",
             )
             return param
@@ -341,15 +342,15 @@ class Semantics:
             self.fail(
                 join(at, "match"),
                 f"'{FILTER}' of '{param.name}' says `match: is-set`, but the attribute '{name}' "
-                f"is {_kind_words(attribute.type)}: it is always set",
+                f"is {kind_words(attribute.type)}: it is always set",
                 "filter a nullable attribute (type: [..., 'null']), or use `match: equals`",
             )
             return param
         if match == "equals" and not _comparable(param.type, attribute.type):
             self.fail(
                 join(at, "attribute"),
-                f"'{FILTER}' compares '{param.name}' ({_kind_words(param.type)}) with the "
-                f"attribute '{name}' ({_kind_words(attribute.type)})",
+                f"'{FILTER}' compares '{param.name}' ({kind_words(param.type)}) with the "
+                f"attribute '{name}' ({kind_words(attribute.type)})",
                 "filter an attribute of the parameter's type, or use `match: is-set` for a "
                 "boolean parameter on a nullable attribute",
             )
@@ -399,7 +400,7 @@ class Semantics:
             if f.type.kind != "integer" or not f.type.nullable:
                 self.fail(
                     at,
-                    f"'{f.name}' is an `update-time`, but its type is {_kind_words(f.type)}",
+                    f"'{f.name}' is an `update-time`, but its type is {kind_words(f.type)}",
                     "give it `type: [integer, 'null']` (null until the first update)",
                 )
             return f
@@ -412,7 +413,7 @@ class Semantics:
                     + (
                         f"pattern {f.constraints.pattern!r} does not say which characters and how many"
                         if f.type.kind == "string"
-                        else f"type is {_kind_words(f.type)}, not a string"
+                        else f"type is {kind_words(f.type)}, not a string"
                     ),
                     "give it `type: string` and a pattern such as '^[A-Za-z0-9]{16}$' "
                     "(the server draws ids from its characters)",
@@ -421,7 +422,7 @@ class Semantics:
         if f.type.kind != "integer" or f.type.nullable:
             self.fail(
                 at,
-                f"'{f.name}' is a `creation-time`, but its type is {_kind_words(f.type)}",
+                f"'{f.name}' is a `creation-time`, but its type is {kind_words(f.type)}",
                 "give it `type: integer` (whole seconds since the Unix epoch)",
             )
         return f
@@ -692,18 +693,3 @@ def _comparable(parameter: TypeRef, attribute: TypeRef) -> bool:
         "number",
         "boolean",
     )
-
-
-def _kind_words(type_ref: TypeRef) -> str:
-    words = {
-        "string": "a string",
-        "integer": "an integer",
-        "number": "a number",
-        "boolean": "a boolean",
-        "array": "an array",
-        "model": "an object",
-        "enum": "a string enum",
-        "object": "an object",
-        "unknown": "of no single type",
-    }[type_ref.kind]
-    return words + (" (nullable)" if type_ref.nullable else "")
