@@ -45,6 +45,8 @@ MAX_UNREACHABLE = 3
 MAX_CURL_LINES = 8
 # Exchanges of earlier checks kept in `log`: memory stays flat however long the run.
 LOG_KEPT = 4
+# Roles whose successful exchanges `writes` keeps for the webhook checks.
+_KEPT = frozenset({"create", "update", "delete", "get"})
 
 
 class CannotJudge(ConformanceError):
@@ -69,6 +71,10 @@ class Context:
     ledger: Ledger
     rules: ErrorRules
     log: list[Exchange] = field(default_factory=list)
+    # What the webhook checks read back (only when the server sends to the suite): the
+    # successful writes and reads of single objects, kept for the run while `log` is trimmed;
+    # as many as the requests that made or showed the scenario's objects.
+    writes: list[Exchange] = field(default_factory=list)
     involved: list[Tracked] = field(default_factory=list)
     steps: list[Exchange] = field(default_factory=list)
     unreachable: int = 0
@@ -109,6 +115,8 @@ class Context:
             raise
         self.unreachable = 0
         self.log.append(exchange)
+        if self.webhooks is not None and 200 <= exchange.status < 300 and operation.role in _KEPT:
+            self.writes.append(exchange)
         self._error_rules(operation, exchange)
         return exchange
 

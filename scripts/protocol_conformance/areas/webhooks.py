@@ -208,7 +208,7 @@ def webhooks(run: ResourceRun) -> None:
                 if operation is not None:
                     ctx.results.skip(operation.label, found.name, NOT_CONFIGURED)
         return
-    expected = changes_made(plan, ctx.log)
+    expected = changes_made(plan, ctx.writes)
     counts = Counter(c.object_id for c in expected)
 
     def all_arrived(_: list[Delivery]) -> bool:
