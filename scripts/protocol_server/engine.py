@@ -63,7 +63,7 @@ class Engine:
         self.accounts = accounts
         self.files = files
         self.public_url = public_url.rstrip("/")
-        self.relations = Relations(plan.served, self.file_url, store.changed)
+        self.relations = Relations(plan.served, self.download_url, store.changed)
         self.schemas = plan.validation
         # Writes wait for fsync, so they run off the event loop, on one thread: the store
         # serialises writes anyway, and one thread taking them in turn avoids a convoy of
@@ -262,7 +262,7 @@ class Engine:
         shown_name = "".join(c for c in str(name or object_id) if c.isprintable() and c != '"')
         return FileResponse(path, media_type=media_type, filename=shown_name or object_id)
 
-    def file_url(self, served: Served, object_id: str) -> str:
+    def download_url(self, served: Served, object_id: str) -> str:
         return f"{self.public_url}{self._item_path(served, object_id)}/file"
 
     # -- helpers ---------------------------------------------------------------------------

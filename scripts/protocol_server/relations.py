@@ -67,11 +67,11 @@ class Relations:
     def __init__(
         self,
         served: Sequence[Served],
-        file_url: Callable[[Served, str], str],
+        download_url: Callable[[Served, str], str],
         changed: Changed | None = None,
     ) -> None:
         self.served = {s.resource.name: s for s in served}
-        self.file_url = file_url
+        self.download_url = download_url
         self.changed = changed
         self.outgoing: dict[str, list[Link]] = {name: [] for name in self.served}
         self.incoming: dict[str, list[Link]] = {name: [] for name in self.served}
@@ -340,7 +340,7 @@ class Relations:
                 reference.resource if reference else inverse.resource if inverse else ""
             )
             if f.file == "url":
-                shown[f.name] = self.file_url(served, object_id)
+                shown[f.name] = self.download_url(served, object_id)
             elif reference is not None and target is not None and not reference.embedded:
                 value = row.get(f.name)
                 named = value if isinstance(value, list) else [] if value is None else [value]

@@ -304,7 +304,7 @@ def native_type(type_ref: TypeRef, names: Mapping[str, str], optional: bool = Fa
 
 def phpdoc_type(type_ref: TypeRef, names: Mapping[str, str], *, as_input: bool) -> str:
     """The PHPDoc type: literal unions for enums, list<...> for arrays. Inputs are arrays all the
-    way down (`['contact_id' => ...]`), outputs are models."""
+    way down (`['name' => ...]`), outputs are models."""
     if type_ref.kind in _NATIVE:
         text = _NATIVE[type_ref.kind]
     elif type_ref.kind == "enum":

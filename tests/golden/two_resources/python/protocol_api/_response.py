@@ -2,9 +2,9 @@
 """Raw responses: `client.<resource>.with_raw_response.<method>(...)` returns the HTTP response
 (status, headers) with the parsed result one `.parse()` away.
 
-    response = client.conversations.with_raw_response.get(conversation_id)
+    response = client.<resource>.with_raw_response.get(object_id)
     print(response.status_code, response.headers["content-type"])
-    conversation = response.parse()
+    found = response.parse()
 """
 
 from __future__ import annotations

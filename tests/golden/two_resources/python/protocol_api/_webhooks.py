@@ -141,7 +141,7 @@ def _verify_standard(
     signing: Signing, body: bytes, headers: Mapping[str, str], secret: str, now: float
 ) -> None:
     id_header, timestamp_header, signature_header = signing.headers
-    message_id = _header(headers, id_header)
+    delivery_id = _header(headers, id_header)
     timestamp = _header(headers, timestamp_header)
     signatures = _header(headers, signature_header)
     if not (timestamp.isascii() and timestamp.isdigit()):
@@ -154,7 +154,7 @@ def _verify_standard(
         key = base64.b64decode(secret.removeprefix("whsec_"), validate=True)
     except binascii.Error:
         raise WebhookVerificationError("the secret is not `whsec_` followed by base64") from None
-    signed = message_id.encode() + b"." + timestamp.encode() + b"." + body
+    signed = delivery_id.encode() + b"." + timestamp.encode() + b"." + body
     expected = base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest())
     matched = False
     for entry in signatures.split():
