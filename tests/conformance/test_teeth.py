@@ -8,11 +8,14 @@ enabled, so a fault reported only under some other check would fail the test.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from protocol_conformance import areas
-from protocol_conformance.fuzz import PHASES, FuzzSettings, run_fuzz
+from protocol_conformance.fuzz import PHASES, FuzzSettings
 from protocol_conformance.results import SCHEMATHESIS, SEMANTIC, RunResults
+from protocol_conformance.shards import FuzzWorkers
 from protocol_spec import Api
 
 from .conftest import SPEC, TWO_RESOURCES, Serve, spec_api
@@ -182,7 +185,18 @@ def fault_results() -> dict[str, RunResults]:
     return run_all(variant for variant, _ in FAULTS)
 
 
-def fuzz(base_url: str, phases: tuple[str, ...], *, max_examples: int = 10) -> RunResults:
+@pytest.fixture(scope="module")
+def worker() -> Iterator[FuzzWorkers]:
+    """A fresh interpreter for the schemathesis runs of this module, as WORKERS runs them:
+    nothing the tests before it left in this process (Hypothesis, schemathesis' registries,
+    the hooks' counters) can change what a seed's stateful sequence explores."""
+    with FuzzWorkers(1, SPEC) as workers:
+        yield workers
+
+
+def fuzz(
+    worker: FuzzWorkers, base_url: str, phases: tuple[str, ...], *, max_examples: int = 10
+) -> RunResults:
     results = RunResults()
     settings = FuzzSettings(
         spec=SPEC,
@@ -194,13 +208,13 @@ def fuzz(base_url: str, phases: tuple[str, ...], *, max_examples: int = 10) -> R
         request_timeout=5,
         phases=phases,
     )
-    run_fuzz(settings, results)
+    worker.run(settings, spec_api(SPEC), results)
     return results
 
 
-def test_reference_server_passes_every_check(serve_fault: Serve) -> None:
+def test_reference_server_passes_every_check(serve_fault: Serve, worker: FuzzWorkers) -> None:
     with receiving() as webhooks, serve_fault(Fault(), webhooks=webhooks) as base_url:
-        results = fuzz(base_url, PHASES, max_examples=20)
+        results = fuzz(worker, base_url, PHASES, max_examples=20)
         semantic = scenario(base_url, webhooks=webhooks)
     assert results.ok, explain(results)
     assert semantic.ok, explain(semantic)
@@ -296,10 +310,10 @@ def test_semantic_scenario_reports_the_fault(
     ],
 )
 def test_schemathesis_reports_the_fault(
-    serve_fault: Serve, fault: Fault, check: str, phases: tuple[str, ...]
+    serve_fault: Serve, worker: FuzzWorkers, fault: Fault, check: str, phases: tuple[str, ...]
 ) -> None:
     with serve_fault(fault) as base_url:
-        results = fuzz(base_url, phases)
+        results = fuzz(worker, base_url, phases)
     assert check in results.failed_checks(), explain(results)
     failure = next(f for f in results.failures if f.check == check)
     assert "curl " in failure.curl
