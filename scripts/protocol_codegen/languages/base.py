@@ -60,6 +60,11 @@ class SdkLanguage(Language):
     line_comment: ClassVar[str]  # what starts a comment, for the generated files' header
     type_names_ignore_case: ClassVar[bool] = False  # whether `Thing` and `thing` clash
 
+    def sample(self, api: Api, operation: Operation, values: CallValues) -> str:
+        """The client's set-up, then the call as a statement: what every SDK sample is."""
+        call = self.statement(self.call(api, operation, values))
+        return "\n\n".join([*self.setup(api), call]) + "\n"
+
     @abstractmethod
     def string_literal(self, value: str) -> str:
         """A string literal of the language."""

@@ -103,11 +103,6 @@ class Php(SdkLanguage):
     def type_text(self, api: Api, type_ref: TypeRef) -> str:
         return phpdoc_type(type_ref, class_names(api), as_input=True)
 
-    def sample(self, api: Api, operation: Operation, values: CallValues) -> str:
-        """`$client = new \\Namespace\\ApiClient($token);`, `$client-><resource>-><method>();`."""
-        call = self.statement(self.call(api, operation, values))
-        return "\n\n".join([*self.setup(api), call]) + "\n"
-
     def setup(self, api: Api) -> list[str]:
         return [f"$client = new \\{NAMESPACE}\\{api.settings.client_class}(${TOKEN_VARIABLE});"]
 

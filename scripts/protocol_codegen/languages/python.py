@@ -86,10 +86,6 @@ class Python(SdkLanguage):
     def type_text(self, api: Api, type_ref: TypeRef) -> str:
         return annotation(type_ref)
 
-    def sample(self, api: Api, operation: Operation, values: CallValues) -> str:
-        """`from <package> import ApiClient`, the client, `client.<resource>.<method>(...)`."""
-        return "\n\n".join([*self.setup(api), self.call(api, operation, values)]) + "\n"
-
     def setup(self, api: Api) -> list[str]:
         client = api.settings.client_class
         return [

@@ -104,10 +104,6 @@ class TypeScript(SdkLanguage):
     def type_text(self, api: Api, type_ref: TypeRef) -> str:
         return type_text(type_ref, type_names(api))
 
-    def sample(self, api: Api, operation: Operation, values: CallValues) -> str:
-        """`import ApiClient from '<package>'`, the client, `await client.<resource>.<method>()`."""
-        return "\n\n".join([*self.setup(api), self.call(api, operation, values)]) + "\n"
-
     def setup(self, api: Api) -> list[str]:
         client = api.settings.client_class
         return [
