@@ -3,7 +3,9 @@
 The file is the page's React Server Components payload: rows `<id>:<JSON>` and text rows
 `<id>:T<hex length>,<text>`. Row 4 is the page's element tree, `["$", type, key, props]` nodes
 (`$Lb` is the page's Heading component, `$Ld` a CodeGroup, `$Le` a Code block). Walking it in
-document order gives the headings, the attribute lists and the code of every panel.
+document order gives the headings, the attribute lists and the code of every panel. The
+layout's `allSections` prop holds the sections of every page of the reference site, the other
+resources' included (`seed_sections`).
 """
 
 from __future__ import annotations
@@ -43,6 +45,16 @@ class SeedOperation:
     request_label: str = ""  # the request panel's path: /v1/conversations/xgQQXg3hrtjh7AvZ
     samples: dict[str, str] = field(default_factory=dict)  # tab label -> code, in tab order
     response: str | None = None
+
+
+@dataclass(frozen=True)
+class SeedSection:
+    """A section of a page as the site's navigation lists it."""
+
+    id: str  # the anchor: `list-all-contacts`
+    title: str  # `List all contacts`
+    tag: str = ""  # the operation's method, `GET`; empty for a model section
+    label: str = ""  # the operation's path, `/v1/contacts/:id`
 
 
 @dataclass
@@ -95,6 +107,22 @@ def seed_page() -> SeedPage:
                 label = props.get("title") or LANGUAGE_NAMES[props["language"]]
                 operation.samples[label] = code
     return page
+
+
+@cache
+def seed_sections() -> dict[str, list[SeedSection]]:
+    """Page path (`/contacts`) -> its sections in order, for every page of the reference site."""
+    tree = json.loads(_rows(SEED.read_bytes())["4"])
+    for _, props in _elements(tree):
+        if "allSections" in props:
+            return {
+                page: [
+                    SeedSection(s["id"], s["title"], s.get("tag", ""), s.get("label", ""))
+                    for s in sections
+                ]
+                for page, sections in props["allSections"].items()
+            }
+    raise AssertionError(f"{SEED} has no `allSections`: not the page we were given")
 
 
 def _rows(payload: bytes) -> dict[str, str]:

@@ -1,5 +1,7 @@
 """The reference page (`generated/docs/`), read as HTML: every section of every resource, the
-samples of the renderer, and the seed's structure, with nothing loaded from elsewhere."""
+samples of the renderer, and the seed's structure, with nothing loaded from elsewhere. The whole
+Protocol API (tests/fixtures/specs/whole_api.yaml) gets every resource's sections as the reference
+site has them, and the conversations section of today's spec unchanged."""
 
 from __future__ import annotations
 
@@ -14,11 +16,12 @@ from protocol_spec import PROJECT_ROOT, load_api
 from protocol_spec.model import Api, Operation, Resource
 
 from .html_tree import Document, Element, parse
-from .seed import seed_page
+from .seed import seed_page, seed_sections
 
 SPEC = PROJECT_ROOT / "spec" / "openapi.yaml"
 FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "specs" / "two_resources.yaml"
-SPECS = {"spec": SPEC, "two_resources": FIXTURE}
+WHOLE_API = PROJECT_ROOT / "tests" / "fixtures" / "specs" / "whole_api.yaml"
+SPECS = {"spec": SPEC, "two_resources": FIXTURE, "whole_api": WHOLE_API}
 ASSETS = ("docs/page.js", "docs/style.css")
 
 
@@ -115,6 +118,56 @@ def test_the_fixture_gets_both_resources_with_no_template_change() -> None:
     color = _attribute(widgets.by_id("the-widget-model"), "color")
     assert color.one("dd", cls="attribute-type").words == "string"
     assert "One of red, green, blue." in color.one("dd", cls="attribute-description").words
+
+
+@pytest.fixture(scope="module")
+def whole_page() -> tuple[Api, Document]:
+    api = load_api(WHOLE_API)
+    return api, parse(render_targets(api, ["docs"])["docs/index.html"])
+
+
+def test_every_resource_of_the_whole_api_has_the_reference_sites_sections(
+    whole_page: tuple[Api, Document],
+) -> None:
+    """Each resource: its own navigation entry and article, whose sections (the model, then each
+    operation with its method and path) are the reference site's, anchor for anchor."""
+    api, document = whole_page
+    sections = seed_sections()
+    assert [r.name for r in api.resources] == [
+        "conversations",
+        "contacts",
+        "groups",
+        "messages",
+        "attachments",
+    ]
+    nav = document.root.one("nav")
+    assert [h2.words for h2 in nav.all("h2")] == [_title(r) for r in api.resources]
+    nav_lists = [e for e in nav.child_elements() if e.tag == "ul"]
+    assert len(nav_lists) == len(api.resources)
+    for resource, nav_list in zip(api.resources, nav_lists, strict=True):
+        expected = sections[f"/{resource.name}"]
+        assert [a.attrs["href"] for a in nav_list.all("a")] == [f"#{e.id}" for e in expected]
+        article = document.root.by_id(resource.name)
+        assert article.tag == "article"
+        shown = article.all("section")
+        assert [(s.attrs["id"], s.one("h2").words) for s in shown] == [
+            (e.id, e.title) for e in expected
+        ]
+        for section, seed in zip(shown, expected, strict=True):
+            if seed.tag:
+                eyebrow = section.one("div", cls="eyebrow")
+                assert eyebrow.one("span", cls="method").words == seed.tag
+                assert eyebrow.one("span", cls="path").words == seed.label
+                tabs = [b.words for b in section.all("button")]
+                assert tabs == [language.label for language in LANGUAGES], seed.id
+
+
+def test_the_whole_api_keeps_the_conversations_section_of_todays_spec(
+    page: tuple[Api, Document], whole_page: tuple[Api, Document]
+) -> None:
+    _, today = page
+    _, whole = whole_page
+    assert whole.root.by_id("conversations") == today.root.by_id("conversations")
 
 
 def test_the_page_reads_like_the_seed(page: tuple[Api, Document]) -> None:

@@ -1,38 +1,62 @@
 """The reference page in a real browser: the system's headless Chromium, driven by playwright-core
 (browser/inspect_page.mjs), loads generated/docs/index.html from file://, clicks every tab of
 every request panel, and reports what became visible; this test judges it against the model and
-the samples renderer. The screenshot is kept in reports/docs/ (git-ignored)."""
+the samples renderer. Today's spec (generated/docs/) and the whole Protocol API
+(tests/fixtures/specs/whole_api.yaml, rendered for the test): every resource's sections and tabs.
+The screenshots are kept in reports/docs/ (git-ignored)."""
 
 from __future__ import annotations
 
 import json
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from protocol_codegen.languages import LANGUAGES, samples_for
+from protocol_codegen.pipeline import render_targets
 from protocol_spec import PROJECT_ROOT, load_api
+from protocol_spec.model import Api
 
 from .conftest import find_chromium, find_node
 
-PAGE = PROJECT_ROOT / "generated" / "docs" / "index.html"
 INSPECT = Path(__file__).resolve().parent / "browser" / "inspect_page.mjs"
-SCREENSHOT = PROJECT_ROOT / "reports" / "docs" / "reference-page.png"
-API = load_api(PROJECT_ROOT / "spec" / "openapi.yaml")
+REPORTS = PROJECT_ROOT / "reports" / "docs"
 LABELS = [language.label for language in LANGUAGES]
+WHOLE_API = PROJECT_ROOT / "tests" / "fixtures" / "specs" / "whole_api.yaml"
 
 
-@pytest.fixture(scope="module")
-def seen() -> dict[str, Any]:
-    """What Chromium showed: the JSON report of inspect_page.mjs."""
+@dataclass(frozen=True)
+class Seen:
+    api: Api
+    page: Path
+    screenshot: Path
+    samples: int  # the samples on the page: 4 languages x its operations
+    report: dict[str, Any]  # what Chromium showed: the JSON report of inspect_page.mjs
+
+
+@pytest.fixture(scope="module", params=["spec", "whole_api"])
+def seen(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Seen:
     node = find_node()
     chromium = find_chromium()
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    SCREENSHOT.unlink(missing_ok=True)
+    if request.param == "spec":  # the committed page
+        api = load_api(PROJECT_ROOT / "spec" / "openapi.yaml")
+        page = PROJECT_ROOT / "generated" / "docs" / "index.html"
+        screenshot, samples = REPORTS / "reference-page.png", 20
+    else:
+        api = load_api(WHOLE_API)
+        folder = tmp_path_factory.mktemp("whole-api-page")
+        for path, text in render_targets(api, ["docs"]).items():
+            (folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_text(text)
+        page = folder / "docs" / "index.html"
+        screenshot, samples = REPORTS / "reference-page-whole-api.png", 100
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    screenshot.unlink(missing_ok=True)
     result = subprocess.run(
-        [node, str(INSPECT), PAGE.as_uri(), str(SCREENSHOT), chromium],
+        [node, str(INSPECT), page.as_uri(), str(screenshot), chromium],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
@@ -40,40 +64,48 @@ def seen() -> dict[str, Any]:
         check=False,
     )
     assert result.returncode == 0, f"inspect_page.mjs failed:\n{result.stdout}{result.stderr}"
-    report: dict[str, Any] = json.loads(result.stdout)
-    return report
+    return Seen(api, page, screenshot, samples, json.loads(result.stdout))
 
 
-def test_the_page_loads_from_file_with_no_error_and_nothing_from_elsewhere(
-    seen: dict[str, Any],
-) -> None:
-    assert seen["title"] == f"{API.title} reference"
-    assert seen["errors"] == []
-    assert seen["requests"] == [
-        PAGE.as_uri(),
-        (PAGE.parent / "style.css").as_uri(),
-        (PAGE.parent / "page.js").as_uri(),
+def test_the_page_loads_from_file_with_no_error_and_nothing_from_elsewhere(seen: Seen) -> None:
+    assert seen.report["title"] == f"{seen.api.title} reference"
+    assert seen.report["errors"] == []
+    assert seen.report["requests"] == [
+        seen.page.as_uri(),
+        (seen.page.parent / "style.css").as_uri(),
+        (seen.page.parent / "page.js").as_uri(),
     ]
 
 
-def test_every_section_is_visible(seen: dict[str, Any]) -> None:
+def test_every_section_is_visible(seen: Seen) -> None:
     expected = []
-    for resource in API.resources:
+    for resource in seen.api.resources:
         model_title = f"The {resource.singular} model"
         expected.append((resource.name, resource.name.replace("_", " ").capitalize()))
         expected.append((_anchor(model_title), model_title))
         expected += [(_anchor(op.summary), op.summary) for op in resource.operations]
-    assert [(s["id"], s["heading"]) for s in seen["sections"]] == expected
-    invisible = [s["id"] for s in seen["sections"] if not s["visible"]]
+    assert [(s["id"], s["heading"]) for s in seen.report["sections"]] == expected
+    invisible = [s["id"] for s in seen.report["sections"] if not s["visible"]]
     assert invisible == []
 
 
-def test_every_tab_shows_its_sample_and_hides_the_others(seen: dict[str, Any]) -> None:
-    groups = seen["groups"]
-    assert len(groups) == len(API.operations)
+def test_every_resource_has_its_navigation_entry(seen: Seen) -> None:
+    """A link per resource in the sidebar, which takes the reader to the resource's article."""
+    assert [(n["href"], n["visible"]) for n in seen.report["navigation"]] == [
+        (f"#{resource.name}", True) for resource in seen.api.resources
+    ]
+    for entry in seen.report["navigation"]:
+        assert entry["landed"], f"{entry['href']}: clicking it did not bring its article into view"
+
+
+def test_every_tab_shows_its_sample_and_hides_the_others(seen: Seen) -> None:
+    api = seen.api
+    groups = seen.report["groups"]
+    assert len(groups) == len(api.operations)
     visible_samples = 0
-    for operation, group in zip(API.operations, groups, strict=True):
-        samples = samples_for(API, operation)
+    for operation, group in zip(api.operations, groups, strict=True):
+        assert group["section"] == _anchor(operation.summary)
+        samples = samples_for(api, operation)
         assert [tab["label"] for tab in group["tabs"]] == LABELS
         for language, tab in zip(LANGUAGES, group["tabs"], strict=True):
             where = f"{operation.operation_id}, tab {tab['label']}"
@@ -86,22 +118,24 @@ def test_every_tab_shows_its_sample_and_hides_the_others(seen: dict[str, Any]) -
                 f"{where}: the other panels did not follow the chosen language"
             )
             visible_samples += 1
-    assert visible_samples == 20
+    assert visible_samples == len(api.operations) * len(LANGUAGES) == seen.samples
 
 
-def test_every_response_is_visible(seen: dict[str, Any]) -> None:
-    with_body = [op for op in API.operations if op.result is not None]
-    assert [r["section"] for r in seen["responses"]] == [_anchor(op.summary) for op in with_body]
-    for response in seen["responses"]:
+def test_every_response_is_visible(seen: Seen) -> None:
+    with_body = [op for op in seen.api.operations if op.result is not None]
+    assert [r["section"] for r in seen.report["responses"]] == [
+        _anchor(op.summary) for op in with_body
+    ]
+    for response in seen.report["responses"]:
         assert response["visible"], response["section"]
         assert response["text"].startswith("{") and response["text"].endswith("}")
 
 
-def test_the_screenshot_is_kept(seen: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
-    assert SCREENSHOT.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert SCREENSHOT.stat().st_size > 50_000
+def test_the_screenshot_is_kept(seen: Seen, capsys: pytest.CaptureFixture[str]) -> None:
+    assert seen.screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert seen.screenshot.stat().st_size > 50_000
     with capsys.disabled():
-        print(f"\nscreenshot of the reference page: {SCREENSHOT}")
+        print(f"\nscreenshot of the reference page: {seen.screenshot}")
 
 
 def _anchor(title: str) -> str:

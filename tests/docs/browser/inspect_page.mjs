@@ -1,6 +1,7 @@
 // Drives the system's Chromium (no browser download) with playwright-core over the reference
 // page and prints what a reader sees, as JSON on stdout, for tests/docs/test_page_in_browser.py
-// to judge: every section and whether it is visible; for every request panel, each tab as it
+// to judge: every section and whether it is visible; each resource's navigation entry and
+// whether clicking it brings the resource into view; for every request panel, each tab as it
 // is clicked (its label, whether its sample became visible while the others hid, the visible
 // text); every response; the requests the page made; script errors. Saves a screenshot.
 //
@@ -34,14 +35,39 @@ async function panelsOf(group) {
   return found;
 }
 
+// The tab each request panel shows, read in one go (a page of the whole API has 25 panels).
+function selectedEverywhere() {
+  return [...document.querySelectorAll('[data-code-group]')].map((group) => {
+    const selected = group.querySelectorAll('[role="tab"][aria-selected="true"]');
+    return selected.length === 1 ? selected[0].innerText.trim() : null;
+  });
+}
+
 async function inspect(page) {
-  const report = { title: await page.title(), sections: [], groups: [], responses: [] };
+  const report = {
+    title: await page.title(),
+    sections: [],
+    navigation: [],
+    groups: [],
+    responses: [],
+  };
   for (const section of await page.locator('main article, main section').all()) {
     report.sections.push({
       id: await section.getAttribute('id'),
       heading: (await section.locator('h1, h2').first().innerText()).trim(),
       visible: await section.isVisible(),
     });
+  }
+  for (const link of await page.locator('nav .nav-title a').all()) {
+    const href = await link.getAttribute('href');
+    const visible = await link.isVisible();
+    await link.click();
+    const target = page.locator(`[id="${href.slice(1)}"]`);
+    const landed = await target.evaluate((node) => {
+      const top = node.getBoundingClientRect().top;
+      return top > -2 && top < window.innerHeight / 2;
+    });
+    report.navigation.push({ href, visible, landed });
   }
   const groups = await page.locator('[data-code-group]').all();
   for (const group of groups) {
@@ -50,11 +76,7 @@ async function inspect(page) {
     for (const tab of await group.getByRole('tab').all()) {
       await tab.click();
       const panel = page.locator(`[id="${await tab.getAttribute('aria-controls')}"]`);
-      const others = [];
-      for (const other of groups) {  // every panel follows the language chosen in one
-        const selected = other.locator('[role="tab"][aria-selected="true"]');
-        others.push((await selected.count()) === 1 ? (await selected.innerText()).trim() : null);
-      }
+      const others = await page.evaluate(selectedEverywhere);  // every panel follows it
       tabs.push({
         label: (await tab.innerText()).trim(),
         selected: await tab.getAttribute('aria-selected'),
