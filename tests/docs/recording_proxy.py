@@ -1,6 +1,8 @@
 """A recording reverse proxy: sits between a sample and the reference server, forwards every
 request as it is and keeps what went each way, so a test can tell which request a sample made
-and what it got back, in any language, without touching the sample or the client."""
+and what it got back, in any language, without touching the sample or the client. A request to
+`/<MARK_PATH>/<n>` is a runner's marker between two samples: recorded, answered 204 by the proxy,
+never forwarded."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
+MARK_PATH = "__sample__"
 # Hop-by-hop headers are the proxy's own business (RFC 9110, 7.6.1).
 _HOP_BY_HOP = frozenset({"connection", "keep-alive", "transfer-encoding", "upgrade"})
 
@@ -59,6 +62,11 @@ class RecordingProxy:
             def _forward(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
+                if self.path.startswith(f"/{MARK_PATH}/"):
+                    proxy._record(Exchange(self.command, self.path, "", body, 204, b""))
+                    self.send_response(204)
+                    self.end_headers()
+                    return
                 headers = {
                     name: value
                     for name, value in self.headers.items()

@@ -1,18 +1,27 @@
-"""Every sample on the reference page, executed against the reference server.
+"""Every sample on the reference page, run as printed against a fresh account of the reference
+server, for today's spec and for the whole Protocol API (tests/fixtures/specs/whole_api.yaml).
 
-One server for the module, behind a recording proxy (recording_proxy.py) so that the test sees
-the very request each sample made and the answer it got, whatever the language. Per language,
-one process runs the five samples in the page's order (list, create, get, update, delete):
-- curl: the samples as a bash script, with the proxy's URL for the base URL and a token for
+The server gives each account the spec's example objects (PROTOCOL_EXAMPLE_OBJECTS=1), so the
+samples need no id of ours: each resource's samples run in the page's order (list, create, get,
+update, delete) on an account of their own, one account per language and resource, with nothing
+in them replaced but the token and the base URL. A recording proxy (recording_proxy.py) between
+the samples and the server shows the test the very request each sample made and the answer it
+got, whatever the language; before each sample, the runner sends the proxy a marker, so each
+request is told to the sample that made it. Per language and resource, one process:
+- curl: the samples as a bash script, with the proxy's URL for the base URL and the token for
   `{token}`;
-- JavaScript: each sample an ES module (Node imports them in turn), `@example/protocol-api`
-  resolving to generated/typescript as an installed package would;
-- Python: each sample run in a fresh namespace by the venv's Python (`protocol_api` installed);
-- PHP: each sample required in turn after generated/php/autoload.php.
+- JavaScript: each sample an ES module (Node imports them in turn), the spec's npm package
+  resolving to the generated TypeScript package as an installed package would;
+- Python: each sample run in a fresh namespace by the venv's Python, the generated package first
+  on the path;
+- PHP: each sample required in turn after the generated package's autoload.php.
 The SDK samples get the token as the variable `token` (`$token`) and the base URL from
-PROTOCOL_BASE_URL; in every language the example ids are replaced by the id of a conversation
-the test created. Each sample must have made its operation's request, sent the values the
-sample shows, and got the success status with an answer that matches the response schema.
+PROTOCOL_BASE_URL. Each sample must have made exactly its operation's request, sent the values
+it shows, and got the success status with an answer that matches the response schema. The
+whole API's packages are generated for the test (`python -m protocol_codegen generate --out`).
+
+Samples that cannot run yet because of a gap of the SDKs (KNOWN_GAPS) are expected to fail,
+strictly: once the gap is closed they pass, and the test says to take them off the list.
 """
 
 from __future__ import annotations
@@ -22,32 +31,55 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from email.message import Message
+from email.parser import BytesParser
+from email.policy import HTTP
 from pathlib import Path
 from urllib.parse import parse_qsl
 
-import httpx
 import pytest
 
 from protocol_codegen import samples as renderer
 from protocol_codegen.languages import LANGUAGES, samples_for
 from protocol_server.harness import running_server
 from protocol_spec import PROJECT_ROOT, load_api
-from protocol_spec.model import Api, Operation
+from protocol_spec.model import Api, Operation, Resource
 
 from .conftest import find_curl, find_node, find_php
-from .recording_proxy import Exchange, RecordingProxy, recording_proxy
+from .recording_proxy import MARK_PATH, Exchange, RecordingProxy, recording_proxy
 
-SPEC = PROJECT_ROOT / "spec" / "openapi.yaml"
-TYPESCRIPT_PACKAGE = PROJECT_ROOT / "generated" / "typescript"
-PHP_AUTOLOAD = PROJECT_ROOT / "generated" / "php" / "autoload.php"
-API = load_api(SPEC)
-OPERATIONS = API.operations
-TOKEN = "docs-samples-token"
+SPECS = {
+    "spec": PROJECT_ROOT / "spec" / "openapi.yaml",
+    "whole_api": PROJECT_ROOT / "tests" / "fixtures" / "specs" / "whole_api.yaml",
+}
+APIS = {name: load_api(path) for name, path in SPECS.items()}
+MULTIPART = "multipart/form-data"
+# What a sample that uploads a file finds at the path it names.
+UPLOADED = b"%PDF-1.4\n% Invoice, room service, Plaza Hotel\n%%EOF\n"
+
+# (spec, language, operationId or "*") -> why its samples cannot run as printed yet. Each is
+# fixed on another branch; these tests then pass and must leave this list (strict xfail).
+KNOWN_GAPS: dict[tuple[str, str, str], str] = {
+    ("whole_api", "python", "*"): (
+        "the generated Python package fails on import: a nullable nested object "
+        "(anyOf [$ref, null], Message.contact) gives `Unable to apply constraint 'union_mode' "
+        "to schema of type 'model'` (issue 20, item 1)"
+    ),
+    **{
+        ("whole_api", language, "createAttachment"): (
+            "the upload's sample sends the file as a JSON string, not as multipart/form-data "
+            "with the file's bytes (issue 20, item 2; curl: `-F file=@path`)"
+        )
+        for language in ("curl", "javascript", "php")
+    },
+}
 
 NODE_RUNNER = """\
 import { pathToFileURL } from 'node:url';
-for (const file of process.argv.slice(2)) {
+for (const [index, file] of process.argv.slice(2).entries()) {
+  await fetch(`${process.env.PROTOCOL_BASE_URL}/%(mark)s/${index}`);
   try {
     await import(pathToFileURL(file).href);
   } catch (error) {
@@ -57,9 +89,10 @@ for (const file of process.argv.slice(2)) {
 }
 """
 PYTHON_RUNNER = """\
-import os, sys, traceback
+import os, sys, traceback, urllib.request
 status = 0
-for path in sys.argv[1:]:
+for index, path in enumerate(sys.argv[1:]):
+    urllib.request.urlopen(f"{os.environ['PROTOCOL_BASE_URL']}/%(mark)s/{index}").close()
     with open(path) as sample:
         code = compile(sample.read(), path, "exec")
     try:
@@ -73,7 +106,8 @@ PHP_RUNNER = """\
 <?php
 require $argv[1];
 $status = 0;
-foreach (array_slice($argv, 2) as $file) {
+foreach (array_slice($argv, 2) as $index => $file) {
+    file_get_contents(getenv('PROTOCOL_BASE_URL') . '/%(mark)s/' . $index);
     try {
         (static function (string $token, string $file): void {
             require $file;
@@ -89,111 +123,169 @@ exit($status);
 
 @dataclass
 class Run:
-    exchanges: list[Exchange]
+    samples: list[list[Exchange]]  # the requests of each sample, in order
     output: str
-    returncode: int
-    ids: dict[str, str]  # example id -> the id the test created
 
 
 @dataclass
-class Reference:
-    server_url: str
+class Target:
+    """One spec: its model, its generated packages, its server behind the recording proxy."""
+
+    name: str
+    api: Api
+    generated: Path
     proxy: RecordingProxy
     workdir: Path
-    runs: dict[str, Run] = field(default_factory=dict)
+    runs: dict[tuple[str, str], Run] = field(default_factory=dict)  # (language, resource)
+
+
+def _token(language: str, resource: Resource) -> str:
+    return f"samples-{language}-{resource.name}"
 
 
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Reference]:
-    with running_server(tokens=(TOKEN,)) as server, recording_proxy(server.base_url) as proxy:
-        yield Reference(server.base_url, proxy, tmp_path_factory.mktemp("samples"))
+def targets(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], Target]]:
+    """The target of a spec, started when a test first needs it."""
+    with ExitStack() as stack:
+        started: dict[str, Target] = {}
+
+        def target(name: str) -> Target:
+            if name not in started:
+                started[name] = _start(name, stack, tmp_path_factory.mktemp(name))
+            return started[name]
+
+        yield target
 
 
-def _run(reference: Reference, language: str) -> Run:
-    """Run the language's five samples once for the module; later calls reuse the result."""
+def _start(name: str, stack: ExitStack, workdir: Path) -> Target:
+    api = APIS[name]
+    generated = PROJECT_ROOT / "generated"
+    if name != "spec":
+        generated = workdir / "generated"
+        done = subprocess.run(
+            [sys.executable, "-m", "protocol_codegen", "generate"]
+            + ["--spec", str(SPECS[name]), "--out", str(generated)],
+            env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT / "scripts")},
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, f"generating {name}:\n{done.stdout}{done.stderr}"
+    tokens = tuple(_token(lang.key, r) for lang in LANGUAGES for r in api.resources)
+    env = {"PROTOCOL_SPEC": str(SPECS[name]), "PROTOCOL_EXAMPLE_OBJECTS": "1"}
+    server = stack.enter_context(running_server(tokens=tokens, env=env))
+    proxy = stack.enter_context(recording_proxy(server.base_url))
+    return Target(name, api, generated, proxy, workdir)
+
+
+def _run(target: Target, language: str, resource: Resource) -> Run:
+    """Run the resource's samples in `language` once; later calls reuse the result."""
     tool = TOOLCHAINS[language]()  # skips (or fails, in CI) every test of a missing language
-    if language not in reference.runs:
-        folder = reference.workdir / language
-        folder.mkdir()
-        ids = _created_ids(reference)
-        sources = [_substitute(samples_for(API, op).text(language), ids) for op in OPERATIONS]
+    key = (language, resource.name)
+    if key not in target.runs:
+        api, token = target.api, _token(language, resource)
+        folder = target.workdir / language / resource.name
+        folder.mkdir(parents=True)
+        sources = [samples_for(api, op).text(language) for op in resource.operations]
         if language == "curl":
-            sources = [s.replace(API.default_base_url, reference.proxy.base_url) for s in sources]
-            sources = [s.replace(renderer.CURL_TOKEN, TOKEN) for s in sources]
-        env = {**os.environ, "PROTOCOL_BASE_URL": reference.proxy.base_url}
-        env["PROTOCOL_API_TOKEN"] = TOKEN
-        reference.proxy.take()  # what the set-up did is not the samples'
-        result = RUNNERS[language](tool, folder, sources, env)
-        output = f"{result.stdout}{result.stderr}"
-        reference.runs[language] = Run(reference.proxy.take(), output, result.returncode, ids)
-    return reference.runs[language]
+            sources = [s.replace(api.default_base_url, target.proxy.base_url) for s in sources]
+            sources = [s.replace(renderer.CURL_TOKEN, token) for s in sources]
+        for op in resource.operations:
+            _place_files(api, op, folder, target.workdir)
+        env = {**os.environ, "PROTOCOL_BASE_URL": target.proxy.base_url}
+        env["PROTOCOL_API_TOKEN"] = token
+        target.proxy.take()
+        result = RUNNERS[language](tool, folder, sources, env, target)
+        exchanges = target.proxy.take()
+        target.runs[key] = Run(_by_sample(exchanges), f"{result.stdout}{result.stderr}")
+    return target.runs[key]
 
 
-def _created_ids(reference: Reference) -> dict[str, str]:
-    """A fresh conversation for this language's samples to read, update and delete."""
-    values = renderer.example_values(API, next(op for op in OPERATIONS if op.role == "create"))
-    response = httpx.post(
-        f"{reference.server_url}/v1/conversations",
-        json=dict(values.body or ()),
-        headers={"Authorization": f"Bearer {TOKEN}"},
-    )
-    assert response.status_code == 201, response.text
-    created = str(response.json()["id"])
-    example_ids = {
-        text for op in OPERATIONS for text in renderer.example_values(API, op).path_values.values()
-    }
-    return {example: created for example in example_ids}
+def _by_sample(exchanges: list[Exchange]) -> list[list[Exchange]]:
+    """The exchanges after each marker, the marker's number telling the sample."""
+    samples: list[list[Exchange]] = []
+    for exchange in exchanges:
+        if exchange.path.startswith(f"/{MARK_PATH}/"):
+            assert exchange.path == f"/{MARK_PATH}/{len(samples)}", "markers out of order"
+            samples.append([])
+        else:
+            assert samples, f"a request before the first sample: {exchange.target}"
+            samples[-1].append(exchange)
+    return samples
 
 
-def _substitute(source: str, ids: dict[str, str]) -> str:
-    for example, created in ids.items():
-        source = source.replace(example, created)
-    return source
+def _file_values(api: Api, operation: Operation) -> list[str]:
+    """The texts the sample gives for the files it uploads."""
+    body = operation.body
+    if body is None:
+        return []
+    files = {f.name for f in body.fields if f.file == "content"}
+    values = renderer.example_values(api, operation).body or ()
+    return [renderer.as_text(value) for name, value in values if name in files]
+
+
+def _place_files(api: Api, operation: Operation, folder: Path, root: Path) -> None:
+    """A file where each upload's sample looks for it (relative paths, inside the test's
+    folder), as a reader runs the sample beside the file they upload."""
+    for text in _file_values(api, operation):
+        path = (folder / text).resolve()
+        if "\n" not in text and path.is_relative_to(root.resolve()):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(UPLOADED)
 
 
 def _run_curl(
-    curl: str, folder: Path, sources: list[str], env: dict[str, str]
+    curl: str, folder: Path, sources: list[str], env: dict[str, str], target: Target
 ) -> subprocess.CompletedProcess[str]:
     env = {**env, "PATH": f"{Path(curl).parent}{os.pathsep}{env.get('PATH', '')}"}
+    mark = f"{target.proxy.base_url}/{MARK_PATH}"
     script = folder / "samples.sh"
-    script.write_text("".join(f"{source}echo\n" for source in sources))
+    script.write_text(
+        "".join(
+            f"curl -sS -o /dev/null {mark}/{index}\n{source}echo\n"
+            for index, source in enumerate(sources)
+        )
+    )
     return _execute(["bash", str(script)], folder, env)
 
 
 def _run_node(
-    node: str, folder: Path, sources: list[str], env: dict[str, str]
+    node: str, folder: Path, sources: list[str], env: dict[str, str], target: Target
 ) -> subprocess.CompletedProcess[str]:
-    scope = folder / "node_modules" / "@example"
-    scope.mkdir(parents=True)
-    (scope / "protocol-api").symlink_to(TYPESCRIPT_PACKAGE, target_is_directory=True)
+    package = folder / "node_modules" / target.api.settings.npm_package
+    package.parent.mkdir(parents=True)
+    package.symlink_to(target.generated / "typescript", target_is_directory=True)
     prelude = "const token = process.env.PROTOCOL_API_TOKEN;\n"
     files = _write(folder, sources, ".mjs", prelude)
-    (folder / "run.mjs").write_text(NODE_RUNNER)
+    (folder / "run.mjs").write_text(NODE_RUNNER % {"mark": MARK_PATH})
     return _execute([node, "run.mjs", *files], folder, env)
 
 
 def _run_python(
-    python: str, folder: Path, sources: list[str], env: dict[str, str]
+    python: str, folder: Path, sources: list[str], env: dict[str, str], target: Target
 ) -> subprocess.CompletedProcess[str]:
     files = _write(folder, sources, ".py", "")
-    (folder / "run.py").write_text(PYTHON_RUNNER)
+    (folder / "run.py").write_text(PYTHON_RUNNER % {"mark": MARK_PATH})
+    env = {**env, "PYTHONPATH": str(target.generated / "python")}
     return _execute([python, "run.py", *files], folder, env)
 
 
 def _run_php(
-    php: str, folder: Path, sources: list[str], env: dict[str, str]
+    php: str, folder: Path, sources: list[str], env: dict[str, str], target: Target
 ) -> subprocess.CompletedProcess[str]:
     files = _write(folder, sources, ".php", "<?php\n")
-    (folder / "run.php").write_text(PHP_RUNNER)
-    return _execute([php, "run.php", str(PHP_AUTOLOAD), *files], folder, env)
+    (folder / "run.php").write_text(PHP_RUNNER % {"mark": MARK_PATH})
+    autoload = target.generated / "php" / "autoload.php"
+    return _execute([php, "run.php", str(autoload), *files], folder, env)
 
 
 def _write(folder: Path, sources: list[str], suffix: str, prelude: str) -> list[str]:
     names = []
-    for operation, source in zip(OPERATIONS, sources, strict=True):
-        name = f"{operation.operation_id}{suffix}"
-        (folder / name).write_text(prelude + source)
-        names.append(str(folder / name))
+    for index, source in enumerate(sources):
+        path = folder / f"sample{index}{suffix}"
+        path.write_text(prelude + source)
+        names.append(str(path))
     return names
 
 
@@ -205,11 +297,11 @@ def _execute(
     )
 
 
-Runner = Callable[[str, Path, list[str], dict[str, str]], subprocess.CompletedProcess[str]]
+Runner = Callable[[str, Path, list[str], dict[str, str], Target], subprocess.CompletedProcess[str]]
 TOOLCHAINS: dict[str, Callable[[], str]] = {
     "curl": find_curl,
     "javascript": find_node,
-    "python": lambda: sys.executable,  # the venv's, where protocol_api is installed
+    "python": lambda: sys.executable,  # the venv's, with pydantic and httpx
     "php": find_php,
 }
 RUNNERS: dict[str, Runner] = {
@@ -219,29 +311,59 @@ RUNNERS: dict[str, Runner] = {
     "php": _run_php,
 }
 
+CASES = [
+    pytest.param(name, language.key, resource, op, id=f"{name}-{language.key}-{op.operation_id}")
+    for name, api in APIS.items()
+    for language in LANGUAGES
+    for resource in api.resources
+    for op in resource.operations
+]
 
-@pytest.mark.parametrize("operation", OPERATIONS, ids=lambda op: op.operation_id)
-@pytest.mark.parametrize("language", [lang.key for lang in LANGUAGES])
-def test_sample_succeeds_against_the_reference_server(
-    reference: Reference, language: str, operation: Operation
+
+@pytest.mark.parametrize(("spec", "language", "resource", "operation"), CASES)
+def test_sample_runs_as_printed_on_a_fresh_account(
+    request: pytest.FixtureRequest,
+    targets: Callable[[str], Target],
+    spec: str,
+    language: str,
+    resource: Resource,
+    operation: Operation,
 ) -> None:
-    run = _run(reference, language)
-    assert run.returncode == 0, f"the {language} samples failed:\n{run.output}"
-    assert len(run.exchanges) == len(OPERATIONS), (
-        f"the {language} samples made {len(run.exchanges)} requests, one each expected:\n"
-        + "\n".join(f"  {e.method} {e.target} -> {e.status}" for e in run.exchanges)
+    gap = KNOWN_GAPS.get((spec, language, operation.operation_id)) or KNOWN_GAPS.get(
+        (spec, language, "*")
     )
-    exchange = run.exchanges[OPERATIONS.index(operation)]
-    values = renderer.example_values(API, operation)
-    path = _substitute(renderer.example_path(operation, values), run.ids)
-    assert (exchange.method, exchange.path) == (operation.http_method, path)
-    assert exchange.status == operation.success_status, exchange.response_body.decode()
-    _check_sent(language, operation, values, exchange)
-    _check_answer(API, operation, exchange)
+    if gap is not None:
+        request.applymarker(pytest.mark.xfail(reason=gap, strict=True))
+    target = targets(spec)
+    run = _run(target, language, resource)
+    index = resource.operations.index(operation)
+    assert len(run.samples) == len(resource.operations), run.output
+    exchanges = run.samples[index]
+    sample = samples_for(target.api, operation).text(language)
+    assert len(exchanges) == 1, (
+        f"the sample made {len(exchanges)} requests, one expected:\n{sample}\n"
+        + "".join(f"  {e.method} {e.target} -> {e.status}\n" for e in exchanges)
+        + run.output
+    )
+    (exchange,) = exchanges
+    values = renderer.example_values(target.api, operation)
+    assert (exchange.method, exchange.path) == (
+        operation.http_method,
+        renderer.example_path(operation, values),
+    )
+    assert exchange.status == operation.success_status, (
+        f"{sample}\n-> {exchange.status} {exchange.response_body.decode()}\n{run.output}"
+    )
+    _check_sent(target.api, language, operation, values, exchange)
+    _check_answer(target.api, operation, exchange)
 
 
 def _check_sent(
-    language: str, operation: Operation, values: renderer.CallValues, exchange: Exchange
+    api: Api,
+    language: str,
+    operation: Operation,
+    values: renderer.CallValues,
+    exchange: Exchange,
 ) -> None:
     """The request carried what the sample shows: its query and its body's values."""
     query = values.query if language == "curl" else values.sdk_query
@@ -249,15 +371,38 @@ def _check_sent(
     if values.body is None:
         assert exchange.request_body == b""
         return
-    body = exchange.request_body.decode()
-    if exchange.content_type.startswith("application/x-www-form-urlencoded"):
-        sent = {key: value for key, value in parse_qsl(body, keep_blank_values=True)}
-        assert sent == {name: _form_text(value) for name, value in values.body}
+    body = exchange.request_body.decode("utf-8", "replace")
+    content_type = exchange.content_type
+    if content_type.startswith(MULTIPART):
+        files = _file_values(api, operation)
+        parts = _parts(content_type, exchange.request_body)
+        assert sorted(parts) == sorted(name for name, _ in values.body)
+        for name, value in values.body:
+            part = parts[name]
+            sent = part.get_payload(decode=True)
+            if renderer.as_text(value) in files:  # the file's bytes, under a file name
+                assert part.get_filename(), f"the part {name!r} has no file name"
+                assert sent in (UPLOADED, renderer.as_text(value).encode()), sent
+            else:
+                assert sent == _form_text(value).encode()
+    elif content_type.startswith(renderer.FORM):
+        sent_form = {key: value for key, value in parse_qsl(body, keep_blank_values=True)}
+        assert sent_form == {name: _form_text(value) for name, value in values.body}
     else:
-        assert exchange.content_type.startswith("application/json"), exchange.content_type
+        assert content_type.startswith(renderer.JSON), content_type
         assert json.loads(body) == dict(values.body)
-    if language == "curl":  # the reference's curl sends forms, as the seed does
-        assert exchange.content_type == "application/x-www-form-urlencoded"
+    assert operation.body is not None
+    scalars = all(not isinstance(value, list | dict) for _, value in values.body)
+    if language == "curl" and scalars and renderer.FORM in operation.body.content_types:
+        assert content_type == renderer.FORM  # the reference's curl sends forms, as the seed does
+
+
+def _parts(content_type: str, body: bytes) -> dict[str, Message]:
+    head = f"Content-Type: {content_type}\r\nMIME-Version: 1.0\r\n\r\n".encode("latin-1")
+    message = BytesParser(policy=HTTP).parsebytes(head + body)
+    payload = message.get_payload()
+    assert message.is_multipart() and isinstance(payload, list), "not a multipart body"
+    return {str(p.get_param("name", header="content-disposition")): p for p in payload}
 
 
 def _check_answer(api: Api, operation: Operation, exchange: Exchange) -> None:
