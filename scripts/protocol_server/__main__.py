@@ -95,11 +95,24 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
 
+    files = FileStore(settings.files_dir)
     examples_given = 0
     if settings.example_objects:
         objects = example_objects(served)
         accounts = [account_of(store.account_key, token) for token in settings.tokens]
-        examples_given = store.transaction(lambda db: give_examples(db, accounts, objects))
+        try:
+            examples_given = store.transaction(
+                lambda db: give_examples(db, accounts, objects, files)
+            )
+        except OSError as error:
+            print(
+                f"protocol_server: cannot write the example objects' files under "
+                f"{settings.files_dir}: {error.strerror or error}. Set PROTOCOL_FILES to a "
+                "writable directory, or PROTOCOL_EXAMPLE_OBJECTS=0.",
+                file=sys.stderr,
+            )
+            store.close()
+            return 2
     try:
         deliverer = start_webhooks(served, store, settings.webhooks, settings.tokens)
     except WebhookConfigError as error:
@@ -119,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         settings.tokens,
         lifespan=close_store,
         docs_dir=settings.docs_dir,
-        files=FileStore(settings.files_dir),
+        files=files,
         public_url=settings.public_url,
     )
     try:
