@@ -1,7 +1,11 @@
-"""Each client's README, executed: its examples, in order, as one program per language, against
-the reference server (PROTOCOL_BASE_URL and a token set, the spec's example ids replaced by ids
-of conversations the test made). A README that shows a call the package does not have, or a
-call that fails, fails here.
+"""Each client's README, executed: each resource's section of examples as printed, after the
+set-up, as one program per language on a new account of the reference server that holds the
+spec's example objects (PROTOCOL_EXAMPLE_OBJECTS=1), and the later sections (errors,
+pagination, retries, per-call options, raw responses) the same way. Today's spec's READMEs are
+the committed ones; the whole Protocol API's (tests/fixtures/specs/whole_api.yaml) come from
+packages generated for the test. A README that shows a call the package does not have, or a
+call that fails, fails here. Sections that an SDK gap keeps from running (KNOWN_GAPS) are
+expected to fail, strictly, until the gap is closed.
 """
 
 from __future__ import annotations
@@ -14,34 +18,45 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
 
-from protocol_codegen import samples
 from protocol_server.harness import RunningServer, free_port, running_server
 from protocol_spec import DEFAULT_SPEC, load_api
+from protocol_spec.model import Api
 
 from .conftest import ROOT, install_package
 
-TOKENS = ("readme-python", "readme-javascript", "readme-php")
 API = load_api(DEFAULT_SPEC)
-# The ids the examples use, as the samples renderer takes them from the spec.
-EXAMPLE_IDS = sorted(
-    {
-        value
-        for op in API.operations
-        for value in samples.example_values(API, op).path_values.values()
-    }
-)
+SPECS = {
+    "spec": DEFAULT_SPEC,
+    "whole_api": ROOT / "tests" / "fixtures" / "specs" / "whole_api.yaml",
+}
+APIS = {name: load_api(path) for name, path in SPECS.items()}
+FENCES = {"python": "python", "typescript": "javascript", "php": "php"}  # target -> fence
+LATER = "later"  # the later sections: errors, pagination, retries, per-call options, raw responses
 
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[RunningServer]:
-    with running_server(tokens=TOKENS) as running:
-        yield running
+# (spec, target, section or "*") -> why it cannot run as printed yet; fixed on other branches,
+# these then pass and must leave this list (strict xfail).
+KNOWN_GAPS: dict[tuple[str, str, str], str] = {
+    ("whole_api", "python", "*"): (
+        "the generated Python package fails on import: a nullable nested object "
+        "(anyOf [$ref, null], Message.contact) gives `Unable to apply constraint 'union_mode' "
+        "to schema of type 'model'` (issue 20, item 1)"
+    ),
+    **{
+        ("whole_api", target, "attachments"): (
+            "the upload sends the file as a JSON string, not as multipart/form-data with its "
+            "bytes: 415 (issue 20, item 2)"
+        )
+        for target in ("typescript", "php")
+    },
+}
 
 
 def blocks(readme: Path, language: str, *, receiver: bool = False) -> list[str]:
@@ -53,17 +68,74 @@ def blocks(readme: Path, language: str, *, receiver: bool = False) -> list[str]:
     return found
 
 
-def with_real_ids(code: str, server: RunningServer, token: str) -> str:
-    """Each example id in the code, replaced by the id of a new conversation of `token`'s."""
-    for example in EXAMPLE_IDS:
-        while example in code:
-            made = httpx.post(
-                f"{server.base_url}/v1/conversations",
-                json={"contact_id": "WAz8eIbvDR60rouK"},
-                headers={"Authorization": f"Bearer {token}"},
-            ).json()
-            code = code.replace(example, made["id"], 1)
-    return code
+def sections(readme: Path, language: str) -> dict[str, list[str]]:
+    """The README's examples by section: `setup` (before the operations), each resource's
+    (`### <Resource>` under `## Operations`), then LATER; the webhook receiver left out."""
+    found: dict[str, list[str]] = {}
+    section, in_operations = "setup", False
+    pattern = rf"^(##+) ([^\n]*)$|^```{language}\n(.*?)^```"
+    for match in re.finditer(pattern, readme.read_text(), flags=re.DOTALL | re.MULTILINE):
+        level, title, code = match.groups()
+        if level == "##":
+            in_operations = title == "Operations"
+            section = "setup" if in_operations else LATER if section != "setup" else section
+        elif level == "###" and in_operations:
+            section = title
+        elif code is not None and "receiver." not in "".join(code.splitlines()[:2]):
+            found.setdefault(section, []).append(code)
+    return found
+
+
+@dataclass(frozen=True)
+class Target:
+    api: Api
+    generated: Path
+    server: RunningServer
+
+
+def _token(spec: str, target: str, section: str) -> str:
+    return f"readme-{spec}-{target}-{section.replace(' ', '-')}"
+
+
+def _sections_of(api: Api) -> list[str]:
+    """Each resource's section by its tag, then the later sections."""
+    return [resource.name for resource in api.resources] + [LATER]
+
+
+@pytest.fixture(scope="module")
+def targets(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], Target]]:
+    """A spec's packages and its reference server, started when a test first needs them."""
+    with ExitStack() as stack:
+        started: dict[str, Target] = {}
+
+        def target(name: str) -> Target:
+            if name not in started:
+                api, generated = APIS[name], ROOT / "generated"
+                if name != "spec":
+                    generated = tmp_path_factory.mktemp(name) / "generated"
+                    _generate(SPECS[name], generated)
+                tokens = tuple(
+                    _token(name, t, section) for t in FENCES for section in _sections_of(api)
+                )
+                env = {"PROTOCOL_SPEC": str(SPECS[name]), "PROTOCOL_EXAMPLE_OBJECTS": "1"}
+                server = stack.enter_context(running_server(tokens=tokens, env=env))
+                started[name] = Target(api, generated, server)
+            return started[name]
+
+        yield target
+
+
+def _generate(spec: Path, out: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "protocol_codegen", "generate", "--spec", str(spec)]
+        + ["--out", str(out)],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, f"generating {spec}:\n{done.stdout}{done.stderr}"
 
 
 def environment(server: RunningServer, token: str) -> dict[str, str]:
@@ -78,38 +150,61 @@ def run(command: list[str], cwd: Path, env: dict[str, str]) -> str:
     return done.stdout
 
 
-def test_python_readme(server: RunningServer, tmp_path: Path) -> None:
-    code = "\n".join(blocks(ROOT / "generated" / "python" / "README.md", "python"))
-    program = tmp_path / "readme.py"
-    program.write_text(
-        "import os\ntoken = os.environ['PROTOCOL_API_TOKEN']\n"
-        + with_real_ids(code, server, TOKENS[0])
-    )
-    output = run([sys.executable, str(program)], tmp_path, environment(server, TOKENS[0]))
-    assert "404 invalid_request" in output  # the errors example caught what it says it catches
+CASES = [
+    pytest.param(spec, target, section, id=f"{spec}-{target}-{section}")
+    for spec, api in APIS.items()
+    for target in FENCES
+    for section in _sections_of(api)
+]
 
 
-def test_javascript_readme(node: str, server: RunningServer, tmp_path: Path) -> None:
-    install_package(ROOT / "generated" / "typescript", tmp_path)
-    code = "\n".join(blocks(ROOT / "generated" / "typescript" / "README.md", "javascript"))
-    program = tmp_path / "readme.mjs"
-    program.write_text(
-        "const token = process.env.PROTOCOL_API_TOKEN\n" + with_real_ids(code, server, TOKENS[1])
-    )
-    output = run([node, str(program)], tmp_path, environment(server, TOKENS[1]))
-    assert "404 invalid_request" in output
+@pytest.mark.parametrize(("spec", "target", "section"), CASES)
+def test_readme_section_runs_as_printed_on_a_new_account(
+    request: pytest.FixtureRequest,
+    targets: Callable[[str], Target],
+    tmp_path: Path,
+    spec: str,
+    target: str,
+    section: str,
+) -> None:
+    gap = KNOWN_GAPS.get((spec, target, section)) or KNOWN_GAPS.get((spec, target, "*"))
+    if gap is not None:
+        request.applymarker(pytest.mark.xfail(reason=gap, strict=True))
+    language = FENCES[target]
+    command = _TOOLS[target](request)
+    chosen = targets(spec)
+    package = chosen.generated / target
+    found = sections(package / "README.md", language)
+    titles = [" ".join(r.name.split("_")).capitalize() for r in chosen.api.resources]
+    assert list(found) == ["setup", *titles, LATER], "the README's sections"
+    by_tag = dict(zip(_sections_of(chosen.api), list(found.values())[1:], strict=True))
+    code = "\n".join(found["setup"] + by_tag[section])
+    token = _token(spec, target, section)
+    env = environment(chosen.server, token)
+    if target == "python":
+        env["PYTHONPATH"] = str(package)
+        program = tmp_path / "readme.py"
+        program.write_text("import os\ntoken = os.environ['PROTOCOL_API_TOKEN']\n" + code)
+    elif target == "typescript":
+        install_package(package, tmp_path)
+        program = tmp_path / "readme.mjs"
+        program.write_text("const token = process.env.PROTOCOL_API_TOKEN\n" + code)
+    else:
+        program = tmp_path / "readme.php"
+        autoload = package / "autoload.php"
+        program.write_text(
+            f"<?php\nrequire '{autoload}';\n$token = getenv('PROTOCOL_API_TOKEN');\n" + code
+        )
+    output = run([command, str(program)], tmp_path, env)
+    if section == LATER:
+        assert "404 invalid_request" in output  # the errors example caught what it says it catches
 
 
-def test_php_readme(php: str, server: RunningServer, tmp_path: Path) -> None:
-    code = "\n".join(blocks(ROOT / "generated" / "php" / "README.md", "php"))
-    program = tmp_path / "readme.php"
-    autoload = ROOT / "generated" / "php" / "autoload.php"
-    program.write_text(
-        f"<?php\nrequire '{autoload}';\n$token = getenv('PROTOCOL_API_TOKEN');\n"
-        + with_real_ids(code, server, TOKENS[2])
-    )
-    output = run([php, str(program)], tmp_path, environment(server, TOKENS[2]))
-    assert "404 invalid_request" in output
+_TOOLS: dict[str, Callable[[pytest.FixtureRequest], str]] = {
+    "python": lambda request: sys.executable,
+    "typescript": lambda request: str(request.getfixturevalue("node")),
+    "php": lambda request: str(request.getfixturevalue("php")),
+}
 
 
 # -- the webhook receivers ------------------------------------------------------------------

@@ -2,9 +2,11 @@
 language (`protocol_codegen.languages`), every value from `protocol_codegen.samples`, every
 number from the retry policy, every name from the model. Each target's `README.md.jinja` lays it out in its ecosystem's words.
 
-The examples run in order as one program (tests/clients/test_readmes.py does so against the
-reference server): the set-up, each operation of the API, then errors, pagination, retries and
-timeouts, per-call options, and raw responses on the first resource that lists its objects.
+The operations come one section per resource, as on the reference page. Each section runs as
+printed, after the set-up, on a new account holding the spec's example objects, and so do the
+later sections: errors, pagination, retries and timeouts, per-call options, and raw responses on
+the first resource that lists its objects (tests/clients/test_readmes.py runs them against the
+reference server).
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from dataclasses import dataclass
 from protocol_codegen.languages.base import SdkLanguage
 from protocol_codegen.policy import RETRY_POLICY, RetryPolicy, WebhookPolicy, webhook_policy
 from protocol_codegen.samples import CallValues, example_values
+from protocol_codegen.targets._text import heading
 from protocol_spec.model import Api, Operation, Resource
 
-__all__ = ["ReadmeOperation", "ReadmeView", "readme_view", "reflow"]
+__all__ = ["ReadmeOperation", "ReadmeResource", "ReadmeView", "readme_view", "reflow"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,13 @@ class ReadmeOperation:
 
 
 @dataclass(frozen=True)
+class ReadmeResource:
+    title: str  # `Conversations`, as the reference page's heading
+    lead: str  # the first paragraph of the tag's description ('' without one)
+    operations: tuple[ReadmeOperation, ...]
+
+
+@dataclass(frozen=True)
 class ReadmeView:
     title: str
     summary: str  # the API's description, first paragraph
@@ -37,7 +47,7 @@ class ReadmeView:
     base_url_env: str
     token_env: str
     setup: str
-    operations: tuple[ReadmeOperation, ...]
+    resources: tuple[ReadmeResource, ...]  # each resource's operations, in the page's order
     policy: RetryPolicy
     retry_statuses: str  # "408, 409, 429"
     example: dict[str, str]  # the calls of the later sections, by name
@@ -46,18 +56,29 @@ class ReadmeView:
     # and the attribute is a plain identifier in every language ('' otherwise).
     event_payload: str
 
+    @property
+    def operations(self) -> tuple[ReadmeOperation, ...]:
+        """Every operation, resource after resource."""
+        return tuple(op for resource in self.resources for op in resource.operations)
+
 
 def readme_view(api: Api, language: SdkLanguage) -> ReadmeView:
     """The README's content for the client in `language`."""
-    operations = tuple(
-        ReadmeOperation(
-            title=op.summary or op.operation_id,
-            label=op.label,
-            description=_paragraph(f"`{op.label}`. " + op.description.split("\n\n")[0]),
-            code=language.statement(language.call(api, op, example_values(api, op))),
+    resources = tuple(
+        ReadmeResource(
+            title=heading(resource.name),
+            lead=_paragraph(resource.description.split("\n\n")[0]),
+            operations=tuple(
+                ReadmeOperation(
+                    title=op.summary or op.operation_id,
+                    label=op.label,
+                    description=_paragraph(f"`{op.label}`. " + op.description.split("\n\n")[0]),
+                    code=language.statement(language.call(api, op, example_values(api, op))),
+                )
+                for op in resource.operations
+            ),
         )
         for resource in api.resources
-        for op in resource.operations
     )
     return ReadmeView(
         title=api.title,
@@ -66,7 +87,7 @@ def readme_view(api: Api, language: SdkLanguage) -> ReadmeView:
         base_url_env=api.settings.base_url_env,
         token_env=api.settings.token_env,
         setup="\n\n".join(language.setup(api)),
-        operations=operations,
+        resources=resources,
         policy=RETRY_POLICY,
         retry_statuses=", ".join(str(status) for status in RETRY_POLICY.retry_statuses),
         example=_examples(api, language),

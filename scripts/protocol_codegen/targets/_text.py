@@ -1,8 +1,11 @@
-"""Text helpers shared by the targets whose doc comments are `/** ... */` blocks (TS, PHP)."""
+"""Text helpers shared by the targets: `/** ... */` doc blocks (TS, PHP), one-line text, and a
+tag as a heading (the reference page and the package READMEs)."""
 
 from __future__ import annotations
 
-__all__ = ["doc_block", "one_line"]
+from protocol_spec import naming
+
+__all__ = ["doc_block", "heading", "one_line"]
 
 
 def doc_block(paragraphs: list[str], indent: str) -> str:
@@ -19,3 +22,10 @@ def doc_block(paragraphs: list[str], indent: str) -> str:
 def one_line(text: str) -> str:
     """The text with every run of whitespace, newlines included, made one space."""
     return " ".join(text.split())
+
+
+def heading(name: str) -> str:
+    """A tag as a heading: `conversations` -> `Conversations`, `chat_rooms` -> `Chat rooms`."""
+    words = naming.words(name) or [name]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]

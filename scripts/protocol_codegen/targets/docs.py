@@ -26,6 +26,7 @@ from protocol_codegen.samples import example_path, example_value
 from protocol_codegen.targets._highlight import highlight
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._markdown import inline, markdown
+from protocol_codegen.targets._text import heading
 from protocol_spec import naming
 from protocol_spec.model import Api, Body, Field, Operation, Parameter, Resource, TypeRef
 
@@ -132,7 +133,7 @@ def render(api: Api) -> dict[str, str]:
 
 
 def _resource_view(api: Api, resource: Resource, anchors: _Anchors) -> ResourceView:
-    title = _title(resource.name)
+    title = heading(resource.name)
     singular = " ".join(naming.words(resource.singular or resource.name))
     model = api.model(resource.model) if resource.model else None
     model_title = f"The {singular} model"
@@ -294,10 +295,3 @@ class _Anchors:
             anchor = f"{base}-{number}"
         self.taken.add(anchor)
         return anchor
-
-
-def _title(name: str) -> str:
-    """A tag as a heading: `conversations` -> `Conversations`, `chat_rooms` -> `Chat rooms`."""
-    words = naming.words(name) or [name]
-    text = " ".join(words)
-    return text[:1].upper() + text[1:]
