@@ -162,6 +162,21 @@ def test_every_resource_of_the_whole_api_has_the_reference_sites_sections(
                 assert tabs == [language.label for language in LANGUAGES], seed.id
 
 
+def test_objects_of_other_resources_and_uploads_say_what_they_are(
+    whole_page: tuple[Api, Document],
+) -> None:
+    _, document = whole_page
+
+    def type_of(section: str, name: str) -> str:
+        return _attribute(document.root.by_id(section), name).one("dd", cls="attribute-type").words
+
+    assert type_of("the-message-model", "contact") == "nullable contact object"
+    assert type_of("the-message-model", "attachments") == "array of attachment objects"
+    assert type_of("the-group-model", "contacts") == "array of contact objects"
+    assert type_of("create-a-group", "contacts") == "array of strings"  # ids in requests
+    assert type_of("create-an-attachment", "file") == "file"
+
+
 def test_the_whole_api_keeps_the_conversations_section_of_todays_spec(
     page: tuple[Api, Document], whole_page: tuple[Api, Document]
 ) -> None:

@@ -144,7 +144,7 @@ def _resource_view(api: Api, resource: Resource, anchors: _Anchors) -> ResourceV
         model_anchor=anchors.take(model_title),
         model_title=model_title,
         model_description=markdown(model.description) if model else Markup(""),
-        properties=tuple(_field_attribute(f) for f in model.fields) if model else (),
+        properties=tuple(_field_attribute(api, f) for f in model.fields) if model else (),
         operations=tuple(_operation_view(api, op, anchors) for op in resource.operations),
     )
 
@@ -159,7 +159,7 @@ def _operation_view(api: Api, op: Operation, anchors: _Anchors) -> OperationView
         method=op.http_method,
         label=re.sub(r"\{([^}]+)\}", r":\1", op.path),
         description=markdown(op.description),
-        groups=_attribute_groups(op),
+        groups=_attribute_groups(api, op),
         request_label=example_path(op, samples.values),
         samples=tuple(
             Sample(
@@ -176,17 +176,17 @@ def _operation_view(api: Api, op: Operation, anchors: _Anchors) -> OperationView
     )
 
 
-def _attribute_groups(op: Operation) -> tuple[AttributeGroup, ...]:
+def _attribute_groups(api: Api, op: Operation) -> tuple[AttributeGroup, ...]:
     """Query parameters and body attributes, required first, as the reference lists them.
     A body that must hold some of its optional attributes (`minProperties`) lists them as
     required, saying how many."""
-    required = [_param_attribute(p) for p in op.query_params if p.required]
-    optional = [_param_attribute(p) for p in op.query_params if not p.required]
+    required = [_param_attribute(api, p) for p in op.query_params if p.required]
+    optional = [_param_attribute(api, p) for p in op.query_params if not p.required]
     note = ""
     body = op.body
     if body is not None:
-        required += [_field_attribute(f) for f in body.fields if f.required]
-        loose = [_field_attribute(f) for f in body.fields if not f.required]
+        required += [_field_attribute(api, f) for f in body.fields if f.required]
+        loose = [_field_attribute(api, f) for f in body.fields if not f.required]
         note = _choice_note(body)
         (required if note else optional).extend(loose)
     groups = []
@@ -209,13 +209,17 @@ def _choice_note(body: Body) -> str:
     return "At least one of these." if least == 1 else f"At least {least} of these."
 
 
-def _param_attribute(p: Parameter) -> Attribute:
+def _param_attribute(api: Api, p: Parameter) -> Attribute:
     extra = [f"Default: `{json.dumps(p.default)}`."] if p.has_default else []
-    return Attribute(p.name, _type_label(p.type), _description(p.description, p.type, extra))
+    return Attribute(p.name, _type_label(api, p.type), _description(p.description, p.type, extra))
 
 
-def _field_attribute(f: Field) -> Attribute:
-    return Attribute(f.name, _type_label(f.type), _description(f.description, f.type, []))
+def _field_attribute(api: Api, f: Field) -> Attribute:
+    """A property or body attribute; an uploaded file's content is a `file`."""
+    label = _type_label(api, f.type)
+    if f.file == "content":
+        label = "nullable file" if f.type.nullable else "file"
+    return Attribute(f.name, label, _description(f.description, f.type, []))
 
 
 def _description(text: str, type_ref: TypeRef, extra: list[str]) -> Markup:
@@ -228,19 +232,28 @@ def _description(text: str, type_ref: TypeRef, extra: list[str]) -> Markup:
     return Markup(markdown(text) + Markup("\n<p>") + inline(" ".join(extra)) + Markup("</p>"))
 
 
-def _type_label(type_ref: TypeRef) -> str:
+def _type_label(api: Api, type_ref: TypeRef) -> str:
+    """`string`, `nullable integer`, `array of strings`; an object of a resource's model is
+    named after the resource (`contact object`), as the reference names its objects."""
     text: str
     if type_ref.kind in _PRIMITIVES:
         text = type_ref.kind
     elif type_ref.kind == "enum":
         text = "string"
     elif type_ref.kind == "array" and type_ref.items is not None:
-        text = f"array of {_plural(_type_label(type_ref.items))}"
+        text = f"array of {_plural(_type_label(api, type_ref.items))}"
+    elif type_ref.kind == "model" and type_ref.name in _resource_models(api):
+        text = f"{_resource_models(api)[type_ref.name]} object"
     elif type_ref.kind in ("model", "object"):
         text = "object"
     else:
         text = "any"
     return f"nullable {text}" if type_ref.nullable else text
+
+
+def _resource_models(api: Api) -> dict[str, str]:
+    """Model name -> the words of the resource it is the model of (`Contact` -> `contact`)."""
+    return {r.model: " ".join(naming.words(r.singular or r.name)) for r in api.resources if r.model}
 
 
 def _plural(label: str) -> str:
