@@ -7,12 +7,14 @@ validated against the create schema before it is sent.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from protocol_conformance.fixtures import ResourceFixtures
 from protocol_conformance.plan import ResourcePlan
-from protocol_conformance.values import ValueSource, form_encodable, form_text
+from protocol_conformance.references import BodyReference
+from protocol_conformance.values import DrawIds, ValueSource, form_encodable, form_text
 from protocol_spec import Api
 
 __all__ = ["ABSENT", "FORM", "JSON", "Composer", "Encoded", "Way", "encodable", "encode"]
@@ -60,11 +62,20 @@ class Way:
 
 
 class Composer:
-    def __init__(self, api: Api, plan: ResourcePlan, fixtures: ResourceFixtures) -> None:
+    def __init__(
+        self,
+        api: Api,
+        plan: ResourcePlan,
+        fixtures: ResourceFixtures,
+        *,
+        references: Mapping[str, BodyReference] | None = None,
+        draw_ids: DrawIds | None = None,
+    ) -> None:
         assert api.schemas is not None
         self.schemas = api.schemas
         self.plan = plan
-        self.values = ValueSource(api, plan.resource, fixtures)
+        self.references = dict(references or {})
+        self.values = ValueSource(api, plan.resource, fixtures, self.references, draw_ids)
         self.fixtures = fixtures
         create = plan.create
         self.body = create.body if create is not None else None
@@ -128,7 +139,7 @@ class Composer:
         assert self.plan.model is not None
         expected: dict[str, Any] = {}
         for f in self.plan.model.fields:
-            if f.assigned is not None:
+            if f.assigned is not None or (f.server_set and f.name not in sent):
                 continue
             known, initial = f.initial()
             if f.name in sent:

@@ -10,9 +10,9 @@ goes on with the next check.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Protocol
 
 from protocol_conformance.error_object import ERROR_OBJECT, ERROR_TYPE, ErrorRules
 from protocol_conformance.errors import ConformanceError
@@ -24,6 +24,7 @@ from protocol_conformance.http import (
     TransportFailure,
 )
 from protocol_conformance.objects import Ledger, ObjectCapReached, Tracked
+from protocol_conformance.references import BodyReference
 from protocol_conformance.results import SEMANTIC, Failure, RunResults
 from protocol_conformance.webhooks import WebhookSetup
 from protocol_spec import Api
@@ -35,6 +36,7 @@ __all__ = [
     "MAX_UNREACHABLE",
     "CannotJudge",
     "Context",
+    "Referrals",
     "ScenarioStopped",
     "fail",
 ]
@@ -55,6 +57,26 @@ class CannotJudge(ConformanceError):
 
 class ScenarioStopped(ConformanceError):
     """The server stopped answering altogether."""
+
+
+class Referrals(Protocol):
+    """Ids of real objects for the attributes that refer to other resources (provider.py)."""
+
+    def refer(
+        self, resource: str, body: Mapping[str, Any], credential: Credential
+    ) -> dict[str, Any]:
+        """`body` with each reference that names no object of `credential`'s (that the suite
+        knows of) replaced by one that does."""
+        ...
+
+    def of(self, resource: str) -> Mapping[str, BodyReference]:
+        """The body attributes of `resource`'s create and update that carry ids."""
+        ...
+
+    def one(self, target: str, credential: Credential, avoid: Collection[Any] = ()) -> Any:
+        """The id of an object of `target` that `credential` owns, not in `avoid` (made when
+        there is none); None when none can be had."""
+        ...
 
 
 def fail(expected: str, received: str) -> NoReturn:
@@ -79,6 +101,7 @@ class Context:
     steps: list[Exchange] = field(default_factory=list)
     unreachable: int = 0
     webhooks: WebhookSetup | None = None  # the suite's receiver, when the server sends to it
+    referrals: Referrals | None = None  # real ids for references (None: none needed)
 
     # -- requests --------------------------------------------------------------------------
 
@@ -155,6 +178,10 @@ class Context:
                 exchange.curl,
             )
         )
+
+    def references(self, resource: str) -> Mapping[str, BodyReference]:
+        """The body attributes of `resource` that carry ids (none known without referrals)."""
+        return self.referrals.of(resource) if self.referrals is not None else {}
 
     # -- outcomes --------------------------------------------------------------------------
 

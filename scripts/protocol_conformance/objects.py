@@ -16,8 +16,18 @@ from protocol_conformance.guard import RunOver
 from protocol_conformance.http import ApiClient, Credential, TransportFailure
 from protocol_conformance.plan import ResourcePlan
 from protocol_conformance.results import Leftover, RunResults
+from protocol_spec import Api
 
-__all__ = ["GIVE_UP_AFTER", "JsonObject", "Ledger", "ObjectCapReached", "Tracked", "clean_up"]
+__all__ = [
+    "GIVE_UP_AFTER",
+    "JsonObject",
+    "Ledger",
+    "ObjectCapReached",
+    "Referrer",
+    "Tracked",
+    "clean_up",
+    "referrers",
+]
 
 JsonObject = dict[str, Any]
 
@@ -42,10 +52,44 @@ class Tracked:
     deleted: bool = False
 
 
+@dataclass(frozen=True)
+class Referrer:
+    """Objects of `resource` whose `attribute` names objects of another resource: what
+    deleting one of those does to them (`on_delete`), as the model declares."""
+
+    resource: str
+    attribute: str
+    on_delete: str  # cascade, clear, refuse; "inverse": a list the server keeps in step
+    many: bool
+
+
+def referrers(api: Api | None) -> dict[str, list[Referrer]]:
+    """For each resource, the attributes of other resources that name its objects."""
+    found: dict[str, list[Referrer]] = {}
+    if api is None:
+        return found
+    for resource in api.resources:
+        model = api.model(resource.model) if resource.model else None
+        for f in model.fields if model is not None else ():
+            if f.reference is not None:
+                found.setdefault(f.reference.resource, []).append(
+                    Referrer(resource.name, f.name, f.reference.on_delete, f.reference.many)
+                )
+            elif f.inverse is not None:
+                found.setdefault(f.inverse.resource, []).append(
+                    Referrer(resource.name, f.name, "inverse", True)
+                )
+    return found
+
+
 class Ledger:
-    def __init__(self, cap: int) -> None:
+    def __init__(self, cap: int, api: Api | None = None) -> None:
         self.cap = cap
         self.objects: list[Tracked] = []
+        self.referrers = referrers(api)
+        self.id_attributes = {
+            r.name: r.id_attribute for r in (api.resources if api is not None else ())
+        }
 
     @property
     def room(self) -> int:
@@ -71,10 +115,42 @@ class Ledger:
             and (credential is None or t.credential == credential)
         ]
 
+    def gone(self, tracked: Tracked) -> None:
+        """`tracked` was deleted: so are the objects its deletion cascades to, and the
+        references the model says are cleared hold null (or leave the list) in what the ledger
+        expects of the others."""
+        tracked.deleted = True
+        reached = [(tracked.resource, tracked.object_id)]
+        while reached:
+            resource, object_id = reached.pop()
+            for referrer in self.referrers.get(resource, ()):
+                for other in self.live(referrer.resource):
+                    if other.credential != tracked.credential:
+                        continue
+                    value = other.state.get(referrer.attribute)
+                    named = _named(value, self.id_attributes.get(resource))
+                    if object_id not in named:
+                        continue
+                    if referrer.on_delete == "cascade":
+                        other.deleted = True
+                        reached.append((other.resource, other.object_id))
+                    elif referrer.many and isinstance(value, list):
+                        other.state[referrer.attribute] = [
+                            v for v, i in zip(value, named, strict=True) if i != object_id
+                        ]
+                    elif referrer.on_delete == "clear":
+                        other.state[referrer.attribute] = None
+
     def find(self, resource: str, object_id: Any) -> Tracked | None:
         return next(
             (t for t in self.objects if t.resource == resource and t.object_id == object_id), None
         )
+
+
+def _named(value: Any, id_attribute: str | None) -> list[Any]:
+    """The ids a reference's value names (ids, or objects shown in their place)."""
+    values = value if isinstance(value, list) else [] if value is None else [value]
+    return [v.get(id_attribute) if isinstance(v, dict) and id_attribute else v for v in values]
 
 
 def clean_up(
@@ -112,7 +188,8 @@ def clean_up(
             continue
         silent = 0
         if 200 <= answer.status < 300 or answer.status == 404:
-            results.deleted += 200 <= answer.status < 300
+            # 404: gone already, through the cascade of a target deleted before it
+            results.deleted += 1
         else:
             results.leftovers.append(
                 Leftover(resource, object_id, f"delete answered {answer.describe()}", answer.curl)

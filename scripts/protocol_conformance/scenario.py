@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from protocol_conformance.areas import checks, checks_by_role, steps
-from protocol_conformance.compose import Composer
 from protocol_conformance.context import Context, ScenarioStopped
 from protocol_conformance.coverage import not_run
 from protocol_conformance.error_object import ErrorRules
@@ -22,6 +21,8 @@ from protocol_conformance.fixtures import Fixtures
 from protocol_conformance.http import ApiClient, Credential, Pacer, RateLimits, TransportOptions
 from protocol_conformance.objects import Ledger, clean_up
 from protocol_conformance.plan import plan_resources
+from protocol_conformance.provider import Provider
+from protocol_conformance.references import fill_order
 from protocol_conformance.resource_run import ResourceRun
 from protocol_conformance.results import SEMANTIC, RunResults
 from protocol_conformance.webhooks import WebhookSetup
@@ -65,26 +66,39 @@ def run_scenario(
         owner=Credential(settings.token, "TOKEN"),
         other=Credential(settings.other_token, "OTHER_TOKEN") if settings.other_token else None,
         results=results,
-        ledger=Ledger(settings.max_objects),
+        ledger=Ledger(settings.max_objects, settings.api),
         rules=ErrorRules(settings.api),
         webhooks=settings.webhooks,
     )
-    plans = plan_resources(settings.api)
+    order = fill_order(settings.api)
+    by_name = {p.name: p for p in plan_resources(settings.api)}
+    plans = [by_name[r.name] for r in order.resources]
+    provider = Provider(ctx, by_name, settings.fixtures)
+    ctx.referrals = provider
+    if order.cycle:
+        results.errors.append(
+            "the references of the create bodies of "
+            + ", ".join(order.cycle)
+            + " form a cycle in which every reference is required and not nullable: no object "
+            "of them can be made first; give their create bodies in the fixtures file (FIXTURES)"
+        )
     try:
         for number, plan in enumerate(plans):
             for operation, check, reason in not_run(plan, checks()):
                 results.skip(operation, check, reason)
             later = sum(ESSENTIAL_OBJECTS for p in plans[number + 1 :] if p.usable)
-            composer = Composer(settings.api, plan, settings.fixtures.of(plan.name))
-            run_resource(ResourceRun(ctx, plan, composer, reserve=later))
+            run_resource(ResourceRun(ctx, plan, provider.composer(plan.name), reserve=later))
     except ScenarioStopped as exc:
         if client.watch.over is not None:
             raise client.watch.over from None  # answers that never came whole: it hangs
         results.errors.append(f"The semantic scenario stopped: the server stopped answering. {exc}")
     finally:
+        # Referrers before their targets: the fill order backwards (a target's deletion
+        # would cascade to them or be refused while they name it).
+        rank = {plan.name: number for number, plan in enumerate(plans)}
         leftovers = [
             (t.resource, str(t.object_id), t.credential)
-            for t in ctx.ledger.objects
+            for t in sorted(ctx.ledger.objects, key=lambda t: -rank.get(t.resource, 0))
             if not t.deleted
         ]
         try:

@@ -54,7 +54,7 @@ class WebhookSetup:
 class Change:
     action: str  # created | updated | deleted
     object_id: str
-    payload: dict[str, Any]  # the object the event must carry
+    payload: dict[str, Any] | None  # the object the event must carry (None: not known)
     exchange: Exchange
 
 
@@ -66,8 +66,14 @@ class Received:
     deliveries: list[Delivery] = field(default_factory=list)  # every delivery of those events
 
 
-def changes_made(plan: ResourcePlan, log: Sequence[Exchange]) -> list[Change]:
-    """The scenario's changes of this resource's objects, in the order it made them."""
+def changes_made(
+    plan: ResourcePlan, log: Sequence[Exchange], api: Api | None = None
+) -> list[Change]:
+    """The scenario's changes of this resource's objects, in the order it made them; with
+    `api`, also those its writes of other resources made, as the model declares: a create
+    that touches (`touch`) an object it refers to, a delete that clears or cascades to the
+    objects naming the deleted one. The payload of such a change is not known (None), nor
+    that of a later delete until the API shows the object again."""
     id_attribute = plan.id_attribute
     roles = {
         op.label: action
@@ -78,29 +84,106 @@ def changes_made(plan: ResourcePlan, log: Sequence[Exchange]) -> list[Change]:
         )
         if op is not None
     }
+    effects = _Effects(api, plan) if api is not None else None
     read = plan.get.label if plan.get is not None else None
     seen: dict[str, dict[str, Any]] = {}  # object id -> as last shown
+    stale: set[str] = set()  # objects changed since the API last showed them
     changes: list[Change] = []
     for exchange in log:
         if exchange.sent_as != "TOKEN" or not 200 <= exchange.status < 300:
             continue
         action = roles.get(exchange.operation)
         body = exchange.body if isinstance(exchange.body, dict) else None
+        if action is None and effects is not None:
+            changes += effects.of(exchange, body, seen, stale)
+            continue
         if action == "created" and body is not None and id_attribute in body:
             object_id = str(body[id_attribute])
             if object_id not in seen:
                 changes.append(Change("created", object_id, dict(body), exchange))
             seen[object_id] = dict(body)
+            stale.discard(object_id)
         elif action is not None:
-            object_id = unquote(urlsplit(exchange.url).path.rstrip("/").rsplit("/", 1)[-1])
+            object_id = _last_segment(exchange.url)
             if action == "updated" and body is not None:
                 changes.append(Change("updated", object_id, dict(body), exchange))
                 seen[object_id] = dict(body)
+                stale.discard(object_id)
             elif action == "deleted" and object_id in seen:
-                changes.append(Change("deleted", object_id, seen.pop(object_id), exchange))
+                last = seen.pop(object_id)
+                changes.append(
+                    Change("deleted", object_id, None if object_id in stale else last, exchange)
+                )
         elif exchange.operation == read and body is not None and id_attribute in body:
             seen[str(body[id_attribute])] = dict(body)
+            stale.discard(str(body[id_attribute]))
     return changes
+
+
+def _last_segment(url: str) -> str:
+    return unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
+
+
+class _Effects:
+    """What writes of other resources do to one resource's objects, from the model."""
+
+    def __init__(self, api: Api, plan: ResourcePlan) -> None:
+        self.plan = plan
+        # another resource's create label -> its attributes that touch ours
+        self.touching: dict[str, list[str]] = {}
+        # another resource's delete label -> our attributes naming it: (attribute, on_delete,
+        # the id attribute of the objects shown in place of ids)
+        self.naming: dict[str, list[tuple[str, str, str]]] = {}
+        for resource in api.resources:
+            create, delete = resource.operation("create"), resource.operation("delete")
+            model = api.model(resource.model) if resource.model else None
+            if create is not None and model is not None:
+                for f in model.fields:
+                    reference = f.reference
+                    if reference and reference.resource == plan.name and reference.touch:
+                        self.touching.setdefault(create.label, []).append(f.name)
+            if delete is not None and plan.model is not None:
+                for f in plan.model.fields:
+                    reference = f.reference
+                    if reference and reference.resource == resource.name:
+                        self.naming.setdefault(delete.label, []).append(
+                            (f.name, reference.on_delete, resource.id_attribute or "")
+                        )
+
+    def of(
+        self,
+        exchange: Exchange,
+        body: dict[str, Any] | None,
+        seen: dict[str, dict[str, Any]],
+        stale: set[str],
+    ) -> list[Change]:
+        found: list[Change] = []
+        for attribute in self.touching.get(exchange.operation, []):
+            named = body.get(attribute) if body is not None else None
+            if isinstance(named, str) and named in seen:
+                stale.add(named)
+                found.append(Change("updated", named, None, exchange))
+        gone = _last_segment(exchange.url)
+        for attribute, on_delete, key in self.naming.get(exchange.operation, []):
+            for object_id, state in list(seen.items()):
+                value = state.get(attribute)
+                items = value if isinstance(value, list) else [value]
+                ids = [v.get(key) if isinstance(v, dict) else v for v in items]
+                if gone not in ids:
+                    continue
+                if on_delete == "cascade":
+                    seen.pop(object_id)
+                    last = None if object_id in stale else state
+                    found.append(Change("deleted", object_id, last, exchange))
+                elif on_delete == "clear":
+                    kept = (
+                        [v for v, i in zip(items, ids, strict=True) if i != gone]
+                        if isinstance(value, list)
+                        else None
+                    )
+                    seen[object_id] = {**state, attribute: kept}
+                    found.append(Change("updated", object_id, None, exchange))
+        return found
 
 
 def event_id(api: Api, event: WebhookEvent, delivery: Delivery, body: dict[str, Any]) -> str:

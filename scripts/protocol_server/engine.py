@@ -64,6 +64,10 @@ class Engine:
         self.files = files
         self.public_url = public_url.rstrip("/")
         self.relations = Relations(plan.served, self.download_url, store.changed)
+        by_table = {s.layout.table: s for s in plan.served}
+        store.show = lambda db, layout, account, row: self.relations.shown(
+            db, account, by_table[layout.table], row
+        )
         self.schemas = plan.validation
         # Writes wait for fsync, so they run off the event loop, on one thread: the store
         # serialises writes anyway, and one thread taking them in turn avoids a convoy of

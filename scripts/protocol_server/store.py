@@ -122,6 +122,9 @@ class Store:
             _owner_only(path)
         self.account_key = load_token_key(path, token_key)
         self.changes: ChangeLog | None = None  # told of every create, update and delete
+        # How responses show a stored row (embedded objects, inverse lists, file URLs): the
+        # change log records what the API would show, so an event's payload is the object.
+        self.show: Callable[[sqlite3.Connection, TableLayout, str, Row], Row] | None = None
         self._writer = self._connect()
         self._write_lock = threading.Lock()
         try:
@@ -308,6 +311,7 @@ class Store:
         def delete_row(db: sqlite3.Connection) -> Row | None:
             found = _fetch(db, layout, account, object_id)
             if found is not None:
+                shown = self._shown(db, layout, account, found)  # as it was, before the cascade
                 if within is not None:
                     within(db)
                 db.execute(
@@ -315,7 +319,10 @@ class Store:
                     f"{quote(layout.id_attribute)} = ?",
                     (account, object_id),
                 )
-                self.changed(db, layout, account, "deleted", found)
+                if self.changes is not None:
+                    self.changes.record(
+                        db, layout.table, layout.id_attribute, account, "deleted", shown
+                    )
             return found
 
         return self._write(delete_row)
@@ -331,7 +338,11 @@ class Store:
         """Tell the change log of a change, inside its transaction (a cascaded delete calls
         this for every row it removes)."""
         if self.changes is not None:
-            self.changes.record(db, layout.table, layout.id_attribute, account, action, row)
+            shown = self._shown(db, layout, account, row)
+            self.changes.record(db, layout.table, layout.id_attribute, account, action, shown)
+
+    def _shown(self, db: sqlite3.Connection, layout: TableLayout, account: str, row: Row) -> Row:
+        return self.show(db, layout, account, row) if self.show is not None else row
 
     # Plumbing --------------------------------------------------------------------------------
 

@@ -72,7 +72,7 @@ def isolation_object(
         )
     after = ctx.send(plan.get, path, as_=tracked.credential)
     if after.status == 404:
-        tracked.deleted = True  # the other account deleted it: later steps must not count on it
+        ctx.ledger.gone(tracked)  # the other account deleted it: later steps must not count on it
     if after.status != plan.get.success_status or after.body != tracked.state:
         fail(
             f"the object untouched by the other account's {operation.http_method}: {tracked.state}",

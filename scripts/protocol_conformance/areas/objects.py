@@ -20,6 +20,7 @@ from protocol_conformance.http import Credential, Exchange
 from protocol_conformance.objects import Tracked
 from protocol_conformance.pages import collect
 from protocol_conformance.plan import ResourcePlan
+from protocol_conformance.references import same_value
 from protocol_conformance.registry import check, step
 from protocol_conformance.values import form_encodable
 from protocol_spec.model import Field
@@ -38,9 +39,11 @@ __all__ = [
     "creates",
     "delete",
     "delete_removes",
+    "differences",
     "get",
     "idempotent_create",
     "make",
+    "referring",
     "send_update",
     "update_partial",
     "update_persisted",
@@ -67,6 +70,7 @@ def create(
     that was made is tracked (and deleted at the end) even when the answer is wrong."""
     assert plan.create is not None and plan.id_attribute is not None
     ctx.ledger.reserve()
+    way = referring(ctx, plan, way, credential)
     encoded = encode(way.body, way.content_type)
     answer = ctx.send(
         plan.create,
@@ -99,6 +103,27 @@ def create(
     return tracked
 
 
+def referring(ctx: Context, plan: ResourcePlan, way: Way, credential: Credential | None) -> Way:
+    """`way` with every reference naming a real object of the creating account's."""
+    if ctx.referrals is None:
+        return way
+    body = ctx.referrals.refer(plan.name, way.body, credential or ctx.owner)
+    return way if body == way.body else Way(body, way.content_type)
+
+
+def differences(
+    ctx: Context, plan: ResourcePlan, sent: _JsonObject, shown: _JsonObject
+) -> _JsonObject:
+    """The attributes of `sent` that `shown` does not hold (ids sent, objects shown where the
+    model says so), with what `shown` holds instead."""
+    references = ctx.references(plan.name)
+    return {
+        k: shown.get(k, "(missing)")
+        for k, v in sent.items()
+        if k not in shown or not same_value(references, k, v, shown[k])
+    }
+
+
 @check(
     roles=("create", "get"),
     holds="every way of creating the spec shows (each example body, JSON and form) answers the success status with what was sent (and `Location` where declared); get returns the same object",
@@ -108,9 +133,9 @@ def create_then_get(ctx: Context, plan: ResourcePlan, way: Way) -> Tracked:
     assert plan.create is not None
     tracked = create(ctx, plan, way)
     created = tracked.created
-    wrong = {k: created.get(k, "(missing)") for k, v in way.body.items() if created.get(k) != v}
+    wrong = differences(ctx, plan, tracked.sent, created)
     if wrong:
-        fail(f"the new object to hold what was sent: {way.body}", f"{wrong} in {created}")
+        fail(f"the new object to hold what was sent: {tracked.sent}", f"{wrong} in {created}")
     _location(ctx, plan, tracked)
     if plan.get is not None:
         fetched = get(ctx, plan, tracked)
@@ -236,7 +261,7 @@ def update_persisted(ctx: Context, plan: ResourcePlan, update: Update) -> None:
     if answer.status != plan.update.success_status:
         fail(f"{plan.update.success_status} for the update {update.change}", answer.describe())
     for what, body in update.bodies():
-        wrong = {k: body.get(k, "(missing)") for k, v in update.change.items() if body.get(k) != v}
+        wrong = differences(ctx, plan, update.change, body)
         if wrong:
             fail(f"{what} to hold the update {update.change}", f"{wrong} in {body}")
     if update.fetched is not None and not isinstance(update.fetched.body, dict):
@@ -302,8 +327,8 @@ def valid_update(plan: ResourcePlan, tracked: Tracked) -> _JsonObject:
 
 def _attributes(plan: ResourcePlan, *, assigned: bool) -> list[str]:
     assert plan.model is not None
-    if assigned:
-        return [f.name for f in plan.model.fields if f.assigned is not None]
+    if assigned:  # an update time moves on every update, by definition
+        return [f.name for f in plan.model.fields if f.assigned not in (None, "update-time")]
     # Read-only attributes the server does not assign (say, an activity time) may move.
     return [f.name for f in plan.model.fields if not f.read_only]
 
@@ -319,7 +344,7 @@ def delete_removes(ctx: Context, plan: ResourcePlan, tracked: Tracked) -> None:
     path = plan.item_path(str(tracked.object_id))
     answer = ctx.send(plan.delete, path, as_=tracked.credential)
     if 200 <= answer.status < 300:
-        tracked.deleted = True
+        ctx.ledger.gone(tracked)
     empty = plan.delete.result is None
     if answer.status != plan.delete.success_status or (empty and answer.text != ""):
         body = "an empty body" if empty else "the object"
@@ -353,6 +378,8 @@ def idempotent_create(ctx: Context, plan: ResourcePlan, way: Way, other: Way | N
     assert create is not None and create.idempotency_key is not None
     assert plan.id_attribute is not None and ctx.api.schemas is not None
     header = create.idempotency_key
+    way = referring(ctx, plan, way, None)
+    other = referring(ctx, plan, other, None) if other is not None else None
     key = f"conformance-{secrets.token_hex(12)}"
     if not ctx.api.schemas.is_valid(header.schema_pointer, key):
         raise CannotJudge(f"{key!r} is not a valid {header.name}; no key of our own to send")
@@ -504,6 +531,8 @@ def updates(run: ResourceRun) -> None:
     if FORM in body.content_types:  # a form body means the same as JSON
         for f in writable:
             value = _different(run, f, target.state.get(f.name), allow_null=f.nullable)
+            if value is None and not f.nullable:
+                continue  # no other value the suite can draw
             if form_encodable(value) and value != target.state.get(f.name):
                 _update(run, target, {f.name: value}, FORM)
     if run.composer.schemas.is_valid(next(iter(body.schema_pointers.values())), {}):

@@ -100,7 +100,7 @@ def webhook_payload(
             if pointer is not None and not schemas.is_valid(pointer, body):
                 first = schemas.errors(pointer, body)[0].message
                 fail(f"a body valid against {event.type}'s schema", f"{first} in {body}")
-            if body.get(event.payload) != change.payload:
+            if change.payload is not None and body.get(event.payload) != change.payload:
                 fail(
                     f"`{event.payload}` equal to the object as the API showed it: {change.payload}",
                     f"{body.get(event.payload)}",
@@ -185,7 +185,8 @@ def _identity(ctx: Context, plan: ResourcePlan, delivery: Delivery) -> tuple[str
     for event in plan.events:
         payload = body.get(event.payload)
         if isinstance(payload, dict):
-            kind = next((str(v) for v in body.values() if v in {e.type for e in plan.events}), "")
+            types = {e.type for e in plan.events}
+            kind = next((v for v in body.values() if isinstance(v, str) and v in types), "")
             return (
                 event_id(ctx.api, event, delivery, body),
                 kind,
@@ -208,7 +209,7 @@ def webhooks(run: ResourceRun) -> None:
                 if operation is not None:
                     ctx.results.skip(operation.label, found.name, NOT_CONFIGURED)
         return
-    expected = changes_made(plan, ctx.writes)
+    expected = changes_made(plan, ctx.writes, ctx.api)
     counts = Counter(c.object_id for c in expected)
 
     def all_arrived(_: list[Delivery]) -> bool:
