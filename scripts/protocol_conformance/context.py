@@ -22,6 +22,7 @@ from protocol_conformance.http import (
     Exchange,
     ServerUnreachable,
     TransportFailure,
+    Upload,
 )
 from protocol_conformance.objects import Ledger, ObjectCapReached, Tracked
 from protocol_conformance.references import BodyReference
@@ -117,6 +118,7 @@ class Context:
         form: list[tuple[str, str]] | None = None,
         raw: tuple[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
+        upload: Upload | None = None,
     ) -> Exchange:
         """Send (as the owner unless told otherwise) and hold an error answer to the spec's
         error rules."""
@@ -132,6 +134,7 @@ class Context:
                 form=form,
                 raw=raw,
                 headers=headers,
+                upload=upload,
             )
         except ServerUnreachable:
             self.unreachable += 1

@@ -9,6 +9,7 @@ that is not JSON is kept as text, never raised.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import math
 import shlex
@@ -59,6 +60,7 @@ __all__ = [
     "ServerUnreachable",
     "TransportFailure",
     "TransportOptions",
+    "Upload",
     "guarded_transport",
     "pause_after_429",
     "retry_after_seconds",
@@ -77,6 +79,31 @@ FIRST_PAUSE, LONGEST_PAUSE = 1.0, 8.0
 AUTO_FIRST_INTERVAL, AUTO_LONGEST_INTERVAL, AUTO_RECOVERY = 0.05, 5.0, 50
 # Text of an answer kept for failure messages; the decoded body is what checks read.
 KEPT_TEXT = 4096
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A `multipart/form-data` body of one file: its part's name, the file's name, its media
+    type and its bytes."""
+
+    part: str
+    filename: str
+    media_type: str
+    data: bytes
+
+    def encoded(self) -> tuple[str, bytes]:
+        """(Content-Type, body), with a boundary drawn from the bytes (the same every time)."""
+        boundary = "conformance-" + hashlib.sha256(self.data).hexdigest()[:32]
+        head = (
+            f"--{boundary}\r\n"
+            f'Content-Disposition: form-data; name="{self.part}"; filename="{self.filename}"\r\n'
+            f"Content-Type: {self.media_type}\r\n\r\n"
+        ).encode()
+        body = head + self.data + f"\r\n--{boundary}--\r\n".encode()
+        return f"multipart/form-data; boundary={boundary}", body
+
+    def curl_option(self) -> str:
+        return "-F " + shlex.quote(f"{self.part}=@{self.filename};type={self.media_type}")
 
 
 class TransportFailure(ConformanceError):
@@ -248,6 +275,8 @@ class Exchange:
     text: str
     body: Any  # decoded JSON, or None when the body is empty or not JSON
     json_problem: str | None = None  # why a non-empty body could not be read as JSON
+    length: int = 0  # the body's length in bytes
+    sha256: str = ""  # the hex SHA-256 of the body's bytes (bodies read whole are compared so)
     sent_as: str | None = None  # the credential's variable ("TOKEN"), None when anonymous
 
     @property
@@ -303,6 +332,7 @@ class ApiClient:
         form: list[tuple[str, str]] | None = None,
         raw: tuple[str, str] | None = None,  # (content type, text)
         headers: Mapping[str, str] | None = None,
+        upload: Upload | None = None,  # a file, as multipart/form-data
     ) -> Exchange:
         url = self.base_url + path
         if params:
@@ -310,8 +340,10 @@ class ApiClient:
         sent_headers: dict[str, str] = dict(headers or {})
         if credential is not None:
             sent_headers["Authorization"] = credential.header
-        content: str | None = None
-        if json_body is not None:
+        content: str | bytes | None = None
+        if upload is not None:
+            sent_headers["Content-Type"], content = upload.encoded()
+        elif json_body is not None:
             content = json.dumps(json_body)
             sent_headers["Content-Type"] = "application/json"
         elif form is not None:
@@ -319,7 +351,7 @@ class ApiClient:
             sent_headers["Content-Type"] = "application/x-www-form-urlencoded"
         elif raw is not None:
             sent_headers["Content-Type"], content = raw
-        curl = self._curl(method, url, sent_headers, content, credential)
+        curl = self._curl(method, url, sent_headers, content, credential, upload)
         for attempt in range(MAX_429_RETRIES + 1):
             status, response_headers, body = self._request(method, url, sent_headers, content, curl)
             if status != 429:
@@ -344,7 +376,12 @@ class ApiClient:
         return self._curl(method, self.base_url + path, headers, None, credential)
 
     def _request(
-        self, method: str, url: str, headers: dict[str, str], content: str | None, curl: str
+        self,
+        method: str,
+        url: str,
+        headers: dict[str, str],
+        content: str | bytes | None,
+        curl: str,
     ) -> tuple[int, httpx.Headers, bytes]:
         """One request, its answer (headers and body) read whole within the time left for it
         (TIMEOUT, or less near DEADLINE) and MAX_RESPONSE_BYTES."""
@@ -391,16 +428,19 @@ class ApiClient:
         method: str,
         url: str,
         headers: Mapping[str, str],
-        content: str | None,
+        content: str | bytes | None,
         credential: Credential | None,
+        upload: Upload | None = None,
     ) -> str:
         parts = ["curl", "-sS", "-i", "-X", method, shlex.quote(url), *self.options.curl_options()]
         for name, value in headers.items():
             if credential is not None and name == "Authorization":
                 parts.append(credential.curl_option)
-            else:
+            elif upload is None or name != "Content-Type":  # curl -F writes its own
                 parts += ["-H", shlex.quote(f"{name}: {value}")]
-        if content is not None:
+        if upload is not None:
+            parts.append(upload.curl_option())
+        elif isinstance(content, str):
             parts += ["--data-raw", shlex.quote(content)]
         return " ".join(parts)
 
@@ -500,4 +540,6 @@ def _exchange(
         text=text,
         body=body,
         json_problem=problem,
+        length=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
     )

@@ -81,6 +81,9 @@ Step = Callable[[Any], None]  # takes a ResourceRun
 
 _CHECKS: dict[str, Check] = {}
 _STEPS: list[tuple[int, int, Step]] = []
+# Steps that run even where the suite has no JSON or form create body (they make objects their
+# own way, an upload say).
+_WITHOUT_BODY: set[Step] = set()
 
 
 def _register(found: Check) -> Check:
@@ -113,11 +116,14 @@ def declare(name: str, *, holds: str) -> Check:
     return _register(Check(name, ROLES, holds, every_answer=True))
 
 
-def step(phase: int) -> Callable[[Step], Step]:
-    """Run the decorated function for each resource, after the steps of smaller phases."""
+def step(phase: int, *, needs_body: bool = True) -> Callable[[Step], Step]:
+    """Run the decorated function for each resource, after the steps of smaller phases;
+    with `needs_body=False`, also for a resource the suite has no create body for."""
 
     def register(function: Step) -> Step:
         _STEPS.append((phase, len(_STEPS), function))
+        if not needs_body:
+            _WITHOUT_BODY.add(function)
         return function
 
     return register
@@ -134,8 +140,11 @@ def filter_checks() -> tuple[Check, ...]:
     return tuple(c for c in checks() if c.per_filter)
 
 
-def steps() -> tuple[Step, ...]:
-    return tuple(function for _, _, function in sorted(_STEPS, key=lambda s: s[:2]))
+def steps(*, without_body: bool = False) -> tuple[Step, ...]:
+    """The steps in the order of their phases (only those that need no create body, when
+    told)."""
+    ordered = (function for _, _, function in sorted(_STEPS, key=lambda s: s[:2]))
+    return tuple(f for f in ordered if not without_body or f in _WITHOUT_BODY)
 
 
 def checks_by_role(among: Iterable[Check] | None = None) -> dict[str, tuple[str, ...]]:

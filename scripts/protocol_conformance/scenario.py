@@ -126,8 +126,7 @@ def run_resource(run: ResourceRun) -> None:
         for op in plan.resource.operations:
             for check in by_role.get(op.role or "", ()):
                 run.ctx.results.skip(op.label, check, reason)
-        return
-    for step in STEPS:
+    for step in STEPS if run.composer.ways() else steps(without_body=True):
         try:
             step(run)
         except ScenarioStopped:

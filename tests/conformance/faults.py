@@ -9,6 +9,7 @@ that name an attribute or a parameter take it as an argument.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import time
@@ -888,7 +889,9 @@ class FaultyApp:
         async def receive() -> Message:
             nonlocal sent
             if sent:
-                return {"type": "http.disconnect"}
+                # The client stays until the answer is sent, as over a real connection (a
+                # streamed answer, a file say, stops at the first disconnect it hears).
+                await asyncio.Event().wait()
             sent = True
             return {"type": "http.request", "body": request.body, "more_body": False}
 

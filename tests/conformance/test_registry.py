@@ -95,9 +95,12 @@ def test_steps_run_in_the_order_of_their_phases() -> None:
         "isolation",
         "authentication",
         "refusals",
+        "related",
         "delete",
         "webhooks",
     ]
+    # Where the suite has no JSON or form create body (an upload), only these run.
+    assert [s.__name__ for s in areas.steps(without_body=True)] == ["related"]
 
 
 def test_the_registry_refuses_a_second_check_of_a_name_and_an_unknown_role() -> None:

@@ -14,6 +14,7 @@ import pytest
 
 from protocol_conformance import areas
 from protocol_conformance.fuzz import PHASES, FuzzSettings
+from protocol_conformance.plan import plan_resources
 from protocol_conformance.results import SCHEMATHESIS, SEMANTIC, RunResults
 from protocol_conformance.shards import FuzzWorkers
 from protocol_spec import Api
@@ -65,9 +66,13 @@ from .variants import Variant, cli, explain, receiving, run_all, scenario
 
 
 def semantic_checks(api: Api) -> set[str]:
-    """Every semantic check the registry has for `api`: one per filter for `filter_<param>`."""
+    """Every semantic check the registry has for `api`: one per filter for `filter_<param>`;
+    a check that runs only where the spec opts in (`roles=()`) when some resource does."""
     names = set()
+    plans = plan_resources(api)
     for found in areas.checks():
+        if not found.roles and found.unless is not None and all(found.unless(p) for p in plans):
+            continue
         if found.per_filter:
             names |= {found.named(p.name) for op in api.operations for p in op.filters}
         else:

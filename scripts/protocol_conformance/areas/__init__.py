@@ -17,6 +17,9 @@ from protocol_conformance.areas import paging
 from protocol_conformance.areas import access
 
 # isort: split
+from protocol_conformance.areas import relations
+
+# isort: split
 from protocol_conformance.areas import webhooks
 
 # isort: split
@@ -31,6 +34,7 @@ __all__ = [
     "markdown_table",
     "objects",
     "paging",
+    "relations",
     "steps",
     "webhooks",
 ]
