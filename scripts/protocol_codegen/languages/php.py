@@ -308,6 +308,8 @@ def phpdoc_type(type_ref: TypeRef, names: Mapping[str, str], *, as_input: bool) 
         text = "array<string, mixed>" if as_input else names[type_ref.name]
     elif type_ref.kind == "array" and type_ref.items is not None:
         text = f"list<{phpdoc_type(type_ref.items, names, as_input=as_input)}>"
+    elif type_ref.kind == "object" and type_ref.additional is not None:
+        text = f"array<string, {phpdoc_type(type_ref.additional, names, as_input=as_input)}>"
     elif type_ref.kind == "object":
         text = "array<string, mixed>"
     else:

@@ -273,6 +273,8 @@ def type_text(type_ref: TypeRef, names: Mapping[str, str], *, read: bool = False
         text = names[type_ref.name]
     elif type_ref.kind == "enum":
         text = _enum_union(type_ref.values)
+    elif type_ref.kind == "object" and type_ref.additional is not None:
+        text = f"Record<string, {type_text(type_ref.additional, names, read=read)}>"
     elif type_ref.kind == "object":
         text = "Record<string, unknown>"
     else:

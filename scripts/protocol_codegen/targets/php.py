@@ -241,9 +241,15 @@ def _from_array(f: Field, names: dict[str, str]) -> str:
 def _convert(type_ref: TypeRef, value: str, names: dict[str, str]) -> str:
     if type_ref.kind == "model" and type_ref.name is not None:
         return f"{names[type_ref.name]}::fromArray({value})"
-    items = type_ref.items
-    if type_ref.kind == "array" and items is not None and items.kind == "model" and items.name:
-        return f"array_map({names[items.name]}::fromArray(...), {value})"
+    items = type_ref.items if type_ref.kind == "array" else type_ref.additional
+    if type_ref.kind in ("array", "object") and items is not None and items.kind == "model":
+        model = names[items.name or ""]
+        each = (
+            f"static fn (?array $item): ?{model} => $item === null ? null : {model}::fromArray($item)"
+            if items.nullable
+            else f"{model}::fromArray(...)"
+        )
+        return f"array_map({each}, {value})"  # array_map keeps a map's keys
     return value
 
 
