@@ -9,14 +9,17 @@ attribute), and PHP's `fromArray` (and back with `toArray`).
 
 from __future__ import annotations
 
+import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, ClassVar, NoReturn
 
 import pytest
 
@@ -33,6 +36,7 @@ CASES = {
     "whole_api": SPECS / "whole_api.yaml",
     "typed_maps": SPECS / "features" / "typed_maps.yaml",
     "nullable_nested_objects": SPECS / "features" / "nullable_nested_objects.yaml",
+    "request_response_sides": SPECS / "features" / "request_response_sides.yaml",
 }
 REQUIRE_TOOLCHAINS = "PROTOCOL_REQUIRE_TOOLCHAINS"
 
@@ -349,3 +353,194 @@ def test_whole_api_message_reactions_are_typed(generated: dict[str, Generated]) 
     assert "contact: Contact | None\n" in models
     assert "reactions: Record<string, Array<string>>;" in _text(case, "typescript/types.d.ts")
     assert "@var array<string, list<string>>" in _text(case, "php/src/Models/Message.php")
+
+
+# -- request and response sides ---------------------------------------------------------------
+
+# The answers of the recording server below: a team whose members are objects, as the spec says
+# responses hold them, and one whose members are ids, as a server that "answers otherwise" would.
+_TEAM = {
+    "id": "t1",
+    "name": "Blue",
+    "members": [{"id": "m1", "name": "Kate"}],
+    "lead": {"id": "m1", "name": "Kate"},
+}
+_IDS_TEAM = {"id": "t2", "name": "Red", "members": ["m1"], "lead": "m1"}
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    bodies: ClassVar[list[Any]] = []
+
+    def _answer(self, status: int, value: object) -> None:
+        body = json.dumps(value).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length", "0"))
+        _Recorder.bodies.append(json.loads(self.rfile.read(length)))
+        self._answer(201, _TEAM)
+
+    def do_GET(self) -> None:
+        self._answer(200, _TEAM if self.path.endswith("/t1") else _IDS_TEAM)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def recorder() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def sides(tmp_path_factory: pytest.TempPathFactory) -> Generated:
+    spec = SPECS / "features" / "request_response_sides.yaml"
+    out = tmp_path_factory.mktemp("sides") / "generated"
+    command = [sys.executable, "-m", "protocol_codegen", "generate", "--spec", str(spec)]
+    run = subprocess.run(
+        [*command, "--out", str(out)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    return Generated(load_api(spec), out)
+
+
+def test_each_side_has_its_own_type(sides: Generated) -> None:
+    """One schema for both sides: requests take ids and leave read-only attributes out,
+    responses hold the objects."""
+    resource = _text(sides, f"python/{sides.package}/resources/teams.py")
+    assert "name: str,\n        members: Sequence[str],\n        lead: str | None," in resource
+    assert "id: str," not in resource.split("def get")[0], "read-only: never sent"
+    models = _text(sides, f"python/{sides.package}/models.py")
+    assert "members: list[Member]" in models and "lead: Member | None" in models
+    types = _text(sides, "typescript/types.d.ts")
+    assert "create(body: CreateTeamBody" in _text(sides, "typescript/resources/teams.d.ts")
+    body = types.split("export interface CreateTeamBody {")[1].split("}")[0]
+    assert "members: Array<string>;" in body and "lead: string | null;" in body
+    assert "id:" not in body
+    team = types.split("export interface Team {")[1].split("}")[0]
+    assert "members: Array<Member>;" in team and "lead: Member | null;" in team
+    php_resource = _text(sides, "php/src/Resources/Teams.php")
+    assert "@param array{name: string, members: list<string>, lead: string|null} $params" in (
+        php_resource
+    )
+
+
+_PY_CLIENT = """
+import json, sys
+from {package} import APIResponseValidationError, ApiClient
+client = ApiClient("token", base_url=sys.argv[1], max_retries=0)
+team = client.teams.create(name="Blue", members=["m1"], lead="m1")
+print(json.dumps([team.members[0].name, team.lead.name if team.lead else None]))
+try:
+    client.teams.get("t2")
+except APIResponseValidationError as error:
+    print(error)
+"""
+
+
+def test_python_sends_ids_reads_objects_and_names_the_failing_side(
+    sides: Generated, recorder: str
+) -> None:
+    _Recorder.bodies.clear()
+    run = subprocess.run(
+        [sys.executable, "-c", _PY_CLIENT.format(package=sides.package), recorder],
+        env={**os.environ, "PYTHONPATH": str(sides.out / "python")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert _Recorder.bodies == [{"name": "Blue", "members": ["m1"], "lead": "m1"}]
+    read, error = run.stdout.splitlines()[0], "\n".join(run.stdout.splitlines()[1:])
+    assert json.loads(read) == ["Kate", "Kate"]
+    assert "GET" in error and "/teams/t2 returned a body that does not match the spec" in error
+    assert "Team" in error and "members.0" in error, error
+
+
+_PHP_CLIENT = """<?php
+declare(strict_types=1);
+require $argv[1] . '/autoload.php';
+$client = new Protocol\\ApiClient('token', ['base_url' => $argv[2], 'max_retries' => 0]);
+$team = $client->teams->create(['name' => 'Blue', 'members' => ['m1'], 'lead' => 'm1']);
+echo json_encode([$team->members[0]->name, $team->lead?->name]), "\\n";
+try {
+    $client->teams->get('t2');
+} catch (Protocol\\Exceptions\\ApiResponseValidationException $error) {
+    echo $error->getMessage(), "\\n";
+}
+"""
+
+
+def test_php_sends_ids_reads_objects_and_names_the_failing_side(
+    sides: Generated, recorder: str
+) -> None:
+    _Recorder.bodies.clear()
+    script = sides.out / "sides.php"
+    script.write_text(_PHP_CLIENT)
+    run = subprocess.run(
+        [_php(), str(script), str(sides.out / "php"), recorder],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert _Recorder.bodies == [{"name": "Blue", "members": ["m1"], "lead": "m1"}]
+    read, error = run.stdout.splitlines()[:2]
+    assert json.loads(read) == ["Kate", "Kate"]
+    assert error.startswith("The response body does not match the spec (Team): "), error
+    assert "Member::fromArray(): Argument #1 ($data) must be of type array, string given" in error
+
+
+_TS_CLIENT = """
+import { ApiClient } from './index.js';
+const client = new ApiClient('token', { baseUrl: process.argv[2], maxRetries: 0 });
+const team = await client.teams.create({ name: 'Blue', members: ['m1'], lead: 'm1' });
+console.log(JSON.stringify([team.members[0].name, team.lead?.name]));
+"""
+
+
+def test_typescript_sends_ids_and_reads_objects(sides: Generated, recorder: str) -> None:
+    if shutil.which("node") is None:
+        _missing("Node 20", "install Node.js 20")
+    _Recorder.bodies.clear()
+    script = sides.out / "typescript" / "sides.mjs"
+    script.write_text(_TS_CLIENT)
+    run = subprocess.run(
+        ["node", str(script), recorder], capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert _Recorder.bodies == [{"name": "Blue", "members": ["m1"], "lead": "m1"}]
+    assert json.loads(run.stdout) == ["Kate", "Kate"]
+
+
+def test_php_map_values_are_checked(generated: dict[str, Generated]) -> None:
+    """PHP's `array` says nothing of a map's values: fromArray checks them as PHPDoc declares."""
+    case = generated["typed_maps"]
+    script = case.out / "wrong_map.php"
+    script.write_text(
+        "<?php\nrequire $argv[1] . '/autoload.php';\n"
+        "try {\n"
+        "    Protocol\\Models\\Post::fromArray(['id' => 'p', 'reactions' => ['smile' => [1]],\n"
+        "        'counts' => [], 'labels' => [], 'authors' => [], 'scores' => null]);\n"
+        "} catch (Protocol\\Exceptions\\ApiResponseValidationException $error) {\n"
+        "    echo $error->getMessage();\n"
+        "}\n"
+    )
+    run = subprocess.run(
+        [_php(), str(script), str(case.out / "php")], capture_output=True, text=True, check=False
+    )
+    assert run.stdout == (
+        "The response body does not match the spec (Post): "
+        'reactions must be array<string, list<string>>, got {"smile":[1]}'
+    ), run.stdout + run.stderr

@@ -34,6 +34,7 @@ from protocol_codegen.sdk_view import (
     SdkWebhooks,
     webhooks_view,
 )
+from protocol_codegen.sides import as_sent
 from protocol_spec import naming
 from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
 
@@ -152,6 +153,7 @@ class Php(SdkLanguage):
         }
 
     def sdk_view(self, api: Api) -> SdkView:
+        api = as_sent(api)
         names = class_names(api)
         resources = []
         for resource in api.resources:

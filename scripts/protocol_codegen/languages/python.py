@@ -34,6 +34,7 @@ from protocol_codegen.sdk_view import (
     SdkWebhooks,
     webhooks_view,
 )
+from protocol_codegen.sides import as_sent
 from protocol_spec import naming
 from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
 
@@ -137,6 +138,7 @@ class Python(SdkLanguage):
 
     def sdk_view(self, api: Api) -> SdkView:
         """The sync client's surface (the async one mirrors it) and the pydantic models."""
+        api = as_sent(api)
         return SdkView(self.target, sdk_resources(api), sdk_models(api), sdk_webhooks(api))
 
 

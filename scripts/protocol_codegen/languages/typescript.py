@@ -37,6 +37,7 @@ from protocol_codegen.sdk_view import (
     schema_pointers,
     webhooks_view,
 )
+from protocol_codegen.sides import as_sent
 from protocol_spec import naming
 from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
 
@@ -151,6 +152,7 @@ class TypeScript(SdkLanguage):
         }
 
     def sdk_view(self, api: Api) -> SdkView:
+        api = as_sent(api)
         names = type_names(api)
         models = _models(api, names)
         declared = {model.name: model for model in models}
