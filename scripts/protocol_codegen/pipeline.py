@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from protocol_codegen.errors import GeneratorError
 from protocol_codegen.formatting import check_pinned_tools, format_python
 from protocol_codegen.python_models import ModelsInBackground
+from protocol_codegen.sides import as_sent
 from protocol_codegen.targets import TARGETS, python
 from protocol_codegen.targets.python import MODELS_HEADER
 from protocol_codegen.write import owns
@@ -28,6 +29,7 @@ def render_targets(
     it runs while the Python models render on the other core, and what it raises ends the run.
     """
     check_pinned_tools()
+    api = as_sent(api)  # request bodies as requests send them (see `sides`)
     names = list(TARGETS) if targets is None else list(targets)
     unknown = [name for name in names if name not in TARGETS]
     if unknown:

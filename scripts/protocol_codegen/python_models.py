@@ -64,7 +64,9 @@ MODEL_OPTIONS: dict[str, Any] = {
     "use_field_description": True,
     "use_double_quotes": True,
     # `ErrorType | str` must try the enum first; pydantic's default (smart) picks `str` for
-    # any string, known value or not. Only real unions are affected, not `X | None`.
+    # any string, known value or not. datamodel-code-generator also writes it on `X | None`
+    # (`anyOf: [X, {type: 'null'}]`), where pydantic refuses it at import: `_without_union_mode`
+    # takes it off those.
     "union_mode": UnionMode.left_to_right,
 }
 
@@ -95,7 +97,78 @@ def reader_document(api: Api) -> dict[str, Any]:
         schema["additionalProperties"] = True
         for name, prop in schema.get("properties", {}).items():
             schema["properties"][name] = _open_enum(prop, document)
+    for schema in schemas.values():
+        _unbounded_inner_scalars(schema)
+        _nullable_maps(schema)
     return named_document(api, document)
+
+
+def _nullable_maps(node: Any) -> None:
+    """`type: [object, 'null']` with `additionalProperties` and no properties, written as
+    `anyOf: [{type: object, ...}, {type: 'null'}]`: datamodel-code-generator keeps the values'
+    type only from the second (`dict[str, float] | None`, not `dict[str, Any] | None`)."""
+    if isinstance(node, list):
+        for item in node:
+            _nullable_maps(item)
+        return
+    if not isinstance(node, dict):
+        return
+    for value in node.values():
+        _nullable_maps(value)
+    declared = node.get("type")
+    if (
+        isinstance(declared, list)
+        and sorted(map(str, declared)) == ["null", "object"]
+        and isinstance(node.get("additionalProperties"), dict)
+        and "properties" not in node
+    ):
+        described = {k: node.pop(k) for k in ("description", "default", "example") if k in node}
+        the_map = {**node, "type": "object"}
+        node.clear()
+        node.update({"anyOf": [the_map, {"type": "null"}], **described})
+
+
+# What bounds a value without changing its type (datamodel-code-generator gives an inline
+# item that has one a class of its own, `MessageReactionsAdditionalPropertyItem(RootModel[str])`).
+_BOUNDS = frozenset(
+    {
+        "minLength",
+        "maxLength",
+        "pattern",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+    }
+)
+
+
+def _unbounded_inner_scalars(node: Any, inner: bool = False) -> None:
+    """Drop the bounds of inline array items and map values that are not objects, so that a
+    map of lists of strings is `dict[str, list[str]]` and a list of bounded strings is
+    `list[str]`, as a person would write them, not a chain of root-model classes. The server
+    checks those bounds; the models keep every bound of a model's own attributes."""
+    if isinstance(node, list):
+        for item in node:
+            _unbounded_inner_scalars(item, inner)
+        return
+    if not isinstance(node, dict):
+        return
+    if inner and "$ref" not in node and "properties" not in node:
+        for key in _BOUNDS & node.keys():
+            del node[key]
+    for key, value in node.items():
+        if key in ("items", "additionalProperties"):
+            _unbounded_inner_scalars(value, inner=True)
+        elif key == "properties" and isinstance(value, dict):
+            for child in value.values():
+                _unbounded_inner_scalars(child)
+        elif key in ("anyOf", "oneOf", "allOf"):
+            _unbounded_inner_scalars(value, inner)
 
 
 def _open_enum(prop: dict[str, Any], document: dict[str, Any]) -> dict[str, Any]:
@@ -191,7 +264,85 @@ def _generate(api: Api, header: str) -> str:
         text = dmcg.generate(document, custom_file_header=header, **MODEL_OPTIONS)
     if not isinstance(text, str):
         raise ModelNameMismatch("datamodel-code-generator returned several modules, expected one")
-    return text
+    return _without_union_mode(text)
+
+
+_UNION_MODE = "union_mode"
+_NOT_A_CHOICE = {"None", "MISSING"}
+
+
+def _without_union_mode(text: str) -> str:
+    """`text` with `union_mode` taken off every annotation that is one type or null (and
+    perhaps MISSING): pydantic accepts it only on a union of two types or more, and fails the
+    import otherwise (`Unable to apply constraint 'union_mode' to schema of type 'model'`).
+    `Annotated[Contact | None, Field(union_mode=...)]` becomes `Contact | None`; other
+    arguments of `Field` stay. Edits the source by position, so the rest is byte for byte;
+    nested annotations take one more pass each."""
+    while True:
+        edits = _union_mode_edits(text)
+        if not edits:
+            return text
+        kept: list[tuple[int, int, str]] = []
+        for start, end, replacement in sorted(edits):
+            if not kept or start >= kept[-1][1]:  # one of two overlapping edits waits a pass
+                kept.append((start, end, replacement))
+        for start, end, replacement in reversed(kept):
+            text = text[:start] + replacement + text[end:]
+
+
+def _union_mode_edits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) of each `union_mode` to take off (see `_without_union_mode`)."""
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+
+    def offset(lineno: int, col: int) -> int:  # ast columns count UTF-8 bytes
+        return starts[lineno - 1] + len(lines[lineno - 1].encode()[:col].decode())
+
+    edits: list[tuple[int, int, str]] = []
+    for node in ast.walk(ast.parse(text)):
+        if not (isinstance(node, ast.Subscript) and ast.unparse(node.value) == "Annotated"):
+            continue
+        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else []
+        if len(parts) < 2 or len(_choices(parts[0])) > 1:
+            continue
+        for meta in parts[1:]:
+            if not (isinstance(meta, ast.Call) and ast.unparse(meta.func) == "Field"):
+                continue
+            keywords = [k for k in meta.keywords if k.arg == _UNION_MODE]
+            if not keywords:
+                continue
+            if len(parts) == 2 and len(meta.keywords) == 1 and not meta.args:
+                inner = parts[0]
+                start = offset(node.lineno, node.col_offset)
+                end = offset(node.end_lineno or node.lineno, node.end_col_offset or 0)
+                inner_text = text[
+                    offset(inner.lineno, inner.col_offset) : offset(
+                        inner.end_lineno or inner.lineno, inner.end_col_offset or 0
+                    )
+                ]
+                edits.append((start, end, inner_text))
+                continue
+            (keyword,) = keywords
+            start = offset(keyword.lineno, keyword.col_offset)
+            end = offset(keyword.end_lineno or keyword.lineno, keyword.end_col_offset or 0)
+            after = re.match(r"\s*,\s*", text[end:])
+            if after:  # the comma and space after it go too
+                end += after.end()
+            else:  # the last argument: the comma before it goes
+                before = re.search(r",\s*$", text[:start])
+                start = before.start() if before else start
+            edits.append((start, end, ""))
+    return edits
+
+
+def _choices(annotation: ast.expr) -> list[str]:
+    """The types of a `|` union that are neither None nor MISSING."""
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+        return _choices(annotation.left) + _choices(annotation.right)
+    text = ast.unparse(annotation)
+    return [] if text in _NOT_A_CHOICE else [text]
 
 
 def _finish(api: Api, text: str) -> tuple[str, tuple[str, ...]]:

@@ -39,4 +39,4 @@ def _names(type_ref: TypeRef | None) -> list[str]:
         return []
     if type_ref.kind == "model" and type_ref.name:
         return [type_ref.name]
-    return _names(type_ref.items)
+    return _names(type_ref.items) + _names(type_ref.additional)

@@ -149,7 +149,7 @@ def schema_pointers(api: Api) -> dict[str, str]:
     found = {m.name: m.pointer for m in api.models}
     for model in api.models:
         for f in model.fields:
-            for type_ref in (f.type, f.type.items):
+            for type_ref in (f.type, f.type.items, f.type.additional):
                 if type_ref is not None and type_ref.kind == "enum" and type_ref.name:
                     found.setdefault(type_ref.name, f.pointer)
     for enum in api.enums:

@@ -251,8 +251,20 @@ class _Builder:
                 name = naming.pascal(owner + "_" + prop)
                 self._register_model(name, schema, at)
                 return TypeRef("model", nullable=nullable, name=self._name_at(name, at))
-            return TypeRef("object", nullable=nullable)
+            return TypeRef(
+                "object", nullable=nullable, additional=self._values(schema, owner, prop, at)
+            )
         return TypeRef("unknown", nullable=nullable)
+
+    def _values(self, schema: Node, owner: str | None, prop: str | None, at: str) -> TypeRef | None:
+        """The type of a map's values (`additionalProperties: {schema}`); None for any value."""
+        values = schema.get("additionalProperties")
+        if not isinstance(values, dict) or not values:
+            return None
+        value_prop = f"{prop}_value" if prop else None
+        here = join(at, "additionalProperties")
+        value_type = self._type(values, owner=owner, prop=value_prop, at=here)
+        return None if value_type.kind == "unknown" and not value_type.nullable else value_type
 
     # -- operations -----------------------------------------------------------------------
 
@@ -665,9 +677,7 @@ def _string_enum(schema: Node) -> tuple[str, ...] | None:
 
 
 def _with_nullable(type_ref: TypeRef, nullable: bool) -> TypeRef:
-    return TypeRef(
-        type_ref.kind, nullable, type_ref.name, type_ref.items, type_ref.values, type_ref.format
-    )
+    return replace(type_ref, nullable=nullable)
 
 
 def _text(value: object) -> str:

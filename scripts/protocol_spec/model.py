@@ -77,7 +77,8 @@ WEBHOOKS_ATTRIBUTE = "webhooks"
 @dataclass(frozen=True)
 class TypeRef:
     """A neutral type. `name` is set for models and named enums; `items` for arrays;
-    `values` for enums (named or inline); `object` is a free-form map; `unknown` anything."""
+    `values` for enums (named or inline); `object` is a map with string keys, whose values are
+    `additional` (`additionalProperties`) or anything when that is None; `unknown` anything."""
 
     kind: TypeKind
     nullable: bool = False
@@ -85,6 +86,7 @@ class TypeRef:
     items: TypeRef | None = None
     values: tuple[str, ...] = ()
     format: str | None = None
+    additional: TypeRef | None = None
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from protocol_codegen.sdk_view import (
     SdkWebhooks,
     webhooks_view,
 )
+from protocol_codegen.sides import as_sent
 from protocol_spec import naming
 from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
 
@@ -152,6 +153,7 @@ class Php(SdkLanguage):
         }
 
     def sdk_view(self, api: Api) -> SdkView:
+        api = as_sent(api)
         names = class_names(api)
         resources = []
         for resource in api.resources:
@@ -308,6 +310,8 @@ def phpdoc_type(type_ref: TypeRef, names: Mapping[str, str], *, as_input: bool) 
         text = "array<string, mixed>" if as_input else names[type_ref.name]
     elif type_ref.kind == "array" and type_ref.items is not None:
         text = f"list<{phpdoc_type(type_ref.items, names, as_input=as_input)}>"
+    elif type_ref.kind == "object" and type_ref.additional is not None:
+        text = f"array<string, {phpdoc_type(type_ref.additional, names, as_input=as_input)}>"
     elif type_ref.kind == "object":
         text = "array<string, mixed>"
     else:

@@ -34,10 +34,12 @@ from protocol_codegen.sdk_view import (
     SdkWebhooks,
     webhooks_view,
 )
+from protocol_codegen.sides import as_sent
 from protocol_spec import naming
 from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
 
 __all__ = [
+    "ABC_NAMES",
     "LANGUAGE",
     "PAGE_CLASS",
     "Argument",
@@ -136,6 +138,7 @@ class Python(SdkLanguage):
 
     def sdk_view(self, api: Api) -> SdkView:
         """The sync client's surface (the async one mirrors it) and the pydantic models."""
+        api = as_sent(api)
         return SdkView(self.target, sdk_resources(api), sdk_models(api), sdk_webhooks(api))
 
 
@@ -295,6 +298,8 @@ def annotation(type_ref: TypeRef, literal: Callable[[str], str] = json.dumps) ->
         text = str(type_ref.name)
     elif type_ref.kind == "enum":
         text = "Literal[" + ", ".join(literal(value) for value in type_ref.values) + "]"
+    elif type_ref.kind == "object" and type_ref.additional is not None:
+        text = f"Mapping[str, {annotation(type_ref.additional, literal)}]"
     elif type_ref.kind == "object":
         text = "dict[str, Any]"
     else:
@@ -303,14 +308,21 @@ def annotation(type_ref: TypeRef, literal: Callable[[str], str] = json.dumps) ->
 
 
 def typing_names(type_ref: TypeRef) -> set[str]:
-    """Names to import for an annotation: `typing.X`, or `collections.abc.Sequence`."""
+    """Names to import for an annotation: `typing.X`, or `collections.abc.Sequence` and
+    `Mapping` (`ABC_NAMES`)."""
     if type_ref.kind == "enum":
         return {"Literal"}
+    if type_ref.kind == "object" and type_ref.additional is not None:
+        return {"Mapping", *typing_names(type_ref.additional)}
     if type_ref.kind in ("object", "unknown"):
         return {"Any"}
     if type_ref.kind == "array" and type_ref.items is not None:
         return {"Sequence", *typing_names(type_ref.items)}
     return set()
+
+
+# What `typing_names` names that is imported from `collections.abc`.
+ABC_NAMES = frozenset({"Mapping", "Sequence"})
 
 
 # -- values ----------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from protocol_codegen.sdk_view import (
     schema_pointers,
     webhooks_view,
 )
+from protocol_codegen.sides import as_sent
 from protocol_spec import naming
 from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
 
@@ -151,6 +152,7 @@ class TypeScript(SdkLanguage):
         }
 
     def sdk_view(self, api: Api) -> SdkView:
+        api = as_sent(api)
         names = type_names(api)
         models = _models(api, names)
         declared = {model.name: model for model in models}
@@ -273,6 +275,8 @@ def type_text(type_ref: TypeRef, names: Mapping[str, str], *, read: bool = False
         text = names[type_ref.name]
     elif type_ref.kind == "enum":
         text = _enum_union(type_ref.values)
+    elif type_ref.kind == "object" and type_ref.additional is not None:
+        text = f"Record<string, {type_text(type_ref.additional, names, read=read)}>"
     elif type_ref.kind == "object":
         text = "Record<string, unknown>"
     else:

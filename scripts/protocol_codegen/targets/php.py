@@ -60,6 +60,7 @@ STATIC_FILES = (
     "src/Core/StreamTransport.php",
     "src/Exceptions/ApiConnectionException.php",
     "src/Exceptions/ApiException.php",
+    "src/Exceptions/ApiResponseValidationException.php",
     "src/Exceptions/ApiStatusException.php",
     "src/Exceptions/ApiTimeoutException.php",
     "src/Exceptions/WebhookVerificationError.php",
@@ -211,7 +212,7 @@ def _model_view(model: Model, declared: SdkModel, names: dict[str, str], read: b
         properties += doc.splitlines() if doc else []
         default = "" if prop.required else " = null"
         properties.append(f"public readonly {prop.type} ${prop.name}{default},")
-        arguments.append(f"{prop.name}: {_from_array(f, names)},")
+        arguments.append(f"{prop.name}: {_from_array(f, names, read)},")
     paragraphs = [model.description] if model.description else []
     if read:
         paragraphs += [
@@ -229,21 +230,39 @@ def _model_view(model: Model, declared: SdkModel, names: dict[str, str], read: b
     )
 
 
-def _from_array(f: Field, names: dict[str, str]) -> str:
-    """The expression that reads attribute `f` from the decoded JSON object `$data`."""
+def _from_array(f: Field, names: dict[str, str], read: bool) -> str:
+    """The expression that reads attribute `f` from the decoded JSON object `$data`; a model
+    the client reads checks the items of lists and maps (`read`)."""
     key = f"$data[{string_literal(f.name)}]"
     converted = _convert(f.type, key, names)
+    if read and converted == key and _holds_scalars(f.type):  # PHP's `array` says less than PHPDoc
+        doc = string_literal(phpdoc_type(f.type, names, as_input=False))
+        converted = f"self::checked({key}, {doc}, {string_literal(f.name)})"
     if converted == key:
         return key if f.required and not f.type.nullable else f"{key} ?? null"
     return f"isset({key}) ? {converted} : null" if not f.required or f.type.nullable else converted
 
 
+def _holds_scalars(type_ref: TypeRef) -> bool:
+    """A list or map whose items (and theirs) are scalars or enums, never models."""
+    inner = type_ref.items if type_ref.kind == "array" else type_ref.additional
+    if type_ref.kind not in ("array", "object") or inner is None:
+        return False
+    return inner.kind in ("string", "integer", "number", "boolean", "enum") or _holds_scalars(inner)
+
+
 def _convert(type_ref: TypeRef, value: str, names: dict[str, str]) -> str:
     if type_ref.kind == "model" and type_ref.name is not None:
         return f"{names[type_ref.name]}::fromArray({value})"
-    items = type_ref.items
-    if type_ref.kind == "array" and items is not None and items.kind == "model" and items.name:
-        return f"array_map({names[items.name]}::fromArray(...), {value})"
+    items = type_ref.items if type_ref.kind == "array" else type_ref.additional
+    if type_ref.kind in ("array", "object") and items is not None and items.kind == "model":
+        model = names[items.name or ""]
+        each = (
+            f"static fn (?array $item): ?{model} => $item === null ? null : {model}::fromArray($item)"
+            if items.nullable
+            else f"{model}::fromArray(...)"
+        )
+        return f"array_map({each}, {value})"  # array_map keeps a map's keys
     return value
 
 

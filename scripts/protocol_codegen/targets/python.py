@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from protocol_codegen.languages.python import (
+    ABC_NAMES,
     LANGUAGE,
     annotation,
     argument_name,
@@ -288,8 +289,8 @@ def _resource_module(resource: Resource, declared: SdkResource) -> dict[str, obj
     pages = [op for op in resource.operations if op.pagination is not None]
     argument_types = [item.type for op in resource.operations for item in _arguments(op)]
     imported = sorted({name for type_ref in argument_types for name in typing_names(type_ref)})
-    abc_names = [name for name in imported if name == "Sequence"]
-    from_typing = sorted({*(name for name in imported if name != "Sequence"), "Unpack"})
+    abc_names = [name for name in imported if name in ABC_NAMES]
+    from_typing = sorted({*(name for name in imported if name not in ABC_NAMES), "Unpack"})
     imports = ["from functools import cached_property"]
     imports += [f"from collections.abc import {', '.join(abc_names)}"] if abc_names else []
     imports.append(f"from typing import {', '.join(from_typing)}")
@@ -431,8 +432,7 @@ def _models_used(op: Operation) -> set[str]:
         type_ref = types.pop()
         if type_ref.kind == "model" and type_ref.name:
             names.add(type_ref.name)
-        if type_ref.items is not None:
-            types.append(type_ref.items)
+        types += [t for t in (type_ref.items, type_ref.additional) if t is not None]
     return names
 
 

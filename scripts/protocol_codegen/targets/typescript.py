@@ -300,8 +300,7 @@ def _types_used(op: Operation, names: dict[str, str]) -> set[str]:
         type_ref = types.pop()
         if type_ref.name is not None and type_ref.kind in ("model", "enum"):
             used.add(names[type_ref.name])
-        if type_ref.items is not None:
-            types.append(type_ref.items)
+        types += [t for t in (type_ref.items, type_ref.additional) if t is not None]
     used.add("PagePromise" if op.pagination is not None else "APIPromise")
     return used
 

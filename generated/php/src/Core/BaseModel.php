@@ -36,6 +36,49 @@ abstract class BaseModel implements \ArrayAccess, \JsonSerializable
     }
 
     /**
+     * $value when it is of $type, the PHPDoc type of a list or map of scalars
+     * (`list<string>`, `array<string, list<int>>`, `...|null`); else a TypeError naming
+     * $attribute, which fromArray() reports as the response not matching the spec.
+     */
+    protected static function checked(mixed $value, string $type, string $attribute): mixed
+    {
+        if (!self::matches($value, $type)) {
+            throw new \TypeError(sprintf('%s must be %s, got %s', $attribute, $type, json_encode($value)));
+        }
+        return $value;
+    }
+
+    private static function matches(mixed $value, string $type): bool
+    {
+        if (str_ends_with($type, '|null')) {
+            return $value === null || self::matches($value, substr($type, 0, -5));
+        }
+        $inner = match (true) {
+            str_starts_with($type, 'list<') => substr($type, 5, -1),
+            str_starts_with($type, 'array<string, ') => substr($type, 14, -1),
+            default => null,
+        };
+        if ($inner !== null) {
+            if (!is_array($value) || (str_starts_with($type, 'list<') && !array_is_list($value))) {
+                return false;
+            }
+            foreach ($value as $item) {
+                if (!self::matches($item, $inner)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return match ($type) {
+            'string' => is_string($value),
+            'int' => is_int($value),
+            'float' => is_int($value) || is_float($value),
+            'bool' => is_bool($value),
+            default => true, // enums of a read model take any value (a newer server's)
+        };
+    }
+
+    /**
      * @param array<string, mixed> $data
      * @param list<string> $known
      */

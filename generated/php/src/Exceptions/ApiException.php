@@ -12,6 +12,7 @@ namespace Protocol\Exceptions;
  *   ApiException
  *   ├── ApiConnectionException      the request never got an HTTP answer
  *   │   └── ApiTimeoutException     ... because the timeout ran out
+ *   ├── ApiResponseValidationException  a success whose body does not match the spec
  *   └── ApiStatusException          the server answered 4xx/5xx: status, type, message, body
  *       ├── BadRequestException (400)
  *       ├── AuthenticationException (401)

@@ -6,6 +6,7 @@ declare(strict_types=1);
 namespace Protocol\Models;
 
 use Protocol\Core\BaseModel;
+use Protocol\Exceptions\ApiResponseValidationException;
 
 /**
  * A conversation between you and one contact or one group: exactly one of `contact_id` and
@@ -46,21 +47,26 @@ final class Conversation extends BaseModel
     /**
      * @param array<string, mixed> $data the decoded JSON object; attributes it has beyond
      *     ATTRIBUTES are kept (see extra())
+     * @throws ApiResponseValidationException when an attribute has another type than declared
      */
     public static function fromArray(array $data): self
     {
-        $model = new self(
-            id: $data['id'],
-            contact_id: $data['contact_id'] ?? null,
-            group_id: $data['group_id'] ?? null,
-            pinned_message_id: $data['pinned_message_id'] ?? null,
-            is_pinned: $data['is_pinned'],
-            is_muted: $data['is_muted'],
-            last_active_at: $data['last_active_at'] ?? null,
-            last_opened_at: $data['last_opened_at'] ?? null,
-            created_at: $data['created_at'],
-            archived_at: $data['archived_at'] ?? null,
-        );
+        try {
+            $model = new self(
+                id: $data['id'],
+                contact_id: $data['contact_id'] ?? null,
+                group_id: $data['group_id'] ?? null,
+                pinned_message_id: $data['pinned_message_id'] ?? null,
+                is_pinned: $data['is_pinned'],
+                is_muted: $data['is_muted'],
+                last_active_at: $data['last_active_at'] ?? null,
+                last_opened_at: $data['last_opened_at'] ?? null,
+                created_at: $data['created_at'],
+                archived_at: $data['archived_at'] ?? null,
+            );
+        } catch (\TypeError $error) {
+            throw ApiResponseValidationException::of(self::class, $error);
+        }
         return $model->withExtra(array_diff_key($data, array_flip(self::ATTRIBUTES)));
     }
 }

@@ -6,6 +6,7 @@ declare(strict_types=1);
 namespace Protocol\Models;
 
 use Protocol\Core\BaseModel;
+use Protocol\Exceptions\ApiResponseValidationException;
 
 /**
  * The body of a webhook delivery about a conversation.
@@ -38,14 +39,19 @@ final class ConversationEvent extends BaseModel
     /**
      * @param array<string, mixed> $data the decoded JSON object; attributes it has beyond
      *     ATTRIBUTES are kept (see extra())
+     * @throws ApiResponseValidationException when an attribute has another type than declared
      */
     public static function fromArray(array $data): self
     {
-        $model = new self(
-            id: $data['id'],
-            type: $data['type'],
-            payload: Conversation::fromArray($data['payload']),
-        );
+        try {
+            $model = new self(
+                id: $data['id'],
+                type: $data['type'],
+                payload: Conversation::fromArray($data['payload']),
+            );
+        } catch (\TypeError $error) {
+            throw ApiResponseValidationException::of(self::class, $error);
+        }
         return $model->withExtra(array_diff_key($data, array_flip(self::ATTRIBUTES)));
     }
 }

@@ -6,6 +6,7 @@ declare(strict_types=1);
 namespace Protocol\Models;
 
 use Protocol\Core\BaseModel;
+use Protocol\Exceptions\ApiResponseValidationException;
 
 /**
  * What went wrong with a request.
@@ -36,14 +37,19 @@ final class ErrorObject extends BaseModel
     /**
      * @param array<string, mixed> $data the decoded JSON object; attributes it has beyond
      *     ATTRIBUTES are kept (see extra())
+     * @throws ApiResponseValidationException when an attribute has another type than declared
      */
     public static function fromArray(array $data): self
     {
-        $model = new self(
-            type: $data['type'],
-            message: $data['message'],
-            documentation_url: $data['documentation_url'] ?? null,
-        );
+        try {
+            $model = new self(
+                type: $data['type'],
+                message: $data['message'],
+                documentation_url: $data['documentation_url'] ?? null,
+            );
+        } catch (\TypeError $error) {
+            throw ApiResponseValidationException::of(self::class, $error);
+        }
         return $model->withExtra(array_diff_key($data, array_flip(self::ATTRIBUTES)));
     }
 }

@@ -6,6 +6,7 @@ declare(strict_types=1);
 namespace Protocol\Models;
 
 use Protocol\Core\BaseModel;
+use Protocol\Exceptions\ApiResponseValidationException;
 
 /**
  * Attributes a newer server sends that this version does not declare are kept:
@@ -30,15 +31,20 @@ final class Conversation extends BaseModel
     /**
      * @param array<string, mixed> $data the decoded JSON object; attributes it has beyond
      *     ATTRIBUTES are kept (see extra())
+     * @throws ApiResponseValidationException when an attribute has another type than declared
      */
     public static function fromArray(array $data): self
     {
-        $model = new self(
-            id: $data['id'],
-            title: $data['title'] ?? null,
-            starred: $data['starred'],
-            created_at: $data['created_at'],
-        );
+        try {
+            $model = new self(
+                id: $data['id'],
+                title: $data['title'] ?? null,
+                starred: $data['starred'],
+                created_at: $data['created_at'],
+            );
+        } catch (\TypeError $error) {
+            throw ApiResponseValidationException::of(self::class, $error);
+        }
         return $model->withExtra(array_diff_key($data, array_flip(self::ATTRIBUTES)));
     }
 }

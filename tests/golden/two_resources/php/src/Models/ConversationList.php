@@ -6,6 +6,7 @@ declare(strict_types=1);
 namespace Protocol\Models;
 
 use Protocol\Core\BaseModel;
+use Protocol\Exceptions\ApiResponseValidationException;
 
 /**
  * Attributes a newer server sends that this version does not declare are kept:
@@ -26,13 +27,18 @@ final class ConversationList extends BaseModel
     /**
      * @param array<string, mixed> $data the decoded JSON object; attributes it has beyond
      *     ATTRIBUTES are kept (see extra())
+     * @throws ApiResponseValidationException when an attribute has another type than declared
      */
     public static function fromArray(array $data): self
     {
-        $model = new self(
-            has_more: $data['has_more'],
-            data: array_map(Conversation::fromArray(...), $data['data']),
-        );
+        try {
+            $model = new self(
+                has_more: $data['has_more'],
+                data: array_map(Conversation::fromArray(...), $data['data']),
+            );
+        } catch (\TypeError $error) {
+            throw ApiResponseValidationException::of(self::class, $error);
+        }
         return $model->withExtra(array_diff_key($data, array_flip(self::ATTRIBUTES)));
     }
 }

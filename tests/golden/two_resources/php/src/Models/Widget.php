@@ -6,6 +6,7 @@ declare(strict_types=1);
 namespace Protocol\Models;
 
 use Protocol\Core\BaseModel;
+use Protocol\Exceptions\ApiResponseValidationException;
 
 /**
  * A widget.
@@ -40,18 +41,23 @@ final class Widget extends BaseModel
     /**
      * @param array<string, mixed> $data the decoded JSON object; attributes it has beyond
      *     ATTRIBUTES are kept (see extra())
+     * @throws ApiResponseValidationException when an attribute has another type than declared
      */
     public static function fromArray(array $data): self
     {
-        $model = new self(
-            id: $data['id'],
-            name: $data['name'],
-            color: $data['color'],
-            size: $data['size'] ?? null,
-            tags: $data['tags'],
-            created_at: $data['created_at'],
-            retired_at: $data['retired_at'] ?? null,
-        );
+        try {
+            $model = new self(
+                id: $data['id'],
+                name: $data['name'],
+                color: $data['color'],
+                size: $data['size'] ?? null,
+                tags: self::checked($data['tags'], 'list<string>', 'tags'),
+                created_at: $data['created_at'],
+                retired_at: $data['retired_at'] ?? null,
+            );
+        } catch (\TypeError $error) {
+            throw ApiResponseValidationException::of(self::class, $error);
+        }
         return $model->withExtra(array_diff_key($data, array_flip(self::ATTRIBUTES)));
     }
 }
