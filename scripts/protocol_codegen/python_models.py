@@ -194,7 +194,15 @@ def _generate(api: Api, header: str) -> str:
     return text
 
 
+# `union_mode` on a model that may be null (`anyOf: [$ref, {type: 'null'}]`): pydantic refuses
+# it when the module is imported, and `X | None` needs no order anyway.
+_NULLABLE_MODEL_UNION = re.compile(
+    r"Annotated\[(\w+) \| None, Field\(union_mode=[\"']left_to_right[\"']\)\]"
+)
+
+
 def _finish(api: Api, text: str) -> tuple[str, tuple[str, ...]]:
+    text = _NULLABLE_MODEL_UNION.sub(r"\1 | None", text)
     names = tuple(_CLASS.findall(text))
     missing = sorted(({m.name for m in api.models} | {e.name for e in api.enums}) - set(names))
     if missing:
