@@ -269,6 +269,10 @@ class MediaPolicy:
     default_file_media_type: str  # when the caller gives none and the name's extension tells none
     download_accept: str  # `Accept` of a download, whose media type only the file knows
     buffered: bool  # each body is built whole before the first attempt and resent as it is
+    # A file's media type from its name's extension (lower case, without the dot): one table
+    # for the three runtimes, so that a file is sent with the same type whatever the machine's
+    # own tables say (Python's `mimetypes` reads /etc/mime.types; Node and PHP have none).
+    media_types: tuple[tuple[str, str], ...]
 
 
 MEDIA_POLICY = MediaPolicy(
@@ -276,6 +280,32 @@ MEDIA_POLICY = MediaPolicy(
     default_file_media_type="application/octet-stream",
     download_accept="*/*",
     buffered=True,
+    media_types=(
+        ("csv", "text/csv"),
+        ("doc", "application/msword"),
+        ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("gif", "image/gif"),
+        ("gz", "application/gzip"),
+        ("htm", "text/html"),
+        ("html", "text/html"),
+        ("jpeg", "image/jpeg"),
+        ("jpg", "image/jpeg"),
+        ("json", "application/json"),
+        ("md", "text/markdown"),
+        ("mov", "video/quicktime"),
+        ("mp3", "audio/mpeg"),
+        ("mp4", "video/mp4"),
+        ("pdf", "application/pdf"),
+        ("png", "image/png"),
+        ("svg", "image/svg+xml"),
+        ("txt", "text/plain"),
+        ("wav", "audio/wav"),
+        ("webp", "image/webp"),
+        ("xls", "application/vnd.ms-excel"),
+        ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("xml", "application/xml"),
+        ("zip", "application/zip"),
+    ),
 )
 
 RequestKind = Literal["json", "multipart", "form", "text", "binary"]

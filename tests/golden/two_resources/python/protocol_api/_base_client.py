@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import email.utils
 import json
-import mimetypes
 import os
 import random
 import time
@@ -62,6 +61,33 @@ MAX_RETRY_AFTER = 60.0  # a longer Retry-After is not waited for: the error is r
 RETRY_STATUSES = frozenset({408, 409, 429})  # and every 5xx
 DEFAULT_FILE_NAME = "upload"  # a file part's name when the file has none
 DEFAULT_FILE_MEDIA_TYPE = "application/octet-stream"  # when neither caller nor name tell
+# A file's media type from its name's extension (the same table in every client).
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "doc": "application/msword",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "gif": "image/gif",
+    "gz": "application/gzip",
+    "htm": "text/html",
+    "html": "text/html",
+    "jpeg": "image/jpeg",
+    "jpg": "image/jpeg",
+    "json": "application/json",
+    "md": "text/markdown",
+    "mov": "video/quicktime",
+    "mp3": "audio/mpeg",
+    "mp4": "video/mp4",
+    "pdf": "application/pdf",
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "txt": "text/plain",
+    "wav": "audio/wav",
+    "webp": "image/webp",
+    "xls": "application/vnd.ms-excel",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xml": "application/xml",
+    "zip": "application/zip",
+}
 
 T = TypeVar("T")
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
@@ -193,7 +219,8 @@ def read_file(value: FileInput) -> tuple[str, bytes, str]:
             "opened with 'rb', or a (filename, content[, media_type]) tuple."
         )
     name = name or DEFAULT_FILE_NAME
-    media_type = media_type or mimetypes.guess_type(name)[0] or DEFAULT_FILE_MEDIA_TYPE
+    extension = name.rpartition(".")[2].lower() if "." in name else ""
+    media_type = media_type or MEDIA_TYPES.get(extension, DEFAULT_FILE_MEDIA_TYPE)
     return name, data, media_type
 
 
