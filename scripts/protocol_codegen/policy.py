@@ -50,25 +50,68 @@ with the same rules, rendered from this one declaration:
   comes from the spec: the body attribute whose enum lists the webhook's name.
 - The secret is the call's argument, else the `secret_env` environment variable; neither is an
   error too (a receiver must never accept unverified deliveries because of a missing setting).
+
+Media types (`request_media(op)`, `response_media(op)`, `MEDIA_POLICY`): what every client
+sends and how it reads the answer, from the media types the operation declares:
+- The request body goes out in the first of these the operation declares: JSON (unless a body
+  attribute is a file, which JSON cannot carry), `multipart/form-data` (when an attribute is a
+  file, or no form encoding is declared), `application/x-www-form-urlencoded`, any other
+  `multipart/`, `text/*` (the body is a string), then anything else (the body is bytes:
+  `application/octet-stream`, `image/png`, ...). `Content-Type` is that media type as declared.
+- A file argument is what each ecosystem passes for a file: Python a path (`os.PathLike`),
+  bytes, a binary file object, or a `(filename, content[, media type])` tuple; TypeScript a
+  `Blob`, a `File` or a Node `Buffer`; PHP a stream resource, a path, or an `UploadFile`
+  (name, bytes, media type). Its part carries its file name (the path's or the file's name,
+  else `default_file_name`) and its media type (the caller's, else guessed from the file name's
+  extension, else `default_file_media_type`).
+- Every body is built whole, files read, before the first attempt, and the same bytes are sent
+  again on each retry (`buffered`): a retried upload never arrives empty or truncated, whatever
+  the caller's file object did meanwhile. The retry rules above decide whether it is retried.
+- The answer is read as the success response declares it: JSON into the operation's type,
+  `text/*` as a string, any other media type (a file download) as bytes, and no content as
+  nothing. `Accept` lists the success response's declared media types (`*/*` for a download
+  whose type only the file knows), never `application/json` for an operation that answers
+  bytes; error answers are read as JSON when they are JSON, and kept as text otherwise.
+- A resource whose schema has an `x-protocol-file: url` attribute gets a `download` method:
+  the bytes the server serves back at `Api.download_path` (`<item path>/file`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Literal
 
-from protocol_spec.model import Api, Operation
+from protocol_spec.model import Api, Field, Operation, Resource, Response, TypeRef
 
 __all__ = [
+    "DOWNLOAD_METHOD",
     "ERROR_POLICY",
+    "FORM",
+    "JSON",
+    "MEDIA_POLICY",
+    "MULTIPART",
     "RETRIED_NOTE",
     "RETRY_POLICY",
     "WEBHOOK_ERROR",
+    "WHOLE_BODY",
     "ErrorPolicy",
+    "MediaPolicy",
+    "RequestKind",
+    "RequestMedia",
+    "ResponseKind",
+    "ResponseMedia",
     "RetryPolicy",
     "StatusError",
     "WebhookEventType",
     "WebhookPolicy",
+    "download_operation",
+    "is_file",
+    "request_media",
+    "response_media",
+    "sdk_operations",
     "webhook_policy",
+    "whole_body",
 ]
 
 
@@ -210,3 +253,199 @@ def webhook_policy(api: Api) -> WebhookPolicy:
         secret_env=api.settings.webhook_secret_env,
         events=events,
     )
+
+
+# -- media types -------------------------------------------------------------------------------
+
+JSON = "application/json"
+FORM = "application/x-www-form-urlencoded"
+MULTIPART = "multipart/form-data"
+DOWNLOAD_METHOD = "download"  # the method that fetches an upload's bytes
+
+
+@dataclass(frozen=True)
+class MediaPolicy:
+    default_file_name: str  # a file part's name when the caller's file has none (bytes)
+    default_file_media_type: str  # when the caller gives none and the name's extension tells none
+    download_accept: str  # `Accept` of a download, whose media type only the file knows
+    buffered: bool  # each body is built whole before the first attempt and resent as it is
+    # A file's media type from its name's extension (lower case, without the dot): one table
+    # for the three runtimes, so that a file is sent with the same type whatever the machine's
+    # own tables say (Python's `mimetypes` reads /etc/mime.types; Node and PHP have none).
+    media_types: tuple[tuple[str, str], ...]
+
+
+MEDIA_POLICY = MediaPolicy(
+    default_file_name="upload",
+    default_file_media_type="application/octet-stream",
+    download_accept="*/*",
+    buffered=True,
+    media_types=(
+        ("csv", "text/csv"),
+        ("doc", "application/msword"),
+        ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("gif", "image/gif"),
+        ("gz", "application/gzip"),
+        ("htm", "text/html"),
+        ("html", "text/html"),
+        ("jpeg", "image/jpeg"),
+        ("jpg", "image/jpeg"),
+        ("json", "application/json"),
+        ("md", "text/markdown"),
+        ("mov", "video/quicktime"),
+        ("mp3", "audio/mpeg"),
+        ("mp4", "video/mp4"),
+        ("pdf", "application/pdf"),
+        ("png", "image/png"),
+        ("svg", "image/svg+xml"),
+        ("txt", "text/plain"),
+        ("wav", "audio/wav"),
+        ("webp", "image/webp"),
+        ("xls", "application/vnd.ms-excel"),
+        ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("xml", "application/xml"),
+        ("zip", "application/zip"),
+    ),
+)
+
+RequestKind = Literal["json", "multipart", "form", "text", "binary"]
+ResponseKind = Literal["json", "text", "binary", "empty"]
+
+
+@dataclass(frozen=True)
+class RequestMedia:
+    """How a client sends an operation's body."""
+
+    kind: RequestKind
+    content_type: str  # the `Content-Type`, as the spec declares it
+    files: tuple[str, ...] = ()  # the wire names of the attributes that are files (multipart)
+    whole: bool = False  # the body is one argument (not an object's attributes)
+
+
+@dataclass(frozen=True)
+class ResponseMedia:
+    """How a client reads an operation's success answer."""
+
+    kind: ResponseKind
+    accept: str  # the `Accept` header
+
+
+def _is_json(media_type: str) -> bool:
+    base = media_type.partition(";")[0].strip().lower()
+    return base == JSON or base.endswith("+json")
+
+
+def is_file(f: Field) -> bool:
+    """The attribute holds a file's bytes: an upload's content part (`x-protocol-file:
+    content`), or a binary string (`format: binary`, or 3.1's `contentMediaType`)."""
+    return f.file == "content" or (f.type.kind == "string" and f.type.format == "binary")
+
+
+def request_media(op: Operation) -> RequestMedia | None:
+    """How the body of `op` is sent (see the module's docstring); None when it takes none."""
+    body = op.body
+    if body is None:
+        return None
+    files = tuple(f.name for f in body.fields if is_file(f))
+    declared = [t.partition(";")[0].strip().lower() for t in body.content_types]
+    written = dict(zip(declared, body.content_types, strict=True))
+    whole = body.type is not None
+
+    def first(test: Callable[[str], bool]) -> str | None:
+        return next((t for t in declared if test(t)), None)
+
+    json_type = first(_is_json)
+    if json_type is not None and not files:
+        return RequestMedia("json", written[json_type], whole=whole)
+    if MULTIPART in declared and (files or FORM not in declared):
+        return RequestMedia("multipart", written[MULTIPART], files, whole)
+    if FORM in declared:
+        return RequestMedia("form", written[FORM], whole=whole)
+    multipart = first(lambda t: t.startswith("multipart/"))
+    if multipart is not None:
+        return RequestMedia("multipart", written[multipart], files, whole)
+    if json_type is not None:  # files in a JSON body: sent as the strings the caller gives
+        return RequestMedia("json", written[json_type], whole=whole)
+    text = first(lambda t: t.startswith("text/"))
+    if text is not None:
+        return RequestMedia("text", written[text], whole=True)
+    return RequestMedia("binary", body.content_types[0], whole=True)
+
+
+WHOLE_BODY = "body"  # the argument that carries a body which is not an object's attributes
+
+
+def whole_body(op: Operation) -> Field | None:
+    """The one argument of a body that is not an object schema, typed as it travels: a file's
+    bytes for a binary body, a string for text, the schema's type for JSON."""
+    media = request_media(op)
+    if op.body is None or media is None or not media.whole:
+        return None
+    if media.kind == "binary":
+        type_ref = TypeRef("string", format="binary")
+    elif media.kind == "text":
+        type_ref = TypeRef("string")
+    else:
+        type_ref = op.body.type or TypeRef("unknown")
+    pointer = op.body.schema_pointers.get(op.body.content_types[0], "")
+    return Field(WHOLE_BODY, type_ref, op.body.required, "The request body.", pointer=pointer)
+
+
+def response_media(op: Operation) -> ResponseMedia:
+    """How the success answer of `op` is read (see the module's docstring)."""
+    success = op.success
+    declared = success.content_types if success is not None else ()
+    if not declared:
+        return ResponseMedia("empty", JSON)
+    accept = ", ".join(declared)
+    if op.result is not None or any(_is_json(t) for t in declared):
+        return ResponseMedia("json", accept)
+    if all(t.lower().startswith("text/") for t in declared):
+        return ResponseMedia("text", accept)
+    return ResponseMedia("binary", accept)
+
+
+def download_operation(api: Api, resource: Resource) -> Operation | None:
+    """The `download` method of a resource whose uploads the server serves back
+    (`Api.download_path`), as an operation: GET, the get's path parameters, bytes of any media
+    type. None when the resource has no such address, no get, or a method named `download`."""
+    path = api.download_path(resource)
+    get = resource.operation("get")
+    taken = any(op.method_name == DOWNLOAD_METHOD for op in resource.operations)
+    if path is None or get is None or taken:
+        return None
+    answer = Response(
+        status="200",
+        description="The file's bytes, with its media type.",
+        content_types=(MEDIA_POLICY.download_accept,),
+        schema_pointer=None,
+        headers=(),
+        examples=(),
+    )
+    errors = tuple(r for r in get.responses if not r.status.startswith("2"))
+    singular = resource.singular or resource.name
+    return replace(
+        get,
+        operation_id=f"download_{singular}",
+        method_name=DOWNLOAD_METHOD,
+        path=path,
+        summary=f"Download the {singular}'s file",
+        description=(
+            f"Returns the bytes of the file uploaded with the {singular}, as the server serves "
+            "them back to your account."
+        ),
+        query_params=(),
+        body=None,
+        success_status=200,
+        result=None,
+        pagination=None,
+        role=None,
+        responses=(answer, *errors),
+    )
+
+
+def sdk_operations(api: Api, resource: Resource) -> tuple[Operation, ...]:
+    """The operations a client's resource has methods for: the spec's, then `download` where
+    the server serves uploads back."""
+    download = download_operation(api, resource)
+    return resource.operations + ((download,) if download is not None else ())

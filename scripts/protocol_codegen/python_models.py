@@ -345,7 +345,15 @@ def _choices(annotation: ast.expr) -> list[str]:
     return [] if text in _NOT_A_CHOICE else [text]
 
 
+# `union_mode` on a model that may be null (`anyOf: [$ref, {type: 'null'}]`): pydantic refuses
+# it when the module is imported, and `X | None` needs no order anyway.
+_NULLABLE_MODEL_UNION = re.compile(
+    r"Annotated\[(\w+) \| None, Field\(union_mode=[\"']left_to_right[\"']\)\]"
+)
+
+
 def _finish(api: Api, text: str) -> tuple[str, tuple[str, ...]]:
+    text = _NULLABLE_MODEL_UNION.sub(r"\1 | None", text)
     names = tuple(_CLASS.findall(text))
     missing = sorted(({m.name for m in api.models} | {e.name for e in api.enums}) - set(names))
     if missing:

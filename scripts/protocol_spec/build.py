@@ -240,7 +240,11 @@ class _Builder:
                 self.enums.setdefault(enum_name, Enum(enum_name, description, values, at))
             return TypeRef("enum", nullable=nullable, name=enum_name, values=values)
         if kind in _PRIMITIVES:
-            return TypeRef(_PRIMITIVES[kind], nullable=nullable, format=schema.get("format"))
+            # A file's bytes: `format: binary` (3.0), or a `contentMediaType` with no
+            # `contentEncoding` (3.1: the raw bytes of a part or a body).
+            binary = "contentMediaType" in schema and "contentEncoding" not in schema
+            found = schema.get("format") or ("binary" if binary else None)
+            return TypeRef(_PRIMITIVES[kind], nullable=nullable, format=found)
         if kind == "array":
             items_at = join(at, "items")
             item_prop = f"{prop}_item" if prop else None
@@ -458,27 +462,31 @@ class _Builder:
             return None
         schema: Node = content[content_types[0]].get("schema", {})
         target: Node = self.spec.resolve(schema) if "$ref" in schema else schema
-        if not _is_object(target):
-            self.fail(
-                join(at, "requestBody"),
-                "the request body is not an object schema, so it cannot become keyword arguments",
-                "make the body `type: object` with `properties`",
-            )
-            return None
         ref = str(schema.get("$ref", ""))
         model = self._component_name(ref) if ref.startswith(SCHEMA_PREFIX) else None
-        _, schema_at = self.spec.resolve_with_pointer(
-            schema, join(body_at, "content", content_types[0], "schema")
-        )
+        schema_at = join(body_at, "content", content_types[0], "schema")
+        if "schema" in content[content_types[0]]:
+            _, schema_at = self.spec.resolve_with_pointer(schema, schema_at)
+        pointers = {media: join(body_at, "content", media, "schema") for media in content_types}
+        examples = {media: self._examples(content[media]) for media in content_types}
+        if not _is_object(target):
+            # An array, a scalar, a file's bytes or text: the body is one argument.
+            return Body(
+                content_types=tuple(content_types),
+                required=bool(request_body.get("required")),
+                fields=(),
+                model=None,
+                schema_pointers=pointers,
+                examples=examples,
+                type=self._type(schema, at=schema_at),
+            )
         return Body(
             content_types=tuple(content_types),
             required=bool(request_body.get("required")),
             fields=self._fields(target, owner=model, at=schema_at),
             model=model,
-            schema_pointers={
-                media: join(body_at, "content", media, "schema") for media in content_types
-            },
-            examples={media: self._examples(content[media]) for media in content_types},
+            schema_pointers=pointers,
+            examples=examples,
             min_properties=target.get("minProperties"),
             max_properties=target.get("maxProperties"),
             closed=target.get("additionalProperties") is False,

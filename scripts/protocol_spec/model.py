@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .schemas import Schemas
 
 __all__ = [
+    "DOWNLOAD_SUFFIX",
     "IDEMPOTENCY_KEY",
     "WEBHOOKS_ATTRIBUTE",
     "Api",
@@ -69,6 +70,8 @@ Assigned = Literal["unique-id", "creation-time", "update-time"]
 OnDelete = Literal["cascade", "clear", "refuse"]
 # What an attribute holds of an uploaded file (`x-protocol-file`); `content` is the body's part.
 FileRole = Literal["content", "name", "media-type", "size", "url"]
+# Appended to a resource's item path: where the server serves an upload's bytes back.
+DOWNLOAD_SUFFIX = "/file"
 IDEMPOTENCY_KEY = "idempotency-key"  # the header's name, compared case-insensitively
 # Every client's attribute that verifies and parses webhook deliveries: no resource may take it.
 WEBHOOKS_ATTRIBUTE = "webhooks"
@@ -235,7 +238,9 @@ class Example:
 
 @dataclass(frozen=True)
 class Body:
-    """A request body whose schema is an object: its properties become arguments."""
+    """A request body. When its schema is an object, its properties become arguments
+    (`fields`); any other body (an array, a string, a file's bytes, text) is one argument of
+    type `type`, and `fields` is empty."""
 
     content_types: tuple[str, ...]  # as declared; JSON first when present
     required: bool
@@ -246,6 +251,7 @@ class Body:
     min_properties: int | None = None
     max_properties: int | None = None
     closed: bool = False
+    type: TypeRef | None = None  # the whole body's type when it is not an object schema
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -508,6 +514,17 @@ class Api:
 
     def resource(self, name: str) -> Resource:
         return next(resource for resource in self.resources if resource.name == name)
+
+    def download_path(self, resource: Resource) -> str | None:
+        """Where the server serves an upload's bytes back, `<item path>/file`, for a resource
+        whose schema has an `x-protocol-file: url` attribute (that attribute holds the
+        address); None for any other resource."""
+        if resource.item_path is None or resource.model is None:
+            return None
+        model = next((m for m in self.models if m.name == resource.model), None)
+        if model is None or not any(f.file == "url" for f in model.fields):
+            return None
+        return resource.item_path + DOWNLOAD_SUFFIX
 
     @property
     def operations(self) -> tuple[Operation, ...]:

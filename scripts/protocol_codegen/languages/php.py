@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from protocol_codegen.languages.base import ListExamples, SdkLanguage, Tokens
-from protocol_codegen.policy import webhook_policy
+from protocol_codegen.policy import response_media, sdk_operations, webhook_policy, whole_body
 from protocol_codegen.samples import (
     TOKEN_VARIABLE,
     CallValues,
@@ -39,6 +39,7 @@ from protocol_spec import naming
 from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
 
 __all__ = [
+    "FILE_TYPE",
     "LANGUAGE",
     "NAMESPACE",
     "RESERVED_CLASS_NAMES",
@@ -61,6 +62,8 @@ __all__ = [
 NAMESPACE = "Protocol"
 _INDENT = "  "  # array literals, as in the reference's snippets
 _NATIVE = {"string": "string", "integer": "int", "number": "float", "boolean": "bool"}
+# A file argument: a path, an open stream resource, or the bytes with a name (`UploadFile`).
+FILE_TYPE = f"resource|string|\\{NAMESPACE}\\Core\\UploadFile"
 # Class names PHP reserves (case-insensitively), plus built-in classes a model would shadow.
 _RESERVED_CLASS_WORDS = (
     "abstract and array as bool break callable case catch class clone const continue declare "
@@ -167,7 +170,7 @@ class Php(SdkLanguage):
                     operation=op,
                     parameters=_parameters(op, names),
                 )
-                for op in resource.operations
+                for op in sdk_operations(api, resource)
             )
             resources.append(
                 SdkResource(
@@ -302,7 +305,9 @@ def native_type(type_ref: TypeRef, names: Mapping[str, str], optional: bool = Fa
 def phpdoc_type(type_ref: TypeRef, names: Mapping[str, str], *, as_input: bool) -> str:
     """The PHPDoc type: literal unions for enums, list<...> for arrays. Inputs are arrays all the
     way down (`['name' => ...]`), outputs are models."""
-    if type_ref.kind in _NATIVE:
+    if type_ref.kind == "string" and type_ref.format == "binary" and as_input:
+        text = FILE_TYPE
+    elif type_ref.kind in _NATIVE:
         text = _NATIVE[type_ref.kind]
     elif type_ref.kind == "enum":
         text = "|".join(string_literal(value) for value in type_ref.values) or "string"
@@ -320,9 +325,12 @@ def phpdoc_type(type_ref: TypeRef, names: Mapping[str, str], *, as_input: bool) 
 
 
 def return_type(op: Operation, names: Mapping[str, str]) -> str:
-    """The method's native return type: `Page` for a list, a model class, `void` or `array`."""
+    """The method's native return type: `Page` for a list, a model class, `void` or `array`;
+    `string` for text or bytes (a download)."""
     if op.pagination is not None:
         return "Page"
+    if response_media(op).kind in ("binary", "text"):
+        return "string"
     if op.result is None:
         return "void"
     if op.result.kind == "model" and op.result.name is not None:
@@ -348,9 +356,23 @@ def _parameters(op: Operation, names: Mapping[str, str]) -> tuple[SdkParameter, 
         )
         for p in op.path_params
     ]
+    whole = whole_body(op)
+    if whole is not None:
+        listed.append(
+            SdkParameter(
+                name="body",
+                display="$body",
+                wire_name="",
+                type=phpdoc_type(whole.type, names, as_input=True),
+                required=whole.required,
+                default=None if whole.required else "null",
+                pointer=whole.pointer,
+                natural="body",
+            )
+        )
     groups: list[tuple[str, Sequence[Parameter | Field]]] = []
     groups += [(query_variable(op), op.query_params)] if op.query_params else []
-    groups += [("$params", op.body.fields)] if op.body is not None else []
+    groups += [("$params", op.body.fields)] if op.body is not None and whole is None else []
     items: list[Parameter | Field] = [*op.path_params, *op.query_params]
     items += op.body.fields if op.body else ()
     for variable, members in groups:

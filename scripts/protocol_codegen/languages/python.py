@@ -16,7 +16,12 @@ from typing import ClassVar
 from protocol_codegen.errors import GeneratorError
 from protocol_codegen.languages.base import ListExamples, SdkLanguage, Tokens
 from protocol_codegen.named_schemas import result_roots
-from protocol_codegen.policy import webhook_policy
+from protocol_codegen.policy import (
+    response_media,
+    sdk_operations,
+    webhook_policy,
+    whole_body,
+)
 from protocol_codegen.python_models import sdk_models
 from protocol_codegen.samples import (
     TOKEN_VARIABLE,
@@ -40,6 +45,7 @@ from protocol_spec.model import Api, Field, Operation, Parameter, Resource, Type
 
 __all__ = [
     "ABC_NAMES",
+    "FILE_TYPE",
     "LANGUAGE",
     "PAGE_CLASS",
     "Argument",
@@ -60,6 +66,7 @@ __all__ = [
 PAGE_CLASS = "SyncCursorPage"  # what a sync list method returns; the async twin is the review's
 _LINE = 88  # a longer call gets one argument per line, as ruff would
 _PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+FILE_TYPE = "FileInput"  # a file argument (`_types.FileInput`: a path, bytes, a file object)
 
 
 class Python(SdkLanguage):
@@ -179,7 +186,7 @@ def sdk_resources(api: Api) -> tuple[SdkResource, ...]:
                 operation=op,
                 parameters=tuple(_parameter(argument) for argument in arguments(op)),
             )
-            for op in resource.operations
+            for op in sdk_operations(api, resource)
         )
         name = resource_attribute(resource)
         resources.append(
@@ -225,7 +232,9 @@ def arguments(op: Operation) -> list[Argument]:
     """The method's arguments: path parameters positionally, then keyword-only the required
     query parameters and body attributes, the optional ones (`omit` by default) and, for an
     operation with an idempotency key, `idempotency_key`. `**options` is the runtime's."""
-    items: list[Parameter | Field] = [*op.query_params, *(op.body.fields if op.body else ())]
+    whole = whole_body(op)
+    body = [whole] if whole is not None else list(op.body.fields if op.body else ())
+    items: list[Parameter | Field] = [*op.query_params, *body]
     listed = [Argument(argument_name(p), p, p.type, True, None, True) for p in op.path_params]
     listed += [
         Argument(argument_name(i), i, i.type, True, None, False) for i in items if i.required
@@ -272,6 +281,9 @@ def result_annotation(
     (`named_schemas.result_roots`: a list is `ListPetsResult`, its `.root` the list) or None."""
     if op.pagination is not None:
         return f"{page_class}[{annotation(op.pagination.item)}]"
+    kind = response_media(op).kind
+    if kind in ("binary", "text"):
+        return "bytes" if kind == "binary" else "str"
     if op.pointer in (roots or {}):
         return (roots or {})[op.pointer][0]
     if op.result is not None and op.result.kind != "model":
@@ -289,7 +301,9 @@ def annotation(type_ref: TypeRef, literal: Callable[[str], str] = json.dumps) ->
     """The Python annotation of a neutral type; inputs and results use the same spelling.
     `literal` writes the values of a `Literal[...]`: as the source does (JSON's double quotes,
     what ruff keeps), or `repr`, as Python prints a type."""
-    if type_ref.kind in _PRIMITIVES:
+    if type_ref.kind == "string" and type_ref.format == "binary":
+        text = FILE_TYPE
+    elif type_ref.kind in _PRIMITIVES:
         text = _PRIMITIVES[type_ref.kind]
     elif type_ref.kind == "array":  # not `list[...]`: a method named `list` would shadow it
         assert type_ref.items is not None, "checked by the builder"

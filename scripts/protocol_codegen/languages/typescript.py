@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from protocol_codegen.languages.base import ListExamples, SdkLanguage, Tokens
-from protocol_codegen.policy import webhook_policy
+from protocol_codegen.policy import response_media, sdk_operations, webhook_policy, whole_body
 from protocol_codegen.reading import read_models
 from protocol_codegen.samples import (
     TOKEN_VARIABLE,
@@ -42,6 +42,7 @@ from protocol_spec import naming
 from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
 
 __all__ = [
+    "FILE_TYPE",
     "GLOBAL_TYPE_NAMES",
     "LANGUAGE",
     "RESERVED_WORDS",
@@ -62,12 +63,13 @@ __all__ = [
 
 _INDENT = "  "  # object literals, as in the reference's snippets
 _PRIMITIVES = {"string": "string", "integer": "number", "number": "number", "boolean": "boolean"}
+FILE_TYPE = "Uploadable"  # a file argument: a Blob (a File is one), a Buffer, any Uint8Array
 
 # Type names that would shadow a global a declaration file needs (`Error` in particular).
 GLOBAL_TYPE_NAMES = frozenset(
     {"Array", "Boolean", "Date", "Error", "Function", "Map", "Number", "Object", "Promise"}
     | {"Record", "Set", "String", "Symbol", "Headers", "Page", "PagePromise", "Open"}
-    | {"APIPromise", "RawResponse"}
+    | {"APIPromise", "RawResponse", FILE_TYPE}
 )
 _RESERVED_WORD_LIST = (
     "break case catch class const continue debugger default delete do else enum export "
@@ -168,7 +170,7 @@ class TypeScript(SdkLanguage):
                     operation=op,
                     parameters=_parameters(op, names, declared),
                 )
-                for op in resource.operations
+                for op in sdk_operations(api, resource)
             )
             resources.append(
                 SdkResource(
@@ -264,7 +266,9 @@ def type_text(type_ref: TypeRef, names: Mapping[str, str], *, read: bool = False
 
     `read`: the type of something the client reads, whose enums are `Open<...>` (a newer
     server may send a value this version does not list)."""
-    if type_ref.kind in _PRIMITIVES:
+    if type_ref.kind == "string" and type_ref.format == "binary":
+        text = FILE_TYPE
+    elif type_ref.kind in _PRIMITIVES:
         text = _PRIMITIVES[type_ref.kind]
     elif type_ref.kind == "array" and type_ref.items is not None:
         text = f"Array<{type_text(type_ref.items, names, read=read)}>"
@@ -294,8 +298,12 @@ def params_type(op: Operation) -> str:
 
 
 def body_type(op: Operation, names: Mapping[str, str]) -> str:
-    """The type of an operation's body: its model's interface, else one of its own."""
+    """The type of an operation's body: its model's interface, else one of its own; a body
+    that is not an object, its type (`Uploadable`, `string`, `Array<...>`)."""
     assert op.body is not None
+    whole = whole_body(op)
+    if whole is not None:
+        return type_text(whole.type, names)
     if op.body.model is not None:
         return names[op.body.model]
     return naming.pascal(op.operation_id) + "Body"
@@ -305,6 +313,9 @@ def returns(op: Operation, names: Mapping[str, str]) -> str:
     """What the method returns: `PagePromise<Item>` for a list, else `APIPromise<...>`."""
     if op.pagination is not None:
         return f"PagePromise<{type_text(op.pagination.item, names)}>"
+    kind = response_media(op).kind
+    if kind in ("binary", "text"):
+        return "APIPromise<Uint8Array>" if kind == "binary" else "APIPromise<string>"
     return f"APIPromise<{type_text(op.result, names) if op.result is not None else 'void'}>"
 
 
@@ -379,7 +390,7 @@ def _models(api: Api, names: dict[str, str]) -> list[SdkModel]:
             found.append(
                 model(name, "interface", f"Query parameters of `{op.operation_id}`.", fields)
             )
-        if op.body is not None and op.body.model is None:
+        if op.body is not None and op.body.model is None and whole_body(op) is None:
             name = body_type(op, names)
             fields = [
                 _field(name, f.name, f.required, type_text(f.type, names), f.description, f.pointer)
@@ -417,8 +428,22 @@ def _parameters(
         )
         for p in op.path_params
     ]
+    whole = whole_body(op)
+    if whole is not None:
+        listed.append(
+            SdkParameter(
+                name="body",
+                display="body",
+                wire_name="",
+                type=body_type(op, names),
+                required=whole.required,
+                default=None,
+                pointer=whole.pointer,
+                natural="body",
+            )
+        )
     groups = [("params", params_type(op))] if op.query_params else []
-    groups += [("body", body_type(op, names))] if op.body is not None else []
+    groups += [("body", body_type(op, names))] if op.body is not None and whole is None else []
     for group, typed in groups:
         for f in declared[typed].fields:
             listed.append(

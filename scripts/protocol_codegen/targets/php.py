@@ -18,6 +18,7 @@ from protocol_codegen.languages.php import (
     LANGUAGE,
     NAMESPACE,
     class_names,
+    native_type,
     phpdoc_type,
     query_variable,
     resource_property,
@@ -26,7 +27,17 @@ from protocol_codegen.languages.php import (
     variable_name,
     webhook_event_type,
 )
-from protocol_codegen.policy import ERROR_POLICY, RETRY_POLICY, webhook_policy
+from protocol_codegen.policy import (
+    ERROR_POLICY,
+    JSON,
+    MEDIA_POLICY,
+    RETRY_POLICY,
+    request_media,
+    response_media,
+    sdk_operations,
+    webhook_policy,
+    whole_body,
+)
 from protocol_codegen.reading import read_models
 from protocol_codegen.sdk_view import SdkMethod, SdkModel, SdkResource
 from protocol_codegen.targets._jinja import environment, header
@@ -58,6 +69,7 @@ STATIC_FILES = (
     "src/Core/Page.php",
     "src/Core/RawResponse.php",
     "src/Core/StreamTransport.php",
+    "src/Core/UploadFile.php",
     "src/Exceptions/ApiConnectionException.php",
     "src/Exceptions/ApiException.php",
     "src/Exceptions/ApiResponseValidationException.php",
@@ -109,6 +121,7 @@ def render(api: Api) -> dict[str, str]:
         return env.get_template(f"{template_name}.jinja").render(
             header=text,
             policy=RETRY_POLICY,
+            media=MEDIA_POLICY,
             webhooks=webhook_policy(api),
             errors=ERROR_POLICY,
             error_suffix=ERROR_SUFFIX,
@@ -138,7 +151,7 @@ def render(api: Api) -> dict[str, str]:
     )
     view = LANGUAGE.sdk_view(api)
     resources = [
-        _resource_view(resource, declared, names)
+        _resource_view(api, resource, declared, names)
         for resource, declared in zip(api.resources, view.resources, strict=True)
     ]
     files[f"{ROOT}/src/{api.settings.client_class}.php"] = template(
@@ -269,12 +282,15 @@ def _convert(type_ref: TypeRef, value: str, names: dict[str, str]) -> str:
 # -- resources -------------------------------------------------------------------------------
 
 
-def _resource_view(resource: Resource, declared: SdkResource, names: dict[str, str]) -> PhpResource:
+def _resource_view(
+    api: Api, resource: Resource, declared: SdkResource, names: dict[str, str]
+) -> PhpResource:
     """The resource's class; its property and methods' names are the SDK view's."""
     operations = tuple(_operation(method, names) for method in declared.methods)
-    used = sorted({name for op in resource.operations for name in _models_used(op, names)})
+    every = sdk_operations(api, resource)
+    used = sorted({name for op in every for name in _models_used(op, names)})
     imports = [f"{NAMESPACE}\\Models\\{name}" for name in used]
-    if any(op.pagination is not None for op in resource.operations):
+    if any(op.pagination is not None for op in every):
         imports.append(f"{NAMESPACE}\\Core\\Page")
     doc = resource.description or resource.name
     return PhpResource(
@@ -301,7 +317,17 @@ def _operation(method: SdkMethod, names: dict[str, str]) -> PhpOperation:
         parameters.append(f"array {query_var}" + ("" if required else " = []"))
         shape = _shape([(p.name, p.required, p.type) for p in op.query_params], names)
         tags.append(f"@param {shape} {query_var}")
-    if op.body is not None:
+    whole = whole_body(op)
+    if whole is not None:
+        native = native_type(whole.type, names)
+        native = "mixed" if whole.type.format == "binary" else native
+        optional = "" if whole.required else " = null"
+        if optional and native != "mixed":
+            native = native if native.startswith("?") else "?" + native
+        parameters.append(f"{native} $body{optional}")
+        typed = phpdoc_type(whole.type, names, as_input=True)
+        tags.append(f"@param {typed}{'' if whole.required else '|null'} $body")
+    elif op.body is not None:
         parameters.append("array $params" + ("" if op.body.required else " = []"))
         shape = _shape([(f.name, f.required, f.type) for f in op.body.fields], names)
         tags.append(f"@param {shape} $params")
@@ -339,12 +365,15 @@ def _operation(method: SdkMethod, names: dict[str, str]) -> PhpOperation:
             ");",
         ]
     else:
+        answer = response_media(op)
+        content = answer.kind in ("binary", "text")
+        media = _media(op)
         call = [
-            "$this->client->request(",
+            f"$this->client->{'requestContent' if content else 'request'}(",
             f"    {string_literal(op.http_method)},",
             f"    {path},",
             *([f"    query: {query_var},"] if op.query_params else []),
-            *(["    body: $params,"] if op.body is not None else []),
+            *([f"    body: {'$body' if whole else '$params'},"] if op.body is not None else []),
             f"    retrySafe: {'true' if op.retry_safe else 'false'},",
             "    options: $options,",
             *(
@@ -352,10 +381,14 @@ def _operation(method: SdkMethod, names: dict[str, str]) -> PhpOperation:
                 if op.idempotency_key is not None
                 else []
             ),
+            *([f"    media: {media},"] if media else []),
             ")",
         ]
         result = op.result
-        if result is None:
+        if content:
+            return_type = "string"
+            body = [f"return {call[0]}", *call[1:-1], ");"]
+        elif result is None:
             return_type = "void"
             body = [*call[:-1], ");"]
         elif result.kind == "model" and result.name is not None:
@@ -390,6 +423,26 @@ def _operation(method: SdkMethod, names: dict[str, str]) -> PhpOperation:
         ),
         arguments=", ".join(parameter.split()[1] for parameter in parameters),
     )
+
+
+def _media(op: Operation) -> str:
+    """The `media:` argument: how the body travels and the Accept header, where they are not
+    JSON's ('' when both are)."""
+    sent = request_media(op)
+    answer = response_media(op)
+    entries = []
+    if sent is not None and sent.kind != "json":
+        entries.append(f"'encoding' => {string_literal(sent.kind)}")
+    if sent is not None and sent.content_type != JSON:
+        entries.append(f"'content_type' => {string_literal(sent.content_type)}")
+    if sent is not None and sent.files:
+        files = ", ".join(string_literal(name) for name in sent.files)
+        entries.append(f"'files' => [{files}]")
+    if sent is not None and sent.whole:
+        entries.append("'whole' => true")
+    if answer.accept != JSON:
+        entries.append(f"'accept' => {string_literal(answer.accept)}")
+    return "[" + ", ".join(entries) + "]" if entries else ""
 
 
 def _path_expression(path: str, params: tuple[Parameter, ...], variables: list[str]) -> str:

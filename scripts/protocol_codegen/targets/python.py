@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from protocol_codegen.languages.python import (
     ABC_NAMES,
+    FILE_TYPE,
     LANGUAGE,
     annotation,
     argument_name,
@@ -23,7 +24,17 @@ from protocol_codegen.languages.python import (
     typing_names,
     webhook_event_type,
 )
-from protocol_codegen.policy import ERROR_POLICY, RETRY_POLICY, webhook_policy
+from protocol_codegen.policy import (
+    ERROR_POLICY,
+    JSON,
+    MEDIA_POLICY,
+    RETRY_POLICY,
+    request_media,
+    response_media,
+    sdk_operations,
+    webhook_policy,
+    whole_body,
+)
 from protocol_codegen.python_models import render_models
 from protocol_codegen.sdk_view import SdkMethod, SdkResource
 from protocol_codegen.targets._jinja import environment, header
@@ -89,7 +100,7 @@ RUNTIME_EXPORTS = {
     "_exceptions": EXCEPTIONS,
     "_pagination": ("AsyncCursorPage", "SyncCursorPage"),
     "_response": ("APIResponse",),
-    "_types": ("Omit", "RequestOptions", "omit"),
+    "_types": ("FileInput", "Omit", "RequestOptions", "omit"),
     "_webhooks": ("WebhookEvent", "Webhooks"),
 }
 
@@ -166,6 +177,7 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
         return env.get_template(f"{name}.jinja").render(
             header=header(api.source, source),
             policy=RETRY_POLICY,
+            media=MEDIA_POLICY,
             errors=ERROR_POLICY,
             error_suffix=ERROR_SUFFIX,
             exceptions=EXCEPTIONS,
@@ -237,7 +249,7 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
     for module in STATIC_MODULES:
         files[f"{package}/{module}"] = template(module)
     for resource, sdk_resource in zip(api.resources, declared, strict=True):
-        view = _resource_module(resource, sdk_resource)
+        view = _resource_module(api, resource, sdk_resource)
         files[f"{package}/resources/{naming.snake(resource.name)}.py"] = template(
             "resources/resource.py", **view
         )
@@ -267,8 +279,9 @@ def _resource_view(resource: Resource, declared: SdkResource) -> PyResource:
     )
 
 
-def _resource_module(resource: Resource, declared: SdkResource) -> dict[str, object]:
+def _resource_module(api: Api, resource: Resource, declared: SdkResource) -> dict[str, object]:
     """The resource's module: a sync and an async class whose methods are the SDK view's."""
+    operations = sdk_operations(api, resource)
     classes = tuple(
         PyResourceClass(
             name=flavour.class_prefix + resource.class_name,
@@ -280,15 +293,18 @@ def _resource_module(resource: Resource, declared: SdkResource) -> dict[str, obj
         )
         for flavour in (SYNC, ASYNC)
     )
-    used = {name for op in resource.operations for name in _models_used(op)}
+    used = {name for op in operations for name in _models_used(op)}
     # A result that is a class of models.py by name (a model, or a root model of a list).
     used |= {
-        m.returns for m in declared.methods if m.returns.isidentifier() and m.returns != "None"
+        m.returns
+        for m in declared.methods
+        if m.returns.isidentifier() and m.returns not in ("None", "bytes", "str")
     }
     used_models = sorted(used)
-    pages = [op for op in resource.operations if op.pagination is not None]
-    argument_types = [item.type for op in resource.operations for item in _arguments(op)]
+    pages = [op for op in operations if op.pagination is not None]
+    argument_types = [item.type for op in operations for item in _arguments(op)]
     imported = sorted({name for type_ref in argument_types for name in typing_names(type_ref)})
+    files = any(annotation(type_ref).startswith(FILE_TYPE) for type_ref in argument_types)
     abc_names = [name for name in imported if name in ABC_NAMES]
     from_typing = sorted({*(name for name in imported if name not in ABC_NAMES), "Unpack"})
     imports = ["from functools import cached_property"]
@@ -299,12 +315,15 @@ def _resource_module(resource: Resource, declared: SdkResource) -> dict[str, obj
     if pages:
         imports.append("from .._pagination import AsyncCursorPage, PageSpec, SyncCursorPage")
     imports.append("from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper")
-    imports.append("from .._types import Omit, RequestOptions, omit")
+    file_import = [FILE_TYPE] if files else []
+    imports.append(
+        f"from .._types import {', '.join([*file_import, 'Omit, RequestOptions, omit'])}"
+    )
     if used_models:
         imports.append(f"from ..models import {', '.join(used_models)}")
     page_specs = [_page_spec(op) for op in pages]
     return {
-        "module_doc": f"The `{resource.name}` resource: {', '.join(op.method_name for op in resource.operations)}.",
+        "module_doc": f"The `{resource.name}` resource: {', '.join(op.method_name for op in operations)}.",
         "imports": imports,
         "exports": export_order(n for cls in classes for n in (cls.name, cls.raw_class)),
         "classes": classes,
@@ -342,6 +361,9 @@ def _operation(sdk_method: SdkMethod, flavour: Flavour) -> PyOperation:
     marker = ["*"] if keyword else []
     signature = ", ".join(["self", *positional, *marker, *keyword, options])
     body_fields = op.body.fields if op.body else ()
+    whole = whole_body(op)
+    sent = request_media(op)
+    answer = response_media(op)
 
     path = op.path
     for p in op.path_params:
@@ -351,10 +373,22 @@ def _operation(sdk_method: SdkMethod, flavour: Flavour) -> PyOperation:
         call.append(
             "query={" + ", ".join(f'"{p.name}": {argument_name(p)}' for p in op.query_params) + "}"
         )
-    if op.body is not None:
+    if whole is not None:
+        call.append(f"body={argument_name(whole)}")
+    elif op.body is not None:
         call.append(
             "body={" + ", ".join(f'"{f.name}": {argument_name(f)}' for f in body_fields) + "}"
         )
+    if sent is not None and sent.kind != "json":
+        call.append(f"encoding={json.dumps(sent.kind)}")
+    if sent is not None and sent.content_type != JSON:
+        call.append(f"content_type={json.dumps(sent.content_type)}")
+    if sent is not None and sent.files:
+        call.append(f"files=({''.join(json.dumps(name) + ', ' for name in sent.files)})")
+    if whole is not None:
+        call.append("whole=True")
+    if answer.accept != JSON:
+        call.append(f"accept={json.dumps(answer.accept)}")
     call.append(f"retry_safe={op.retry_safe}")
     if op.idempotency_key is not None:
         call.append(f"idempotency_header={json.dumps(op.idempotency_key.name)}")
@@ -369,7 +403,7 @@ def _operation(sdk_method: SdkMethod, flavour: Flavour) -> PyOperation:
         args = [returns, request, _page_spec_name(op)]
     else:
         method = "request"
-        args = [request, returns]
+        args = [request, "None" if answer.kind == "empty" else returns]
     return PyOperation(
         def_keyword=flavour.def_keyword,
         name=sdk_method.name,
@@ -392,7 +426,9 @@ def _docstring(op: Operation) -> str:
         for p in (*op.path_params, *op.query_params)
         if p.description
     ]
-    documented += [(argument_name(f), f.description) for f in (op.body.fields if op.body else ())]
+    whole = whole_body(op)
+    body_fields = [whole] if whole is not None else list(op.body.fields if op.body else ())
+    documented += [(argument_name(f), f.description) for f in body_fields]
     if op.idempotency_key is not None:
         documented.append(
             (
@@ -437,7 +473,9 @@ def _models_used(op: Operation) -> set[str]:
 
 
 def _arguments(op: Operation) -> list[Parameter | Field]:
-    return [*op.path_params, *op.query_params, *(op.body.fields if op.body else ())]
+    whole = whole_body(op)
+    body = [whole] if whole is not None else list(op.body.fields if op.body else ())
+    return [*op.path_params, *op.query_params, *body]
 
 
 def _required(type_ref: TypeRef | None) -> TypeRef:

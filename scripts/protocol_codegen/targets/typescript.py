@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 
 from protocol_codegen.languages.typescript import (
+    FILE_TYPE,
     LANGUAGE,
     body_type,
     object_key,
@@ -26,7 +27,16 @@ from protocol_codegen.languages.typescript import (
     type_names,
     webhook_event_type,
 )
-from protocol_codegen.policy import ERROR_POLICY, RETRY_POLICY, webhook_policy
+from protocol_codegen.policy import (
+    ERROR_POLICY,
+    JSON,
+    MEDIA_POLICY,
+    RETRY_POLICY,
+    request_media,
+    response_media,
+    sdk_operations,
+    webhook_policy,
+)
 from protocol_codegen.sdk_view import SdkMethod, SdkModel, SdkResource
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._readme import readme_view, reflow
@@ -99,7 +109,7 @@ def render(api: Api) -> dict[str, str]:
     view = LANGUAGE.sdk_view(api)
     names = type_names(api)
     resources = [
-        _resource_view(resource, declared, names)
+        _resource_view(api, resource, declared, names)
         for resource, declared in zip(api.resources, view.resources, strict=True)
     ]
 
@@ -110,6 +120,7 @@ def render(api: Api) -> dict[str, str]:
         return env.get_template(f"{template_name}.jinja").render(
             header=text,
             policy=RETRY_POLICY,
+            media=MEDIA_POLICY,
             webhooks=webhook_policy(api),
             errors=ERROR_POLICY,
             error_suffix=ERROR_SUFFIX,
@@ -175,6 +186,13 @@ def _declarations(models: tuple[SdkModel, ...]) -> list[TsDeclaration]:
             "other string.",
             _OPEN,
         ),
+        _declaration(
+            "A file to upload: a Blob (a File is one, and gives the part its name and type), a "
+            "Node Buffer or any Uint8Array, or an ArrayBuffer. A file without a name is sent as "
+            f'"{MEDIA_POLICY.default_file_name}"; a type is guessed from the name\'s extension, else '
+            f"{MEDIA_POLICY.default_file_media_type}.",
+            f"export type {FILE_TYPE} = Blob | Uint8Array | ArrayBuffer;",
+        ),
     ]
     for model in models:
         if model.kind == "type":
@@ -206,10 +224,13 @@ def _member(name: str, required: bool, type_: str, doc: str) -> str:
 # -- resources -------------------------------------------------------------------------------
 
 
-def _resource_view(resource: Resource, declared: SdkResource, names: dict[str, str]) -> TsResource:
+def _resource_view(
+    api: Api, resource: Resource, declared: SdkResource, names: dict[str, str]
+) -> TsResource:
     """The resource's class; its property, methods' names and return types are the SDK view's."""
     operations = tuple(_operation(method, names) for method in declared.methods)
-    used = sorted({name for op in resource.operations for name in _types_used(op, names)})
+    every = sdk_operations(api, resource)
+    used = sorted({name for op in every for name in _types_used(op, names)})
     return TsResource(
         module=resource.identifier,
         class_name=resource.class_name,
@@ -248,8 +269,22 @@ def _operation(method: SdkMethod, names: dict[str, str]) -> TsOperation:
     fields = [f"method: {string_literal(op.http_method)}", f"path: {path_literal}"]
     if op.query_params:
         fields.append("query: params")
+    sent = request_media(op)
+    answer = response_media(op)
     if op.body is not None:
         fields.append("body")
+    if sent is not None and sent.kind != "json":
+        fields.append(f"encoding: {string_literal(sent.kind)}")
+    if sent is not None and sent.content_type != JSON:
+        fields.append(f"contentType: {string_literal(sent.content_type)}")
+    if sent is not None and sent.files:
+        fields.append(f"files: [{', '.join(string_literal(name) for name in sent.files)}]")
+    if sent is not None and sent.whole:
+        fields.append("whole: true")
+    if answer.accept != JSON:
+        fields.append(f"accept: {string_literal(answer.accept)}")
+    if answer.kind in ("binary", "text"):
+        fields.append(f"responseKind: {string_literal(answer.kind)}")
     fields.append(f"retrySafe: {'true' if op.retry_safe else 'false'}")
     if op.idempotency_key is not None:
         fields.append(f"idempotencyHeader: {string_literal(op.idempotency_key.name)}")

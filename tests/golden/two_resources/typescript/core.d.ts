@@ -48,7 +48,20 @@ export interface ApiRequest {
   method: string;
   path: string;
   query?: object;
+  /** The body's attributes (an object), or the whole body (`whole`: an array, text, a file). */
   body?: unknown;
+  /** How the body travels: JSON unless the operation declares otherwise. */
+  encoding?: 'json' | 'multipart' | 'form' | 'text' | 'binary';
+  /** The body's Content-Type as the spec declares it (default `application/json`). */
+  contentType?: string;
+  /** The body attributes that are files (multipart parts with a file name). */
+  files?: string[];
+  /** The body is one value, not an object's attributes. */
+  whole?: boolean;
+  /** The success response's declared media types (default `application/json`). */
+  accept?: string;
+  /** How the answer is read: JSON unless the operation answers text or bytes. */
+  responseKind?: 'text' | 'binary';
   /** Safe to send twice (an idempotent method, or an idempotency key), so retried. */
   retrySafe: boolean;
   /** The header that carries the call's idempotency key, for operations that take one. */

@@ -9,15 +9,16 @@
  *   response.status; response.headers.get('content-type');
  */
 
-/** One HTTP response as received: status, headers, and the body's text. */
+/** One HTTP response as received: status, headers, and the body as text and as bytes. */
 export class RawResponse {
   /**
    * @param {number} status
    * @param {Headers} headers
    * @param {string} text
    * @param {string} url
+   * @param {Uint8Array} [body] the body's bytes (by default, the text's UTF-8)
    */
-  constructor(status, headers, text, url) {
+  constructor(status, headers, text, url, body = new TextEncoder().encode(text)) {
     /** @type {number} */
     this.status = status;
     /** @type {Headers} */
@@ -26,6 +27,8 @@ export class RawResponse {
     this.text = text;
     /** @type {string} */
     this.url = url;
+    /** @type {Uint8Array} */
+    this.body = body;
   }
 }
 

@@ -24,7 +24,7 @@ from ._exceptions import (
 )
 from ._pagination import AsyncCursorPage, SyncCursorPage
 from ._response import APIResponse
-from ._types import Omit, RequestOptions, omit
+from ._types import FileInput, Omit, RequestOptions, omit
 from ._webhooks import WebhookEvent, Webhooks
 from .models import (
     Color,
@@ -62,6 +62,7 @@ __all__ = [
     "ConversationUpdate",
     "Error",
     "ErrorType",
+    "FileInput",
     "InternalServerError",
     "NotFoundError",
     "Omit",

@@ -1,14 +1,23 @@
 # Generated from tests/fixtures/specs/two_resources.yaml + templates/python/_types.py.jinja. Do not edit.
-"""The omitted-argument sentinel, and the options every call takes."""
+"""The omitted-argument sentinel, the options every call takes, and what a file argument is."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
-from typing import Final, Literal, TypedDict
+from typing import IO, Final, Literal, TypedDict
 
 import httpx
 
-__all__ = ["Omit", "RequestOptions", "omit"]
+__all__ = ["FileContent", "FileInput", "Omit", "RequestOptions", "omit"]
+
+# A file's bytes: bytes, a path to read, or a binary file object (read from where it stands).
+FileContent = bytes | os.PathLike[str] | IO[bytes]
+# A file argument: its content, or `(filename, content)`, or `(filename, content, media_type)`.
+# The part's file name is the tuple's, else the path's or the file object's, else
+# "upload"; its media type the tuple's, else guessed from the file name, else
+# application/octet-stream.
+FileInput = FileContent | tuple[str, FileContent] | tuple[str, FileContent, str]
 
 
 class RequestOptions(TypedDict, total=False):

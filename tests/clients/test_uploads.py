@@ -1,0 +1,259 @@
+"""Uploads and downloads in the three generated clients of the whole API
+(tests/fixtures/specs/whole_api.yaml), against the real reference server: a file passed each way
+its ecosystem passes files goes out as `multipart/form-data` with its file name and media type,
+comes back byte for byte from `download`, and a retried upload sends its whole body again.
+
+The clients are generated from the fixture spec into a temporary directory; each language's
+program (tests/clients/uploads/) prints what the server stored, the test judges it, and a proxy
+in between (tests/clients/flaky_proxy.py) records every attempt and, for the retry tests, fails
+the first one with 503 or a connection reset.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from protocol_server.harness import RunningServer, running_server
+
+from .conftest import install_package
+from .flaky_proxy import Attempt, Failure, flaky_proxy
+
+ROOT = Path(__file__).resolve().parents[2]
+WHOLE_API = ROOT / "tests" / "fixtures" / "specs" / "whole_api.yaml"
+PROGRAMS = Path(__file__).resolve().parent / "uploads"
+TOKEN = "upload-test-token"
+DATA_SIZE = 256 * 64 + len(b"%PDF-1.4 end")  # the programs' file: bytes 0-255 repeated, a tail
+TSCONFIG = Path(__file__).resolve().parent / "js" / "tsconfig.json"
+
+PDF = {"filename": "invoice.pdf", "file_type": "application/pdf", "file_size": DATA_SIZE}
+SAME = {"same_bytes": True}
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("whole-api-sdks")
+    result = subprocess.run(
+        [sys.executable, "-m", "protocol_codegen", "generate", "--spec", str(WHOLE_API)]
+        + ["--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[RunningServer]:
+    with running_server(tokens=(TOKEN,), env={"PROTOCOL_SPEC": str(WHOLE_API)}) as running:
+        yield running
+
+
+def _run(command: list[str], env: dict[str, str], cwd: Path) -> dict[str, dict[str, object]]:
+    result = subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, f"{command} exited {result.returncode}:\n" + (
+        result.stdout + result.stderr
+    )
+    found: dict[str, dict[str, object]] = json.loads(result.stdout.strip().splitlines()[-1])
+    return found
+
+
+def _python(generated: Path, base_url: str, work: Path, *mode: str) -> dict[str, dict[str, object]]:
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(generated / "python"),
+        "BASE_URL": base_url,
+        "TOKEN": TOKEN,
+    }
+    return _run([sys.executable, str(PROGRAMS / "uploads.py"), str(work), *mode], env, work)
+
+
+def _uploads(attempts: list[Attempt]) -> list[Attempt]:
+    return [a for a in attempts if a.method == "POST" and a.path == "/v1/attachments"]
+
+
+def _downloads(attempts: list[Attempt]) -> list[Attempt]:
+    return [a for a in attempts if a.method == "GET" and a.path.endswith("/file")]
+
+
+def _assert_multipart_with_file(attempt: Attempt, filename: str, media_type: str) -> None:
+    assert attempt.headers["content-type"].startswith("multipart/form-data; boundary="), attempt
+    head = f'name="file"; filename="{filename}"\r\nContent-Type: {media_type}\r\n\r\n'.encode()
+    assert head in attempt.body, attempt.body[:300]
+
+
+def test_python_uploads_each_kind_of_file_and_downloads_it(
+    generated: Path, server: RunningServer, tmp_path: Path
+) -> None:
+    with flaky_proxy(server.base_url, "503", methods=frozenset()) as proxy:
+        results = _python(generated, proxy.base_url, tmp_path)
+        attempts = proxy.take()
+    assert results == {
+        "path": {**PDF, **SAME},
+        "bytes": {
+            "filename": "upload",
+            "file_type": "application/octet-stream",
+            "file_size": DATA_SIZE,
+            **SAME,
+        },
+        "tuple": {"filename": "notes.txt", "file_type": "text/plain", "file_size": 6, **SAME},
+        "file_object": {**PDF, **SAME},
+        "async_path": {**PDF, **SAME},
+    }
+    uploads = _uploads(attempts)
+    assert len(uploads) == 5
+    _assert_multipart_with_file(uploads[0], "invoice.pdf", "application/pdf")
+    _assert_multipart_with_file(uploads[2], "notes.txt", "text/plain")
+    downloads = _downloads(attempts)
+    assert len(downloads) == 5
+    assert {a.headers["accept"] for a in downloads} == {"*/*"}, "a download accepts any type"
+
+
+@pytest.mark.parametrize("failure", ["503", "reset"])
+def test_python_retried_upload_sends_the_whole_body_again(
+    generated: Path, server: RunningServer, tmp_path: Path, failure: Failure
+) -> None:
+    with flaky_proxy(server.base_url, failure) as proxy:
+        results = _python(generated, proxy.base_url, tmp_path, "retry")
+        uploads = _uploads(proxy.take())
+    _assert_resent_whole(uploads)
+    assert results == {"retried": {**PDF, **SAME}}
+
+
+def _boundary(attempt: Attempt) -> bytes:
+    return attempt.headers["content-type"].partition("boundary=")[2].encode()
+
+
+# -- TypeScript --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def js_project(generated: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project with the generated package installed and the upload program beside it."""
+    project = tmp_path_factory.mktemp("js-uploads")
+    install_package(generated / "typescript", project)
+    shutil.copy(PROGRAMS / "uploads.mjs", project / "uploads.mjs")
+    return project
+
+
+def _node(node: str, project: Path, base_url: str, *mode: str) -> dict[str, dict[str, object]]:
+    env = {**os.environ, "BASE_URL": base_url, "TOKEN": TOKEN}
+    return _run([node, "uploads.mjs", str(project), *mode], env, project)
+
+
+def test_typescript_package_and_upload_program_pass_tsc_strict(
+    tsc: Path, generated: Path, js_project: Path
+) -> None:
+    """`Uploadable` takes a File, a Blob, a Buffer and fs.openAsBlob's Blob; `download` gives
+    a Uint8Array; the generated JavaScript type-checks too."""
+    config = json.loads(TSCONFIG.read_text())
+    config["compilerOptions"].pop("paths")
+    config["compilerOptions"]["typeRoots"] = [str(ROOT / "node_modules" / "@types")]
+    config["include"] = [str(generated / "typescript" / "**" / "*"), "uploads.mjs"]
+    (js_project / "tsconfig.json").write_text(json.dumps(config))
+    result = subprocess.run(
+        [str(tsc), "--strict", "--noEmit", "-p", "tsconfig.json"],
+        cwd=js_project,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_typescript_uploads_each_kind_of_file_and_downloads_it(
+    node: str, js_project: Path, server: RunningServer
+) -> None:
+    with flaky_proxy(server.base_url, "503", methods=frozenset()) as proxy:
+        results = _node(node, js_project, proxy.base_url)
+        attempts = proxy.take()
+    octets = {"filename": "upload", "file_type": "application/octet-stream"}
+    assert results == {
+        "file": {**PDF, **SAME},
+        "blob": {"filename": "upload", "file_type": "text/plain", "file_size": 6, **SAME},
+        "buffer": {**octets, "file_size": DATA_SIZE, **SAME},
+        "open_as_blob": {**octets, "file_size": DATA_SIZE, **SAME},
+    }
+    uploads = _uploads(attempts)
+    assert len(uploads) == 4
+    _assert_multipart_with_file(uploads[0], "invoice.pdf", "application/pdf")
+    _assert_multipart_with_file(uploads[2], "upload", "application/octet-stream")
+    assert {a.headers["accept"] for a in _downloads(attempts)} == {"*/*"}
+
+
+@pytest.mark.parametrize("failure", ["503", "reset"])
+def test_typescript_retried_upload_sends_the_whole_body_again(
+    node: str, js_project: Path, server: RunningServer, failure: Failure
+) -> None:
+    with flaky_proxy(server.base_url, failure) as proxy:
+        results = _node(node, js_project, proxy.base_url, "retry")
+        uploads = _uploads(proxy.take())
+    _assert_resent_whole(uploads)
+    assert results == {"retried": {**PDF, **SAME}}
+
+
+# -- PHP ---------------------------------------------------------------------------------------
+
+
+def _php(
+    php: str, generated: Path, base_url: str, work: Path, *mode: str
+) -> dict[str, dict[str, object]]:
+    env = {**os.environ, "BASE_URL": base_url, "TOKEN": TOKEN}
+    autoload = str(generated / "php" / "autoload.php")
+    return _run([php, str(PROGRAMS / "uploads.php"), autoload, str(work), *mode], env, work)
+
+
+def test_php_uploads_each_kind_of_file_and_downloads_it(
+    php: str, generated: Path, server: RunningServer, tmp_path: Path
+) -> None:
+    with flaky_proxy(server.base_url, "503", methods=frozenset()) as proxy:
+        results = _php(php, generated, proxy.base_url, tmp_path)
+        attempts = proxy.take()
+    assert results == {
+        "path": {**PDF, **SAME},
+        "stream": {**PDF, **SAME},
+        "upload_file": {"filename": "notes.txt", "file_type": "text/plain", "file_size": 6, **SAME},
+        "bytes": {
+            "filename": "upload",
+            "file_type": "application/octet-stream",
+            "file_size": DATA_SIZE,
+            **SAME,
+        },
+    }
+    uploads = _uploads(attempts)
+    assert len(uploads) == 4
+    _assert_multipart_with_file(uploads[1], "invoice.pdf", "application/pdf")
+    assert {a.headers["accept"] for a in _downloads(attempts)} == {"*/*"}
+
+
+@pytest.mark.parametrize("failure", ["503", "reset"])
+def test_php_retried_upload_sends_the_whole_body_again(
+    php: str, generated: Path, server: RunningServer, tmp_path: Path, failure: Failure
+) -> None:
+    with flaky_proxy(server.base_url, failure) as proxy:
+        results = _php(php, generated, proxy.base_url, tmp_path, "retry")
+        uploads = _uploads(proxy.take())
+    _assert_resent_whole(uploads)
+    assert results == {"retried": {**PDF, **SAME}}
+
+
+def _assert_resent_whole(uploads: list[Attempt]) -> None:
+    """The first attempt failed, the second carried the same whole body with the same key."""
+    assert [a.failed for a in uploads] == [True, False]
+    first, second = uploads
+    assert len(second.body) > DATA_SIZE, "the retry carries the whole file"
+    assert second.body.replace(_boundary(second), b"") == first.body.replace(_boundary(first), b"")
+    assert second.headers["idempotency-key"] == first.headers["idempotency-key"]
