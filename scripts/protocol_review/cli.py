@@ -134,5 +134,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_UNUSABLE
+    except Exception as exc:  # noqa: BLE001 - a crash must never read as a verdict (exit 1)
+        print(
+            f"protocol_review: the review crashed ({type(exc).__name__}: {exc}); this is a bug "
+            "of the review, not a verdict on the spec: please report it with both specs",
+            file=sys.stderr,
+        )
+        return EXIT_UNUSABLE
     sys.stdout.write(FORMATS[output_format](review))
     return review.exit_status

@@ -12,7 +12,7 @@ from .ignore import apply_ignore_file, read_ignore_file
 from .lint import lint_findings
 from .places import Places
 from .sdk_diff import sdk_findings
-from .sdk_surface import surfaces
+from .sdk_surface import surfaces_or_reasons
 from .sides import SpecSide, load_side, repo_relative
 from .wire import wire_findings
 
@@ -82,10 +82,15 @@ def run_review(
 def review_sides(base: SpecSide, new: SpecSide, ignore: Path | None = None) -> Review:
     """The review of two loaded specs; `ignore` is a review-ignore file to apply."""
     places = Places(base, new)
-    old_surfaces, new_surfaces = surfaces(base.api), surfaces(new.api)
+    old_surfaces, old_reasons = surfaces_or_reasons(base.api, base.sdk_problem)
+    new_surfaces, new_reasons = surfaces_or_reasons(new.api, new.sdk_problem)
+    reasons = {
+        **{language: ("base", why) for language, why in old_reasons.items()},
+        **{language: ("new", why) for language, why in new_reasons.items()},
+    }
     findings = [
         *wire_findings(places),
-        *sdk_findings(places, old_surfaces, new_surfaces),
+        *sdk_findings(places, old_surfaces, new_surfaces, reasons),
         *lint_findings(places, new_surfaces),
     ]
     bump = _major_bump(base.api.version, new.api.version)

@@ -150,6 +150,11 @@ _SDK: tuple[tuple[str, Severity, str], ...] = (
     ("sdk-field-type-changed", "breaking", "a model field has another type"),
     ("sdk-field-became-optional", "breaking", "a model field may now be absent"),
     ("sdk-field-became-required", "compatible", "a model field is now always present"),
+    (
+        "sdk-impact-not-computed",
+        "warning",
+        "the SDK cannot be generated from one side, so its impact is not computed",
+    ),
 )
 
 _LINT: tuple[tuple[str, str], ...] = (

@@ -14,10 +14,30 @@ from .sdk_surface import LANGUAGES, Surface, Symbol
 __all__ = ["sdk_findings"]
 
 
-def sdk_findings(places: Places, old: dict[str, Surface], new: dict[str, Surface]) -> list[Finding]:
+def sdk_findings(
+    places: Places,
+    old: dict[str, Surface],
+    new: dict[str, Surface],
+    reasons: dict[str, tuple[str, str]] | None = None,
+) -> list[Finding]:
+    """The SDK impact in each language both surfaces exist for; for the others (`reasons`:
+    language -> (the side, why its SDK cannot be generated)), one finding saying so."""
     findings: list[Finding] = []
     for language in LANGUAGES:
-        _Diff(places, language, findings).level(old[language], new[language], None, "", "")
+        if language in old and language in new:
+            _Diff(places, language, findings).level(old[language], new[language], None, "", "")
+            continue
+        side, why = (reasons or {}).get(language, ("new", "its SDK view is not available"))
+        findings.append(
+            places.finding(
+                "sdk-impact-not-computed",
+                f"{LANGUAGES[language]}: the SDK impact is not computed, because the SDK cannot "
+                f"be generated from the {side} spec: {why}",
+                "new",
+                "",
+                language,
+            )
+        )
     return findings
 
 

@@ -28,7 +28,7 @@ from protocol_codegen.sdk_view import (
 )
 from protocol_spec.model import Api, Operation
 
-__all__ = ["LANGUAGES", "Kind", "Surface", "Symbol", "surfaces"]
+__all__ = ["LANGUAGES", "Kind", "Surface", "Symbol", "surfaces", "surfaces_or_reasons"]
 
 Kind = Literal["resource", "method", "parameter", "model", "field"]
 # Target name -> how findings name its SDK, in report order.
@@ -56,13 +56,31 @@ Surface = tuple[Symbol, ...]
 
 def surfaces(api: Api) -> dict[str, Surface]:
     """Every SDK language's surface: resources (with methods and parameters) and models."""
-    found = {}
-    for target, language in SDK_LANGUAGES.items():
-        view = language.sdk_view(api)
-        resources = tuple(_resource(resource) for resource in view.resources)
-        webhooks = (_webhooks(view.webhooks),) if view.webhooks is not None else ()
-        found[target] = resources + webhooks + tuple(_model(model) for model in view.models)
-    return found
+    return {target: _surface(api, target) for target in SDK_LANGUAGES}
+
+
+def _surface(api: Api, target: str) -> Surface:
+    view = SDK_LANGUAGES[target].sdk_view(api)
+    resources = tuple(_resource(resource) for resource in view.resources)
+    webhooks = (_webhooks(view.webhooks),) if view.webhooks is not None else ()
+    return resources + webhooks + tuple(_model(model) for model in view.models)
+
+
+def surfaces_or_reasons(api: Api, refused: str | None) -> tuple[dict[str, Surface], dict[str, str]]:
+    """The surface of each language whose SDK can be generated from `api`, and for the
+    others why not: `refused` (the loader's reason the generator refuses the spec) for all,
+    or what the language's generator raised. A generator that cannot run is never a verdict
+    of the review: its SDK impact is reported as not computed."""
+    if refused is not None:
+        return {}, {target: refused for target in SDK_LANGUAGES}
+    found: dict[str, Surface] = {}
+    reasons: dict[str, str] = {}
+    for target in SDK_LANGUAGES:
+        try:
+            found[target] = _surface(api, target)
+        except Exception as exc:  # noqa: BLE001 - any generator failure is reported, not raised
+            reasons[target] = f"its generator fails on this spec ({type(exc).__name__}: {exc})"
+    return found, reasons
 
 
 def _op_anchor(op: Operation) -> str:

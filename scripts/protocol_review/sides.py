@@ -7,9 +7,26 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from protocol_spec import Api, SpecErrors, build_api, load_spec_bytes, read_at_ref, source_label
+from protocol_spec import (
+    Api,
+    SpecError,
+    SpecErrors,
+    build_api,
+    build_wire_api,
+    check_spec,
+    parse_spec_bytes,
+    read_at_ref,
+    source_label,
+)
 
-__all__ = ["ReviewError", "SpecSide", "load_side", "load_side_file", "repo_relative"]
+__all__ = [
+    "ReviewError",
+    "SpecSide",
+    "load_side",
+    "load_side_file",
+    "repo_relative",
+    "reviewable_api",
+]
 
 
 class ReviewError(Exception):
@@ -24,6 +41,43 @@ class SpecSide:
     ref: str | None  # None: the working tree
     api: Api
     data: bytes
+    # Why the SDKs cannot be generated from this side (`make generate` would refuse it: the
+    # first problem, with its position), None when they can. The wire review does not need
+    # them; SDK impact is then not computed.
+    sdk_problem: str | None = None
+
+
+def _tolerated(error: SpecError) -> bool:
+    """A check's finding that does not stop a review: a `pattern` Python's `re` cannot
+    compile (ECMA-262 accepts more, such as `[\\w-.]`): the review compares patterns as
+    written and never runs them."""
+    return error.pointer.endswith("/pattern") and "regex" in error.problem
+
+
+def reviewable_api(data: bytes, label: str, source: str, role: str) -> tuple[Api, str | None]:
+    """The model of a valid OpenAPI 3.0 or 3.1 document, and why its SDKs cannot be generated
+    (None when they can). What JSON Schema only says SHOULD hold (an example or default that
+    does not validate) never stops a review; ReviewError for a document that is not valid."""
+    try:
+        spec = parse_spec_bytes(data, label)
+        try:
+            check_spec(spec, lenient=True)
+        except SpecErrors as errors:
+            fatal = [e for e in errors.errors if not _tolerated(e)]
+            if fatal:
+                raise SpecErrors(fatal) from None
+    except SpecErrors as errors:
+        raise ReviewError(
+            f"the {role} spec ({label}) cannot be reviewed:\n{errors.render()}"
+        ) from None
+    try:
+        return build_api(spec, source), None
+    except SpecErrors as refused:
+        first = refused.errors[0]
+        where = f"{first.file}:{first.line}" if first.line is not None else first.file
+        problem = f"{where}: {first.pointer}: {first.problem} (fix: {first.fix})"
+    api, _ = build_wire_api(spec, source)
+    return api, problem
 
 
 def repo_relative(spec: Path) -> str:
@@ -50,12 +104,12 @@ def load_side(spec: Path, ref: str | None, role: str) -> SpecSide:
     label = path if ref is None else f"{path}@{ref}"
     try:
         data = _read(spec, ref, label)
-        api = build_api(load_spec_bytes(data, label), source_label(spec))
     except SpecErrors as errors:
         raise ReviewError(
             f"the {role} spec ({label}) cannot be reviewed:\n{errors.render()}"
         ) from None
-    return SpecSide(role, label, path, ref, api, data)
+    api, problem = reviewable_api(data, label, source_label(spec), role)
+    return SpecSide(role, label, path, ref, api, data, problem)
 
 
 def _read(spec: Path, ref: str | None, label: str) -> bytes:
@@ -77,10 +131,5 @@ def load_side_file(spec: Path, role: str, label: str | None = None) -> SpecSide:
         data = spec.read_bytes()
     except OSError as exc:
         raise ReviewError(f"{label}: cannot read the {role} spec ({exc.strerror or exc})") from None
-    try:
-        api = build_api(load_spec_bytes(data, label), source_label(spec))
-    except SpecErrors as errors:
-        raise ReviewError(
-            f"the {role} spec ({label}) cannot be reviewed:\n{errors.render()}"
-        ) from None
-    return SpecSide(role, label, label, None, api, data)
+    api, problem = reviewable_api(data, label, source_label(spec), role)
+    return SpecSide(role, label, label, None, api, data, problem)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .build import build_api
+from .build import build_api, build_wire_api
 from .errors import ProtocolSpecError, SpecError, SpecErrors
 from .loaded import LoadedSpec, Position, Positions
 from .loading import (
@@ -24,6 +24,7 @@ from .loading import (
     load_spec,
     load_spec_at_ref,
     load_spec_bytes,
+    parse_spec_bytes,
     parse_spec_file,
     read_at_ref,
 )
@@ -41,12 +42,15 @@ __all__ = [
     "SpecError",
     "SpecErrors",
     "build_api",
+    "build_wire_api",
+    "check_spec",
     "load_api",
     "load_api_at_ref",
     "load_api_unchecked",
     "load_spec",
     "load_spec_at_ref",
     "load_spec_bytes",
+    "parse_spec_bytes",
     "read_at_ref",
     "source_label",
 ]

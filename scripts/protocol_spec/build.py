@@ -47,6 +47,7 @@ __all__ = [
     "SDK_METHOD",
     "Node",
     "build_api",
+    "build_wire_api",
     "component_type_names",
 ]
 
@@ -68,6 +69,18 @@ def build_api(spec: LoadedSpec, source: str) -> Api:
     return _Builder(spec).build(source)
 
 
+def build_wire_api(spec: LoadedSpec, source: str) -> tuple[Api, list[SpecError]]:
+    """The model of a valid OpenAPI document whatever the generator needs (the spec review's
+    reading of others' specs): what `build_api` would refuse (a request body that is no
+    object, an operation without a 2xx response, a body attribute named like a parameter,
+    ...) is returned beside the model instead of raised, and the model holds every operation
+    with its wire contract (schemas by pointer, statuses, parameters) as written."""
+    builder = _Builder(spec)
+    builder.wire_only = True
+    api = builder.build(source)
+    return api, builder.errors
+
+
 class _Builder:
     def __init__(self, spec: LoadedSpec) -> None:
         self.spec = spec
@@ -79,6 +92,7 @@ class _Builder:
         self.type_names = component_type_names(spec.document)
         # Each operation's pointer -> its operationId, written or derived (unique).
         self.operation_ids = _operation_ids(spec.document)
+        self.wire_only = False  # build_wire_api: keep going, return the problems
 
     def fail(self, at: str, problem: str, fix: str) -> None:
         self.errors.append(self.spec.error(at, problem, fix))
@@ -94,7 +108,7 @@ class _Builder:
         check_relations(self.spec, self.models, resources, self.errors)
         signing = webhook_signing(self.doc)
         events = webhook_events(webhooks, resources, signing, self.fail)
-        if self.errors:
+        if self.errors and not self.wire_only:
             raise SpecErrors(self.errors)
         info: Node = self.doc.get("info", {})
         servers = self.doc.get("servers") or [{}]
@@ -372,8 +386,12 @@ class _Builder:
                 f"operation '{operation_id}' declares no 2xx response",
                 "add the success response (for example '200' with its schema)",
             )
-            return None
-        result = self._result(raw_responses[str(success[0])], join(at, "responses", success[0]))
+            if not self.wire_only:
+                return None
+        if success:
+            result = self._result(raw_responses[str(success[0])], join(at, "responses", success[0]))
+        else:  # wire_only: an operation that documents no success answers 200, no body
+            success, result = [200], None
         errors = sorted(
             int(code) for code in raw_responses if str(code).isdigit() and str(code)[0] in "45"
         )

@@ -27,6 +27,7 @@ __all__ = [
     "load_spec",
     "load_spec_at_ref",
     "load_spec_bytes",
+    "parse_spec_bytes",
     "parse_spec_file",
     "read_at_ref",
 ]
@@ -104,6 +105,12 @@ def parse_spec_file(path: Path) -> LoadedSpec:
     """`path` parsed, with positions, and not yet checked: for `protocol_spec.load_api_unchecked`
     alone, which runs `check_spec` on it before anything built from it is used."""
     return _loaded(parse_yaml_file(path), str(path))
+
+
+def parse_spec_bytes(data: bytes, file: str) -> LoadedSpec:
+    """`load_spec_bytes` without the checks: for a caller that runs `check_spec` itself (the
+    spec review, which reads others' specs leniently)."""
+    return _loaded(parse_yaml_text(decode_yaml_bytes(data, file), file), file)
 
 
 def _loaded(parsed: ParsedYaml, file: str) -> LoadedSpec:

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from protocol_review.review import Review, review_sides
-from protocol_review.sides import SpecSide
-from protocol_spec import PROJECT_ROOT, build_api, load_spec_bytes
+from protocol_review.sides import SpecSide, reviewable_api
+from protocol_spec import PROJECT_ROOT
 
 CORPUS = PROJECT_ROOT / "tests" / "fixtures" / "review"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
@@ -20,8 +20,8 @@ SPEC = PROJECT_ROOT / "spec" / "openapi.yaml"
 @functools.cache
 def _side(data: bytes, role: str, label: str) -> SpecSide:
     # Most cases share their before.yaml: load each distinct text once per test session.
-    api = build_api(load_spec_bytes(data, label), label)
-    return SpecSide(role, label, label, None, api, data)
+    api, sdk_problem = reviewable_api(data, label, label, role)
+    return SpecSide(role, label, label, None, api, data, sdk_problem)
 
 
 @functools.cache
