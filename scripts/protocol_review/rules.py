@@ -244,6 +244,21 @@ _SDK: tuple[tuple[str, Severity, str], ...] = (
     ("sdk-field-became-optional", "breaking", "a model field may now be absent"),
     ("sdk-field-became-required", "compatible", "a model field is now always present"),
     (
+        "sdk-input-field-type-widened",
+        "compatible",
+        "a field of a model clients only send accepts more (a wider type, null)",
+    ),
+    (
+        "sdk-input-field-became-required",
+        "breaking",
+        "a field of a model clients only send must now be given",
+    ),
+    (
+        "sdk-input-field-became-optional",
+        "compatible",
+        "a field of a model clients only send may now be left out",
+    ),
+    (
         "sdk-impact-not-computed",
         "warning",
         "the SDK cannot be generated from one side, so its impact is not computed",
