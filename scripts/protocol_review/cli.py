@@ -18,7 +18,7 @@ from protocol_spec import DEFAULT_SPEC, SpecErrors
 
 from .formats import FORMATS
 from .release import RELEASE_FILE_NAME, ensure_commit, read_release
-from .review import EXIT_UNUSABLE, review_sides, run_review
+from .review import EXIT_UNUSABLE, FAIL_ON, review_sides, run_review
 from .rules import RULES
 from .sides import ReviewError, load_side, load_side_file
 
@@ -46,7 +46,8 @@ def _parser() -> argparse.ArgumentParser:
         epilog=(
             "Exit status: 0 nothing breaks (or every breaking change is acknowledged by a major "
             "bump of info.version or the review-ignore file), 1 something breaks, 2 the review "
-            "cannot be made. Environment: BASE and FORMAT stand for --base and --format."
+            "cannot be made. Environment: BASE, FORMAT and FAIL_ON stand for --base, --format "
+            "and --fail-on."
         ),
     )
     parser.add_argument(
@@ -67,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--format",
         help=f"{' | '.join(FORMATS)} (env FORMAT, default {DEFAULT_FORMAT})",
+    )
+    parser.add_argument(
+        "--fail-on",
+        help=f"{' | '.join(FAIL_ON)}: what makes the exit status 1 (env FAIL_ON, default "
+        "breaking; potentially-breaking also fails on changes that may break some clients)",
     )
     parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="the spec file")
     parser.add_argument(
@@ -101,6 +107,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_UNUSABLE
+    fail_on = args.fail_on or _env("FAIL_ON") or FAIL_ON[0]
+    if fail_on not in FAIL_ON:
+        print(
+            f"protocol_review: unknown FAIL_ON {fail_on!r}; use one of: {', '.join(FAIL_ON)}",
+            file=sys.stderr,
+        )
+        return EXIT_UNUSABLE
     spec: Path = args.spec
     ignore = args.ignore_file
     if ignore is None and (spec.parent / IGNORE_FILE_NAME).exists():
@@ -118,9 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if args.head is None
                 else load_side(spec, args.head, "new"),
                 ignore,
+                fail_on,
             )
         else:
-            review = run_review(spec, base, args.head, ignore)
+            review = run_review(spec, base, args.head, ignore, fail_on)
     except ReviewError as error:
         print(f"protocol_review: {error}", file=sys.stderr)
         return EXIT_UNUSABLE

@@ -17,7 +17,7 @@ __all__ = ["SECTIONS", "Finding", "Side", "sort_findings"]
 Side = Literal["old", "new"]
 
 SECTIONS: tuple[Section, ...] = ("wire", "sdk", "lint", "review")
-_SEVERITY_ORDER = {"breaking": 0, "warning": 1, "compatible": 2}
+_SEVERITY_ORDER = {"breaking": 0, "potentially-breaking": 1, "warning": 2, "compatible": 3}
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,8 @@ class Finding:
     annotation: Position | None = None
     language: str | None = None  # SDK findings: python, typescript or php
     acknowledged: str | None = None  # why this breaking change is accepted, when it is
+    # FAIL_ON=potentially-breaking: a potentially-breaking finding fails the review too.
+    strict: bool = False
 
     @property
     def severity(self) -> Severity:
@@ -43,8 +45,13 @@ class Finding:
 
     @property
     def blocking(self) -> bool:
-        """A breaking change nobody acknowledged: the review fails (exit status 1)."""
-        return self.severity == "breaking" and self.acknowledged is None
+        """A breaking change nobody acknowledged (or a potentially-breaking one, under
+        FAIL_ON=potentially-breaking): the review fails (exit status 1)."""
+        if self.acknowledged is not None:
+            return False
+        return self.severity == "breaking" or (
+            self.strict and self.severity == "potentially-breaking"
+        )
 
     def acknowledge(self, reason: str) -> Finding:
         return replace(self, acknowledged=reason)

@@ -17,7 +17,10 @@ from typing import Literal
 __all__ = ["FLOWS", "RULES", "Flow", "Rule", "Section", "Severity", "rule"]
 
 Section = Literal["wire", "sdk", "lint", "review"]
-Severity = Literal["breaking", "compatible", "warning"]
+# `potentially-breaking`: may break some clients, depending on what they send or how they read
+# it (a new bound where there was none, a pattern that changed, an attribute no longer listed
+# in an object that accepts unknown ones); exit 0 unless FAIL_ON=potentially-breaking.
+Severity = Literal["breaking", "potentially-breaking", "compatible", "warning"]
 
 
 @dataclass(frozen=True)
@@ -43,26 +46,76 @@ FLOWS = {
     "webhook": Flow("webhook", False, "a webhook payload value receivers get"),
 }
 
-# (suffix, which way the set of allowed values moved, what changed). "narrowed" breaks
-# senders, "widened" breaks receivers, "both" breaks everyone.
-_VALUE_CHANGES = (
-    ("type-changed", "both", "changed to a type that does not contain the old one"),
-    ("type-widened", "widened", "accepts more types (integer to number, a second type)"),
-    ("type-narrowed", "narrowed", "accepts fewer types"),
-    ("nullable-added", "widened", "may now be null"),
-    ("nullable-removed", "narrowed", "may no longer be null"),
-    ("enum-widened", "widened", "gained enum values (or lost its enum)"),
-    ("enum-narrowed", "narrowed", "lost enum values (or gained an enum, or a const)"),
-    ("range-widened", "widened", "lower minimum or higher maximum"),
-    ("range-narrowed", "narrowed", "higher minimum or lower maximum (or a new bound)"),
-    ("length-widened", "widened", "looser minLength/maxLength/minItems/maxItems/*Properties"),
-    ("length-narrowed", "narrowed", "tighter minLength/maxLength/minItems/maxItems/*Properties"),
-    ("pattern-added", "narrowed", "must now match a pattern"),
-    ("pattern-removed", "widened", "no longer has to match a pattern"),
-    ("pattern-changed", "both", "must match a different pattern"),
+# (suffix, severity for values clients send, severity for values they receive, what changed).
+# Senders break when fewer values are accepted; receivers when more may arrive.
+_B: Severity = "breaking"
+_P: Severity = "potentially-breaking"
+_C: Severity = "compatible"
+_VALUE_CHANGES: tuple[tuple[str, Severity, Severity, str], ...] = (
+    ("type-changed", _B, _B, "changed to a type that does not contain the old one"),
+    ("type-widened", _C, _B, "accepts more types (integer to number, a second type)"),
+    ("type-narrowed", _B, _C, "accepts fewer types"),
+    ("nullable-added", _C, _B, "may now be null"),
+    ("nullable-removed", _B, _C, "may no longer be null"),
+    ("enum-widened", _C, _B, "gained enum values (or lost its enum)"),
+    ("enum-narrowed", _B, _C, "lost enum values (or gained an enum, or a const)"),
+    (
+        "extensible-enum-widened",
+        _C,
+        _C,
+        "gained x-extensible-enum values (readers expect new ones)",
+    ),
+    ("extensible-enum-narrowed", _B, _C, "lost x-extensible-enum values"),
+    ("range-widened", _C, _B, "lower minimum or higher maximum"),
+    ("range-narrowed", _B, _C, "higher minimum or lower maximum"),
+    ("range-set", _P, _C, "a minimum or maximum where there was none"),
+    ("length-widened", _C, _B, "looser minLength/maxLength/minItems/maxItems/*Properties"),
+    ("length-narrowed", _B, _C, "tighter minLength/maxLength/minItems/maxItems/*Properties"),
+    (
+        "length-set",
+        _P,
+        _C,
+        "a minLength/maxLength/minItems/maxItems/*Properties where there was none",
+    ),
+    ("pattern-added", _B, _C, "must now match a pattern"),
+    ("pattern-removed", _C, _B, "no longer has to match a pattern"),
+    ("pattern-changed", _P, _B, "must match a different pattern"),
+    (
+        "keyword-narrowed",
+        _B,
+        _C,
+        (
+            "allows fewer values: a JSON Schema keyword was added or tightened (if/then/else, "
+            "not, contains, min/maxContains, prefixItems, propertyNames, patternProperties, "
+            "dependentRequired, dependentSchemas, unevaluated*, content*, format, multipleOf, "
+            "uniqueItems, an additionalProperties schema)"
+        ),
+    ),
+    (
+        "keyword-widened",
+        _C,
+        _B,
+        "allows more values: one of those keywords was removed or loosened",
+    ),
+    ("keyword-changed", _B, _B, "one of those keywords changed, neither wider nor narrower"),
+    ("member-added", _C, _B, "an anyOf/oneOf gained a member"),
+    ("member-removed", _B, _C, "an anyOf/oneOf lost a member"),
+    ("discriminator-changed", _P, _P, "a discriminator's property or a mapping entry changed"),
+    ("discriminator-added", _C, _C, "a discriminator or a mapping entry was added"),
+    ("default-changed", _P, _C, "what leaving an attribute out means (its default) changed"),
 )
 _SENT_OBJECT_CHANGES: tuple[tuple[str, Severity, str], ...] = (
-    ("property-removed", "breaking", "an attribute clients send was removed"),
+    ("property-removed", "breaking", "an attribute clients send was removed from a closed object"),
+    (
+        "property-unlisted",
+        "potentially-breaking",
+        "an attribute clients send is no longer listed (the object accepts unknown attributes)",
+    ),
+    (
+        "property-removed-after-deprecation",
+        "compatible",
+        "a deprecated attribute was removed after its sunset date (or it had none)",
+    ),
     ("property-renamed", "breaking", "an attribute clients send was renamed"),
     ("property-added", "compatible", "a new optional attribute"),
     ("property-added-required", "breaking", "a new required attribute"),
@@ -72,7 +125,17 @@ _SENT_OBJECT_CHANGES: tuple[tuple[str, Severity, str], ...] = (
     ("opened", "compatible", "unknown attributes are now accepted"),
 )
 _RECEIVED_OBJECT_CHANGES: tuple[tuple[str, Severity, str], ...] = (
-    ("property-removed", "breaking", "an attribute clients read was removed"),
+    ("property-removed", "breaking", "an always-present attribute clients read was removed"),
+    (
+        "optional-property-removed",
+        "potentially-breaking",
+        "an optional attribute clients read was removed (they must cope with its absence)",
+    ),
+    (
+        "property-removed-after-deprecation",
+        "compatible",
+        "a deprecated attribute was removed after its sunset date (or it had none)",
+    ),
     ("property-renamed", "breaking", "an attribute clients read was renamed"),
     ("property-added", "compatible", "a new attribute (clients tolerate unknown attributes)"),
     ("property-became-optional", "breaking", "an always-present attribute may now be absent"),
@@ -85,6 +148,26 @@ _STRUCTURE: tuple[tuple[str, Severity, str], ...] = (
     ("operation-path-changed", "breaking", "an operation (same operationId) moved to another path"),
     ("operation-method-changed", "breaking", "an operation (same operationId) changed method"),
     ("operation-deprecated", "compatible", "an operation was marked deprecated"),
+    (
+        "operation-removed-after-deprecation",
+        "compatible",
+        "a deprecated operation was removed after its sunset date (or it had none)",
+    ),
+    (
+        "operation-removed-before-sunset",
+        "breaking",
+        "a deprecated operation was removed before its sunset date (x-sunset)",
+    ),
+    ("sunset-earlier", "breaking", "an x-sunset date moved earlier"),
+    ("sunset-removed", "breaking", "a deprecated operation or parameter lost its x-sunset date"),
+    ("sunset-invalid", "breaking", "an x-sunset is not a date (YYYY-MM-DD or RFC 3339)"),
+    (
+        "stability-decreased",
+        "breaking",
+        "an x-stability-level went down (stable > beta > alpha > draft)",
+    ),
+    ("stability-invalid", "breaking", "an x-stability-level is not draft, alpha, beta or stable"),
+    ("component-schema-removed", "compatible", "a schema of components/schemas was removed"),
     ("success-status-changed", "breaking", "the success status of an operation changed"),
     ("response-status-added", "compatible", "a new error status is documented"),
     ("response-status-removed", "compatible", "an error status is no longer documented"),
@@ -101,6 +184,13 @@ _STRUCTURE: tuple[tuple[str, Severity, str], ...] = (
     ("request-media-type-removed", "breaking", "a request body media type is no longer accepted"),
     ("request-media-type-added", "compatible", "a request body media type is newly accepted"),
     ("parameter-removed", "breaking", "a parameter was removed"),
+    (
+        "parameter-removed-after-deprecation",
+        "compatible",
+        "a deprecated parameter was removed after its sunset date (or it had none)",
+    ),
+    ("parameter-removed-before-sunset", "breaking", "a parameter was removed before its sunset"),
+    ("parameter-deprecated", "compatible", "a parameter was marked deprecated"),
     ("parameter-renamed", "breaking", "a parameter was renamed (same place and schema)"),
     ("parameter-added", "compatible", "a new optional parameter"),
     ("parameter-added-required", "breaking", "a new required parameter"),
@@ -111,6 +201,9 @@ _STRUCTURE: tuple[tuple[str, Severity, str], ...] = (
     ("security-scheme-removed", "breaking", "a security scheme was removed"),
     ("security-scheme-added", "compatible", "a new security scheme"),
     ("security-scheme-changed", "breaking", "a security scheme changed type or scheme"),
+    ("security-url-changed", "breaking", "an OAuth flow's authorization or token URL changed"),
+    ("security-scope-removed", "breaking", "an OAuth flow no longer offers a scope"),
+    ("security-scope-added", "compatible", "an OAuth flow offers a new scope"),
     ("operation-security-removed", "breaking", "an operation no longer accepts a scheme"),
     ("operation-security-added", "compatible", "an operation accepts another scheme"),
     ("webhook-removed", "breaking", "a webhook is no longer sent"),
@@ -151,6 +244,21 @@ _SDK: tuple[tuple[str, Severity, str], ...] = (
     ("sdk-field-became-optional", "breaking", "a model field may now be absent"),
     ("sdk-field-became-required", "compatible", "a model field is now always present"),
     (
+        "sdk-input-field-type-widened",
+        "compatible",
+        "a field of a model clients only send accepts more (a wider type, null)",
+    ),
+    (
+        "sdk-input-field-became-required",
+        "breaking",
+        "a field of a model clients only send must now be given",
+    ),
+    (
+        "sdk-input-field-became-optional",
+        "compatible",
+        "a field of a model clients only send may now be left out",
+    ),
+    (
         "sdk-impact-not-computed",
         "warning",
         "the SDK cannot be generated from one side, so its impact is not computed",
@@ -177,18 +285,11 @@ _REVIEW: tuple[tuple[str, str], ...] = (
 )
 
 
-def _value_severity(direction: str, sent: bool) -> Severity:
-    if direction == "both":
-        return "breaking"
-    breaks = "narrowed" if sent else "widened"
-    return "breaking" if direction == breaks else "compatible"
-
-
 def _registry() -> dict[str, Rule]:
     rules: list[Rule] = [Rule(i, "wire", s, text) for i, s, text in _STRUCTURE]
     for flow in FLOWS.values():
-        for suffix, direction, text in _VALUE_CHANGES:
-            severity = _value_severity(direction, flow.sent)
+        for suffix, if_sent, if_received, text in _VALUE_CHANGES:
+            severity = if_sent if flow.sent else if_received
             rules.append(
                 Rule(f"{flow.prefix}-{suffix}", "wire", severity, f"{flow.subject} {text}")
             )

@@ -15,7 +15,16 @@ from typing import Any
 
 from protocol_spec.pointers import MISSING, join, local_ref_pointer, lookup
 
-__all__ = ["LENGTHS", "LOWER_BOUNDS", "UPPER_BOUNDS", "Part", "View", "json_type", "view"]
+__all__ = [
+    "CONSTRAINTS",
+    "LENGTHS",
+    "LOWER_BOUNDS",
+    "UPPER_BOUNDS",
+    "Part",
+    "View",
+    "json_type",
+    "view",
+]
 
 Part = tuple[Any, str]  # a raw schema node and the pointer where it is written
 
@@ -30,6 +39,31 @@ LENGTHS = {
     "maxItems": "max",
     "maxProperties": "max",
 }
+# Keywords compared as written, each adding a constraint when present: adding one narrows
+# what a value may be, removing it widens it, changing it does neither (JSON Schema 2020-12's
+# applicators and validators the other fields do not model, and OpenAPI's `format`).
+CONSTRAINTS = (
+    "if",
+    "then",
+    "else",
+    "not",
+    "contains",
+    "prefixItems",
+    "propertyNames",
+    "patternProperties",
+    "dependentRequired",
+    "dependentSchemas",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+    "contentEncoding",
+    "contentMediaType",
+    "contentSchema",
+    "format",
+    "multipleOf",
+    "uniqueItems",
+    "minContains",
+    "maxContains",
+)
 _MAX_DEPTH = 64
 
 
@@ -48,6 +82,17 @@ class View:
     alternatives: tuple[frozenset[str] | None, ...] = ()  # anyOf/oneOf beyond `X or null`
     read_only: bool = False
     write_only: bool = False
+    # The keywords of CONSTRAINTS as written (a `false` unevaluatedProperties is `closed`).
+    constraints: dict[str, Any] = field(default_factory=dict)
+    # anyOf/oneOf members beyond `X or null`, by combinator.
+    members: dict[str, list[Part]] = field(default_factory=dict)
+    additional: list[Part] = field(default_factory=list)  # additionalProperties schemas
+    extensible: tuple[Any, ...] | None = None  # x-extensible-enum
+    discriminator: dict[str, Any] | None = None
+    default: Any = None
+    has_default: bool = False
+    deprecated: bool = False
+    sunset: Any = None  # x-sunset as written
     origins: dict[str, str] = field(default_factory=dict)  # keyword -> node that writes it
     refs: frozenset[str] = frozenset()  # component schemas passed through (cycle detection)
 
@@ -132,6 +177,11 @@ def _alternatives(
             into.types = (into.types or frozenset()) | {"null"} if into.types is not None else None
         return
     into.alternatives = tuple(v.types for v in real)
+    into.members.setdefault(pointer.rsplit("/", 1)[-1], []).extend(
+        (option, join(pointer, index))
+        for index, option in enumerate(options)
+        if views[index].types != frozenset({"null"})
+    )
     union: set[str] = set()
     for v in views:
         if v.types is None:
@@ -191,7 +241,8 @@ def _apply(node: dict[str, Any], pointer: str, into: View) -> None:
             into.lengths[key] = value if current_length is None else pick(current_length, value)
             if into.lengths[key] != current_length:
                 into.origins[key] = pointer
-    if isinstance(node.get("pattern"), str):
+    if isinstance(node.get("pattern"), str) and node["pattern"] not in ("", ".*", "^.*$"):
+        # An empty pattern (or `.*`) matches every string: it constrains nothing.
         into.origins.setdefault("pattern", pointer)
         into.patterns = into.patterns | {node["pattern"]}
     properties = node.get("properties")
@@ -209,5 +260,27 @@ def _apply(node: dict[str, Any], pointer: str, into: View) -> None:
         into.closed = True
     if "items" in node:
         into.items.append((node["items"], join(pointer, "items")))
+    for key in CONSTRAINTS:
+        if key in node and key not in into.constraints:
+            if key == "unevaluatedProperties" and node[key] is False:
+                continue  # `closed`
+            into.constraints[key] = node[key]
+            into.origins[key] = pointer
+    if isinstance(node.get("additionalProperties"), dict):
+        into.additional.append(
+            (node["additionalProperties"], join(pointer, "additionalProperties"))
+        )
+    if isinstance(node.get("x-extensible-enum"), list) and into.extensible is None:
+        into.extensible = tuple(node["x-extensible-enum"])
+        into.origins["x-extensible-enum"] = pointer
+    if isinstance(node.get("discriminator"), dict) and into.discriminator is None:
+        into.discriminator = node["discriminator"]
+        into.origins["discriminator"] = pointer
+    if "default" in node and not into.has_default:
+        into.default, into.has_default = node["default"], True
+        into.origins["default"] = pointer
+    into.deprecated = into.deprecated or node.get("deprecated") is True
+    if "x-sunset" in node and into.sunset is None:
+        into.sunset = node["x-sunset"]
     into.read_only = into.read_only or node.get("readOnly") is True
     into.write_only = into.write_only or node.get("writeOnly") is True

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .findings import Finding, Side
 from .places import Places
 from .sdk_surface import LANGUAGES, Surface, Symbol
+from .usage import received_schemas, sent_only
 
 __all__ = ["sdk_findings"]
 
@@ -23,9 +24,11 @@ def sdk_findings(
     """The SDK impact in each language both surfaces exist for; for the others (`reasons`:
     language -> (the side, why its SDK cannot be generated)), one finding saying so."""
     findings: list[Finding] = []
+    received = received_schemas(places.old.api) | received_schemas(places.new.api)
     for language in LANGUAGES:
         if language in old and language in new:
-            _Diff(places, language, findings).level(old[language], new[language], None, "", "")
+            diff = _Diff(places, language, findings, received)
+            diff.level(old[language], new[language], None, "", "")
             continue
         side, why = (reasons or {}).get(language, ("new", "its SDK view is not available"))
         findings.append(
@@ -70,7 +73,8 @@ def _union(signature: str) -> frozenset[str]:
 def _widens(old: str, new: str) -> bool:
     """Whether every value of type `old` is also one of `new` (as far as the text tells)."""
     before, after = _union(old), _union(new)
-    return bool(after & _TOP_TYPES) or (before < after)
+    numbers = {"int"} if after & {"float", "number"} else set()  # a float accepts an int
+    return bool(after & _TOP_TYPES) or (before != after and before <= after | numbers)
 
 
 def _shape(symbol: Symbol) -> tuple[object, ...]:
@@ -79,7 +83,10 @@ def _shape(symbol: Symbol) -> tuple[object, ...]:
 
 
 class _Diff:
-    def __init__(self, places: Places, language: str, findings: list[Finding]) -> None:
+    def __init__(
+        self, places: Places, language: str, findings: list[Finding], received: frozenset[str]
+    ) -> None:
+        self.received = received
         self.places = places
         self.language = language
         self.name = LANGUAGES[language]
@@ -168,6 +175,15 @@ class _Diff:
     def _changed(self, was: Symbol, now: Symbol, owner: Symbol | None, fallback: str) -> None:
         pointer = now.pointer or fallback
         label = self._label(now, owner)
+        if (
+            now.kind == "field"
+            and owner is not None
+            and owner.kind == "model"
+            and owner.signature not in ("enum", "type")
+            and sent_only(owner.pointer, self.received)
+        ):
+            self._input_field(was, now, label, pointer)
+            return
         if was.signature != now.signature:
             if now.kind == "method":
                 self.add(
@@ -199,6 +215,40 @@ class _Diff:
                 suffix = "became-required" if now.required else "became-optional"
                 words = "is now always present" if now.required else "may now be absent"
             self.add(f"sdk-{now.kind}-{suffix}", f"{label} {words}.", "new", pointer)
+
+    def _input_field(self, was: Symbol, now: Symbol, label: str, pointer: str) -> None:
+        """A field of a model clients only send: wider is compatible, optional too."""
+        if was.signature != now.signature:
+            if _widens(was.signature, now.signature):
+                self.add(
+                    "sdk-input-field-type-widened",
+                    f"{label} now accepts `{now.signature}` (was `{was.signature}`); code that "
+                    "builds it still works.",
+                    "new",
+                    pointer,
+                )
+            else:
+                self.add(
+                    "sdk-field-type-changed",
+                    f"{label} is now `{now.signature}` (was `{was.signature}`).",
+                    "new",
+                    pointer,
+                )
+        if was.required != now.required:
+            if now.required:
+                self.add(
+                    "sdk-input-field-became-required",
+                    f"{label} must now be given; code that builds it without it no longer works.",
+                    "new",
+                    pointer,
+                )
+            else:
+                self.add(
+                    "sdk-input-field-became-optional",
+                    f"{label} may now be left out; code that builds it still works.",
+                    "new",
+                    pointer,
+                )
 
     def _label(self, symbol: Symbol | None, owner: Symbol | None, bare: bool = False) -> str:
         if symbol is None:

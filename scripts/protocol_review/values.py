@@ -7,12 +7,17 @@ one a webhook receiver gets), which decides whether each breaks anyone.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from protocol_spec.pointers import join
+
 from .findings import Side
+from .policy import sunset_passed
 from .rules import Flow
-from .schema_view import LENGTHS, LOWER_BOUNDS, UPPER_BOUNDS, Part, View, view
+from .schema_view import CONSTRAINTS, LENGTHS, LOWER_BOUNDS, UPPER_BOUNDS, Part, View, view
 
 __all__ = ["Change", "compare", "equivalent", "show"]
 
@@ -61,6 +66,13 @@ class _Comparison:
         self._bounds(old, new, path)
         self._lengths(old, new, path)
         self._patterns(old, new, path)
+        self._constraints(old, new, path, seen)
+        self._extensible(old, new, path)
+        self._discriminator(old, new, path)
+        if path:  # a parameter's or body's own default is compared where it is read
+            self._default(old, new, path)
+        self._members(old, new, path, seen)
+        self._additional(old, new, path, seen)
         if old.properties or new.properties or old.closed != new.closed:
             self._object(old, new, path, seen)
         if old.items and new.items:
@@ -81,8 +93,6 @@ class _Comparison:
                 self.add("type-narrowed", path, words, "new", new.where("type"))
             else:
                 self.add("type-changed", path, words, "new", new.where("type"))
-        elif old.alternatives != new.alternatives:
-            self.add("type-changed", path, "the union of types changed", "new", new.pointer)
         if old.nullable != new.nullable and new.types is not None and old.types is not None:
             suffix = "nullable-added" if new.nullable else "nullable-removed"
             detail = "may now be null" if new.nullable else "may no longer be null"
@@ -136,7 +146,13 @@ class _Comparison:
             detail = f"{name} {_bound_text(before)} -> {_bound_text(after)}"
             if after is None:
                 self.add("range-widened", path, detail, "new", where)
-            elif before is None or _tighter(after, before, lower):
+            elif before is None:
+                example = _outside(None, after, lower, new)
+                self.add(
+                    "range-set", path, detail, "new", where,
+                    example=example, has_example=example is not None,
+                )  # fmt: skip
+            elif _tighter(after, before, lower):
                 example = _outside(before, after, lower, new)
                 self.add(
                     "range-narrowed",
@@ -167,12 +183,12 @@ class _Comparison:
             detail = f"{key} {_bound_text_plain(before)} -> {_bound_text_plain(after)}"
             where = new.where(key) if after is not None else new.pointer
             if after is None:
-                narrowed = False
+                suffix = "length-widened"
             elif before is None:
-                narrowed = True
+                suffix = "length-set"
             else:
                 narrowed = after > before if kind == "min" else after < before
-            suffix = "length-narrowed" if narrowed else "length-widened"
+                suffix = "length-narrowed" if narrowed else "length-widened"
             self.add(suffix, path, detail, "new", where)
 
     def _patterns(self, old: View, new: View, path: str) -> None:
@@ -186,6 +202,186 @@ class _Comparison:
         else:
             detail = f"pattern {before} -> {after}"
             self.add("pattern-changed", path, detail, "new", new.where("pattern"))
+
+    # -- other keywords -------------------------------------------------------------------
+
+    def _constraints(
+        self, old: View, new: View, path: str, seen: frozenset[tuple[frozenset[str], ...]]
+    ) -> None:
+        for key in CONSTRAINTS:
+            had, has = key in old.constraints, key in new.constraints
+            before, after = old.constraints.get(key), new.constraints.get(key)
+            if (not had and not has) or (had and has and before == after):
+                continue
+            where = new.where(key) if has else new.pointer
+            if not had:
+                suffix, detail = "keyword-narrowed", f"`{key}: {_compact(after)}` added"
+                if key == "uniqueItems" and after is not True:
+                    continue
+            elif not has:
+                suffix, detail = "keyword-widened", f"`{key}: {_compact(before)}` removed"
+                if key == "uniqueItems" and before is not True:
+                    continue
+            elif self._subschemas(key, old, new, path, seen):
+                continue  # compared inside, value by value
+            else:
+                detail = f"`{key}` {_compact(before)} -> {_compact(after)}"
+                suffix = _keyword_direction(key, before, after)
+            self.add(suffix, path, detail, "new", where)
+
+    def _subschemas(
+        self, key: str, old: View, new: View, path: str, seen: frozenset[tuple[frozenset[str], ...]]
+    ) -> bool:
+        """Keywords whose value is a schema (or a map or list of them) that constrains the
+        value the same way round (not `if`, not `not`): compared like any value, inside.
+        False when the keyword is not such a one, or is written differently on each side."""
+        before, after = old.constraints[key], new.constraints[key]
+        old_at, new_at = old.where(key), new.where(key)
+        sub = f"{path}({key})"
+        if key in _SUBSCHEMA and isinstance(before, dict) and isinstance(after, dict):
+            self.values(
+                view(self.old_doc, [(before, old_at)]), view(self.new_doc, [(after, new_at)]),
+                sub, seen,
+            )  # fmt: skip
+            return True
+        if key in _SCHEMA_MAPS and isinstance(before, dict) and isinstance(after, dict):
+            for name in sorted(set(before) | set(after)):
+                here = f"{path}({key} {name})"
+                if name in before and name in after:
+                    self.values(
+                        view(self.old_doc, [(before[name], join(old_at, name))]),
+                        view(self.new_doc, [(after[name], join(new_at, name))]),
+                        here, seen,
+                    )  # fmt: skip
+                elif name in after:
+                    self.add("keyword-narrowed", path, f"`{key}` gained `{name}`", "new",
+                             join(new_at, name))  # fmt: skip
+                else:
+                    self.add("keyword-widened", path, f"`{key}` lost `{name}`", "new", new_at)
+            return True
+        if key == "prefixItems" and isinstance(before, list) and isinstance(after, list):
+            for index in range(max(len(before), len(after))):
+                if index < len(before) and index < len(after):
+                    self.values(
+                        view(self.old_doc, [(before[index], join(old_at, index))]),
+                        view(self.new_doc, [(after[index], join(new_at, index))]),
+                        f"{path}[{index}]", seen,
+                    )  # fmt: skip
+                elif index < len(after):
+                    self.add("keyword-narrowed", path, f"`prefixItems` gained item {index}",
+                             "new", join(new_at, index))  # fmt: skip
+                else:
+                    self.add("keyword-widened", path, f"`prefixItems` lost item {index}",
+                             "new", new_at)  # fmt: skip
+            return True
+        return False
+
+    def _extensible(self, old: View, new: View, path: str) -> None:
+        if old.extensible is None or new.extensible is None:
+            return
+        where = new.where("x-extensible-enum")
+        added = [v for v in new.extensible if v not in old.extensible]
+        removed = [v for v in old.extensible if v not in new.extensible]
+        if removed:
+            detail = f"x-extensible-enum lost {_values_text(removed)}"
+            self.add(
+                "extensible-enum-narrowed", path, detail, "new", where,
+                example=removed[0], has_example=True,
+            )  # fmt: skip
+        if added:
+            detail = f"x-extensible-enum gained {_values_text(added)}"
+            self.add("extensible-enum-widened", path, detail, "new", where)
+
+    def _discriminator(self, old: View, new: View, path: str) -> None:
+        before, after = old.discriminator, new.discriminator
+        if before == after:
+            return
+        if before is None:
+            self.add("discriminator-added", path, "a discriminator was added", "new",
+                     new.where("discriminator"))  # fmt: skip
+            return
+        if after is None:
+            self.add("discriminator-changed", path, "the discriminator was removed", "new",
+                     new.pointer)  # fmt: skip
+            return
+        where = new.where("discriminator")
+        if before.get("propertyName") != after.get("propertyName"):
+            detail = (
+                f"discriminator property `{before.get('propertyName')}` -> "
+                f"`{after.get('propertyName')}`"
+            )
+            self.add("discriminator-changed", path, detail, "new", where)
+        old_map = _mapping(before)
+        new_map = _mapping(after)
+        changed = sorted(k for k in old_map if new_map.get(k) != old_map[k])
+        added = sorted(k for k in new_map if k not in old_map)
+        if changed:
+            detail = f"discriminator mapping of {_values_text(changed)} removed or changed"
+            self.add("discriminator-changed", path, detail, "new", where)
+        if added:
+            detail = f"discriminator mapping gained {_values_text(added)}"
+            self.add("discriminator-added", path, detail, "new", where)
+
+    def _default(self, old: View, new: View, path: str) -> None:
+        if (old.has_default, old.default) == (new.has_default, new.default):
+            return
+        before = _compact(old.default) if old.has_default else "none"
+        after = _compact(new.default) if new.has_default else "none"
+        where = new.where("default") if new.has_default else new.pointer
+        self.add("default-changed", path, f"default {before} -> {after}", "new", where)
+
+    def _members(
+        self, old: View, new: View, path: str, seen: frozenset[tuple[frozenset[str], ...]]
+    ) -> None:
+        """anyOf/oneOf compared member by member: a `$ref` matches the same `$ref`, an inline
+        member an equivalent one, else the next inline one in order."""
+        for combinator in sorted(set(old.members) & set(new.members)):
+            before, after = list(old.members[combinator]), list(new.members[combinator])
+            pairs: list[tuple[Part, Part]] = []
+
+            def same(a: Part, b: Part) -> bool:
+                return equivalent(
+                    self.old_doc, self.new_doc, view(self.old_doc, [a]), view(self.new_doc, [b])
+                )
+
+            matchers: tuple[Callable[[Part, Part], bool], ...] = (
+                lambda a, b: _ref(a) is not None and _ref(a) == _ref(b),
+                same,
+                lambda a, b: _ref(a) is None and _ref(b) is None,
+            )
+            for match in matchers:
+                for a in list(before):
+                    b = next((b for b in after if match(a, b)), None)
+                    if b is not None:
+                        pairs.append((a, b))
+                        before.remove(a)
+                        after.remove(b)
+            for a, b in pairs:
+                self.values(view(self.old_doc, [a]), view(self.new_doc, [b]), path, seen)
+            for b in after:
+                detail = f"{combinator} gained {_member_text(b)}"
+                self.add("member-added", path, detail, "new", b[1])
+            for a in before:
+                detail = f"{combinator} lost {_member_text(a)}"
+                self.add("member-removed", path, detail, "old", a[1])
+
+    def _additional(
+        self, old: View, new: View, path: str, seen: frozenset[tuple[frozenset[str], ...]]
+    ) -> None:
+        """`additionalProperties` schemas: the values of a map, compared like any value."""
+        if old.additional and new.additional:
+            self.values(
+                view(self.old_doc, old.additional),
+                view(self.new_doc, new.additional),
+                f"{path}{{}}",
+                seen,
+            )
+        elif new.additional and not old.closed:
+            detail = "the values of unlisted attributes are now constrained"
+            self.add("keyword-narrowed", path, detail, "new", new.additional[0][1])
+        elif old.additional and not new.closed:
+            detail = "the values of unlisted attributes are no longer constrained"
+            self.add("keyword-widened", path, detail, "new", new.pointer)
 
     # -- objects ----------------------------------------------------------------------------
 
@@ -215,7 +411,7 @@ class _Comparison:
         for name in removed:
             if name not in renamed:
                 self.add(
-                    "property-removed",
+                    self._removal(old, new, name, before[name]),
                     _join(path, name),
                     "removed",
                     "old",
@@ -237,6 +433,16 @@ class _Comparison:
                 detail = "now required" if now else "no longer required"
                 self.add(suffix, _join(path, name), detail, "new", where)
             self.values(before[name], after[name], _join(path, name), seen)
+
+    def _removal(self, old: View, new: View, name: str, was: View) -> str:
+        """Which removal rule: a deprecated attribute past its sunset goes quietly; one clients
+        send breaks them only if the object now refuses unknown attributes; one they read
+        breaks them if it was always present."""
+        if was.deprecated and sunset_passed(was.sunset):
+            return "property-removed-after-deprecation"
+        if self.flow.sent:
+            return "property-removed" if new.closed else "property-unlisted"
+        return "property-removed" if name in old.required else "optional-property-removed"
 
     def _visible(self, of: View, document: Any) -> dict[str, View]:
         """The attributes that travel this way: clients never send readOnly ones, nor
@@ -294,6 +500,56 @@ def compare(
 
 
 # -- helpers --------------------------------------------------------------------------------
+
+
+# Keywords whose schema constrains the value the same way round, compared inside.
+_SUBSCHEMA = frozenset(
+    {"then", "else", "contains", "propertyNames", "contentSchema", "unevaluatedItems",
+     "unevaluatedProperties"}
+)  # fmt: skip
+_SCHEMA_MAPS = frozenset({"patternProperties", "dependentSchemas"})
+
+
+def _mapping(discriminator: dict[str, Any]) -> dict[str, Any]:
+    mapping = discriminator.get("mapping")
+    return mapping if isinstance(mapping, dict) else {}
+
+
+def _compact(value: Any) -> str:
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _ref(part: Part) -> str | None:
+    node = part[0]
+    ref = node.get("$ref") if isinstance(node, dict) else None
+    return ref if isinstance(ref, str) else None
+
+
+def _member_text(part: Part) -> str:
+    ref = _ref(part)
+    return f"`{ref.rsplit('/', 1)[-1]}`" if ref else f"a member ({_compact(part[0])})"
+
+
+def _keyword_direction(key: str, before: Any, after: Any) -> str:
+    """A keyword present on both sides with another value: narrowed, widened or changed."""
+    numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (before, after))
+    if numbers and key in ("minContains", "maxContains"):
+        narrowed = after > before if key == "minContains" else after < before
+        return "keyword-narrowed" if narrowed else "keyword-widened"
+    if numbers and key == "multipleOf" and before and after:
+        if (after / before).is_integer():
+            return "keyword-narrowed"
+        if (before / after).is_integer():
+            return "keyword-widened"
+    if key == "dependentRequired" and isinstance(before, dict) and isinstance(after, dict):
+        was = {(k, str(v)) for k, names in before.items() for v in names or ()}
+        now = {(k, str(v)) for k, names in after.items() for v in names or ()}
+        if was < now:
+            return "keyword-narrowed"
+        if now < was:
+            return "keyword-widened"
+    return "keyword-changed"
 
 
 def _join(path: str, name: str) -> str:

@@ -12,18 +12,35 @@ from protocol_spec.pointers import MISSING, join, lookup
 
 from .findings import Finding, Side
 from .places import Places
+from .policy import STABILITY_LEVELS, UNSTABLE, sunset_date, sunset_passed
 from .rules import FLOWS, Flow, rule
 from .schema_view import Part
 from .schema_view import view as value_view
 from .values import Change, compare, equivalent, show
 
-__all__ = ["wire_findings"]
+__all__ = ["unstable_operations", "wire_findings"]
 
 _TEMPLATE = re.compile(r"\{[^}]*\}")
 
 
 def wire_findings(places: Places) -> list[Finding]:
     return _WireDiff(places).run()
+
+
+def unstable_operations(places: Places) -> dict[str, str]:
+    """The pointers (old and new side) of operations whose base declares they promise nothing
+    (`x-stability-level: draft` or `alpha`), with that level: their breaking changes are
+    acknowledged."""
+    new = {_op_key(op): op for op in places.new.api.operations}
+    found = {}
+    for op in places.old.api.operations:
+        node = lookup(places.old.api.document, op.pointer)
+        level = node.get("x-stability-level") if isinstance(node, dict) else None
+        if level in UNSTABLE:
+            found[op.pointer] = str(level)
+            if _op_key(op) in new:
+                found[new[_op_key(op)].pointer] = str(level)
+    return found
 
 
 def _op_key(op: Operation) -> tuple[str, str]:
@@ -47,6 +64,11 @@ def _signing(signing: WebhookSigning) -> str:
     return f"{signing.scheme} in `{signing.signature_header}`"
 
 
+def _scopes(flow: dict[str, Any]) -> dict[str, Any]:
+    scopes = flow.get("scopes")
+    return scopes if isinstance(scopes, dict) else {}
+
+
 def _json(value: Any) -> str:
     return "none" if value is None else f"`{show(value)}`"
 
@@ -66,6 +88,7 @@ class _WireDiff:
 
     def run(self) -> list[Finding]:
         self._security_schemes()
+        self._components()
         self._operations()
         self._webhooks()
         for (rule_id, side, pointer, detail, consequence), subjects in self.shared.items():
@@ -92,7 +115,9 @@ class _WireDiff:
                     "old",
                     join(where, name),
                 )
-            elif (scheme.type, scheme.scheme) != (new[name].type, new[name].scheme):
+            elif (scheme.type, scheme.scheme) == (new[name].type, new[name].scheme):
+                self._flows(name)
+            else:
                 before = scheme.scheme or scheme.type
                 after = new[name].scheme or new[name].type
                 self.add(
@@ -110,6 +135,130 @@ class _WireDiff:
                     "new",
                     join(where, name),
                 )
+
+    def _flows(self, name: str) -> None:
+        """OAuth flows of a scheme both sides declare: URLs and scopes."""
+        where = join("/components/securitySchemes", name, "flows")
+        old = lookup(self.old.document, where)
+        new = lookup(self.new.document, where)
+        if not isinstance(old, dict) or not isinstance(new, dict):
+            return
+        for flow, before in sorted(old.items()):
+            after = new.get(flow)
+            if not isinstance(before, dict) or not isinstance(after, dict):
+                continue
+            at = join(where, flow)
+            for key in ("authorizationUrl", "tokenUrl", "refreshUrl"):
+                if key in before and before.get(key) != after.get(key):
+                    self.add(
+                        "security-url-changed",
+                        f"the {key} of the `{flow}` flow of `{name}` is now "
+                        f"{_json(after.get(key))} (was {_json(before[key])}); clients that "
+                        "obtain tokens from the old URL fail to authenticate.",
+                        "new",
+                        join(at, key) if key in after else at,
+                    )
+            old_scopes = _scopes(before)
+            new_scopes = _scopes(after)
+            for scope in sorted(set(old_scopes) - set(new_scopes)):
+                self.add(
+                    "security-scope-removed",
+                    f"the `{flow}` flow of `{name}` no longer offers the scope `{scope}`; "
+                    "clients that request it are refused a token.",
+                    "old",
+                    join(at, "scopes", scope),
+                )
+            for scope in sorted(set(new_scopes) - set(old_scopes)):
+                self.add(
+                    "security-scope-added",
+                    f"the `{flow}` flow of `{name}` offers the new scope `{scope}`; existing "
+                    "clients are not affected.",
+                    "new",
+                    join(at, "scopes", scope),
+                )
+
+    def _components(self) -> None:
+        old = lookup(self.old.document, "/components/schemas")
+        new = lookup(self.new.document, "/components/schemas")
+        if not isinstance(old, dict):
+            return
+        for name in sorted(old):
+            if not isinstance(new, dict) or name not in new:
+                self.add(
+                    "component-schema-removed",
+                    f"schema `{name}` was removed from components; the wire changes only where "
+                    "it was used (reported there), but documents that refer to it break.",
+                    "old",
+                    join("/components/schemas", name),
+                )
+
+    # -- deprecation and stability ----------------------------------------------------------
+
+    def _removal(self, api: Api, pointer: str, plain: str, what: str) -> tuple[str, str]:
+        """The rule and the words for removing what `pointer` is in `api`: quietly when it
+        was deprecated and its sunset (if any) has passed; breaking before its sunset."""
+        raw = self._raw(api, pointer)
+        if raw.get("deprecated") is not True:
+            return plain, ""
+        sunset = raw.get("x-sunset")
+        if sunset_passed(sunset):
+            when = f" after its sunset date {sunset}" if sunset is not None else ""
+            return f"{what}-removed-after-deprecation", f"it was deprecated{when}"
+        return f"{what}-removed-before-sunset", f"it was deprecated with sunset date {sunset}"
+
+    def _lifecycle(self, label: str, old_pointer: str, new_pointer: str) -> None:
+        """x-sunset and x-stability-level of an operation or parameter on both sides."""
+        before, after = self._raw(self.old, old_pointer), self._raw(self.new, new_pointer)
+        old_sunset, new_sunset = before.get("x-sunset"), after.get("x-sunset")
+        if new_sunset is not None and sunset_date(new_sunset) is None:
+            if old_sunset != new_sunset:
+                self.add(
+                    "sunset-invalid",
+                    f"the x-sunset of {label} is `{new_sunset}`, not a date; clients cannot "
+                    "tell when it goes away.",
+                    "new",
+                    join(new_pointer, "x-sunset"),
+                )
+        elif before.get("deprecated") is True and after.get("deprecated") is True:
+            old_date, new_date = sunset_date(old_sunset), sunset_date(new_sunset)
+            if old_sunset is not None and new_sunset is None:
+                self.add(
+                    "sunset-removed",
+                    f"{label} is still deprecated but no longer says when it goes away (its "
+                    f"x-sunset {old_sunset} was removed); it may now go at any time.",
+                    "new",
+                    new_pointer,
+                )
+            elif old_date is not None and new_date is not None and new_date < old_date:
+                self.add(
+                    "sunset-earlier",
+                    f"{label} now goes away on {new_sunset} (was {old_sunset}); clients "
+                    "that planned for the old date break earlier.",
+                    "new",
+                    join(new_pointer, "x-sunset"),
+                )
+        old_level, new_level = before.get("x-stability-level"), after.get("x-stability-level")
+        if new_level is not None and new_level not in STABILITY_LEVELS:
+            if old_level != new_level:
+                self.add(
+                    "stability-invalid",
+                    f"the x-stability-level of {label} is `{new_level}`, not one of "
+                    f"{', '.join(STABILITY_LEVELS)}; clients cannot tell what it promises.",
+                    "new",
+                    join(new_pointer, "x-stability-level"),
+                )
+        elif (
+            old_level in STABILITY_LEVELS
+            and new_level in STABILITY_LEVELS
+            and STABILITY_LEVELS.index(new_level) < STABILITY_LEVELS.index(old_level)
+        ):
+            self.add(
+                "stability-decreased",
+                f"{label} is now `{new_level}` (was `{old_level}`); it promises less than "
+                "clients relied on.",
+                "new",
+                join(new_pointer, "x-stability-level"),
+            )
 
     def _operation_security(self, old: Operation, new: Operation) -> None:
         surviving = {s.name for s in self.new.security_schemes}
@@ -153,12 +302,14 @@ class _WireDiff:
         for op in gone:
             moved = fresh.pop(op.operation_id, None)
             if moved is None:
-                self.add(
-                    "operation-removed",
-                    f"{op.label} was removed; clients that call it now get 404 or 405.",
-                    "old",
-                    op.pointer,
-                )
+                rule_id, why = self._removal(self.old, op.pointer, "operation-removed", "operation")
+                if rule_id == "operation-removed-after-deprecation":
+                    message = f"{op.label} was removed; {why}, so clients had notice."
+                elif why:
+                    message = f"{op.label} was removed although {why}; clients that call it now get 404 or 405."
+                else:
+                    message = f"{op.label} was removed; clients that call it now get 404 or 405."
+                self.add(rule_id, message, "old", op.pointer)
                 continue
             if _TEMPLATE.sub("{}", moved.path) != _TEMPLATE.sub("{}", op.path):
                 self.add(
@@ -195,6 +346,7 @@ class _WireDiff:
                 "new",
                 join(new.pointer, "deprecated"),
             )
+        self._lifecycle(new.label, old.pointer, new.pointer)
         self._operation_security(old, new)
         self._parameters(old, new)
         self._body(old, new)
@@ -228,13 +380,17 @@ class _WireDiff:
                 added.remove(match)
                 self._moved_parameter(new_op, param, match)
                 continue
-            self.add(
-                "parameter-removed",
-                f"{param.location} parameter `{param.name}` of {label} was removed; clients "
-                "that send it now get 400 or have it ignored.",
-                "old",
-                param.pointer,
-            )
+            rule_id, why = self._removal(self.old, param.pointer, "parameter-removed", "parameter")
+            what = f"{param.location} parameter `{param.name}` of {label} was removed"
+            if rule_id == "parameter-removed-after-deprecation":
+                message = f"{what}; {why}, so clients had notice."
+            elif why:
+                message = (
+                    f"{what} although {why}; clients that send it now get 400 or have it ignored."
+                )
+            else:
+                message = f"{what}; clients that send it now get 400 or have it ignored."
+            self.add(rule_id, message, "old", param.pointer)
         for param in added:
             if param.required:
                 self.add(
@@ -297,6 +453,16 @@ class _WireDiff:
 
     def _parameter(self, old_op: Operation, op: Operation, old: Parameter, new: Parameter) -> None:
         what = f"{new.location} parameter `{new.name}` of {op.label}"
+        if self._raw(self.new, new.pointer).get("deprecated") is True and (
+            self._raw(self.old, old.pointer).get("deprecated") is not True
+        ):
+            self.add(
+                "parameter-deprecated",
+                f"{what} is now deprecated; it still works, and clients should stop sending it.",
+                "new",
+                join(new.pointer, "deprecated"),
+            )
+        self._lifecycle(what, old.pointer, new.pointer)
         if old.required != new.required:
             if new.required:
                 self.add(
@@ -490,13 +656,21 @@ class _WireDiff:
                     join(new.pointer, "content", media),
                 )
         self._headers(what, old, new)
-        if old.schema_pointer is None or new.schema_pointer is None:
-            return
+        for media in old.content_types:
+            if media not in new.content_types:
+                continue
+            old_at = join(old.pointer, "content", media, "schema")
+            new_at = join(new.pointer, "content", media, "schema")
+            if lookup(self.old.document, old_at) is MISSING:
+                continue  # a media type without a schema: nothing to compare
+            self._response_body(what, old_at, new_at)
+
+    def _response_body(self, what: str, old_at: str, new_at: str) -> None:
         changes = compare(
             self.old.document,
             self.new.document,
-            [self._part(self.old, old.schema_pointer)],
-            [self._part(self.new, new.schema_pointer)],
+            [self._part(self.old, old_at)],
+            [self._part(self.new, new_at)],
             FLOWS["response"],
         )
         for change in changes:
@@ -688,15 +862,26 @@ class _WireDiff:
 
 
 def _consequence(flow: Flow, rule_id: str, change: Change, name: str, refusal: str) -> str:
-    breaking = rule(rule_id).severity == "breaking"
+    severity = rule(rule_id).severity
     suffix = change.suffix
-    if flow.sent:
-        if not breaking:
+    if severity == "compatible":
+        if flow.sent:
+            if suffix == "property-removed-after-deprecation":
+                return "it was deprecated, so clients had notice."
             return "requests that were valid still are."
+        who = "clients" if flow.prefix == "response" else "receivers"
+        if suffix == "property-added":
+            return f"{who} ignore attributes they do not know."
+        if suffix == "property-removed-after-deprecation":
+            return "it was deprecated, so clients had notice."
+        return f"{who} get nothing they did not expect."
+    if severity == "potentially-breaking":
+        return _potential(flow, suffix, change, name, refusal)
+    if flow.sent:
         if suffix in ("property-added-required", "property-became-required"):
             return f"clients that leave it out {refusal}."
         if suffix == "property-removed":
-            return f"clients that send it {refusal} or have it ignored."
+            return f"clients that send it {refusal}."
         if suffix == "property-renamed":
             return f"clients that send the old name {refusal} or have it ignored."
         if suffix == "closed":
@@ -705,18 +890,34 @@ def _consequence(flow: Flow, rule_id: str, change: Change, name: str, refusal: s
             return f"clients that send `{name}={show(change.example)}` {refusal}."
         return f"clients that send values the old spec allowed {refusal}."
     who = "clients" if flow.prefix == "response" else "receivers"
-    if not breaking:
-        if suffix == "property-added":
-            return f"{who} ignore attributes they do not know."
-        return f"{who} get nothing they did not expect."
     if suffix in ("property-removed", "property-renamed"):
         return f"{who} that read it find it missing."
     if suffix == "property-became-optional":
         return f"{who} that expect it always present break when it is absent."
     if suffix == "nullable-added":
         return f"{who} that do not expect null break."
-    if suffix == "enum-widened":
+    if suffix in ("enum-widened", "member-added"):
         return f"{who} that handle only the old values get one they do not know."
     if suffix in ("type-changed", "type-widened"):
         return f"{who} that parse it as before break."
     return f"{who} that validate it (the Python SDK's models do) refuse the new values."
+
+
+def _potential(flow: Flow, suffix: str, change: Change, name: str, refusal: str) -> str:
+    """Who may break, for a potentially-breaking change."""
+    if suffix == "property-unlisted":
+        return "clients that send it may have it ignored (the object accepts unknown attributes)."
+    if suffix == "optional-property-removed":
+        who = "clients" if flow.prefix == "response" else "receivers"
+        return f"{who} that use it when present no longer get it."
+    if suffix == "default-changed":
+        return "clients that leave it out may get another behaviour."
+    if suffix == "discriminator-changed":
+        return "clients that pick the variant by the discriminator may pick another one."
+    if flow.sent and change.has_example:
+        return f"clients that send `{name}={show(change.example)}` {refusal}."
+    if flow.sent and suffix == "pattern-changed":
+        return f"clients that send values the new pattern does not match {refusal}."
+    if flow.sent:
+        return f"clients that send values beyond the new bound {refusal}."
+    return "clients that rely on the old form may break."

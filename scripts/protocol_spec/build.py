@@ -64,6 +64,13 @@ _PRIMITIVES: dict[str, TypeKind] = {
 Node = Mapping[str, Any]
 
 
+def _is_json(media_type: str) -> bool:
+    """`application/json`, `application/problem+json;q=1`, `Application/JSON; charset=utf-8`:
+    the media type without its parameters, any case."""
+    essence = str(media_type).split(";", 1)[0].strip().lower()
+    return essence == "application/json" or essence.endswith("+json")
+
+
 def build_api(spec: LoadedSpec, source: str) -> Api:
     """The intermediate model of `spec`; raises SpecErrors listing every problem found."""
     return _Builder(spec).build(source)
@@ -525,9 +532,7 @@ class _Builder:
         for status, raw in raw_responses.items():
             response, here = self.spec.resolve_with_pointer(raw, join(at, status))
             content: Node = response.get("content", {})
-            json_type = next(
-                (t for t in content if t == "application/json" or t.endswith("+json")), None
-            )
+            json_type = next((t for t in content if _is_json(t)), None)
             schema_at = (
                 join(here, "content", json_type, "schema")
                 if json_type is not None and "schema" in content[json_type]
@@ -568,9 +573,7 @@ class _Builder:
     def _result(self, raw: Node, at: str) -> TypeRef | None:
         response: Node = self.spec.resolve(raw) if "$ref" in raw else raw
         content: Node = response.get("content", {})
-        json_type = next(
-            (t for t in content if t == "application/json" or t.endswith("+json")), None
-        )
+        json_type = next((t for t in content if _is_json(t)), None)
         if json_type is None or "schema" not in content[json_type]:
             return None
         schema: Node = content[json_type]["schema"]

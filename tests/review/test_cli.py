@@ -282,3 +282,33 @@ def test_ci_call_works_in_a_fresh_clone(tmp_path: Path) -> None:
     # The clone has the committed spec and RELEASE of this branch's HEAD.
     assert done.returncode == 0, done.stdout + done.stderr
     assert "review of spec/openapi.yaml against spec/openapi.yaml@" in done.stdout
+
+
+def test_fail_on_potentially_breaking_turns_them_into_exit_1() -> None:
+    case = CORPUS / "properties-removed-by-kind"
+    # Only potentially-breaking and compatible wire findings; its SDK impact breaks, so look at
+    # the wire alone through the JSON counts.
+    args = ("--base-file", str(case / "before.yaml"), "--spec", str(case / "after.yaml"))
+    lenient = json.loads(run_cli(*args, "--format", "json", cwd=PROJECT_ROOT).stdout)
+    strict = run_cli(
+        *args, "--format", "json", cwd=PROJECT_ROOT, env={"FAIL_ON": "potentially-breaking"}
+    )
+    document = json.loads(strict.stdout)
+    assert lenient["counts"]["potentially_breaking"] == 3
+    assert document["counts"]["blocking"] == lenient["counts"]["blocking"] + 3
+    assert document["fail_on"] == "potentially-breaking" and strict.returncode == 1
+
+
+def test_unknown_fail_on_exits_2() -> None:
+    done = run_cli("--fail-on", "sometimes", cwd=PROJECT_ROOT)
+    assert done.returncode == 2
+    assert "unknown FAIL_ON 'sometimes'; use one of: breaking, potentially-breaking" in done.stderr
+
+
+def test_two_valid_30_documents_the_generator_refuses_never_exit_2() -> None:
+    case = CORPUS / "openapi30-untagged-array-body"
+    args = ("--base-file", str(case / "before.yaml"), "--spec", str(case / "after.yaml"))
+    done = run_cli(*args, cwd=PROJECT_ROOT)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "sdk-impact-not-computed Python: the SDK impact is not computed" in done.stdout

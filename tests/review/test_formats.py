@@ -9,9 +9,11 @@ from xml.etree import ElementTree
 import pytest
 
 from protocol_review.formats import FORMATS
+from protocol_review.review import Review, review_sides
 from protocol_review.rules import RULES
+from protocol_review.sides import load_side_file
 
-from .helpers import review_case
+from .helpers import CORPUS, review_case
 
 # A case with breaking, compatible, SDK and lint findings, removals from the old spec, and a
 # review-ignore file (acknowledged, unused and unknown entries).
@@ -31,7 +33,10 @@ def test_text_lines_have_file_line_col_severity_rule() -> None:
     lines = [line for line in text.splitlines() if re.match(r"^\S+:\d+:\d+ ", line)]
     assert lines, text
     for line in lines:
-        match = re.match(r"^(\S+):(\d+):(\d+) (breaking|compatible|warning) ([a-z-]+) \S", line)
+        match = re.match(
+            r"^(\S+):(\d+):(\d+) (breaking|potentially-breaking|compatible|warning) ([a-z-]+) \S",
+            line,
+        )
         assert match, line
         assert match[5] in RULES
     assert "before.yaml:51:11 breaking parameter-removed query parameter `label`" in text
@@ -68,10 +73,10 @@ def test_sarif_marks_acknowledged_findings_as_suppressed() -> None:
 
 def test_json_shape() -> None:
     document = json.loads(FORMATS["json"](review_case("ignore-file-acknowledges")))
-    assert document["shape"] == "protocol-review/1"
+    assert document["shape"] == "protocol-review/2"
     assert set(document) == {
-        "shape", "base", "new", "verdict", "exit_status", "contract_changed", "counts",
-        "major_version_bump", "ignore_file", "findings",
+        "shape", "base", "new", "verdict", "exit_status", "fail_on", "contract_changed",
+        "counts", "major_version_bump", "ignore_file", "findings",
     }  # fmt: skip
     assert document["exit_status"] == 0
     assert document["base"] == {
@@ -135,3 +140,33 @@ def test_markdown_comment() -> None:
     assert "### Breaking changes (1)" in text and "**Python**" in text
     ok = FORMATS["markdown"](review_case("identical"))
     assert ok.startswith("## :white_check_mark: Spec review: no contract change\n")
+
+
+def _potential(fail_on: str) -> Review:
+    case = CORPUS / "defaults-bounds-and-extensible-enums"
+    base = load_side_file(case / "before.yaml", "base", "before.yaml")
+    new = load_side_file(case / "after.yaml", "new", "after.yaml")
+    return review_sides(base, new, None, fail_on)
+
+
+def test_potentially_breaking_fails_only_under_fail_on() -> None:
+    lenient, strict = _potential("breaking"), _potential("potentially-breaking")
+    potential = [f for f in lenient.findings if f.severity == "potentially-breaking"]
+    assert potential and not any(f.blocking for f in potential)
+    assert all(f.blocking for f in strict.findings if f.severity == "potentially-breaking")
+    sarif = json.loads(FORMATS["sarif"](lenient))
+    levels = {r["ruleId"]: r["level"] for r in sarif["runs"][0]["results"]}
+    assert levels["request-default-changed"] == "warning"
+    strict_levels = {
+        r["ruleId"]: r["level"] for r in json.loads(FORMATS["sarif"](strict))["runs"][0]["results"]
+    }
+    assert strict_levels["request-default-changed"] == "error"
+    github = FORMATS["github"](lenient)
+    assert "::warning file=after.yaml" in github and "title=request-default-changed" in github
+    junit, strict_junit = FORMATS["junit"](lenient), FORMATS["junit"](strict)
+    case = '<testcase name="request-default-changed"'
+    assert "<failure" not in junit.split(case, 1)[1].split("</testcase>", 1)[0]
+    assert "<failure" in strict_junit.split(case, 1)[1].split("</testcase>", 1)[0]
+    document = json.loads(FORMATS["json"](strict))
+    assert document["fail_on"] == "potentially-breaking"
+    assert document["counts"]["potentially_breaking"] == len(potential)

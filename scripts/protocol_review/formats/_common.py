@@ -14,6 +14,7 @@ __all__ = ["GROUPS", "annotation_place", "groups", "place", "summary_line", "wit
 # The report's sections, in order: (title, section, severity or None for any).
 GROUPS = (
     ("Breaking changes", "wire", "breaking"),
+    ("Potentially breaking changes", "wire", "potentially-breaking"),
     ("Compatible changes", "wire", "compatible"),
     ("SDK impact", "sdk", None),
     ("Lint", "lint", None),
@@ -50,7 +51,8 @@ def with_origin(finding: Finding) -> str:
 def summary_line(review: Review) -> str:
     count = review.counts
     return (
-        f"summary: {review.verdict}: {count['blocking']} breaking, {count['acknowledged']} "
+        f"summary: {review.verdict}: {count['blocking']} breaking, "
+        f"{count['potentially_breaking']} potentially breaking, {count['acknowledged']} "
         f"acknowledged, {count['compatible']} compatible, {count['warnings']} warnings "
         f"(exit {review.exit_status})"
     )

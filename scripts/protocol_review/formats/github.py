@@ -23,7 +23,7 @@ def _escape_property(text: str) -> str:
 def _command(finding: Finding) -> str:
     if finding.blocking:
         return "error"
-    if finding.severity == "warning" and finding.acknowledged is None:
+    if finding.severity in ("warning", "potentially-breaking") and finding.acknowledged is None:
         return "warning"
     return "notice"
 

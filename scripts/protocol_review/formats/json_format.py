@@ -13,7 +13,7 @@ from ..sides import SpecSide
 
 __all__ = ["SHAPE", "render_json"]
 
-SHAPE = "protocol-review/1"
+SHAPE = "protocol-review/2"
 
 
 def _position(position: Position | None) -> dict[str, Any] | None:
@@ -48,6 +48,7 @@ def render_json(review: Review) -> str:
         "new": _side(review.new),
         "verdict": review.verdict,
         "exit_status": review.exit_status,
+        "fail_on": review.fail_on,
         "contract_changed": review.contract_changed,
         "counts": review.counts,
         "major_version_bump": review.major_bump,

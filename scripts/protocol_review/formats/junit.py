@@ -1,6 +1,6 @@
 """`junit`: one test case per rule; a case fails when the rule found a breaking change that
-nobody acknowledged (exactly what makes the exit status 1). Other findings of the rule are in
-its system-out."""
+nobody acknowledged, or a potentially-breaking one under FAIL_ON=potentially-breaking (exactly
+what makes the exit status 1). Other findings of the rule are in its system-out."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def render_junit(review: Review) -> str:
         body = ""
         if blocking:
             failures += 1
-            message = quoteattr(f"{len(blocking)} unacknowledged breaking change(s)")
+            message = quoteattr(f"{len(blocking)} unacknowledged {rule.severity} change(s)")
             body += f"<failure message={message}>{escape(chr(10).join(blocking))}</failure>"
         if lines:
             body += f"<system-out>{escape(chr(10).join(lines))}</system-out>"

@@ -28,19 +28,21 @@ def render_markdown(review: Review) -> str:
             f"({review.base.api.version})"
         ),
         "",
-        "| | breaking | acknowledged | compatible | warnings |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        "| | breaking | potentially breaking | acknowledged | compatible | warnings |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for title, section in (("Wire contract", "wire"), ("SDK impact", "sdk"), ("Lint", "lint")):
         rows = [f for f in review.findings if f.section == section]
         lines.append(
             f"| {title} | {sum(f.blocking for f in rows)} "
-            f"| {sum(f.severity == 'breaking' and f.acknowledged is not None for f in rows)} "
+            f"| {sum(f.severity == 'potentially-breaking' and f.acknowledged is None for f in rows)} "
+            f"| {sum(f.acknowledged is not None and f.severity != 'warning' for f in rows)} "
             f"| {sum(f.severity == 'compatible' for f in rows)} "
             f"| {sum(f.severity == 'warning' and f.acknowledged is None for f in rows)} |"
         )
     lines.append(
-        f"| **Total** | **{count['blocking']}** | {count['acknowledged']} | "
+        f"| **Total** | **{count['blocking']}** | {count['potentially_breaking']} | "
+        f"{count['acknowledged']} | "
         f"{count['compatible']} | {count['warnings']} |"
     )
     if review.major_bump:

@@ -14,7 +14,12 @@ from ._common import annotation_place, with_origin
 __all__ = ["render_sarif"]
 
 _SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-_LEVELS = {"breaking": "error", "warning": "warning", "compatible": "note"}
+_LEVELS = {
+    "breaking": "error",
+    "potentially-breaking": "warning",
+    "warning": "warning",
+    "compatible": "note",
+}
 
 
 def _result(f: Finding, review: Review, index: dict[str, int]) -> dict[str, Any]:
@@ -22,7 +27,7 @@ def _result(f: Finding, review: Review, index: dict[str, int]) -> dict[str, Any]
     result: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": index[f.rule],
-        "level": _LEVELS[f.severity],
+        "level": "error" if f.blocking else _LEVELS[f.severity],
         "message": {"text": with_origin(f)},
         "locations": [
             {
