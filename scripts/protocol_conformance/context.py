@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 
 from protocol_conformance.error_object import ERROR_OBJECT, ERROR_TYPE, ErrorRules
 from protocol_conformance.errors import ConformanceError
+from protocol_conformance.fixtures import Fixtures
 from protocol_conformance.http import (
     ApiClient,
     Credential,
@@ -80,6 +81,9 @@ class Context:
     steps: list[Exchange] = field(default_factory=list)
     unreachable: int = 0
     webhooks: WebhookSetup | None = None  # the suite's receiver, when the server sends to it
+    # The fixtures file: create bodies of every resource (the checks of relations make objects
+    # of other resources than the one whose steps run).
+    fixtures: Fixtures = field(default_factory=Fixtures)
 
     # -- requests --------------------------------------------------------------------------
 

@@ -68,6 +68,7 @@ def run_scenario(
         ledger=Ledger(settings.max_objects),
         rules=ErrorRules(settings.api),
         webhooks=settings.webhooks,
+        fixtures=settings.fixtures,
     )
     plans = plan_resources(settings.api)
     try:

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from protocol_conformance.areas.objects import CLOCK_SECOND, create, get
 from protocol_conformance.compose import JSON, Composer, Way
 from protocol_conformance.context import CannotJudge, Context, fail
-from protocol_conformance.fixtures import ResourceFixtures
 from protocol_conformance.http import Credential, Exchange, Upload
 from protocol_conformance.objects import Tracked
 from protocol_conformance.pages import collect
@@ -153,7 +152,8 @@ class Relations:
 
     def composer(self, plan: ResourcePlan) -> Composer:
         if plan.name not in self._composers:
-            self._composers[plan.name] = Composer(self.ctx.api, plan, ResourceFixtures())
+            fixtures = self.ctx.fixtures.of(plan.name)
+            self._composers[plan.name] = Composer(self.ctx.api, plan, fixtures)
         return self._composers[plan.name]
 
     def values(self, plan: ResourcePlan) -> ValueSource:
