@@ -40,6 +40,8 @@ class Tracked:
     sent: JsonObject = field(default_factory=dict)  # the create's body
     born: float = field(default_factory=time.monotonic)  # when the create answered
     deleted: bool = False
+    # Made by a check for its own case (areas/relations.py): no other step counts on it.
+    aside: bool = False
 
 
 class Ledger:
@@ -68,6 +70,7 @@ class Ledger:
             for t in self.objects
             if t.resource == resource
             and not t.deleted
+            and not t.aside
             and (credential is None or t.credential == credential)
         ]
 

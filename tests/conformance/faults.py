@@ -1015,6 +1015,17 @@ class SizeLimitNotEnforced(Fault):
 
 
 @dataclass
+class RefusalIgnored(Fault):
+    """A delete the server refuses (409: something still names the object) is answered 204,
+    and nothing is deleted."""
+
+    def reshape(self, request: Request, reply: Reply) -> Reply:
+        if self.role(request) == "delete" and reply.status == 409:
+            return Reply(204, [], b"")
+        return reply
+
+
+@dataclass
 class RefusedUpdateStoresValidPart(Fault):
     """An update refused as a whole (400) still stores each attribute that alone is valid."""
 

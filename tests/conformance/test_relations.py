@@ -5,6 +5,7 @@ each runs, and passes, with the accounts empty and with the spec's example objec
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -12,8 +13,9 @@ from protocol_conformance import areas
 from protocol_conformance.areas import relations
 
 from .conftest import WHOLE_API, spec_api
+from .faults import Fault, RefusalIgnored
 from .test_teeth import semantic_checks
-from .variants import cli
+from .variants import Variant, cli, explain, run_all
 
 RELATION_CHECKS = sorted(
     {c.name for c in areas.checks() if c.function and c.function.__module__ == relations.__name__}
@@ -59,3 +61,24 @@ def test_the_reference_server_passes_the_relation_checks(examples: str) -> None:
         name = line.strip().split(" ", 1)[0]
         if name in RELATION_CHECKS and "not run" in line:
             assert any(reason in line for reason in EXPECTED_NOT_RUN), line
+
+
+def test_delete_refused_where_a_reference_says_refuse(tmp_path: Path) -> None:
+    """The whole API refuses no delete; with a pinned message that cannot be deleted
+    (`onDelete: refuse`), the reference server passes delete_refused and a server that says 204
+    and deletes nothing is caught."""
+    text = WHOLE_API.read_text(encoding="utf-8")
+    clear = "resource: messages\n            onDelete: clear"
+    assert text.count(clear) == 1  # conversations' pinned_message_id
+    spec = tmp_path / "whole_api_refuse.yaml"
+    spec.write_text(text.replace(clear, "resource: messages\n            onDelete: refuse"))
+    assert "delete_refused" in semantic_checks(spec_api(spec))
+    clean = Variant("refuse: the reference server", Fault, spec=spec, max_objects=5000)
+    broken = Variant("refuse: 409 answered 204", RefusalIgnored, spec=spec, max_objects=5000)
+    results = run_all([clean, broken])
+    passed = results[clean.name]
+    assert "delete_refused" in passed.ran("semantic"), explain(passed)
+    assert "delete_refused" not in passed.failed_checks(), explain(passed)
+    failed = results[broken.name]
+    messages = [f.message for f in failed.failures if f.check == "delete_refused"]
+    assert any("409 for deleting the message" in m for m in messages), explain(failed)
