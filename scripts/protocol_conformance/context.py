@@ -16,6 +16,7 @@ from typing import Any, NoReturn, Protocol
 
 from protocol_conformance.error_object import ERROR_OBJECT, ERROR_TYPE, ErrorRules
 from protocol_conformance.errors import ConformanceError
+from protocol_conformance.fixtures import Fixtures
 from protocol_conformance.http import (
     ApiClient,
     Credential,
@@ -103,6 +104,13 @@ class Context:
     unreachable: int = 0
     webhooks: WebhookSetup | None = None  # the suite's receiver, when the server sends to it
     referrals: Referrals | None = None  # real ids for references (None: none needed)
+    # The fixtures file: create bodies of every resource (the checks of relations make objects
+    # of other resources than the one whose steps run).
+    fixtures: Fixtures = field(default_factory=Fixtures)
+    # While a check works on objects of its own, kept aside (areas/relations.py): the objects it
+    # makes are no step's `ours`, and its writes are not the scenario's changes that the webhook
+    # checks expect events for (a cascade's or a kept value's events are not theirs to judge).
+    aside: bool = False
 
     # -- requests --------------------------------------------------------------------------
 
@@ -141,7 +149,8 @@ class Context:
             raise
         self.unreachable = 0
         self.log.append(exchange)
-        if self.webhooks is not None and 200 <= exchange.status < 300 and operation.role in _KEPT:
+        kept = operation.role in _KEPT and not self.aside
+        if self.webhooks is not None and 200 <= exchange.status < 300 and kept:
             self.writes.append(exchange)
         self._error_rules(operation, exchange)
         return exchange

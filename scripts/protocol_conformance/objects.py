@@ -50,6 +50,8 @@ class Tracked:
     sent: JsonObject = field(default_factory=dict)  # the create's body
     born: float = field(default_factory=time.monotonic)  # when the create answered
     deleted: bool = False
+    # Made by a check for its own case (areas/relations.py): no other step counts on it.
+    aside: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ class Ledger:
             for t in self.objects
             if t.resource == resource
             and not t.deleted
+            and not t.aside
             and (credential is None or t.credential == credential)
         ]
 

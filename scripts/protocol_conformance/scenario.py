@@ -69,6 +69,7 @@ def run_scenario(
         ledger=Ledger(settings.max_objects, settings.api),
         rules=ErrorRules(settings.api),
         webhooks=settings.webhooks,
+        fixtures=settings.fixtures,
     )
     order = fill_order(settings.api)
     by_name = {p.name: p for p in plan_resources(settings.api)}

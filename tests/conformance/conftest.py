@@ -29,6 +29,7 @@ from .faults import OTHER_TOKEN, OWNER_TOKEN, Fault, FaultyApp
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "spec" / "openapi.yaml"
 TWO_RESOURCES = ROOT / "tests" / "fixtures" / "specs" / "two_resources.yaml"
+WHOLE_API = ROOT / "tests" / "fixtures" / "specs" / "whole_api.yaml"
 TLS = ROOT / "tests" / "fixtures" / "tls"
 # Retries of a refused delivery, short so that webhook_redelivery takes a moment.
 WEBHOOK_RETRY = (0.2, 0.5, 1.0, 2.0)

@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from protocol_server.deliveries import Attempt, Post, signature_headers
 from protocol_spec import Api
-from protocol_spec.model import Filter, Operation, Resource
+from protocol_spec.model import Field, Filter, Model, Operation, Resource
 
 Scope = dict[str, Any]
 Message = dict[str, Any]
@@ -752,6 +752,294 @@ class ItemsWithoutCursor(Fault):
             return reply
         cursor = route.operation.pagination.cursor_field
         return _with_objects(self, request, reply, lambda item: item.pop(cursor, None))
+
+
+# -- relations between resources (found through the model's relation vocabulary) --------------
+
+
+def model_of(api: Api, resource: Resource) -> Model | None:
+    return api.model(resource.model) if resource.model else None
+
+
+def resource_named(api: Api, name: str) -> Resource:
+    return next(r for r in api.resources if r.name == name)
+
+
+def named_ids(value: Any) -> list[Any]:
+    """The ids an attribute's value names (objects shown in their place by their id)."""
+    values = value if isinstance(value, list) else [] if value is None else [value]
+    return [v.get("id") if isinstance(v, dict) else v for v in values]
+
+
+async def list_all(call: Call, resource: Resource, authorization: str) -> list[dict[str, Any]]:
+    """Every object of the account's list of `resource`, page after page."""
+    listing = resource.operation("list")
+    if listing is None or listing.pagination is None:
+        return []
+    page = listing.pagination
+    limit = listing.parameter(page.limit_param or "")
+    size = int(limit.constraints.maximum or 100) if limit else 100
+    found: list[dict[str, Any]] = []
+    query = [(page.limit_param, str(size))] if page.limit_param else []
+    while True:
+        reply = await call(
+            Request("GET", listing.path, query, {"authorization": authorization}, b"")
+        )
+        body = reply.json()
+        if reply.status != 200 or not isinstance(body, dict):
+            return found
+        items = [i for i in body.get(page.items_field, []) if isinstance(i, dict)]
+        found += items
+        if not body.get(page.has_more_field) or not items:
+            return found
+        query = [q for q in query if q[0] != page.after_param]
+        query.append((page.after_param, str(items[-1][page.cursor_field])))
+
+
+def referrers_of(api: Api, target: Resource, on_delete: str) -> list[tuple[Resource, Field]]:
+    """(resource, attribute) pairs whose attribute refers to `target` with this onDelete."""
+    found = []
+    for resource in api.resources:
+        model = model_of(api, resource)
+        for f in model.fields if model else ():
+            reference = f.reference
+            if reference and reference.resource == target.name and reference.on_delete == on_delete:
+                found.append((resource, f))
+    return found
+
+
+@dataclass
+class ReferenceNotChecked(Fault):
+    """An id a create or update gives that is not one of the account's objects is taken as one
+    of the account's (any object of that resource): a reference never checked. With
+    `foreign_only`, only ids of another account's objects are let through so."""
+
+    foreign_only: bool = False
+
+    async def rewrite_ids(self, request: Request, call: Call) -> Request:
+        route = self.route(request)
+        body = request.json()
+        if route is None or route.role not in ("create", "update") or not isinstance(body, dict):
+            return request
+        model = model_of(self.api, route.resource)
+        authorization = request.headers.get("authorization", "")
+        other = f"Bearer {OTHER_TOKEN if authorization == f'Bearer {OWNER_TOKEN}' else OWNER_TOKEN}"
+        for f in model.fields if model else ():
+            target_name = (
+                f.reference.resource if f.reference else f.inverse.resource if f.inverse else None
+            )
+            if target_name is None or body.get(f.name) is None:
+                continue
+            target = resource_named(self.api, target_name)
+            ids = body[f.name] if isinstance(body[f.name], list) else [body[f.name]]
+            kept = []
+            for object_id in ids:
+                path = item_path(target, str(object_id))
+                mine = await call(Request("GET", path, [], {"authorization": authorization}, b""))
+                if mine.status == 200:
+                    kept.append(object_id)
+                    continue
+                theirs = await call(Request("GET", path, [], {"authorization": other}, b""))
+                if self.foreign_only and theirs.status != 200:
+                    kept.append(object_id)
+                    continue
+                objects = await list_all(call, target, authorization)
+                if objects:
+                    kept.append(objects[-1]["id"])
+            body[f.name] = kept if isinstance(body[f.name], list) else (kept or [None])[0]
+        return request.with_json(body)
+
+    async def answer(self, request: Request, call: Call) -> Reply:
+        return await call(await self.rewrite_ids(request, call))
+
+
+@dataclass
+class CascadeMissing(Fault):
+    """Deleting an object leaves what `onDelete: cascade` should have deleted: each such
+    referrer is still served by get (as it was) after the delete."""
+
+    ghosts: dict[str, bytes] = field(default_factory=dict)
+
+    async def answer(self, request: Request, call: Call) -> Reply:
+        route = self.route(request)
+        if route is not None and route.role == "delete" and route.object_id is not None:
+            authorization = request.headers.get("authorization", "")
+            doomed = {}
+            for resource, f in referrers_of(self.api, route.resource, "cascade"):
+                for item in await list_all(call, resource, authorization):
+                    if route.object_id in named_ids(item.get(f.name)):
+                        doomed[item_path(resource, str(item["id"]))] = json.dumps(item).encode()
+            reply = await call(request)
+            if 200 <= reply.status < 300:
+                self.ghosts.update({f"{authorization} {p}": b for p, b in doomed.items()})
+            return reply
+        reply = await call(request)
+        key = f"{request.headers.get('authorization', '')} {request.path}"
+        if route is not None and route.role == "get" and reply.status == 404 and key in self.ghosts:
+            return json_reply(200, json.loads(self.ghosts[key]))
+        return reply
+
+
+@dataclass
+class CascadeTooMuch(Fault):
+    """Deleting an object also deletes a referrer that named another object: the first one the
+    referrer's list shows."""
+
+    async def answer(self, request: Request, call: Call) -> Reply:
+        route = self.route(request)
+        reply = await call(request)
+        if route is None or route.role != "delete" or not 200 <= reply.status < 300:
+            return reply
+        authorization = request.headers.get("authorization", "")
+        for resource, f in referrers_of(self.api, route.resource, "cascade"):
+            for item in await list_all(call, resource, authorization):
+                named = named_ids(item.get(f.name))
+                if named and route.object_id not in named:
+                    path = item_path(resource, str(item["id"]))
+                    await call(Request("DELETE", path, [], {"authorization": authorization}, b""))
+                    return reply
+        return reply
+
+
+@dataclass
+class TouchFrozen(Fault):
+    """The attributes a new referrer should move (`touch`) never move: they stay null."""
+
+    def reshape(self, request: Request, reply: Reply) -> Reply:
+        route = self.route(request)
+        if route is None:
+            return reply
+        touched = {
+            f.reference.touch
+            for model in self.api.models
+            for f in model.fields
+            if f.reference and f.reference.touch and f.reference.resource == route.resource.name
+        }
+        if not touched:
+            return reply
+
+        def freeze(body: dict[str, Any]) -> None:
+            for name in touched:
+                if name in body:
+                    body[name] = None
+
+        return _with_objects(self, request, reply, freeze)
+
+
+@dataclass
+class IdsInPlaceOfObjects(Fault):
+    """Where the schema promises objects (embedded references, inverse lists), the answers
+    hold their ids."""
+
+    def reshape(self, request: Request, reply: Reply) -> Reply:
+        route = self.route(request)
+        model = model_of(self.api, route.resource) if route else None
+        if model is None:
+            return reply
+        shown = [
+            f.name
+            for f in model.fields
+            if (f.reference is not None and f.reference.embedded) or f.inverse is not None
+        ]
+
+        def flatten(body: dict[str, Any]) -> None:
+            for name in shown:
+                value = body.get(name)
+                if isinstance(value, list):
+                    body[name] = named_ids(value)
+                elif isinstance(value, dict):
+                    body[name] = value.get("id")
+
+        return _with_objects(self, request, reply, flatten)
+
+
+def upload_resources(api: Api) -> list[tuple[Resource, Model]]:
+    """The resources whose objects are read from an uploaded file."""
+    found = []
+    for resource in api.resources:
+        model = model_of(api, resource)
+        if model is not None and any(f.file for f in model.fields):
+            found.append((resource, model))
+    return found
+
+
+@dataclass
+class UploadBytesDiffer(Fault):
+    """A file's URL serves its bytes with the last one changed."""
+
+    def reshape(self, request: Request, reply: Reply) -> Reply:
+        for resource, _ in upload_resources(self.api):
+            prefix = item_path(resource, "")
+            served = request.path.startswith(prefix) and request.path.count("/") > prefix.count("/")
+            if served and self.route(request) is None and reply.status == 200 and reply.body:
+                body = reply.body[:-1] + bytes([reply.body[-1] ^ 0xFF])
+                return Reply(reply.status, reply.headers, body)
+        return reply
+
+
+@dataclass
+class UploadSizeDiffers(Fault):
+    """The size an object read from an upload says is one byte more than the file's."""
+
+    def reshape(self, request: Request, reply: Reply) -> Reply:
+        route = self.route(request)
+        model = model_of(self.api, route.resource) if route else None
+        sizes = [f.name for f in model.fields if f.file == "size"] if model else []
+
+        def grow(body: dict[str, Any]) -> None:
+            for name in sizes:
+                if isinstance(body.get(name), int):
+                    body[name] += 1
+
+        return _with_objects(self, request, reply, grow) if sizes else reply
+
+
+@dataclass
+class SizeLimitNotEnforced(Fault):
+    """A file over the declared maximum is accepted (its first bytes kept) instead of 413."""
+
+    def rewrite(self, request: Request) -> Request:
+        route = self.route(request)
+        content_type = request.headers.get("content-type", "")
+        if route is None or route.role != "create" or "boundary=" not in content_type:
+            return request
+        model = model_of(self.api, route.resource)
+        sizes = [f.constraints.maximum for f in (model.fields if model else ()) if f.file == "size"]
+        if not sizes or sizes[0] is None or len(request.body) <= sizes[0]:
+            return request
+        boundary = content_type.split("boundary=", 1)[1].strip('"').encode()
+        head, _, rest = request.body.partition(b"\r\n\r\n")
+        end = rest.rfind(b"\r\n--" + boundary)
+        body = head + b"\r\n\r\n" + rest[: min(16, end)] + rest[end:]
+        return replace(request, body=body)
+
+
+@dataclass
+class RefusalIgnored(Fault):
+    """A delete the server refuses (409: something still names the object) is answered 204,
+    and nothing is deleted."""
+
+    def reshape(self, request: Request, reply: Reply) -> Reply:
+        if self.role(request) == "delete" and reply.status == 409:
+            return Reply(204, [], b"")
+        return reply
+
+
+@dataclass
+class RefusedUpdateStoresValidPart(Fault):
+    """An update refused as a whole (400) still stores each attribute that alone is valid."""
+
+    async def answer(self, request: Request, call: Call) -> Reply:
+        route = self.route(request)
+        body = request.json()
+        reply = await call(request)
+        if route is None or route.role != "update" or reply.status != 400:
+            return reply
+        if not isinstance(body, dict) or len(body) < 2:
+            return reply
+        for name, value in body.items():
+            await call(request.with_json({name: value}))
+        return reply
 
 
 # -- real deployments -----------------------------------------------------------------------------

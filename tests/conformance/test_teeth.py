@@ -8,7 +8,7 @@ enabled, so a fault reported only under some other check would fail the test.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -19,12 +19,14 @@ from protocol_conformance.results import SCHEMATHESIS, SEMANTIC, RunResults
 from protocol_conformance.shards import FuzzWorkers
 from protocol_spec import Api
 
-from .conftest import SPEC, TWO_RESOURCES, Serve, spec_api
+from .conftest import SPEC, TWO_RESOURCES, WHOLE_API, Serve, spec_api
 from .faults import (
     OTHER_TOKEN,
     OWNER_TOKEN,
     AssignedRewrittenOnUpdate,
     AuthNotEnforced,
+    CascadeMissing,
+    CascadeTooMuch,
     CreateAnswers200,
     CreateDoesNotStore,
     DeleteDoesNotDelete,
@@ -37,6 +39,7 @@ from .faults import (
     HasMoreWhenPageFull,
     IdChangesOnUpdate,
     IdempotencyKeyIgnored,
+    IdsInPlaceOfObjects,
     IgnoreQuery,
     KeyReuseAccepted,
     LimitClamped,
@@ -46,16 +49,22 @@ from .faults import (
     PartialUpdateResets,
     PlainErrorBody,
     RedeliveryWithNewId,
+    ReferenceNotChecked,
+    RefusedUpdateStoresValidPart,
     RefusePageSize,
     ReshapeObject,
     ServerErrorAsInvalidRequest,
     ServerErrorOnBigLimit,
     SignedWithAnotherKey,
+    SizeLimitNotEnforced,
     StalePayload,
     TenantLeak,
+    TouchFrozen,
     Unsigned,
     UpdateNotStored,
     UpdateSentAsCreate,
+    UploadBytesDiffer,
+    UploadSizeDiffers,
     WrongDefault,
     ZeroIsNull,
     case_insensitive,
@@ -78,6 +87,12 @@ def semantic_checks(api: Api) -> set[str]:
         else:
             names.add(found.name)
     return names
+
+
+def whole_api(name: str, fault: Callable[[], Fault]) -> Variant:
+    """A variant of the reference server of the whole API (five resources that refer to each
+    other), with room for the objects every relation's cases make."""
+    return Variant(f"whole API: {name}", fault, spec=WHOLE_API, max_objects=5000)
 
 
 # (variant, the check that must report it)
@@ -177,6 +192,23 @@ FAULTS: list[tuple[Variant, str]] = [
         ),
         "more_flag_exact",
     ),
+    # How resources relate (areas/relations.py), on the whole API.
+    (whole_api("a reference not checked", ReferenceNotChecked), "reference_exists"),
+    (
+        whole_api("a foreign reference accepted", lambda: ReferenceNotChecked(foreign_only=True)),
+        "reference_exists",
+    ),
+    (whole_api("a cascade missing", CascadeMissing), "delete_cascades"),
+    (whole_api("a cascade that deletes too much", CascadeTooMuch), "delete_cascades"),
+    (whole_api("a value kept in step frozen", TouchFrozen), "derived_in_step"),
+    (whole_api("ids where objects are due", IdsInPlaceOfObjects), "expanded_objects"),
+    (whole_api("an upload's bytes differ", UploadBytesDiffer), "upload_round_trip"),
+    (whole_api("an upload's size differs", UploadSizeDiffers), "upload_round_trip"),
+    (whole_api("the size limit not enforced", SizeLimitNotEnforced), "upload_round_trip"),
+    (
+        whole_api("a refused update stores its valid part", RefusedUpdateStoresValidPart),
+        "rejected_changes_nothing",
+    ),
 ]
 
 
@@ -261,6 +293,33 @@ def test_semantic_scenario_reports_the_fault(
     assert OWNER_TOKEN not in failure.curl + failure.message
     # Whatever went wrong, everything the scenario created was deleted.
     assert not results.leftovers
+
+
+# What the relation faults' failures say: the case that caught them, not only the check's name.
+RELATION_FINDINGS = {
+    "whole API: a reference not checked": "naming an id that names no",
+    "whole API: a foreign reference accepted": "of another account",
+    "whole API: a cascade missing": "404 for the",
+    "whole API: a cascade that deletes too much": "as it was after deleting another",
+    "whole API: a value kept in step frozen": "'last_active_at' moved to",
+    "whole API: ids where objects are due": "not ids",
+    "whole API: an upload's bytes differ": "bytes uploaded (SHA-256",
+    "whole API: an upload's size differs": "what the file sent has",
+    "whole API: the size limit not enforced": "413 for a file of 10485761 bytes",
+    "whole API: a refused update stores its valid part": "as it was before the refused update",
+}
+
+
+@pytest.mark.parametrize("name", sorted(RELATION_FINDINGS))
+def test_relation_faults_are_reported_for_their_reason(
+    fault_results: dict[str, RunResults], name: str
+) -> None:
+    check = next(check for variant, check in FAULTS if variant.name == name)
+    messages = [f.message for f in fault_results[name].failures if f.check == check]
+    assert any(RELATION_FINDINGS[name] in m for m in messages), "\n\n".join(messages)
+    # The requests that made the objects involved come first, then the check's own.
+    failure = next(f for f in fault_results[name].failures if f.check == check)
+    assert "-X POST" in failure.curl
 
 
 @pytest.mark.parametrize(

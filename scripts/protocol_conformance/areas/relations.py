@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from protocol_conformance.areas.objects import CLOCK_SECOND, create, get
 from protocol_conformance.compose import JSON, Composer, Way
 from protocol_conformance.context import CannotJudge, Context, fail
-from protocol_conformance.fixtures import ResourceFixtures
 from protocol_conformance.http import Credential, Exchange, Upload
 from protocol_conformance.objects import Tracked
 from protocol_conformance.pages import collect
@@ -153,7 +152,8 @@ class Relations:
 
     def composer(self, plan: ResourcePlan) -> Composer:
         if plan.name not in self._composers:
-            self._composers[plan.name] = Composer(self.ctx.api, plan, ResourceFixtures())
+            fixtures = self.ctx.fixtures.of(plan.name)
+            self._composers[plan.name] = Composer(self.ctx.api, plan, fixtures)
         return self._composers[plan.name]
 
     def values(self, plan: ResourcePlan) -> ValueSource:
@@ -221,7 +221,9 @@ class Relations:
             tracked, _ = self.upload(plan, sample_upload(plan), credential)
             return tracked
         body = self.body(plan, given, credential, depth)
-        return create(self.ctx, plan, Way(body, JSON), credential)
+        made = create(self.ctx, plan, Way(body, JSON), credential)
+        made.aside = True
+        return made
 
     def upload(
         self, plan: ResourcePlan, upload: Upload, credential: Credential | None = None
@@ -261,6 +263,7 @@ class Relations:
                 state=dict(body),
                 created_curl=curl,
                 created=dict(body),
+                aside=True,
             )
         )
         self.ctx.involve(tracked)
@@ -1064,10 +1067,20 @@ def _out_of_bounds(f: Field) -> Any:
 
 @step(85, needs_body=False)  # after refusals (80), before delete (90): objects of its own
 def related(run: ResourceRun) -> None:
+    """Every relation case of the resource, on objects kept aside (`Context.aside`)."""
+    if run.plan.model is None or not run.plan.usable:
+        return
+    run.ctx.aside = True
+    try:
+        _cases(run)
+    finally:
+        run.ctx.aside = False
+
+
+def _cases(run: ResourceRun) -> None:
     plan = run.plan
     ctx = run.ctx
-    if plan.model is None or not plan.usable:
-        return
+    assert plan.model is not None
     model = plan.model
     rel = Relations(ctx)
     plan = rel.plans[plan.name]
