@@ -21,6 +21,7 @@ from protocol_codegen.samples import (
     TOKEN_VARIABLE,
     CallValues,
     Code,
+    FilePath,
     as_text,
     body_items,
     example_values,
@@ -124,7 +125,9 @@ class TypeScript(SdkLanguage):
         body = body_items(values, object_key)
         if operation.query_params and (query or body):
             args.append(_object(query))
-        if body or (values.body is not None and operation.body and operation.body.required):
+        if values.whole:
+            args.append(_literal(values.whole_value))
+        elif body or (values.body is not None and operation.body and operation.body.required):
             args.append(_object(body))
         if options:
             if operation.query_params and len(args) == len(values.path):
@@ -139,6 +142,13 @@ class TypeScript(SdkLanguage):
 
     def statement(self, call: str) -> str:
         return call
+
+    def sample(self, api: Api, operation: Operation, values: CallValues) -> str:
+        """The set-up, with Node's `fs` when the call opens a file, then the call."""
+        text = super().sample(api, operation, values)
+        if any(isinstance(value, FilePath) for _, value in values.body or ()):
+            text = f"import fs from {string_literal('node:fs')}\n" + text
+        return text
 
     def list_examples(self, api: Api, listing: Operation, query: ListExamples) -> dict[str, str]:
         assert listing.pagination is not None
@@ -474,6 +484,8 @@ def _object(items: Sequence[tuple[str, object]]) -> str:
 
 
 def _literal(value: object) -> str:
+    if isinstance(value, FilePath):
+        return f"fs.createReadStream({string_literal(value)})"
     if isinstance(value, Code):
         return str(value)
     if isinstance(value, str):

@@ -188,10 +188,13 @@ def _declarations(models: tuple[SdkModel, ...]) -> list[TsDeclaration]:
         ),
         _declaration(
             "A file to upload: a Blob (a File is one, and gives the part its name and type), a "
-            "Node Buffer or any Uint8Array, or an ArrayBuffer. A file without a name is sent as "
-            f'"{MEDIA_POLICY.default_file_name}"; a type is guessed from the name\'s extension, else '
+            "Node Buffer or any Uint8Array, an ArrayBuffer, or a Node readable stream "
+            "(`fs.createReadStream(path)` gives the part its path's name). A file without a "
+            f'name is sent as "{MEDIA_POLICY.default_file_name}"; its type, unless a Blob says '
+            "it, comes from the name's extension, else "
             f"{MEDIA_POLICY.default_file_media_type}.",
-            f"export type {FILE_TYPE} = Blob | Uint8Array | ArrayBuffer;",
+            f"export type {FILE_TYPE} = Blob | Uint8Array | ArrayBuffer | "
+            "import('node:stream').Readable;",
         ),
     ]
     for model in models:
