@@ -36,6 +36,7 @@ from protocol_codegen.policy import (
     response_media,
     sdk_operations,
     webhook_policy,
+    whole_body,
 )
 from protocol_codegen.sdk_view import SdkMethod, SdkModel, SdkResource
 from protocol_codegen.targets._jinja import environment, header
@@ -330,14 +331,18 @@ def _types_used(op: Operation, names: dict[str, str]) -> set[str]:
     used = {"RequestOptions"}
     if op.query_params:
         used.add(params_type(op))
-    if op.body is not None:
+    whole = whole_body(op)
+    if op.body is not None and whole is None:
         used.add(body_type(op, names))
     types = [op.pagination.item] if op.pagination is not None else []
+    types += [whole.type] if whole is not None else []
     types += [op.result] if op.result is not None and op.pagination is None else []
     while types:
         type_ref = types.pop()
         if type_ref.name is not None and type_ref.kind in ("model", "enum"):
             used.add(names[type_ref.name])
+        if type_ref.kind == "string" and type_ref.format == "binary":
+            used.add(FILE_TYPE)
         if type_ref.items is not None:
             types.append(type_ref.items)
     used.add("PagePromise" if op.pagination is not None else "APIPromise")
