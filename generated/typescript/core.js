@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+import { basename } from 'node:path';
 
 import { APIConnectionError, APIError, APITimeoutError, errorFromStatus } from './errors.js';
 import { APIPromise, RawResponse } from './response.js';
@@ -396,7 +397,8 @@ function quoted(text) {
 
 /**
  * A file argument as its part carries it, read whole: a Blob (a File has a name), a Buffer or
- * any Uint8Array, an ArrayBuffer.
+ * any Uint8Array, an ArrayBuffer, or a Node readable stream (`fs.createReadStream(path)` gives
+ * its path's name).
  * @param {unknown} value
  * @returns {Promise<{ name: string, bytes: Uint8Array, type: string }>}
  */
@@ -405,7 +407,16 @@ async function readFile(value) {
   let bytes;
   let name = '';
   let type = '';
-  if (value instanceof Blob) {
+  if (typeof value === 'object' && value !== null && Symbol.asyncIterator in value) {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    for await (const chunk of /** @type {AsyncIterable<Uint8Array | string>} */ (value)) {
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+    }
+    bytes = Buffer.concat(chunks);
+    const path = /** @type {{ path?: unknown }} */ (value).path;
+    if (typeof path === 'string' || path instanceof Buffer) name = basename(path.toString());
+  } else if (value instanceof Blob) {
     bytes = new Uint8Array(await value.arrayBuffer());
     type = value.type;
     const named = /** @type {{ name?: unknown }} */ (value).name;
@@ -416,8 +427,8 @@ async function readFile(value) {
     bytes = new Uint8Array(value);
   } else {
     throw new APIError(
-      `${value === null ? 'null' : typeof value} is not a file: pass a Blob or File, a Buffer or Uint8Array, or an ArrayBuffer` +
-        (typeof value === 'string' ? ' (for a path, pass await fs.openAsBlob(path) or new File([await fs.readFile(path)], name))' : '') +
+      `${value === null ? 'null' : typeof value} is not a file: pass a Blob or File, a Buffer or Uint8Array, an ArrayBuffer, or a readable stream` +
+        (typeof value === 'string' ? ' (for a path, pass fs.createReadStream(path))' : '') +
         '.',
     );
   }

@@ -18,7 +18,11 @@ The values a sample sends (`example_values`) come from the spec's examples:
   example, such as the `Id` schema's, only illustrates a type) and the required ones;
 - the body: the first example of the request body, else its required attributes and those
   with an example. Where the spec gives no example, an attribute's default stands in, else a
-  placeholder of the right type (an id drawn from the id attribute's pattern).
+  placeholder of the right type (an id drawn from the id attribute's pattern). A file is a
+  `FilePath`, which each language opens its own way (curl `-F file=@path`, Python
+  `open(path, "rb")`, JavaScript `fs.createReadStream(path)`, PHP `fopen($path, 'rb')`): the
+  example of the attribute holding an upload's name (`x-protocol-file: name`), else
+  `upload.bin`. A body that is not an object (`CallValues.whole`) is the one value `body`.
 curl spells out every query parameter it sends (`-G ... -d limit=10`); the SDK calls leave out
 the ones whose value is the parameter's default (`CallValues.sdk_query`), since the call means
 the same without them. The samples use the placeholders `token` (a variable holding the API
@@ -32,6 +36,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from protocol_codegen.policy import MEDIA_POLICY, WHOLE_BODY, is_file, request_media
 from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
 
 __all__ = [
@@ -41,6 +46,7 @@ __all__ = [
     "TOKEN_VARIABLE",
     "CallValues",
     "Code",
+    "FilePath",
     "as_text",
     "body_items",
     "example_path",
@@ -61,6 +67,12 @@ class Code(str):
     __slots__ = ()
 
 
+class FilePath(str):
+    """A file a sample uploads, by its path; each language opens it its own way."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class CallValues:
     """What a sample sends: values by wire name, in the order they are written."""
@@ -68,6 +80,13 @@ class CallValues:
     path: tuple[tuple[Parameter, object], ...]
     query: tuple[tuple[Parameter, object], ...]  # everything curl sends
     body: tuple[tuple[str, object], ...] | None  # None when the operation takes no body
+    # The body is not an object's attributes but one value: `body` is `(("body", value),)`.
+    whole: bool = False
+
+    @property
+    def whole_value(self) -> object:
+        """The value of a body that is one value (`whole`)."""
+        return (self.body or ((WHOLE_BODY, None),))[0][1]
 
     @property
     def sdk_query(self) -> tuple[tuple[Parameter, object], ...]:
@@ -111,7 +130,9 @@ def example_values(api: Api, operation: Operation) -> CallValues:
         for p in operation.query_params
         if p.own_example or p.required
     )
-    return CallValues(path, query, _body_values(api, operation))
+    media = request_media(operation)
+    whole = media is not None and media.whole
+    return CallValues(path, query, _body_values(api, operation), whole)
 
 
 def _is_default(param: Parameter, value: object) -> bool:
@@ -139,13 +160,50 @@ def _path_value(api: Api, resource: Resource, param: Parameter) -> object:
 
 def _body_values(api: Api, operation: Operation) -> tuple[tuple[str, object], ...] | None:
     body = operation.body
-    if body is None:
+    media = request_media(operation)
+    if body is None or media is None:
         return None
+    if media.whole:
+        return ((WHOLE_BODY, _whole_value(api, operation, media.kind)),)
+    files = {f.name for f in body.fields if is_file(f)}
     for content_type in body.content_types:
         for example in body.examples.get(content_type, ()):
             if isinstance(example.value, Mapping):
-                return tuple((str(key), value) for key, value in example.value.items())
-    return tuple((f.name, _field_value(api, f)) for f in body.fields if f.required or f.has_example)
+                return tuple(
+                    (str(key), _file_path(api, operation) if key in files else value)
+                    for key, value in example.value.items()
+                )
+    return tuple(
+        (f.name, _file_path(api, operation) if f.name in files else _field_value(api, f))
+        for f in body.fields
+        if f.required or f.has_example
+    )
+
+
+def _whole_value(api: Api, operation: Operation, kind: str) -> object:
+    """A body that is one value: a file's path for bytes, else its first example, else a
+    placeholder of its type."""
+    body = operation.body
+    assert body is not None
+    if kind == "binary":
+        return _file_path(api, operation)
+    for content_type in body.content_types:
+        for example in body.examples.get(content_type, ()):
+            return example.value
+    if kind == "text":
+        return "text"
+    return example_value(api, body.type or TypeRef("unknown"), WHOLE_BODY)
+
+
+def _file_path(api: Api, operation: Operation) -> FilePath:
+    """The file a sample uploads: named as the resource's example upload is named, else
+    `upload.bin`."""
+    resource = resource_of(api, operation)
+    model = next((m for m in api.models if m.name == resource.model), None)
+    named = next((f for f in model.fields if f.file == "name"), None) if model else None
+    if named is not None and named.has_example and isinstance(named.example, str):
+        return FilePath(named.example)
+    return FilePath(f"{MEDIA_POLICY.default_file_name}.bin")
 
 
 def _field_value(api: Api, f: Field) -> object:

@@ -156,8 +156,8 @@ def _node(node: str, project: Path, base_url: str, *mode: str) -> dict[str, dict
 def test_typescript_package_and_upload_program_pass_tsc_strict(
     tsc: Path, generated: Path, js_project: Path
 ) -> None:
-    """`Uploadable` takes a File, a Blob, a Buffer and fs.openAsBlob's Blob; `download` gives
-    a Uint8Array; the generated JavaScript type-checks too."""
+    """`Uploadable` takes a File, a Blob, a Buffer, fs.openAsBlob's Blob and a read stream;
+    `download` gives a Uint8Array; the generated JavaScript type-checks too."""
     config = json.loads(TSCONFIG.read_text())
     config["compilerOptions"].pop("paths")
     config["compilerOptions"]["typeRoots"] = [str(ROOT / "node_modules" / "@types")]
@@ -186,9 +186,10 @@ def test_typescript_uploads_each_kind_of_file_and_downloads_it(
         "blob": {"filename": "upload", "file_type": "text/plain", "file_size": 6, **SAME},
         "buffer": {**octets, "file_size": DATA_SIZE, **SAME},
         "open_as_blob": {**octets, "file_size": DATA_SIZE, **SAME},
+        "read_stream": {**PDF, **SAME},
     }
     uploads = _uploads(attempts)
-    assert len(uploads) == 4
+    assert len(uploads) == 5
     _assert_multipart_with_file(uploads[0], "invoice.pdf", "application/pdf")
     _assert_multipart_with_file(uploads[2], "upload", "application/octet-stream")
     assert {a.headers["accept"] for a in _downloads(attempts)} == {"*/*"}
@@ -257,3 +258,67 @@ def _assert_resent_whole(uploads: list[Attempt]) -> None:
     assert len(second.body) > DATA_SIZE, "the retry carries the whole file"
     assert second.body.replace(_boundary(second), b"") == first.body.replace(_boundary(first), b"")
     assert second.headers["idempotency-key"] == first.headers["idempotency-key"]
+
+
+# -- the samples -------------------------------------------------------------------------------
+
+
+def test_the_upload_samples_run_as_printed(
+    generated: Path, server: RunningServer, tmp_path: Path, node: str, php: str
+) -> None:
+    """The upload's samples (the reference page's, the READMEs') open a file the way each
+    language does and upload it as a file part: curl `-F file=@path`, Python `open(path,
+    "rb")`, JavaScript `fs.createReadStream(path)`, PHP `fopen($path, 'rb')`."""
+    from protocol_codegen.languages import LANGUAGES, samples_for
+    from protocol_codegen.samples import FilePath, example_values
+    from protocol_spec import load_api
+
+    api = load_api(WHOLE_API)
+    create = next(op for op in api.operations if op.operation_id == "createAttachment")
+    samples = samples_for(api, create)
+    (path,) = [v for _, v in example_values(api, create).body or () if isinstance(v, FilePath)]
+    assert samples.text("curl").splitlines()[-1].strip() == f"-F file=@{path}"
+    (tmp_path / path).write_bytes(b"%PDF-1.4 sample")
+    package = tmp_path / "node_modules" / api.settings.npm_package
+    package.parent.mkdir(parents=True, exist_ok=True)
+    package.symlink_to(generated / "typescript", target_is_directory=True)
+    with flaky_proxy(server.base_url, "503", methods=frozenset()) as proxy:
+        env = {
+            **os.environ,
+            api.settings.base_url_env: proxy.base_url,
+            "TOKEN": TOKEN,
+            "PYTHONPATH": str(generated / "python"),
+        }
+        for language in LANGUAGES:
+            source = samples.text(language.key)
+            if language.key == "curl":
+                source = source.replace(api.default_base_url, proxy.base_url)
+                command = ["bash", "-c", "set -e\n" + source.replace("{token}", TOKEN)]
+            elif language.key == "javascript":
+                (tmp_path / "sample.mjs").write_text(f"const token = process.env.TOKEN;\n{source}")
+                command = [node, "sample.mjs"]
+            elif language.key == "python":
+                prelude = "import os\ntoken = os.environ['TOKEN']\n"
+                command = [sys.executable, "-c", prelude + source]
+            else:
+                autoload = generated / "php" / "autoload.php"
+                (tmp_path / "sample.php").write_text(
+                    f"<?php\nrequire {json.dumps(str(autoload))};\n$token = getenv('TOKEN');\n"
+                    + source.removeprefix("<?php\n")
+                )
+                command = [php, "sample.php"]
+            result = subprocess.run(
+                command,
+                cwd=tmp_path,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            )
+            assert result.returncode == 0, f"{language.label}:\n{source}\n{result.stderr}"
+        uploads = _uploads(proxy.take())
+    assert len(uploads) == len(LANGUAGES)
+    for upload in uploads:
+        _assert_multipart_with_file(upload, path, "application/pdf")
+        assert upload.body.count(b"%PDF-1.4 sample") == 1

@@ -8,7 +8,8 @@ from typing import ClassVar
 from urllib.parse import quote
 
 from protocol_codegen.languages.base import Language, Tokens
-from protocol_codegen.samples import CURL_TOKEN, FORM, JSON, CallValues, example_path
+from protocol_codegen.policy import request_media
+from protocol_codegen.samples import CURL_TOKEN, FORM, JSON, CallValues, FilePath, example_path
 from protocol_spec.model import Api, Operation
 
 __all__ = ["LANGUAGE", "Curl"]
@@ -30,7 +31,8 @@ class Curl(Language):
     def sample(self, api: Api, operation: Operation, values: CallValues) -> str:
         """`curl [-G | -X METHOD] <url> -H "Authorization: Bearer {token}" -d ...`, one option
         a line. Bodies are form-encoded when the operation accepts forms and every value is a
-        scalar, JSON otherwise."""
+        scalar, JSON otherwise; multipart bodies are `-F` parts (`-F file=@path` for a file),
+        a file's bytes `--data-binary @path`."""
         url = api.default_base_url + example_path(operation, values)
         method = operation.http_method
         options: list[str] = []
@@ -71,8 +73,19 @@ def _auth(api: Api, operation: Operation) -> str:
 
 
 def _body(operation: Operation, values: CallValues) -> list[str]:
-    if values.body is None or operation.body is None:
+    media = request_media(operation)
+    if values.body is None or operation.body is None or media is None:
         return []
+    if media.kind == "multipart":
+        return [_part(name, value) for name, value in values.body]
+    if values.whole:
+        value = values.whole_value
+        content_type = f'-H "Content-Type: {media.content_type}"'
+        if isinstance(value, FilePath):
+            return [content_type, f"--data-binary {_shell_word('@' + value)}"]
+        text = value if media.kind == "text" and isinstance(value, str) else None
+        document = json.dumps(value, ensure_ascii=False) if text is None else text
+        return [content_type, f"--data-binary {_single_quoted(document)}"]
     scalars = all(not isinstance(value, list | dict) for _, value in values.body)
     if FORM in operation.body.content_types and scalars and values.body:
         return [_pair(name, value, quote_key=True) for name, value in values.body]
@@ -80,6 +93,14 @@ def _body(operation: Operation, values: CallValues) -> list[str]:
         return []
     document = json.dumps(dict(values.body), ensure_ascii=False)
     return [f'-H "Content-Type: {JSON}"', f"-d {_single_quoted(document)}"]
+
+
+def _part(name: str, value: object) -> str:
+    """`-F file=@path` for a file, `--form-string 'name=value'` for text (which curl would
+    otherwise read from a file when it starts with `@` or `<`)."""
+    if isinstance(value, FilePath):
+        return f"-F {_shell_word(f'{name}=@{value}')}"
+    return f"--form-string {_single_quoted(f'{name}={_form_text(value)}')}"
 
 
 def _pair(name: str, value: object, *, quote_key: bool) -> str:

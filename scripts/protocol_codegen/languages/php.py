@@ -19,6 +19,7 @@ from protocol_codegen.samples import (
     TOKEN_VARIABLE,
     CallValues,
     Code,
+    FilePath,
     as_text,
     body_items,
     example_values,
@@ -127,7 +128,9 @@ class Php(SdkLanguage):
         body = body_items(values, string_literal)
         if operation.query_params and (query or body):
             args.append(_array(query))
-        if body or (values.body is not None and operation.body and operation.body.required):
+        if values.whole:
+            args.append(_literal(values.whole_value))
+        elif body or (values.body is not None and operation.body and operation.body.required):
             args.append(_array(body))
         if options:
             if operation.query_params and len(args) == len(values.path):
@@ -404,6 +407,8 @@ def _array(items: Sequence[tuple[str, object]]) -> str:
 
 
 def _literal(value: object) -> str:
+    if isinstance(value, FilePath):
+        return f"fopen({string_literal(value)}, 'rb')"
     if isinstance(value, Code):
         return str(value)
     if isinstance(value, str):

@@ -27,6 +27,7 @@ from protocol_codegen.samples import (
     TOKEN_VARIABLE,
     CallValues,
     Code,
+    FilePath,
     as_text,
     example_values,
     resource_of,
@@ -347,6 +348,8 @@ def _loose_field(name: str) -> Field:
 
 
 def _value(value: object) -> str:
+    if isinstance(value, FilePath):
+        return f'open({json.dumps(value, ensure_ascii=False)}, "rb")'
     if isinstance(value, Code):
         return str(value)
     if value is None or isinstance(value, bool):

@@ -15,12 +15,19 @@ from dataclasses import replace
 from typing import ClassVar
 
 from protocol_codegen.languages.base import ListExamples, SdkLanguage, Tokens
-from protocol_codegen.policy import response_media, sdk_operations, webhook_policy, whole_body
+from protocol_codegen.policy import (
+    request_media,
+    response_media,
+    sdk_operations,
+    webhook_policy,
+    whole_body,
+)
 from protocol_codegen.reading import read_models
 from protocol_codegen.samples import (
     TOKEN_VARIABLE,
     CallValues,
     Code,
+    FilePath,
     as_text,
     body_items,
     example_values,
@@ -108,8 +115,11 @@ class TypeScript(SdkLanguage):
         return type_text(type_ref, type_names(api))
 
     def setup(self, api: Api) -> list[str]:
+        """The client's import and construction; Node's `fs` too for an API that uploads
+        files, which the samples open with `fs.createReadStream`."""
         client = api.settings.client_class
         return [
+            *([_FS_IMPORT] if _uploads(api) else []),
             f"import {client} from {string_literal(api.settings.npm_package)}",
             f"const client = new {client}({TOKEN_VARIABLE})",
         ]
@@ -125,7 +135,9 @@ class TypeScript(SdkLanguage):
         body = body_items(values, object_key)
         if operation.query_params and (query or body):
             args.append(_object(query))
-        if body or (values.body is not None and operation.body and operation.body.required):
+        if values.whole:
+            args.append(_literal(values.whole_value))
+        elif body or (values.body is not None and operation.body and operation.body.required):
             args.append(_object(body))
         if options:
             if operation.query_params and len(args) == len(values.path):
@@ -140,6 +152,13 @@ class TypeScript(SdkLanguage):
 
     def statement(self, call: str) -> str:
         return call
+
+    def sample(self, api: Api, operation: Operation, values: CallValues) -> str:
+        """The set-up (Node's `fs` only when this call opens a file), then the call."""
+        opens = any(isinstance(value, FilePath) for _, value in values.body or ())
+        setup = [line for line in self.setup(api) if opens or line != _FS_IMPORT]
+        call = self.statement(self.call(api, operation, values))
+        return "\n\n".join([*setup, call]) + "\n"
 
     def list_examples(self, api: Api, listing: Operation, query: ListExamples) -> dict[str, str]:
         assert listing.pagination is not None
@@ -195,6 +214,19 @@ class TypeScript(SdkLanguage):
 
 
 LANGUAGE = TypeScript()
+
+_FS_IMPORT = "import fs from 'node:fs'"
+# The last model asked about and whether it uploads files: `setup` is asked once per sample.
+_uploading: list[tuple[Api, bool]] = []
+
+
+def _uploads(api: Api) -> bool:
+    """Some operation of the API sends a file (a file attribute, or a body of bytes)."""
+    if not _uploading or _uploading[0][0] is not api:
+        sends = (request_media(op) for op in api.operations)
+        found = any(m is not None and (m.files or m.kind == "binary") for m in sends)
+        _uploading[:] = [(api, found)]
+    return _uploading[0][1]
 
 
 def webhook_event_type(api: Api, names: Mapping[str, str]) -> str:
@@ -478,6 +510,8 @@ def _object(items: Sequence[tuple[str, object]]) -> str:
 
 
 def _literal(value: object) -> str:
+    if isinstance(value, FilePath):
+        return f"fs.createReadStream({string_literal(value)})"
     if isinstance(value, Code):
         return str(value)
     if isinstance(value, str):

@@ -16,7 +16,17 @@ import textwrap
 from dataclasses import dataclass
 
 from protocol_codegen.languages.base import SdkLanguage
-from protocol_codegen.policy import RETRY_POLICY, RetryPolicy, WebhookPolicy, webhook_policy
+from protocol_codegen.policy import (
+    MEDIA_POLICY,
+    RETRY_POLICY,
+    MediaPolicy,
+    RetryPolicy,
+    WebhookPolicy,
+    request_media,
+    response_media,
+    sdk_operations,
+    webhook_policy,
+)
 from protocol_codegen.samples import CallValues, example_values
 from protocol_codegen.targets._text import heading
 from protocol_spec.model import Api, Operation, Resource
@@ -55,6 +65,9 @@ class ReadmeView:
     # The event body's attribute holding the changed object, when a webhook reports a change
     # and the attribute is a plain identifier in every language ('' otherwise).
     event_payload: str
+    # Some operation sends a file or answers one: the README says how files are passed.
+    files: bool = False
+    media: MediaPolicy = MEDIA_POLICY
 
     @property
     def operations(self) -> tuple[ReadmeOperation, ...]:
@@ -93,7 +106,15 @@ def readme_view(api: Api, language: SdkLanguage) -> ReadmeView:
         example=_examples(api, language),
         webhooks=webhook_policy(api),
         event_payload=_event_payload(api),
+        files=_files(api),
     )
+
+
+def _files(api: Api) -> bool:
+    every = [op for resource in api.resources for op in sdk_operations(api, resource)]
+    sent = [request_media(op) for op in every]
+    uploads = any(m is not None and (m.files or m.kind == "binary") for m in sent)
+    return uploads or any(response_media(op).kind == "binary" for op in every)
 
 
 def _event_payload(api: Api) -> str:

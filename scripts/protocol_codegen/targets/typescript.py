@@ -36,6 +36,7 @@ from protocol_codegen.policy import (
     response_media,
     sdk_operations,
     webhook_policy,
+    whole_body,
 )
 from protocol_codegen.sdk_view import SdkMethod, SdkModel, SdkResource
 from protocol_codegen.targets._jinja import environment, header
@@ -188,10 +189,13 @@ def _declarations(models: tuple[SdkModel, ...]) -> list[TsDeclaration]:
         ),
         _declaration(
             "A file to upload: a Blob (a File is one, and gives the part its name and type), a "
-            "Node Buffer or any Uint8Array, or an ArrayBuffer. A file without a name is sent as "
-            f'"{MEDIA_POLICY.default_file_name}"; a type is guessed from the name\'s extension, else '
+            "Node Buffer or any Uint8Array, an ArrayBuffer, or a Node readable stream "
+            "(`fs.createReadStream(path)` gives the part its path's name). A file without a "
+            f'name is sent as "{MEDIA_POLICY.default_file_name}"; its type, unless a Blob says '
+            "it, comes from the name's extension, else "
             f"{MEDIA_POLICY.default_file_media_type}.",
-            f"export type {FILE_TYPE} = Blob | Uint8Array | ArrayBuffer;",
+            f"export type {FILE_TYPE} = Blob | Uint8Array | ArrayBuffer | "
+            "import('node:stream').Readable;",
         ),
     ]
     for model in models:
@@ -327,14 +331,18 @@ def _types_used(op: Operation, names: dict[str, str]) -> set[str]:
     used = {"RequestOptions"}
     if op.query_params:
         used.add(params_type(op))
-    if op.body is not None:
+    whole = whole_body(op)
+    if op.body is not None and whole is None:
         used.add(body_type(op, names))
     types = [op.pagination.item] if op.pagination is not None else []
+    types += [whole.type] if whole is not None else []
     types += [op.result] if op.result is not None and op.pagination is None else []
     while types:
         type_ref = types.pop()
         if type_ref.name is not None and type_ref.kind in ("model", "enum"):
             used.add(names[type_ref.name])
+        if type_ref.kind == "string" and type_ref.format == "binary":
+            used.add(FILE_TYPE)
         types += [t for t in (type_ref.items, type_ref.additional) if t is not None]
     used.add("PagePromise" if op.pagination is not None else "APIPromise")
     return used

@@ -1,9 +1,10 @@
 // @ts-check
 // Uploads and downloads through the generated JavaScript client of the whole API: each way
-// JavaScript passes a file (a File, a Blob, a Node Buffer, fs.openAsBlob). Prints one JSON
+// JavaScript passes a file (a File, a Blob, a Node Buffer, fs.openAsBlob, fs.createReadStream,
+// as the reference page's sample does). Prints one JSON
 // object: case -> what the server stored and whether the download gave the same bytes back.
 // Run (and type-checked with tsc --strict) by tests/clients/test_uploads.py.
-import { openAsBlob } from 'node:fs';
+import fs, { openAsBlob } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -44,6 +45,7 @@ if (mode === 'retry') {
     ['blob', new Blob([Buffer.from('hello\n')], { type: 'text/plain' }), Buffer.from('hello\n')],
     ['buffer', DATA, DATA],
     ['open_as_blob', await openAsBlob(path), DATA],
+    ['read_stream', fs.createReadStream(path), DATA],
   ];
   for (const [name, file, data] of cases) {
     const made = await client.attachments.create({ file });
