@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 
 .DEFAULT_GOAL := help
-.PHONY: help setup generate docs check-generated serve conformance review review-release test corpus lint bench bench-generate clean
+.PHONY: help setup generate docs check-generated serve conformance review review-release review-corpus test corpus lint bench bench-generate clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 26
@@ -33,6 +33,9 @@ review: setup ## What the spec change breaks on the wire and in each SDK, plus l
 
 review-release: setup ## The review against the last release (the commit in spec/RELEASE); CI runs it.
 	@$(PY) -m protocol_review --release
+
+review-corpus: setup ## Review every pair of oasdiff's corpus (tests/fixtures/oasdiff/) and print the agreement.
+	@REVIEW_CORPUS=all $(PY) -m pytest -q tests/review/test_oasdiff.py
 
 test: setup ## Run every test (Python, generator, server, conformance, TypeScript and PHP clients).
 	@$(PY) -m pytest

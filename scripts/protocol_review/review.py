@@ -14,7 +14,7 @@ from .places import Places
 from .sdk_diff import sdk_findings
 from .sdk_surface import surfaces_or_reasons
 from .sides import SpecSide, load_side, repo_relative
-from .wire import unstable_operations, wire_findings
+from .wire import unstable_operations, unstable_reason, wire_findings
 
 __all__ = [
     "EXIT_BREAKING",
@@ -140,13 +140,11 @@ def review_sides(
 
 
 def _unstable(finding: Finding, unstable: dict[str, str]) -> Finding:
-    if finding.severity not in _ACKNOWLEDGEABLE:
+    if finding.severity not in _ACKNOWLEDGEABLE or finding.acknowledged is not None:
         return finding
     for pointer, level in unstable.items():
         if finding.pointer == pointer or finding.pointer.startswith(pointer + "/"):
-            return finding.acknowledge(
-                f"the operation's x-stability-level is `{level}`: it promises no stability"
-            )
+            return finding.acknowledge(unstable_reason(level))
     return finding
 
 

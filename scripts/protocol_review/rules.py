@@ -200,6 +200,11 @@ _STRUCTURE: tuple[tuple[str, Severity, str], ...] = (
     ("parameter-default-changed", "breaking", "what leaving a parameter out means changed"),
     ("security-scheme-removed", "breaking", "a security scheme was removed"),
     ("security-scheme-added", "compatible", "a new security scheme"),
+    (
+        "security-scheme-unused-removed",
+        "compatible",
+        "a security scheme no operation used was removed",
+    ),
     ("security-scheme-changed", "breaking", "a security scheme changed type or scheme"),
     ("security-url-changed", "breaking", "an OAuth flow's authorization or token URL changed"),
     ("security-scope-removed", "breaking", "an OAuth flow no longer offers a scope"),

@@ -45,10 +45,11 @@ def show(value: Any) -> str:
 
 
 class _Comparison:
-    def __init__(self, old_doc: Any, new_doc: Any, flow: Flow) -> None:
+    def __init__(self, old_doc: Any, new_doc: Any, flow: Flow, text: str = "") -> None:
         self.old_doc = old_doc
         self.new_doc = new_doc
         self.flow = flow
+        self.text = text
         self.changes: list[Change] = []
 
     def add(self, suffix: str, path: str, detail: str, side: Side, pointer: str, **kw: Any) -> None:
@@ -75,6 +76,9 @@ class _Comparison:
         self._additional(old, new, path, seen)
         if old.properties or new.properties or old.closed != new.closed:
             self._object(old, new, path, seen)
+        if self.text == "parameter" and not old.items and new.items and old.types is not None:
+            # A scalar parameter that became a form-style array: its values are the items.
+            self.values(old, view(self.new_doc, new.items), f"{path}[]", seen)
         if old.items and new.items:
             item_path = f"{path}[]"
             self.values(
@@ -85,9 +89,14 @@ class _Comparison:
 
     def _types(self, old: View, new: View, path: str) -> None:
         before, after = old.value_types, new.value_types
+        if self.text == "xml":
+            return  # XML carries text: JSON Schema's types are not what travels
         if before != after:
             words = f"type {_types_text(before)} -> {_types_text(after)}"
-            if _contains(after, before):
+            if not _contains(after, before) and self._as_text(before, after, new):
+                self.add("type-widened", path, f"{words} (as {self.text} text)", "new",
+                         new.where("type"))  # fmt: skip
+            elif _contains(after, before):
                 self.add("type-widened", path, words, "new", new.where("type"))
             elif _contains(before, after):
                 self.add("type-narrowed", path, words, "new", new.where("type"))
@@ -97,6 +106,22 @@ class _Comparison:
             suffix = "nullable-added" if new.nullable else "nullable-removed"
             detail = "may now be null" if new.nullable else "may no longer be null"
             self.add(suffix, path, detail, "new", new.where("type"), example=None, has_example=True)
+
+    def _as_text(
+        self, before: frozenset[str] | None, after: frozenset[str] | None, new: View
+    ) -> bool:
+        """Whether, as a parameter's value travels, the new type accepts every old value."""
+        if self.text != "parameter" or before is None or after is None:
+            return False
+        scalars = {"string", "integer", "number", "boolean"}
+        if not before <= scalars:
+            return False
+        if "string" in after:
+            return True
+        if "array" in after and new.items:
+            items = view(self.new_doc, new.items).value_types
+            return items is not None and _contains(items, before) or items == frozenset({"string"})
+        return False
 
     def _enum(self, old: View, new: View, path: str) -> None:
         before = None if old.enum is None else [v for v in old.enum if v is not None]
@@ -491,10 +516,13 @@ def equivalent(old_doc: Any, new_doc: Any, old: View, new: View) -> bool:
 
 
 def compare(
-    old_doc: Any, new_doc: Any, old: list[Part], new: list[Part], flow: Flow
+    old_doc: Any, new_doc: Any, old: list[Part], new: list[Part], flow: Flow, text: str = ""
 ) -> list[Change]:
-    """Every change between the values the `old` and `new` schema parts allow."""
-    comparison = _Comparison(old_doc, new_doc, flow)
+    """Every change between the values the `old` and `new` schema parts allow. `text`: how
+    the value travels when it is not JSON: `parameter` (a query, path or header value: a
+    string accepts any scalar's text, a form-style array a single value) or `xml` (element
+    text: a string accepts anything)."""
+    comparison = _Comparison(old_doc, new_doc, flow, text)
     comparison.values(view(old_doc, old), view(new_doc, new), "", frozenset())
     return comparison.changes
 

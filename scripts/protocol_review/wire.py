@@ -18,7 +18,7 @@ from .schema_view import Part
 from .schema_view import view as value_view
 from .values import Change, compare, equivalent, show
 
-__all__ = ["unstable_operations", "wire_findings"]
+__all__ = ["unstable_operations", "unstable_reason", "wire_findings"]
 
 _TEMPLATE = re.compile(r"\{[^}]*\}")
 
@@ -43,6 +43,10 @@ def unstable_operations(places: Places) -> dict[str, str]:
     return found
 
 
+def unstable_reason(level: str) -> str:
+    return f"the operation's x-stability-level is `{level}`: it promises no stability"
+
+
 def _op_key(op: Operation) -> tuple[str, str]:
     return (op.http_method, _TEMPLATE.sub("{}", op.path))
 
@@ -64,6 +68,12 @@ def _signing(signing: WebhookSigning) -> str:
     return f"{signing.scheme} in `{signing.signature_header}`"
 
 
+def _text_of(media: str) -> str:
+    """`xml` for an XML media type (values travel as element text), else ''."""
+    essence = media.split(";", 1)[0].strip().lower()
+    return "xml" if essence.endswith(("/xml", "+xml")) else ""
+
+
 def _scopes(flow: dict[str, Any]) -> dict[str, Any]:
     scopes = flow.get("scopes")
     return scopes if isinstance(scopes, dict) else {}
@@ -82,9 +92,15 @@ class _WireDiff:
         # A change inside a shared schema shows in every place that uses it: one finding
         # per change, naming the first place and counting the others.
         self.shared: dict[tuple[str, Side, str, str, str], list[str]] = {}
+        self.unstable = unstable_operations(places)
+        self.context: str | None = None  # the old operation being compared
 
     def add(self, rule_id: str, message: str, side: Side, pointer: str) -> None:
-        self.findings.append(self.places.finding(rule_id, message, side, pointer))
+        finding = self.places.finding(rule_id, message, side, pointer)
+        level = self.unstable.get(self.context or "")
+        if level is not None and finding.severity in ("breaking", "potentially-breaking"):
+            finding = finding.acknowledge(unstable_reason(level))
+        self.findings.append(finding)
 
     def run(self) -> list[Finding]:
         self._security_schemes()
@@ -106,8 +122,17 @@ class _WireDiff:
         old = {s.name: s for s in self.old.security_schemes}
         new = {s.name: s for s in self.new.security_schemes}
         where = "/components/securitySchemes"
+        used = {name for op in self.old.operations for name in op.security}
         for name, scheme in old.items():
-            if name not in new:
+            if name not in new and name not in used:
+                self.add(
+                    "security-scheme-unused-removed",
+                    f"security scheme `{name}` was removed; no operation accepted it, so no "
+                    "client is affected.",
+                    "old",
+                    join(where, name),
+                )
+            elif name not in new:
                 self.add(
                     "security-scheme-removed",
                     f"security scheme `{name}` was removed; clients that authenticate with it "
@@ -298,8 +323,10 @@ class _WireDiff:
         fresh = {op.operation_id: op for key, op in new.items() if key not in old}
         for key, op in old.items():
             if key in new:
+                self.context = op.pointer
                 self._operation(op, new[key])
         for op in gone:
+            self.context = op.pointer
             moved = fresh.pop(op.operation_id, None)
             if moved is None:
                 rule_id, why = self._removal(self.old, op.pointer, "operation-removed", "operation")
@@ -328,6 +355,7 @@ class _WireDiff:
                     moved.pointer,
                 )
             self._operation(op, moved)
+        self.context = None
         for op in fresh.values():
             self.add(
                 "operation-added",
@@ -492,6 +520,7 @@ class _WireDiff:
             [self._schema(self.old, old)],
             [self._schema(self.new, new)],
             FLOWS["request"],
+            "parameter",
         )
         for change in changes:
             self._value_finding(FLOWS["request"], change, what, new.name, self._refusal(op))
@@ -577,6 +606,7 @@ class _WireDiff:
                     [self._part(self.old, old.schema_pointers[media])],
                     [self._part(self.new, new.schema_pointers[media])],
                     FLOWS["request"],
+                    _text_of(media),
                 )
                 for change in changes:
                     what = (
@@ -663,15 +693,16 @@ class _WireDiff:
             new_at = join(new.pointer, "content", media, "schema")
             if lookup(self.old.document, old_at) is MISSING:
                 continue  # a media type without a schema: nothing to compare
-            self._response_body(what, old_at, new_at)
+            self._response_body(what, old_at, new_at, _text_of(media))
 
-    def _response_body(self, what: str, old_at: str, new_at: str) -> None:
+    def _response_body(self, what: str, old_at: str, new_at: str, text: str) -> None:
         changes = compare(
             self.old.document,
             self.new.document,
             [self._part(self.old, old_at)],
             [self._part(self.new, new_at)],
             FLOWS["response"],
+            text,
         )
         for change in changes:
             subject = (
