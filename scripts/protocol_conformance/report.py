@@ -125,6 +125,13 @@ def coverage_table(results: RunResults) -> list[str]:
     lines = ["semantic coverage (operation, check: what ran, or why not):"]
     for operation in sorted(cells, key=_operation_order):
         lines.append(f"  {operation}")
+        parameters = results.parameters.get(operation)
+        if parameters:
+            named = [
+                f"{param} ({', '.join(found) if found else 'NO CHECK SENDS IT'})"
+                for param, found in parameters.items()
+            ]
+            lines.append(f"    query parameters: {'; '.join(named)}")
         for check in sorted(cells[operation]):
             lines.append(f"    {check:<{width}}  {cells[operation][check]}")
     return [*lines, ""]

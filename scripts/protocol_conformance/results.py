@@ -89,6 +89,8 @@ class RunResults:
     object_cap: int = 0
     objects_needed: int = 0
     capped: list[str] = field(default_factory=list)
+    # list operation -> each query parameter -> the checks that send it
+    parameters: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def drop(self, operation: str, reason: str) -> None:
         """A case the run could not judge; the summary counts and names each."""
@@ -134,6 +136,8 @@ class RunResults:
         self.object_cap = self.object_cap or other.object_cap
         self.objects_needed = self.objects_needed or other.objects_needed
         self.capped += other.capped
+        for operation, found in other.parameters.items():
+            self.parameters.setdefault(operation, found)
 
     @property
     def ok(self) -> bool:

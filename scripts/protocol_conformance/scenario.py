@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from protocol_conformance.areas import checks, checks_by_role, steps
 from protocol_conformance.context import Context, ScenarioStopped
-from protocol_conformance.coverage import not_run
+from protocol_conformance.coverage import not_run, parameter_checks
 from protocol_conformance.error_object import ErrorRules
 from protocol_conformance.fixtures import Fixtures
 from protocol_conformance.http import ApiClient, Credential, Pacer, RateLimits, TransportOptions
@@ -118,6 +118,9 @@ def run_scenario(
         for number, plan in enumerate(plans):
             for operation, check, reason in not_run(plan, checks()):
                 results.skip(operation, check, reason)
+            listing = plan.resource.operation("list")
+            if listing is not None:
+                results.parameters[listing.label] = parameter_checks(plan, checks())
             later = sum(ESSENTIAL_OBJECTS for p in plans[number + 1 :] if p.usable)
             run_resource(ResourceRun(ctx, plan, provider.composer(plan.name), reserve=later))
     except ScenarioStopped as exc:
