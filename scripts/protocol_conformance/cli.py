@@ -69,7 +69,7 @@ DEFAULT_MAX_EXAMPLES = 100
 DEFAULT_WORKERS = 1
 DEFAULT_REPORT_DIR = "reports/conformance"
 DEFAULT_TIMEOUT = 10.0
-DEFAULT_MAX_OBJECTS = 500
+DEFAULT_MAX_OBJECTS = None  # what the spec needs (scenario.objects_needed)
 DEFAULT_WEBHOOK_WAIT = 10.0
 # The embedded server retries a refused delivery after these seconds (webhook_redelivery).
 EMBEDDED_WEBHOOK_RETRY = "0.2,0.5,1,2"
@@ -97,7 +97,7 @@ class Options:
     timeout: float
     parts: tuple[str, ...]
     fixtures: Path | None = None
-    max_objects: int = DEFAULT_MAX_OBJECTS
+    max_objects: int | None = DEFAULT_MAX_OBJECTS  # None: what the spec needs
     rate_limit: float | None = None
     rate_auto: bool = False  # RATE_LIMIT=auto
     deadline: float = DEFAULT_DEADLINE
@@ -129,6 +129,20 @@ def _number(name: str, given: N | None, default: N, kind: Callable[[str], N]) ->
     except ValueError:
         what = "a whole number" if kind is int else "a number"
         raise UsageError(f"{name}={raw!r} is not {what}; e.g. {name}={default:g}.") from None
+
+
+def _optional_count(name: str, given: int | None) -> int | None:
+    """A whole number given as an argument or in the environment, else None (the default is
+    worked out later)."""
+    if given is not None:
+        return given
+    raw = _env(name)
+    if raw is None:
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise UsageError(f"{name}={raw!r} is not a whole number; e.g. {name}=600.") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -210,8 +224,8 @@ def build_parser() -> argparse.ArgumentParser:
     add(
         "--max-objects",
         type=int,
-        help="most objects the semantic scenario may create "
-        f"(env MAX_OBJECTS, default {DEFAULT_MAX_OBJECTS})",
+        help="most objects the semantic scenario may create (env MAX_OBJECTS, default what the "
+        "spec needs: the largest page plus one per resource, plus what references need)",
     )
     add(
         "--rate-limit",
@@ -288,7 +302,7 @@ def parse_options(argv: Sequence[str] | None) -> Options:
         timeout=_number("TIMEOUT", args.timeout, DEFAULT_TIMEOUT, float),
         parts=(args.only,) if args.only else PARTS,
         fixtures=_path(args.fixtures, "FIXTURES", "a fixtures file"),
-        max_objects=_number("MAX_OBJECTS", args.max_objects, DEFAULT_MAX_OBJECTS, int),
+        max_objects=_optional_count("MAX_OBJECTS", args.max_objects),
         rate_limit=None if rate_auto else _rate(args.rate_limit),
         rate_auto=rate_auto,
         deadline=_number("DEADLINE", args.deadline, DEFAULT_DEADLINE, float),
@@ -319,7 +333,7 @@ def parse_options(argv: Sequence[str] | None) -> Options:
         raise UsageError(f"WORKERS must be from 1 to 64, got {options.workers}.")
     if options.timeout <= 0:
         raise UsageError(f"TIMEOUT must be a positive number of seconds, got {options.timeout:g}.")
-    if options.max_objects < 1:
+    if options.max_objects is not None and options.max_objects < 1:
         raise UsageError(f"MAX_OBJECTS must be at least 1, got {options.max_objects}.")
     if options.rate_limit is not None and options.rate_limit < 0:
         raise UsageError(f"RATE_LIMIT must be a positive number, got {options.rate_limit:g}.")
@@ -447,7 +461,7 @@ def run(
     from protocol_conformance.http import ApiClient, Credential
     from protocol_conformance.objects import clean_up
     from protocol_conformance.plan import plan_resources
-    from protocol_conformance.scenario import ScenarioSettings, run_scenario
+    from protocol_conformance.scenario import ScenarioSettings, objects_needed, run_scenario
     from protocol_conformance.shards import run_one_by_one
 
     transport = transport or _transport(options, None)
@@ -464,7 +478,7 @@ def run(
             other_token=target.other_token,
             transport=transport,
             fixtures=fixtures,
-            max_objects=options.max_objects,
+            max_objects=options.max_objects or objects_needed(api),
             webhooks=webhooks,
         )
         try:
@@ -606,7 +620,8 @@ def _report(options: Options, target: Target | None, results: RunResults, elapse
     other_token = target.other_token if target else options.other_token
     settings_line = (
         f"spec {options.spec}, seed {options.seed}, max examples {options.max_examples}, "
-        f"workers {options.workers}, max objects {options.max_objects}, parts {', '.join(options.parts)}"
+        f"workers {options.workers}, max objects "
+        f"{options.max_objects or 'what the spec needs'}, parts {', '.join(options.parts)}"
         + (f", fixtures {options.fixtures}" if options.fixtures else "")
         + (f", at most {options.rate_limit:g} requests/s" if options.rate_limit else "")
         + (", rate limit auto" if options.rate_auto else "")

@@ -224,6 +224,7 @@ class Context:
             return False
         except ObjectCapReached as exc:
             self.results.skip(operation, check, str(exc))
+            self.results.capped.append(f"{check} on {operation}")
             return False
         except TransportFailure as exc:
             message, _, curl = str(exc).rpartition("\n")

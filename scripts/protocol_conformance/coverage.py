@@ -11,6 +11,7 @@ from protocol_conformance.registry import Check, checks_by_role
 __all__ = [
     "EVERY_CHECK",
     "not_run",
+    "parameter_checks",
 ]
 
 EVERY_CHECK = "(every check)"
@@ -73,3 +74,26 @@ def _by_rule(plan: ResourcePlan, checks: Sequence[Check]) -> Iterator[tuple[str,
         for op in plan.resource.operations:
             if op.role in found.roles:
                 yield op.label, found.name, reason
+
+
+def parameter_checks(plan: ResourcePlan, checks: Sequence[Check]) -> dict[str, list[str]]:
+    """Each query parameter of the resource's list, and the checks that send it (the coverage
+    table says what each of those ran, or why not). A parameter no check sends maps to []."""
+    listing = plan.resource.operation("list")
+    if listing is None:
+        return {}
+    page = listing.pagination
+    names = [c.name for c in checks if "list" in c.roles and not c.per_filter]
+    found: dict[str, list[str]] = {}
+    for param in listing.query_params:
+        if page is not None and param.name == page.limit_param:
+            found[param.name] = [n for n in names if n.startswith("limit_")]
+        elif page is not None and param.name in (page.after_param, page.before_param):
+            found[param.name] = [n for n in ("cursor_walk", "more_flag_exact") if n in names]
+        elif param.filter is not None:
+            found[param.name] = [c.named(param.name) for c in checks if c.per_filter]
+            if param.filter.through is None and "filters_combined" in names:
+                found[param.name].append("filters_combined")
+        else:
+            found[param.name] = []
+    return found

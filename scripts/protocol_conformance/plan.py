@@ -46,6 +46,10 @@ class FilterPlan:
     attribute: Field  # the listed objects' attribute it narrows by
     match: Literal["equals", "is-set"]
     settable: Settable | None  # how the scenario gives its objects differing values
+    # A filter through a reference: the listed objects' attribute naming the objects whose
+    # `attribute` the filter narrows by (`x-protocol-filter` `through`), and their resource.
+    through: Field | None = None
+    target: str | None = None
 
     @property
     def attribute_name(self) -> str:
@@ -128,7 +132,7 @@ def _plan(api: Api, resource: Resource) -> ResourcePlan:
     listing = resource.operation("list")
     create = resource.operation("create")
     list_plan = (
-        _list_plan(listing, model, create, resource.operation("update"))
+        _list_plan(api, listing, model, create, resource.operation("update"))
         if listing is not None and listing.pagination is not None and model is not None
         else None
     )
@@ -146,7 +150,11 @@ def _plan(api: Api, resource: Resource) -> ResourcePlan:
 
 
 def _list_plan(
-    listing: Operation, model: Model, create: Operation | None, update: Operation | None
+    api: Api,
+    listing: Operation,
+    model: Model,
+    create: Operation | None,
+    update: Operation | None,
 ) -> ListPlan:
     assert listing.pagination is not None
     page = listing.pagination
@@ -164,6 +172,11 @@ def _list_plan(
     filters = []
     for param in listing.filters:
         assert param.filter is not None
+        if param.filter.through is not None:
+            found = _through(api, model, param)
+            if found is not None:
+                filters.append(found)
+            continue
         attribute = model.field(param.filter.attribute)
         if attribute is None:
             continue
@@ -176,3 +189,18 @@ def _list_plan(
         )
         filters.append(FilterPlan(param, attribute, param.filter.match, settable))
     return ListPlan(listing, page, limit, tuple(filters), page.total_order)
+
+
+def _through(api: Api, model: Model, param: Parameter) -> FilterPlan | None:
+    """A filter through a reference: the listed objects' referring attribute, and the
+    attribute of the objects it names (the loader checked both exist)."""
+    assert param.filter is not None and param.filter.through is not None
+    through = model.field(param.filter.through)
+    if through is None or through.reference is None:
+        return None
+    target = next((r for r in api.resources if r.name == through.reference.resource), None)
+    target_model = api.model(target.model) if target is not None and target.model else None
+    attribute = target_model.field(param.filter.attribute) if target_model else None
+    if target is None or attribute is None:
+        return None
+    return FilterPlan(param, attribute, param.filter.match, None, through, target.name)

@@ -125,6 +125,13 @@ def coverage_table(results: RunResults) -> list[str]:
     lines = ["semantic coverage (operation, check: what ran, or why not):"]
     for operation in sorted(cells, key=_operation_order):
         lines.append(f"  {operation}")
+        parameters = results.parameters.get(operation)
+        if parameters:
+            named = [
+                f"{param} ({', '.join(found) if found else 'NO CHECK SENDS IT'})"
+                for param, found in parameters.items()
+            ]
+            lines.append(f"    query parameters: {'; '.join(named)}")
         for check in sorted(cells[operation]):
             lines.append(f"    {check:<{width}}  {cells[operation][check]}")
     return [*lines, ""]
@@ -144,7 +151,19 @@ def _housekeeping(results: RunResults) -> list[str]:
             f"said (or with a growing pause) and retried, {results.rate_limit_wait:.1f} s in "
             "all; never judged, not counted as failures."
         )
-    lines.append(f"Clean-up: deleted {results.deleted} object(s) the run created.")
+    if results.capped:
+        shown = "; ".join(results.capped[:5]) + (
+            f"; and {len(results.capped) - 5} more" if len(results.capped) > 5 else ""
+        )
+        lines.append(
+            f"MAX_OBJECTS={results.object_cap} stopped {len(results.capped)} case(s): {shown}. "
+            f"The spec needs {results.objects_needed} objects: raise MAX_OBJECTS, or leave it "
+            "unset (the default is what the spec needs)."
+        )
+    lines.append(
+        f"Clean-up: deleted {results.deleted} object(s) the run created (those gone through "
+        "a cascade counted)."
+    )
     if results.leftovers:
         lines.append(
             f"LEFT BEHIND ({len(results.leftovers)}): these objects could not be deleted; "

@@ -84,6 +84,13 @@ class RunResults:
     # "operation: why" -> cases whose answer could not be judged (too slow, too large, ...).
     dropped: Counter[str] = field(default_factory=Counter)
     ended: str = ""  # why the run was ended early (server hanging, DEADLINE), "" if it was not
+    # MAX_OBJECTS: the cap the scenario ran with, what the spec needs, and each check (or step)
+    # that the cap stopped, with why.
+    object_cap: int = 0
+    objects_needed: int = 0
+    capped: list[str] = field(default_factory=list)
+    # list operation -> each query parameter -> the checks that send it
+    parameters: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def drop(self, operation: str, reason: str) -> None:
         """A case the run could not judge; the summary counts and names each."""
@@ -126,6 +133,11 @@ class RunResults:
         self.leftovers += other.leftovers
         self.dropped.update(other.dropped)
         self.ended = self.ended or other.ended
+        self.object_cap = self.object_cap or other.object_cap
+        self.objects_needed = self.objects_needed or other.objects_needed
+        self.capped += other.capped
+        for operation, found in other.parameters.items():
+            self.parameters.setdefault(operation, found)
 
     @property
     def ok(self) -> bool:

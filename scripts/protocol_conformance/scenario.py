@@ -15,26 +15,56 @@ from dataclasses import dataclass
 
 from protocol_conformance.areas import checks, checks_by_role, steps
 from protocol_conformance.context import Context, ScenarioStopped
-from protocol_conformance.coverage import not_run
+from protocol_conformance.coverage import not_run, parameter_checks
 from protocol_conformance.error_object import ErrorRules
 from protocol_conformance.fixtures import Fixtures
 from protocol_conformance.http import ApiClient, Credential, Pacer, RateLimits, TransportOptions
 from protocol_conformance.objects import Ledger, clean_up
 from protocol_conformance.plan import plan_resources
 from protocol_conformance.provider import Provider
-from protocol_conformance.references import fill_order
+from protocol_conformance.references import body_references, fill_order
+from protocol_conformance.registry import filter_checks
 from protocol_conformance.resource_run import ResourceRun
 from protocol_conformance.results import SEMANTIC, RunResults
 from protocol_conformance.webhooks import WebhookSetup
 from protocol_spec import Api
 
-__all__ = ["ESSENTIAL_OBJECTS", "STEPS", "ScenarioSettings", "run_resource", "run_scenario"]
+__all__ = [
+    "ESSENTIAL_OBJECTS",
+    "REFERENCE_OBJECTS",
+    "STEPS",
+    "ScenarioSettings",
+    "objects_needed",
+    "run_resource",
+    "run_scenario",
+]
 
 # The steps in the order of their phases (`@step`): filters need objects made by the creates,
 # pages the ones `fill` adds, and delete comes last, once nothing else needs an object.
 STEPS = steps()
 # Objects a resource needs besides those that fill the largest page.
 ESSENTIAL_OBJECTS = 24
+# Objects each attribute that refers to another resource may need made for it: two values, one
+# no object holds (for a filter), one for the second account.
+REFERENCE_OBJECTS = 4
+
+
+def objects_needed(api: Api) -> int:
+    """What the scenario needs to run every check (MAX_OBJECTS' default): per resource it can
+    make objects of, its largest page plus one, the objects its other checks make, and those
+    its references need."""
+    total = 0
+    for plan in plan_resources(api):
+        if not plan.usable:
+            continue
+        limit = plan.listing.limit if plan.listing is not None else None
+        largest = max(limit.maximum or 0, limit.default or 0) if limit is not None else 0
+        references = {
+            **body_references(api, plan.resource, plan.create),
+            **body_references(api, plan.resource, plan.update),
+        }
+        total += largest + 1 + ESSENTIAL_OBJECTS + REFERENCE_OBJECTS * len(references)
+    return total
 
 
 @dataclass(frozen=True)
@@ -71,6 +101,8 @@ def run_scenario(
         webhooks=settings.webhooks,
         fixtures=settings.fixtures,
     )
+    results.object_cap = settings.max_objects
+    results.objects_needed = objects_needed(settings.api)
     order = fill_order(settings.api)
     by_name = {p.name: p for p in plan_resources(settings.api)}
     plans = [by_name[r.name] for r in order.resources]
@@ -87,6 +119,9 @@ def run_scenario(
         for number, plan in enumerate(plans):
             for operation, check, reason in not_run(plan, checks()):
                 results.skip(operation, check, reason)
+            listing = plan.resource.operation("list")
+            if listing is not None:
+                results.parameters[listing.label] = parameter_checks(plan, checks())
             later = sum(ESSENTIAL_OBJECTS for p in plans[number + 1 :] if p.usable)
             run_resource(ResourceRun(ctx, plan, provider.composer(plan.name), reserve=later))
     except ScenarioStopped as exc:
@@ -123,10 +158,18 @@ def run_resource(run: ResourceRun) -> None:
             "no create body: the spec has no valid create example and the least body the "
             "schema requires is not valid; give one in the fixtures file (FIXTURES)"
         )
+        if not run.composer.content_types and plan.create is not None and plan.create.body:
+            reason = (
+                f"create takes {', '.join(plan.create.body.content_types)} only; the scenario "
+                "sends JSON and form bodies (schemathesis still sends this one)"
+            )
         by_role = checks_by_role()
         for op in plan.resource.operations:
             for check in by_role.get(op.role or "", ()):
                 run.ctx.results.skip(op.label, check, reason)
+            for param in op.filters if op.role == "list" else ():
+                for per_filter in filter_checks():
+                    run.ctx.results.skip(op.label, per_filter.named(param.name), reason)
     for step in STEPS if run.composer.ways() else steps(without_body=True):
         try:
             step(run)

@@ -12,6 +12,14 @@ run's answer, about objects since deleted). The rest of each request is what the
 Invalid keys stay as generated, to test the server's refusal; what a server does with a key
 reused on purpose is the semantic scenario's `idempotent_create` check.
 
+**No "schema-valid request rejected" (ST202) for a reference that names nothing.** A generated
+id, or the spec's example id on an empty account, names no object of the caller's: the server
+must refuse it (400, naming the attribute), which is what the spec documents. Each id of such a
+refused body is looked up with a get as the caller; a 404 means the refusal was right.
+
+**No "schema-valid request rejected" (ST202) for an object in a form body**: form encoding
+cannot write one (schemathesis spreads its keys as attributes of their own).
+
 **No "schema-valid request rejected" (ST202) for a case schemathesis made invalid.** Its
 metadata lists the mutations it made; schemathesis 4.32.5 still labels a fuzzing case whose
 Authorization header it gave a broken format as positive, and reports the 401 it rightly gets.
@@ -24,18 +32,23 @@ import json
 import secrets
 from collections import Counter
 from typing import Any
+from urllib.parse import quote, urlsplit
 
+import requests
 import schemathesis
 
+from protocol_conformance.references import body_references
 from protocol_spec import Api, SpecErrors, build_api, load_spec_bytes
 
 __all__ = [
     "REJECTED_POSITIVE_DATA",
     "RUN_SALT",
     "before_call",
+    "dangling_reference",
     "filter_failure",
     "fresh_key",
     "made_invalid",
+    "unencodable_form",
 ]
 
 REJECTED_POSITIVE_DATA = "ST202"
@@ -62,7 +75,67 @@ def filter_failure(
     case: schemathesis.Case[Any],
     response: schemathesis.Response,
 ) -> bool:
-    return not (failure.code == REJECTED_POSITIVE_DATA and made_invalid(case))
+    if failure.code != REJECTED_POSITIVE_DATA:
+        return True
+    return not (made_invalid(case) or unencodable_form(case) or dangling_reference(case, response))
+
+
+def unencodable_form(case: schemathesis.Case[Any]) -> bool:
+    """Whether a form body holds an object: form encoding has no way to write one (schemathesis
+    spreads its keys as attributes of their own, which the server rightly refuses as unknown)."""
+    if case.media_type != "application/x-www-form-urlencoded" or not isinstance(case.body, dict):
+        return False
+    return any(
+        isinstance(value, dict)
+        or (isinstance(value, list) and any(isinstance(v, dict | list) for v in value))
+        for value in case.body.values()
+    )
+
+
+def dangling_reference(case: schemathesis.Case[Any], response: schemathesis.Response) -> bool:
+    """Whether a 400 answers a request whose body names an object the caller does not have
+    (a generated id, or the spec's example id on an empty account): refusing it is the
+    documented answer to a reference that names nothing, so "schema-valid request rejected"
+    does not apply. Each id is looked up with a get, as the caller."""
+    api = _model(case.operation.schema.raw_schema)
+    operation = (
+        next((op for op in api.operations if op.label == case.operation.label), None)
+        if api
+        else None
+    )
+    if api is None or operation is None or response.status_code != 400:
+        return False
+    if not isinstance(case.body, dict):
+        return False
+    resource = next((r for r in api.resources if operation in r.operations), None)
+    if resource is None:
+        return False
+    try:
+        base = case.operation.schema.get_base_url().rstrip("/")
+    except Exception:  # noqa: BLE001 - no base URL: cannot tell
+        return False
+    base = base[: -len(urlsplit(base).path)] if urlsplit(base).path else base
+    headers = {k: v for k, v in response.request.headers.items() if k.lower() == "authorization"}
+    for name, reference in body_references(api, resource, operation).items():
+        value = case.body.get(name)
+        target = api.resource(reference.target)
+        if target.item_path is None or target.id_parameter is None:
+            continue
+        for object_id in value if isinstance(value, list) else [value]:
+            if not isinstance(object_id, str):
+                continue
+            path = target.item_path.replace(
+                "{" + target.id_parameter + "}", quote(object_id, safe="")
+            )
+            try:
+                answer = requests.get(
+                    base + path, headers=headers, verify=response.verify, timeout=5
+                )
+            except requests.RequestException:
+                return False
+            if answer.status_code == 404:
+                return True
+    return False
 
 
 def made_invalid(case: schemathesis.Case[Any]) -> bool:

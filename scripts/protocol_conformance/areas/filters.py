@@ -8,8 +8,10 @@ matches, and that each of the suite's own objects matching is listed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from protocol_conformance.areas.objects import arrange, make
 from protocol_conformance.compose import ABSENT
@@ -43,8 +45,13 @@ class FilterQuery:
     def params(self) -> dict[str, Any]:
         return {f.param.name: value for f, value in self.terms}
 
-    def matches(self, item: _JsonObject) -> bool:
+    def matches(self, item: _JsonObject, resolve: Resolve | None = None) -> bool:
         for f, value in self.terms:
+            if f.through is not None:  # the attribute of the object the item names
+                named = resolve(f, item) if resolve is not None else None
+                if named is None:
+                    return False
+                item = named
             if f.match == "is-set":
                 if (item.get(f.attribute_name) is not None) is not value:
                     return False
@@ -65,6 +72,39 @@ class FilterQuery:
         return " and ".join(parts)
 
 
+# (a filter through a reference, a listed object) -> the object its reference names, or None.
+Resolve = Callable[[FilterPlan, _JsonObject], "_JsonObject | None"]
+
+
+def _resolver(ctx: Context) -> Resolve:
+    """The object a listed object's reference names: as the suite knows it, else as the API
+    shows it (a get)."""
+    shown: dict[tuple[str, Any], _JsonObject | None] = {}
+
+    def resolve(f: FilterPlan, item: _JsonObject) -> _JsonObject | None:
+        assert f.through is not None and f.target is not None
+        object_id = item.get(f.through.name)
+        if object_id is None:
+            return None
+        tracked = ctx.ledger.find(f.target, object_id)
+        if tracked is not None and not tracked.deleted:
+            return tracked.state
+        key = (f.target, object_id)
+        if key not in shown:
+            target = ctx.api.resource(f.target)
+            get = target.operation("get")
+            parameter = target.id_parameter
+            if get is None or target.item_path is None or parameter is None:
+                shown[key] = None
+            else:
+                path = target.item_path.replace("{" + parameter + "}", quote(str(object_id)))
+                answer = ctx.send(get, path)
+                shown[key] = answer.body if isinstance(answer.body, dict) else None
+        return shown[key]
+
+    return resolve
+
+
 def _equal(held: Any, wanted: Any) -> bool:
     # Exact: a string matches only itself (no prefix, no other case); True is not 1.
     if isinstance(held, bool) or isinstance(wanted, bool):
@@ -83,14 +123,15 @@ def filter_exact(ctx: Context, plan: ListPlan, query: FilterQuery, ours: list[Tr
     """The list with these filters holds exactly the objects that match them."""
     cursor = plan.pagination.cursor_field
     items = collect(ctx, plan, query.params())
-    strays = [item for item in items if not query.matches(item)]
+    resolve = _resolver(ctx)
+    strays = [item for item in items if not query.matches(item, resolve)]
     if strays:
         fail(
             f"with {query.describe()}, only objects whose {query.meaning()}",
             f"{len(strays)} that do not match, e.g. {strays[0]}",
         )
     listed = {item.get(cursor) for item in items}
-    wanted = [t for t in ours if query.matches(t.state)]
+    wanted = [t for t in ours if query.matches(t.state, resolve)]
     missing = [t for t in wanted if t.object_id not in listed]
     if missing:
         ctx.involve(*missing[:1])
@@ -171,6 +212,9 @@ def filters(run: ResourceRun) -> None:
     for f in arranged:
         _variants(run, f, designs[f.param.name][0])
     for f in listing.filters:
+        if f.through is not None:
+            _through(run, listing, f)
+            continue
         for value in run.query_values(f, designs.get(f.param.name)):
             query = FilterQuery(((f, value),))
             run.judge(
@@ -182,6 +226,43 @@ def filters(run: ResourceRun) -> None:
                 name=filter_exact.named(f.param.name),
             )
     _combined(run)
+
+
+def _through(run: ResourceRun, listing: ListPlan, f: FilterPlan) -> None:
+    """A filter through a reference, both ways: a value an object named by one of the suite's
+    objects holds, and one no such object holds."""
+    assert f.through is not None and f.target is not None
+    name = filter_exact.named(f.param.name)
+    resolve = _resolver(run.ctx)
+    named = [o for t in run.ours if (o := resolve(f, t.state)) is not None]
+    held = list(dict.fromkeys(v for o in named if (v := o.get(f.attribute_name)) is not None))
+    if not held:
+        run.ctx.results.skip(
+            listing.label,
+            name,
+            f"none of the suite's {run.plan.name} has a '{f.through.name}' naming one of its "
+            f"{f.target} (the filter goes through it to their '{f.attribute_name}')",
+        )
+        return
+    target = run.ctx.api.resource(f.target)
+    create = target.operation("create")
+    body_field = create.body.field(f.attribute_name) if create and create.body else None
+    values: list[Any] = [held[0]]
+    if f.match == "is-set" or f.param.type.kind == "boolean":
+        values = [True, False]
+    else:
+        nobody = (
+            run.ctx.referrals.one(
+                run.ctx.references(f.target)[f.attribute_name].target, run.ctx.owner, avoid=held
+            )
+            if f.attribute_name in run.ctx.references(f.target) and run.ctx.referrals
+            else (run.values.fresh(body_field or f.attribute, avoid=held))
+        )
+        if nobody is not None:
+            values.append(nobody)
+    for value in values:
+        query = FilterQuery(((f, value),))
+        run.judge(filter_exact, listing.label, listing, query, run.ours, name=name)
 
 
 def _make_with(
@@ -218,7 +299,7 @@ def _combined(run: ResourceRun) -> None:
         (a, b)
         for i, a in enumerate(listing.filters)
         for b in listing.filters[i + 1 :]
-        if a.attribute_name != b.attribute_name
+        if a.attribute_name != b.attribute_name and a.through is None and b.through is None
     ][:MAX_FILTER_PAIRS]
     for a, b in pairs:
         values_a = run.query_values(a, None)[:1]

@@ -276,6 +276,11 @@ def fill(run: ResourceRun) -> None:
     largest = max(listing.limit.maximum or 0, listing.limit.default or 0)
     wanted = largest + 1 - len(run.ours)
     room = run.ctx.ledger.room - run.reserve
+    if wanted > room:
+        run.ctx.results.capped.append(
+            f"filling {listing.label} ({wanted} more objects wanted, room for {max(room, 0)}: "
+            "the page-size checks there cannot all run)"
+        )
     base = run.composer.ways()[0].body
     sort_fields = [
         f
