@@ -11,6 +11,7 @@ import pytest
 
 from protocol_conformance import areas
 from protocol_conformance.areas import relations
+from protocol_conformance.http import Upload
 
 from .conftest import WHOLE_API, spec_api
 from .faults import Fault, RefusalIgnored
@@ -82,3 +83,15 @@ def test_delete_refused_where_a_reference_says_refuse(tmp_path: Path) -> None:
     failed = results[broken.name]
     messages = [f.message for f in failed.failures if f.check == "delete_refused"]
     assert any("409 for deleting the message" in m for m in messages), explain(failed)
+
+
+def test_an_upload_is_one_multipart_file_part_and_a_curl_form_line() -> None:
+    upload = Upload("file", "conformance-1.png", "image/png", bytes(range(256)))
+    content_type, body = upload.encoded()
+    boundary = content_type.split("boundary=", 1)[1]
+    assert content_type.startswith("multipart/form-data; boundary=conformance-")
+    assert upload.encoded() == (content_type, body)  # the same bytes every time
+    assert body.startswith(f"--{boundary}\r\n".encode())
+    assert b'name="file"; filename="conformance-1.png"\r\nContent-Type: image/png\r\n\r\n' in body
+    assert body.endswith(bytes(range(256)) + f"\r\n--{boundary}--\r\n".encode())
+    assert upload.curl_option() == "-F 'file=@conformance-1.png;type=image/png'"

@@ -417,16 +417,16 @@ def reference_exists(
     assert op is not None and plan.id_attribute is not None
     if foreign:
         if ctx.other is None:
-            raise CannotJudge("no OTHER_TOKEN: no object of another account to name")
+            raise CannotJudge("OTHER_TOKEN not given: no object of another account to name")
         named = relations.make(link.target, credential=ctx.other).object_id
         what = f"a {link.target.resource.singular} of another account ({named!r})"
     else:
         named = _dangling(relations, link)
         what = f"an id that names no {link.target.resource.singular} ({named!r})"
     value = link.sent(named)
-    before = _listed(ctx, plan, ctx.owner)
     if role == "create":
         body = relations.body(plan, {link.field.name: value})
+        before = _listed(ctx, plan, ctx.owner)
         answer = ctx.send(op, op.path, json_body=body)
         if (
             isinstance(answer.body, dict)
@@ -442,6 +442,8 @@ def reference_exists(
         change = {link.field.name: value}
         answer = ctx.send(op, plan.item_path(str(target.object_id)), json_body=change)
     _refused_as_documented(ctx, op, answer, f"'{link.field.name}' naming {what}")
+    if role == "update":
+        _unchanged(ctx, plan, target, f"before the refused {op.label} {change}")
     after = _listed(ctx, plan, ctx.owner)
     if plan.listing is not None and after != before:
         new = sorted(str(k) for k in after.keys() - before.keys())
@@ -1093,7 +1095,8 @@ def _cases(run: ResourceRun) -> None:
                 continue
             for foreign in (False, True):
                 if foreign and ctx.other is None:
-                    ctx.results.skip(op.label, reference_exists.name, "no OTHER_TOKEN")
+                    reason = "OTHER_TOKEN not given: no object of another account to name"
+                    ctx.results.skip(op.label, reference_exists.name, reason)
                     continue
                 run.judge(reference_exists, op.label, rel, link, role, foreign)
     for link in links:
