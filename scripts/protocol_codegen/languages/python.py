@@ -289,7 +289,13 @@ def annotation(type_ref: TypeRef, literal: Callable[[str], str] = json.dumps) ->
     """The Python annotation of a neutral type; inputs and results use the same spelling.
     `literal` writes the values of a `Literal[...]`: as the source does (JSON's double quotes,
     what ruff keeps), or `repr`, as Python prints a type."""
-    if type_ref.kind in _PRIMITIVES:
+    if type_ref.options:
+        texts = dict.fromkeys(annotation(option, literal) for option in type_ref.options)
+        text = " | ".join(texts)
+    elif type_ref.literals:
+        values = (literal(v) if isinstance(v, str) else repr(v) for v in type_ref.literals)
+        text = "Literal[" + ", ".join(values) + "]"
+    elif type_ref.kind in _PRIMITIVES:
         text = _PRIMITIVES[type_ref.kind]
     elif type_ref.kind == "array":  # not `list[...]`: a method named `list` would shadow it
         assert type_ref.items is not None, "checked by the builder"
@@ -310,7 +316,9 @@ def annotation(type_ref: TypeRef, literal: Callable[[str], str] = json.dumps) ->
 def typing_names(type_ref: TypeRef) -> set[str]:
     """Names to import for an annotation: `typing.X`, or `collections.abc.Sequence` and
     `Mapping` (`ABC_NAMES`)."""
-    if type_ref.kind == "enum":
+    if type_ref.options:
+        return {name for option in type_ref.options for name in typing_names(option)}
+    if type_ref.kind == "enum" or type_ref.literals:
         return {"Literal"}
     if type_ref.kind == "object" and type_ref.additional is not None:
         return {"Mapping", *typing_names(type_ref.additional)}

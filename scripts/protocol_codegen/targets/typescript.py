@@ -301,6 +301,7 @@ def _types_used(op: Operation, names: dict[str, str]) -> set[str]:
         if type_ref.name is not None and type_ref.kind in ("model", "enum"):
             used.add(names[type_ref.name])
         types += [t for t in (type_ref.items, type_ref.additional) if t is not None]
+        types += type_ref.options
     used.add("PagePromise" if op.pagination is not None else "APIPromise")
     return used
 

@@ -74,15 +74,14 @@ abstract class BaseClient
     }
 
     /**
-     * Sends one request, retrying it when it is safe to; returns the decoded JSON object
-     * (an empty array when the response has no body).
+     * Sends one request, retrying it when it is safe to; returns the decoded JSON value: an
+     * object as an array, a list, or a scalar (an empty array when the response has no body).
      *
      * @param array<string, mixed> $query
      * @param array<string, mixed>|null $body sent as JSON; null sends no body
      * @param bool $retrySafe safe to send twice (an idempotent method, or an idempotency key)
      * @param string|null $idempotencyHeader the header of the call's idempotency key, if it takes one
      * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>, idempotency_key?: string} $options
-     * @return array<string, mixed>
      */
     public function request(
         string $method,
@@ -92,7 +91,7 @@ abstract class BaseClient
         bool $retrySafe = false,
         array $options = [],
         ?string $idempotencyHeader = null,
-    ): array {
+    ): mixed {
         $url = $this->baseUrl . $path . self::queryString($query);
         $headers = [
             'Accept' => 'application/json',
@@ -216,8 +215,7 @@ abstract class BaseClient
         return $pairs === [] ? '' : '?' . implode('&', $pairs);
     }
 
-    /** @return array<string, mixed> */
-    private static function decodeSuccess(string $method, string $url, HttpResponse $response): array
+    private static function decodeSuccess(string $method, string $url, HttpResponse $response): mixed
     {
         if ($response->status === 204 || $response->body === '') {
             return [];
@@ -232,9 +230,6 @@ abstract class BaseClient
                 $response->status,
                 substr($response->body, 0, 200),
             ), 0, $error);
-        }
-        if (!is_array($decoded)) {
-            throw new ApiException(sprintf('%s %s answered %d with JSON that is not an object.', $method, $url, $response->status));
         }
         return $decoded;
     }
