@@ -39,4 +39,5 @@ def _names(type_ref: TypeRef | None) -> list[str]:
         return []
     if type_ref.kind == "model" and type_ref.name:
         return [type_ref.name]
-    return _names(type_ref.items) + _names(type_ref.additional)
+    options = [name for option in type_ref.options for name in _names(option)]
+    return _names(type_ref.items) + _names(type_ref.additional) + options

@@ -164,6 +164,8 @@ class _Builder:
             at = join("", "components", "schemas", raw_name)
             if _is_object(schema):
                 self._register_model(name, schema, at)
+            elif _merges_objects(self.spec, schema):
+                self._register_merged(name, schema, at)
             elif _string_enum(schema) is not None:
                 self.enums[name] = Enum(
                     name, _text(schema.get("description")), _string_enum(schema) or (), at
@@ -226,7 +228,7 @@ class _Builder:
             target: Node = self.spec.resolve(schema)
             if ref.startswith(SCHEMA_PREFIX):
                 name = self._component_name(ref)
-                if _is_object(target):
+                if _is_object(target) or _merges_objects(self.spec, target):
                     return TypeRef("model", name=name)
                 values = _string_enum(target)
                 if values is not None:
@@ -239,9 +241,13 @@ class _Builder:
                 if len(options) == 1:
                     inner = self._type(options[0], owner=owner, prop=prop, at=at)
                     return _with_nullable(inner, nullable or inner.nullable)
-                return TypeRef("unknown", nullable=nullable)
+                return self._union(schema, combinator, owner=owner, prop=prop, at=at)
         if "allOf" in schema and len(schema["allOf"]) == 1:
             return self._type(schema["allOf"][0], owner=owner, prop=prop, at=at)
+        if _merges_objects(self.spec, schema) and owner and prop:
+            name = naming.pascal(owner + "_" + prop)
+            self._register_merged(name, schema, at)
+            return TypeRef("model", name=self._name_at(name, at))
 
         declared = schema.get("type")
         types: list[str] = (
@@ -260,12 +266,16 @@ class _Builder:
                 description = _text(schema.get("description"))
                 self.enums.setdefault(enum_name, Enum(enum_name, description, values, at))
             return TypeRef("enum", nullable=nullable, name=enum_name, values=values)
+        if kind is None and "const" in schema:
+            kind = _JSON_KINDS.get(type(schema["const"]))
         if kind in _PRIMITIVES:
             # A file's bytes: `format: binary` (3.0), or a `contentMediaType` with no
             # `contentEncoding` (3.1: the raw bytes of a part or a body).
             binary = "contentMediaType" in schema and "contentEncoding" not in schema
             found = schema.get("format") or ("binary" if binary else None)
-            return TypeRef(_PRIMITIVES[kind], nullable=nullable, format=found)
+            return TypeRef(
+                _PRIMITIVES[kind], nullable=nullable, format=found, literals=_literals(schema)
+            )
         if kind == "array":
             items_at = join(at, "items")
             item_prop = f"{prop}_item" if prop else None
@@ -280,6 +290,93 @@ class _Builder:
                 "object", nullable=nullable, additional=self._values(schema, owner, prop, at)
             )
         return TypeRef("unknown", nullable=nullable)
+
+    def _union(
+        self, schema: Node, combinator: str, *, owner: str | None, prop: str | None, at: str
+    ) -> TypeRef:
+        """`oneOf`/`anyOf` of two types or more (besides null): each option typed, inline
+        objects named after the property (`PetOwnerOption2`), and with a `discriminator` the
+        value that selects each model (its `mapping`, else the model's `const`, else the
+        schema's name, as OpenAPI says)."""
+        written = schema[combinator]
+        nullable = any(opt.get("type") == "null" for opt in written)
+        options = []
+        for index, option in enumerate(written):
+            if option.get("type") == "null":
+                continue
+            option_prop = f"{prop}_option{index + 1}" if prop else None
+            here = join(at, combinator, str(index))
+            options.append(self._type(option, owner=owner, prop=option_prop, at=here))
+        raw = schema.get("discriminator")
+        property_name = raw.get("propertyName") if isinstance(raw, dict) else None
+        if not isinstance(raw, dict) or not isinstance(property_name, str):
+            return TypeRef("unknown", nullable=nullable, options=tuple(options))
+        mapping: dict[str, str] = {}
+        explicit = raw.get("mapping")
+        for value, target in (explicit if isinstance(explicit, dict) else {}).items():
+            ref = target if str(target).startswith("#") else SCHEMA_PREFIX + str(target)
+            mapping[str(value)] = self._component_name(ref)
+        for option in written:
+            ref = option.get("$ref") if isinstance(option, dict) else None
+            if not isinstance(ref, str) or not ref.startswith(SCHEMA_PREFIX):
+                continue
+            name = self._component_name(ref)
+            if name in mapping.values():
+                continue
+            own = flatten(self.spec, self.spec.resolve(option)).get("properties", {})
+            selector = flatten(self.spec, own.get(property_name, {}))
+            values = _literals(selector) or tuple(selector.get("enum") or ())
+            for value in values or (ref.removeprefix(SCHEMA_PREFIX),):
+                mapping.setdefault(str(value), name)
+        return TypeRef(
+            "unknown",
+            nullable=nullable,
+            options=tuple(options),
+            discriminator=property_name,
+            mapping=tuple(mapping.items()),
+        )
+
+    def _register_merged(self, name: str, schema: Node, at: str) -> None:
+        """An `allOf` of object schemas as one model with the fields of all its parts (a later
+        part's field of the same name wins; required in any part is required)."""
+        if name in self.models and self.models[name].pointer != at:
+            name = unique(name, self.models.keys() | self.enums.keys())
+        self.models[name] = Model(
+            name, _text(schema.get("description")), (), False, at
+        )  # first, so that a recursive part finds it
+        fields: dict[str, Field] = {}
+        required: set[str] = set()
+        for part, part_at, part_owner in self._parts(schema, name, at):
+            required |= set(part.get("required", []))
+            for f in self._fields(part, owner=part_owner, at=part_at):
+                earlier = fields.get(f.name)
+                if earlier is not None and not f.description:  # a narrowing keeps the words
+                    f = replace(f, description=earlier.description)
+                fields[f.name] = f
+        merged = tuple(
+            replace(f, required=f.required or f.name in required) for f in fields.values()
+        )
+        self.models[name] = Model(name, _text(schema.get("description")), merged, False, at)
+
+    def _parts(self, schema: Node, name: str, at: str) -> list[tuple[Node, str, str]]:
+        """The object schemas an `allOf` merges, `$ref`s followed (and their own `allOf`s),
+        with where each is and the model its inline enums and objects are named after."""
+        found: list[tuple[Node, str, str]] = []
+        for index, part in enumerate(schema.get("allOf", [])):
+            part_at = join(at, "allOf", str(index))
+            owner = name
+            if "$ref" in part:
+                target, part_at = self.spec.resolve_with_pointer(part, part_at)
+                ref = str(part["$ref"])
+                owner = self._component_name(ref) if ref.startswith(SCHEMA_PREFIX) else name
+                part = target
+            if "allOf" in part:
+                found += self._parts(part, owner, part_at)
+            else:
+                found.append((part, part_at, owner))
+        if "properties" in schema:
+            found.append((schema, at, name))
+        return found
 
     def _values(self, schema: Node, owner: str | None, prop: str | None, at: str) -> TypeRef | None:
         """The type of a map's values (`additionalProperties: {schema}`); None for any value."""
@@ -696,6 +793,34 @@ def _constraints(flat: Node) -> Constraints:
 
 def _is_object(schema: Node) -> bool:
     return schema.get("type") == "object" or ("properties" in schema and "type" not in schema)
+
+
+_JSON_KINDS: dict[type, str] = {str: "string", bool: "boolean", int: "integer", float: "number"}
+
+
+def _literals(schema: Node) -> tuple[str | int | float | bool, ...]:
+    """The only values a scalar may take: its `const`, or the values of an enum that are not
+    all strings (string enums are `enum` types of their own)."""
+    if "const" in schema and isinstance(schema["const"], str | int | float | bool):
+        return (schema["const"],)
+    values = schema.get("enum")
+    if isinstance(values, list) and _string_enum(schema) is None:
+        return tuple(v for v in values if isinstance(v, str | int | float | bool))
+    return ()
+
+
+def _merges_objects(spec: LoadedSpec, schema: Node) -> bool:
+    """An `allOf` of two parts or more, each an object schema (inline or through `$ref`)."""
+    parts = schema.get("allOf")
+    if not isinstance(parts, list) or len(parts) < 2:
+        return False
+    for part in parts:
+        target = spec.resolve(part) if isinstance(part, dict) and "$ref" in part else part
+        if not isinstance(target, dict):
+            return False
+        if not (_is_object(target) or _merges_objects(spec, target)):
+            return False
+    return True
 
 
 def _string_enum(schema: Node) -> tuple[str, ...] | None:

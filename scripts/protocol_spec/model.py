@@ -81,7 +81,10 @@ WEBHOOKS_ATTRIBUTE = "webhooks"
 class TypeRef:
     """A neutral type. `name` is set for models and named enums; `items` for arrays;
     `values` for enums (named or inline); `object` is a map with string keys, whose values are
-    `additional` (`additionalProperties`) or anything when that is None; `unknown` anything."""
+    `additional` (`additionalProperties`) or anything when that is None; `unknown` anything,
+    or, when `options` is set, one of them (`oneOf`/`anyOf`; `discriminator` names the property
+    whose value says which, `mapping` pairs each value with its model). `literals`: the only
+    values a string, integer, number or boolean may take (`const`, or an enum of numbers)."""
 
     kind: TypeKind
     nullable: bool = False
@@ -90,6 +93,10 @@ class TypeRef:
     values: tuple[str, ...] = ()
     format: str | None = None
     additional: TypeRef | None = None
+    options: tuple[TypeRef, ...] = ()
+    discriminator: str | None = None
+    mapping: tuple[tuple[str, str], ...] = ()  # (discriminator value, model name)
+    literals: tuple[str | int | float | bool, ...] = ()
 
 
 @dataclass(frozen=True)

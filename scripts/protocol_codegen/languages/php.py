@@ -292,6 +292,12 @@ def class_names(api: Api) -> dict[str, str]:
 
 def native_type(type_ref: TypeRef, names: Mapping[str, str], optional: bool = False) -> str:
     """The native type of a model property; optional attributes are null when left out."""
+    if type_ref.options:
+        natives = dict.fromkeys(native_type(option, names) for option in type_ref.options)
+        if "mixed" in natives:
+            return "mixed"
+        text = "|".join(natives)
+        return f"{text}|null" if type_ref.nullable or optional else text
     if type_ref.kind in _NATIVE:
         text = _NATIVE[type_ref.kind]
     elif type_ref.kind == "enum":
@@ -310,6 +316,11 @@ def phpdoc_type(type_ref: TypeRef, names: Mapping[str, str], *, as_input: bool) 
     way down (`['name' => ...]`), outputs are models."""
     if type_ref.kind == "string" and type_ref.format == "binary" and as_input:
         text = FILE_TYPE
+    elif type_ref.options:
+        texts = dict.fromkeys(phpdoc_type(o, names, as_input=as_input) for o in type_ref.options)
+        text = "mixed" if "mixed" in texts else "|".join(texts)
+    elif type_ref.literals:
+        text = "|".join(_php_literal(value) for value in type_ref.literals)
     elif type_ref.kind in _NATIVE:
         text = _NATIVE[type_ref.kind]
     elif type_ref.kind == "enum":
@@ -325,6 +336,12 @@ def phpdoc_type(type_ref: TypeRef, names: Mapping[str, str], *, as_input: bool) 
     else:
         text = "mixed"
     return f"{text}|null" if type_ref.nullable and text != "mixed" else text
+
+
+def _php_literal(value: str | float | bool) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return string_literal(value) if isinstance(value, str) else repr(value)
 
 
 def return_type(op: Operation, names: Mapping[str, str]) -> str:

@@ -304,6 +304,12 @@ def annotation(type_ref: TypeRef, literal: Callable[[str], str] = json.dumps) ->
     what ruff keeps), or `repr`, as Python prints a type."""
     if type_ref.kind == "string" and type_ref.format == "binary":
         text = FILE_TYPE
+    elif type_ref.options:
+        texts = dict.fromkeys(annotation(option, literal) for option in type_ref.options)
+        text = " | ".join(texts)
+    elif type_ref.literals:
+        values = (literal(v) if isinstance(v, str) else repr(v) for v in type_ref.literals)
+        text = "Literal[" + ", ".join(values) + "]"
     elif type_ref.kind in _PRIMITIVES:
         text = _PRIMITIVES[type_ref.kind]
     elif type_ref.kind == "array":  # not `list[...]`: a method named `list` would shadow it
@@ -325,7 +331,9 @@ def annotation(type_ref: TypeRef, literal: Callable[[str], str] = json.dumps) ->
 def typing_names(type_ref: TypeRef) -> set[str]:
     """Names to import for an annotation: `typing.X`, or `collections.abc.Sequence` and
     `Mapping` (`ABC_NAMES`)."""
-    if type_ref.kind == "enum":
+    if type_ref.options:
+        return {name for option in type_ref.options for name in typing_names(option)}
+    if type_ref.kind == "enum" or type_ref.literals:
         return {"Literal"}
     if type_ref.kind == "object" and type_ref.additional is not None:
         return {"Mapping", *typing_names(type_ref.additional)}

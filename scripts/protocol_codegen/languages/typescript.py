@@ -300,6 +300,11 @@ def type_text(type_ref: TypeRef, names: Mapping[str, str], *, read: bool = False
     server may send a value this version does not list)."""
     if type_ref.kind == "string" and type_ref.format == "binary":
         text = FILE_TYPE
+    elif type_ref.options:
+        texts = dict.fromkeys(type_text(option, names, read=read) for option in type_ref.options)
+        text = " | ".join(texts)
+    elif type_ref.literals:  # a const, or an enum of numbers: exact, even when read
+        text = " | ".join(_literal(value) for value in type_ref.literals)
     elif type_ref.kind in _PRIMITIVES:
         text = _PRIMITIVES[type_ref.kind]
     elif type_ref.kind == "array" and type_ref.items is not None:

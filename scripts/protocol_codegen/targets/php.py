@@ -218,8 +218,9 @@ def _model_view(model: Model, declared: SdkModel, names: dict[str, str], read: b
         assert f is not None, "the view's fields are the model's"
         doc_lines = [f.description] if f.description else []
         phpdoc = phpdoc_type(f.type, names, as_input=False).removesuffix("|null")
-        if phpdoc != prop.type.lstrip("?"):  # arrays and enums say more in PHPDoc than natively
-            nullable = "|null" if prop.type.startswith("?") else ""
+        native = prop.type.lstrip("?").removesuffix("|null")
+        if phpdoc != native:  # arrays and enums say more in PHPDoc than natively
+            nullable = "|null" if prop.type != native else ""
             doc_lines += [*([""] if doc_lines else []), f"@var {phpdoc}{nullable}"]
         doc = doc_block(doc_lines, indent="")
         properties += doc.splitlines() if doc else []
@@ -267,7 +268,17 @@ def _holds_scalars(type_ref: TypeRef) -> bool:
 def _convert(type_ref: TypeRef, value: str, names: dict[str, str]) -> str:
     if type_ref.kind == "model" and type_ref.name is not None:
         return f"{names[type_ref.name]}::fromArray({value})"
+    models = [names[o.name] for o in type_ref.options if o.kind == "model" and o.name]
+    if models and type_ref.discriminator and type_ref.mapping:
+        pairs = ", ".join(f"{string_literal(v)} => {names[m]}::class" for v, m in type_ref.mapping)
+        return f"self::discriminated({value}, {string_literal(type_ref.discriminator)}, [{pairs}])"
+    if models:
+        return f"self::firstOf({value}, [{', '.join(f'{m}::class' for m in models)}])"
     items = type_ref.items if type_ref.kind == "array" else type_ref.additional
+    if type_ref.kind in ("array", "object") and items is not None and items.options:
+        each = _convert(items, "$item", names)
+        if each != "$item":  # the helpers keep null as null
+            return f"array_map(static fn (mixed $item): mixed => {each}, {value})"
     if type_ref.kind in ("array", "object") and items is not None and items.kind == "model":
         model = names[items.name or ""]
         each = (
@@ -292,6 +303,8 @@ def _resource_view(
     imports = [f"{NAMESPACE}\\Models\\{name}" for name in used]
     if any(op.pagination is not None for op in every):
         imports.append(f"{NAMESPACE}\\Core\\Page")
+    if any("BaseModel::" in line for op in operations for line in op.body):
+        imports.append(f"{NAMESPACE}\\Core\\BaseModel")
     doc = resource.description or resource.name
     return PhpResource(
         class_name=declared.class_name,
@@ -395,9 +408,14 @@ def _operation(method: SdkMethod, names: dict[str, str]) -> PhpOperation:
             return_type = names[result.name]
             body = [f"return {return_type}::fromArray(", *(f"    {line}" for line in call), ");"]
         else:
-            return_type = "array"
-            tags.append("@return array<string, mixed>")
-            body = [f"return {call[0]}", *call[1:-1], ");"]
+            # A list, a scalar or a union: the decoded JSON value, its models made objects.
+            return_type = native_type(result, names)
+            tags.append(f"@return {phpdoc_type(result, names, as_input=False)}")
+            converted = _convert(result, "$result", names).replace("self::", "BaseModel::")
+            if converted == "$result":
+                body = [f"return {call[0]}", *call[1:-1], ");"]
+            else:
+                body = [f"$result = {call[0]}", *call[1:-1], ");", f"return {converted};"]
     throws = "@throws \\Protocol\\Exceptions\\ApiException"
     lines = [op.summary or op.operation_id]
     if op.description:
@@ -462,6 +480,12 @@ def _path_expression(path: str, params: tuple[Parameter, ...], variables: list[s
 def _models_used(op: Operation, names: dict[str, str]) -> set[str]:
     if op.pagination is not None and op.pagination.item.name is not None:
         return {names[op.pagination.item.name]}
-    if op.result is not None and op.result.kind == "model" and op.result.name is not None:
-        return {names[op.result.name]}
-    return set()
+    found: set[str] = set()
+    types = [op.result] if op.result is not None else []
+    while types:
+        type_ref = types.pop()
+        if type_ref.kind == "model" and type_ref.name is not None:
+            found.add(names[type_ref.name])
+        types += [t for t in (type_ref.items, type_ref.additional) if t is not None]
+        types += type_ref.options
+    return found

@@ -469,6 +469,7 @@ def _models_used(op: Operation) -> set[str]:
         if type_ref.kind == "model" and type_ref.name:
             names.add(type_ref.name)
         types += [t for t in (type_ref.items, type_ref.additional) if t is not None]
+        types += type_ref.options
     return names
 
 

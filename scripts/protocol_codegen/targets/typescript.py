@@ -344,6 +344,7 @@ def _types_used(op: Operation, names: dict[str, str]) -> set[str]:
         if type_ref.kind == "string" and type_ref.format == "binary":
             used.add(FILE_TYPE)
         types += [t for t in (type_ref.items, type_ref.additional) if t is not None]
+        types += type_ref.options
     used.add("PagePromise" if op.pagination is not None else "APIPromise")
     return used
 

@@ -105,8 +105,8 @@ abstract class BaseClient
     }
 
     /**
-     * Sends one request, retrying it when it is safe to; returns the decoded JSON object
-     * (an empty array when the response has no body).
+     * Sends one request, retrying it when it is safe to; returns the decoded JSON value: an
+     * object as an array, a list, or a scalar (an empty array when the response has no body).
      *
      * @param array<string, mixed> $query
      * @param mixed $body the body's attributes (an array), or the whole body (`whole` in
@@ -116,7 +116,6 @@ abstract class BaseClient
      * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>, idempotency_key?: string} $options
      * @param array{encoding?: string, content_type?: string, files?: list<string>, whole?: bool, accept?: string} $media
      *   how the body travels (JSON by default) and the Accept header
-     * @return array<string, mixed>
      */
     public function request(
         string $method,
@@ -127,7 +126,7 @@ abstract class BaseClient
         array $options = [],
         ?string $idempotencyHeader = null,
         array $media = [],
-    ): array {
+    ): mixed {
         $url = $this->baseUrl . $path . self::queryString($query);
         $response = $this->exchange($method, $url, $body, $retrySafe, $options, $idempotencyHeader, $media);
         return self::decodeSuccess($method, $url, $response);
@@ -417,8 +416,7 @@ abstract class BaseClient
         return $pairs === [] ? '' : '?' . implode('&', $pairs);
     }
 
-    /** @return array<string, mixed> */
-    private static function decodeSuccess(string $method, string $url, HttpResponse $response): array
+    private static function decodeSuccess(string $method, string $url, HttpResponse $response): mixed
     {
         if ($response->status === 204 || $response->body === '') {
             return [];
@@ -433,9 +431,6 @@ abstract class BaseClient
                 $response->status,
                 substr($response->body, 0, 200),
             ), 0, $error);
-        }
-        if (!is_array($decoded)) {
-            throw new ApiException(sprintf('%s %s answered %d with JSON that is not an object.', $method, $url, $response->status));
         }
         return $decoded;
     }

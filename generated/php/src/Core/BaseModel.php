@@ -36,6 +36,48 @@ abstract class BaseModel implements \ArrayAccess, \JsonSerializable
     }
 
     /**
+     * The model of a discriminated union that $value's $property names (null stays null).
+     *
+     * @param array<string, class-string> $classes each value of $property and its model
+     */
+    public static function discriminated(mixed $value, string $property, array $classes): mixed
+    {
+        if ($value === null) {
+            return null;
+        }
+        $named = is_array($value) && is_scalar($value[$property] ?? null) ? (string) $value[$property] : null;
+        if ($named === null || !isset($classes[$named])) {
+            throw new \TypeError(sprintf(
+                '%s must be one of %s, got %s',
+                $property,
+                implode(', ', array_keys($classes)),
+                json_encode(is_array($value) ? ($value[$property] ?? null) : $value),
+            ));
+        }
+        return $classes[$named]::fromArray($value);
+    }
+
+    /**
+     * $value as the first of $classes that declares every attribute it has (a union without a
+     * discriminator), else as the first of them; a value that is no JSON object (a scalar or
+     * list option of the union) stays as it is.
+     *
+     * @param list<class-string> $classes
+     */
+    public static function firstOf(mixed $value, array $classes): mixed
+    {
+        if (!is_array($value) || ($value !== [] && array_is_list($value))) {
+            return $value;
+        }
+        foreach ($classes as $class) {
+            if (array_diff(array_keys($value), $class::ATTRIBUTES) === []) {
+                return $class::fromArray($value);
+            }
+        }
+        return $classes[0]::fromArray($value);
+    }
+
+    /**
      * $value when it is of $type, the PHPDoc type of a list or map of scalars
      * (`list<string>`, `array<string, list<int>>`, `...|null`); else a TypeError naming
      * $attribute, which fromArray() reports as the response not matching the spec.
