@@ -6,9 +6,6 @@
 /** A string enum a newer server may extend: the values this version knows, or any other string. */
 export type Open<Known extends string> = Known | (string & {});
 
-/** A file to upload: a Blob (a File is one, and gives the part its name and type), a Node Buffer or any Uint8Array, an ArrayBuffer, or a Node readable stream (`fs.createReadStream(path)` gives the part its path's name). A file without a name is sent as "upload"; its type, unless a Blob says it, comes from the name's extension, else application/octet-stream. */
-export type Uploadable = Blob | Uint8Array | ArrayBuffer | import('node:stream').Readable;
-
 /** What happened. */
 export type ConversationEventType = 'conversation.created' | 'conversation.updated' | 'conversation.deleted';
 

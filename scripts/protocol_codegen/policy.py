@@ -69,9 +69,10 @@ sends and how it reads the answer, from the media types the operation declares:
   the caller's file object did meanwhile. The retry rules above decide whether it is retried.
 - The answer is read as the success response declares it: JSON into the operation's type,
   `text/*` as a string, any other media type (a file download) as bytes, and no content as
-  nothing. `Accept` lists the success response's declared media types (`*/*` for a download
-  whose type only the file knows), never `application/json` for an operation that answers
-  bytes; error answers are read as JSON when they are JSON, and kept as text otherwise.
+  nothing. `Accept` lists the success response's declared media types that the client reads
+  (its JSON types when it reads JSON; `*/*` for a download whose type only the file knows),
+  never `application/json` for an operation that answers bytes; error answers are read as JSON
+  when they are JSON, and kept as text otherwise.
 - A resource whose schema has an `x-protocol-file: url` attribute gets a `download` method:
   the bytes the server serves back at `Api.download_path` (`<item path>/file`).
 """
@@ -397,9 +398,11 @@ def response_media(op: Operation) -> ResponseMedia:
     declared = success.content_types if success is not None else ()
     if not declared:
         return ResponseMedia("empty", JSON)
+    # Accept asks for what the client reads: the JSON types when it reads JSON, else every type.
+    json_types = [t for t in declared if _is_json(t)]
+    if op.result is not None or json_types:
+        return ResponseMedia("json", ", ".join(json_types) or JSON)
     accept = ", ".join(declared)
-    if op.result is not None or any(_is_json(t) for t in declared):
-        return ResponseMedia("json", accept)
     if all(t.lower().startswith("text/") for t in declared):
         return ResponseMedia("text", accept)
     return ResponseMedia("binary", accept)

@@ -1,6 +1,6 @@
 """Media types in the three generated clients: one-feature specs (tests/fixtures/specs/features/)
-whose bodies are a form, a file's bytes, text or a JSON array, and whose answers are bytes,
-text or empty. Each is generated and type-checked (mypy --strict, tsc --strict, php -l), and
+whose bodies are a form, a file's bytes, text, a JSON array or multipart with a file and a text
+part, and whose answers are bytes, text or empty. Each is generated and type-checked (mypy --strict, tsc --strict, php -l), and
 each operation is called once, in each language, against a mock that records the request and
 answers as the spec declares: a client that type-checks but sends the wrong Content-Type,
 Accept or body, or reads the answer wrongly, fails here.
@@ -16,6 +16,9 @@ import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from email.message import Message
+from email.parser import BytesParser
+from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -25,12 +28,19 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 FEATURES = ROOT / "tests" / "fixtures" / "specs" / "features"
 PROGRAMS = Path(__file__).resolve().parent / "media"
-SPECS = ("form_body", "binary_body_and_response", "text_body_and_response", "array_body")
+SPECS = (
+    "form_body",
+    "binary_body_and_response",
+    "text_body_and_response",
+    "array_body",
+    "openapi_30_file_upload",
+)
 NPM_NAMES = {
     "form_body": "notes-api",
     "binary_body_and_response": "images-api",
     "text_body_and_response": "echo-api",
     "array_body": "tags-api",
+    "openapi_30_file_upload": "files-api",
 }
 PNG = bytes.fromhex("89504e470d0a1a0a") + bytes(range(32))
 
@@ -60,7 +70,10 @@ class Mock:
                 headers = {name.lower(): value for name, value in self.headers.items()}
                 with mock._lock:
                     mock.requests.append(Recorded(self.command, self.path, headers, body))
-                status, media_type, answer = mock.answer(self.command, self.path, body)
+                content_type = headers.get("content-type", "")
+                status, media_type, answer = mock.answer(
+                    self.command, self.path, content_type, body
+                )
                 self.send_response(status)
                 if media_type:
                     self.send_header("Content-Type", media_type)
@@ -77,7 +90,7 @@ class Mock:
         self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}"
 
     @staticmethod
-    def answer(method: str, path: str, body: bytes) -> tuple[int, str, bytes]:
+    def answer(method: str, path: str, content_type: str, body: bytes) -> tuple[int, str, bytes]:
         if (method, path) == ("POST", "/notes"):
             title = dict(parse_qsl(body.decode())).get("title", "")
             return 201, "application/json", json.dumps({"id": "n1", "title": title}).encode()
@@ -89,6 +102,10 @@ class Mock:
             return 200, "text/plain; charset=utf-8", body.decode().upper().encode()
         if (method, path) == ("POST", "/tags"):
             return 200, "application/json", json.dumps({"count": len(json.loads(body))}).encode()
+        if (method, path) == ("POST", "/files"):
+            found = [p.get_payload(decode=True) for p in _parts(content_type, body)]
+            size = len(found[0]) if found and isinstance(found[0], bytes) else -1
+            return 201, "application/json", json.dumps({"id": "f1", "size": size}).encode()
         return 404, "application/json", b'{"error": "no such operation"}'
 
     def take(self) -> list[Recorded]:
@@ -172,9 +189,33 @@ def _check_sent(feature: str, requests: list[Recorded]) -> None:
             assert headers["content-type"] == "text/plain"
             assert request.body == b"Hello"
             assert headers["accept"] == "text/plain"
-        else:
+        elif feature == "array_body":
             assert headers["content-type"] == "application/json"
             assert json.loads(request.body) == ["urgent", "travel"]
+        else:
+            assert headers["content-type"].startswith("multipart/form-data; boundary=")
+            parts = _parts(headers["content-type"], request.body)
+            described = [
+                (
+                    part.get_param("name", header="content-disposition"),
+                    part.get_filename(),
+                    part.get_content_type(),
+                    part.get_payload(decode=True),
+                )
+                for part in parts
+            ]
+            assert described == [
+                ("file", "a.txt", "text/plain", b"hello"),
+                ("name", None, "text/plain", b"greeting"),
+            ]
+
+
+def _parts(content_type: str, body: bytes) -> list[Message]:
+    """The parts of a multipart body (none when it is not one)."""
+    head = f"Content-Type: {content_type}\r\nMIME-Version: 1.0\r\n\r\n".encode()
+    message = BytesParser(policy=HTTP).parsebytes(head + body)
+    parts = message.get_payload() if message.is_multipart() and not message.defects else []
+    return [part for part in parts if isinstance(part, Message)] if isinstance(parts, list) else []
 
 
 EXPECTED: dict[str, dict[str, object]] = {
@@ -182,6 +223,7 @@ EXPECTED: dict[str, dict[str, object]] = {
     "binary_body_and_response": {"put": None, "get": PNG.hex()},
     "text_body_and_response": {"echo": "HELLO"},
     "array_body": {"add": 2},
+    "openapi_30_file_upload": {"upload": 5},  # the size of the file part the mock got
 }
 
 

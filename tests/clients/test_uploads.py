@@ -322,3 +322,47 @@ def test_the_upload_samples_run_as_printed(
     for upload in uploads:
         _assert_multipart_with_file(upload, path, "application/pdf")
         assert upload.body.count(b"%PDF-1.4 sample") == 1
+
+
+# -- what is not a file --------------------------------------------------------------------------
+
+
+def test_python_refuses_what_is_not_a_file_saying_what_to_pass(tmp_path: Path) -> None:
+    from protocol_api import APIError
+    from protocol_api._base_client import read_file
+
+    (tmp_path / "notes.txt").write_text("hello")
+    with pytest.raises(APIError, match=r"str is not a file \(for a path, pass pathlib.Path"):
+        read_file(str(tmp_path / "notes.txt"))  # type: ignore[arg-type]
+    with (
+        (tmp_path / "notes.txt").open() as text,
+        pytest.raises(APIError, match=r"open it in binary mode \('rb'\)"),
+    ):
+        read_file(text)  # type: ignore[arg-type]
+    with pytest.raises(APIError, match=r"Cannot read the file .*missing.pdf"):
+        read_file(tmp_path / "missing.pdf")
+    # The media type comes from the policy's table, whatever the machine's mimetypes say.
+    assert read_file(("Photo.PNG", b"x")) == ("Photo.PNG", b"x", "image/png")
+    assert read_file(b"x") == ("upload", b"x", "application/octet-stream")
+
+
+def test_typescript_refuses_what_is_not_a_file_saying_what_to_pass(
+    node: str, js_project: Path
+) -> None:
+    # Refused before any request: the base URL is never reached.
+    results = _node(node, js_project, "http://127.0.0.1:9", "refused")
+    assert results["path_string"]["refused"] is True
+    assert "pass fs.createReadStream(path)" in str(results["path_string"]["message"])
+    assert results["number"]["refused"] is True
+    assert "number is not a file" in str(results["number"]["message"])
+
+
+def test_php_refuses_what_is_not_a_file_saying_what_to_pass(
+    php: str, generated: Path, tmp_path: Path
+) -> None:
+    results = _php(php, generated, "http://127.0.0.1:9", tmp_path, "refused")
+    assert results["missing_path"]["refused"] is True
+    assert "Cannot read the file" in str(results["missing_path"]["message"])
+    assert "UploadFile" in str(results["missing_path"]["message"])
+    assert results["number"]["refused"] is True
+    assert "int is not a file" in str(results["number"]["message"])

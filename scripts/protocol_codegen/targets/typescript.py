@@ -143,7 +143,12 @@ def render(api: Api) -> dict[str, str]:
         version=json.dumps(api.version),
         description=json.dumps(f"{api.title} client for JavaScript and TypeScript"),
     )
-    files[f"{ROOT}/types.d.ts"] = template("types.d.ts", declarations=_declarations(view.models))
+    declarations = _declarations(view.models)
+    # The runtime's file type, imported where a model's attribute is a file.
+    uploads = any(FILE_TYPE in line for d in declarations for line in d.lines)
+    files[f"{ROOT}/types.d.ts"] = template(
+        "types.d.ts", declarations=declarations, file_type=FILE_TYPE if uploads else ""
+    )
     client_context = {
         "client_class": api.settings.client_class,
         "client_doc": doc_block([api.title, "", api.description], indent=""),
@@ -186,16 +191,6 @@ def _declarations(models: tuple[SdkModel, ...]) -> list[TsDeclaration]:
             "A string enum a newer server may extend: the values this version knows, or any "
             "other string.",
             _OPEN,
-        ),
-        _declaration(
-            "A file to upload: a Blob (a File is one, and gives the part its name and type), a "
-            "Node Buffer or any Uint8Array, an ArrayBuffer, or a Node readable stream "
-            "(`fs.createReadStream(path)` gives the part its path's name). A file without a "
-            f'name is sent as "{MEDIA_POLICY.default_file_name}"; its type, unless a Blob says '
-            "it, comes from the name's extension, else "
-            f"{MEDIA_POLICY.default_file_media_type}.",
-            f"export type {FILE_TYPE} = Blob | Uint8Array | ArrayBuffer | "
-            "import('node:stream').Readable;",
         ),
     ]
     for model in models:

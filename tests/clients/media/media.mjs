@@ -4,6 +4,7 @@
 // and type-checked with tsc --strict, by tests/clients/test_media_types.py:
 // node media.mjs <feature> <base url>
 import Echo from 'echo-api';
+import Files from 'files-api';
 import Images from 'images-api';
 import Notes from 'notes-api';
 import Tags from 'tags-api';
@@ -29,8 +30,12 @@ if (feature === 'form_body') {
   /** @type {string} */
   const echoed = await new Echo('media-token', options).echo.text('Hello');
   results.echo = echoed;
-} else {
+} else if (feature === 'array_body') {
   const count = await new Tags('media-token', options).tags.add(['urgent', 'travel']);
   results.add = count.count;
+} else {
+  const file = new File(['hello'], 'a.txt', { type: 'text/plain' });
+  const stored = await new Files('media-token', options).files.upload({ file, name: 'greeting' });
+  results.upload = stored.size;
 }
 console.log(JSON.stringify(results));

@@ -27,7 +27,11 @@ switch ($feature) {
     case 'text_body_and_response':
         $results['echo'] = $client->echo->text('Hello');
         break;
-    default:
+    case 'array_body':
         $results['add'] = $client->tags->add(['urgent', 'travel'])->count;
+        break;
+    default:
+        $file = new \Protocol\Core\UploadFile('hello', 'a.txt', 'text/plain');
+        $results['upload'] = $client->files->upload(['file' => $file, 'name' => 'greeting'])->size;
 }
 echo json_encode($results), "\n";

@@ -24,6 +24,7 @@ def main() -> None:
         "binary_body_and_response": "images_api",
         "text_body_and_response": "echo_api",
         "array_body": "tags_api",
+        "openapi_30_file_upload": "files_api",
     }[feature]
     module: Any = importlib.import_module(package)
     client = module.ApiClient("media-token", base_url=base_url)
@@ -41,9 +42,13 @@ def main() -> None:
     elif feature == "text_body_and_response":
         results["echo"] = client.echo.text(body="Hello")
         results["async_echo"] = asyncio.run(aio.echo.text(body="Hello"))
-    else:
+    elif feature == "array_body":
         results["add"] = client.tags.add(body=["urgent", "travel"]).count
         results["async_add"] = asyncio.run(aio.tags.add(body=["urgent", "travel"])).count
+    else:
+        file = ("a.txt", b"hello", "text/plain")
+        results["upload"] = client.files.upload(file=file, name="greeting").size
+        results["async_upload"] = asyncio.run(aio.files.upload(file=file, name="greeting")).size
     print(json.dumps(results))
 
 

@@ -33,9 +33,19 @@ const [work, mode] = process.argv.slice(2);
 const path = join(work ?? '.', 'invoice.pdf');
 await writeFile(path, DATA);
 const client = new ApiClient(process.env.TOKEN, { baseUrl: process.env.BASE_URL });
-/** @type {Record<string, ReturnType<typeof stored>>} */
+/** @type {Record<string, object>} */
 const results = {};
-if (mode === 'retry') {
+if (mode === 'refused') {
+  // What is not a file is refused before anything is sent, saying what to pass.
+  for (const [name, file] of /** @type {Array<[string, unknown]>} */ ([['path_string', path], ['number', 42]])) {
+    try {
+      await client.attachments.create({ file: /** @type {import('@example/protocol-api').Uploadable} */ (file) });
+      results[name] = { refused: false };
+    } catch (error) {
+      results[name] = { refused: true, message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+} else if (mode === 'retry') {
   const made = await client.attachments.create({ file: new File([DATA], 'invoice.pdf', { type: 'application/pdf' }) });
   results.retried = stored(made, await client.attachments.download(made.id), DATA);
 } else {

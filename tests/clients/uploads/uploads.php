@@ -27,7 +27,17 @@ $stored = static fn ($found, string $downloaded, string $expected): array => [
 ];
 
 $results = [];
-if (($argv[3] ?? '') === 'retry') {
+if (($argv[3] ?? '') === 'refused') {
+    // What is not a file is refused before anything is sent, saying what to pass.
+    foreach (['missing_path' => $argv[2] . '/missing.pdf', 'number' => 42] as $case => $file) {
+        try {
+            $client->attachments->create(['file' => $file]);
+            $results[$case] = ['refused' => false];
+        } catch (\Protocol\Exceptions\ApiException $error) {
+            $results[$case] = ['refused' => true, 'message' => $error->getMessage()];
+        }
+    }
+} elseif (($argv[3] ?? '') === 'retry') {
     // A stream: the first attempt reads it to its end; a retry must not send that.
     $stream = fopen($path, 'rb');
     $made = $client->attachments->create(['file' => $stream]);

@@ -18,6 +18,14 @@ export interface ClientOptions {
   maxRetries?: number;
 }
 
+/**
+ * A file to upload: a Blob (a File is one, and gives the part its name and type), a Node Buffer
+ * or any Uint8Array, an ArrayBuffer, or a Node readable stream (`fs.createReadStream(path)`
+ * gives the part its path's name). A file without a name is sent as "upload"; its type,
+ * unless a Blob says it, comes from the name's extension, else application/octet-stream.
+ */
+export type Uploadable = Blob | Uint8Array | ArrayBuffer | import('node:stream').Readable;
+
 /** What one call may set for itself, as its last argument. */
 export interface RequestOptions {
   /** Milliseconds to wait for the answer, for this call. */

@@ -3,7 +3,7 @@
 import { ApiClient } from './client.js';
 
 export { ApiClient };
-export type { ClientOptions, RequestOptions } from './core.js';
+export type { ClientOptions, RequestOptions, Uploadable } from './core.js';
 export { Page, PagePromise } from './pagination.js';
 export { APIPromise, RawResponse } from './response.js';
 export {
