@@ -431,6 +431,7 @@ class ClientSettings:
     python_package: str = "protocol_api"
     npm_package: str = "@example/protocol-api"
     php_package: str = "protocol/sdk"
+    php_namespace: str = "Protocol"  # the PHP package's root namespace
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
-"""PHP: the language of `generated/php/` (the Composer package, namespace `Protocol`) and of
-the PHP samples.
+"""PHP: the language of `generated/php/` (the Composer package, namespace
+`ClientSettings.php_namespace`: `Protocol` for the Protocol API) and of the PHP samples.
 
 Properties and methods are camelCase (`list`, `delete` are valid method names since PHP 7);
 class names that PHP reserves get an `Object` suffix; string literals are single-quoted; types
@@ -39,7 +39,6 @@ from protocol_spec.model import Api, Field, Operation, Parameter, Resource, Type
 
 __all__ = [
     "LANGUAGE",
-    "NAMESPACE",
     "RESERVED_CLASS_NAMES",
     "Php",
     "class_names",
@@ -57,7 +56,6 @@ __all__ = [
     "webhook_event_type",
 ]
 
-NAMESPACE = "Protocol"
 _INDENT = "  "  # array literals, as in the reference's snippets
 _NATIVE = {"string": "string", "integer": "int", "number": "float", "boolean": "bool"}
 # Class names PHP reserves (case-insensitively), plus built-in classes a model would shadow.
@@ -104,7 +102,8 @@ class Php(SdkLanguage):
         return phpdoc_type(type_ref, class_names(api), as_input=True)
 
     def setup(self, api: Api) -> list[str]:
-        return [f"$client = new \\{NAMESPACE}\\{api.settings.client_class}(${TOKEN_VARIABLE});"]
+        client = f"\\{api.settings.php_namespace}\\{api.settings.client_class}"
+        return [f"$client = new {client}(${TOKEN_VARIABLE});"]
 
     def call(
         self,
@@ -205,7 +204,7 @@ LANGUAGE = Php()
 def webhook_event_type(api: Api, names: Mapping[str, str]) -> str:
     """What `$client->webhooks->unwrap` returns: the union of the declared events' classes."""
     models = dict.fromkeys(names.get(model, model) for model in webhook_policy(api).models)
-    return "|".join(models) or "\\Protocol\\Core\\BaseModel"
+    return "|".join(models) or f"\\{api.settings.php_namespace}\\Core\\BaseModel"
 
 
 def _webhooks(api: Api, names: Mapping[str, str]) -> SdkWebhooks:

@@ -1,4 +1,5 @@
-"""The PHP target: `generated/php/`, the Composer package `protocol/sdk` (namespace `Protocol`).
+"""The PHP target: `generated/php/`, the Composer package `protocol/sdk` (namespace `Protocol`;
+another API's names come from `ClientSettings`).
 
 PHP 8.1 or later and nothing beyond PHP's own extensions: HTTP goes through stream wrappers
 (Debian's php-cli has no curl extension by default). Models are final classes with read-only
@@ -16,7 +17,6 @@ from dataclasses import dataclass
 
 from protocol_codegen.languages.php import (
     LANGUAGE,
-    NAMESPACE,
     class_names,
     phpdoc_type,
     query_variable,
@@ -111,6 +111,7 @@ def render(api: Api) -> dict[str, str]:
             webhooks=webhook_policy(api),
             errors=ERROR_POLICY,
             error_suffix=ERROR_SUFFIX,
+            namespace=api.settings.php_namespace,
             **context,
         )
 
@@ -120,7 +121,8 @@ def render(api: Api) -> dict[str, str]:
             header=header(api.source, f"templates/{ROOT}/README.md.jinja", comment="").strip(),
             readme=readme_view(api, LANGUAGE),
             package=api.settings.php_package,
-            namespace=NAMESPACE,
+            namespace=api.settings.php_namespace,
+            client_class=api.settings.client_class,
             first_resource=resource_property(api.resources[0]) if api.resources else "resource",
         )
     )
@@ -137,7 +139,7 @@ def render(api: Api) -> dict[str, str]:
     )
     view = LANGUAGE.sdk_view(api)
     resources = [
-        _resource_view(resource, declared, names)
+        _resource_view(resource, declared, names, api.settings.php_namespace)
         for resource, declared in zip(api.resources, view.resources, strict=True)
     ]
     files[f"{ROOT}/src/{api.settings.client_class}.php"] = template(
@@ -250,13 +252,15 @@ def _convert(type_ref: TypeRef, value: str, names: dict[str, str]) -> str:
 # -- resources -------------------------------------------------------------------------------
 
 
-def _resource_view(resource: Resource, declared: SdkResource, names: dict[str, str]) -> PhpResource:
+def _resource_view(
+    resource: Resource, declared: SdkResource, names: dict[str, str], namespace: str
+) -> PhpResource:
     """The resource's class; its property and methods' names are the SDK view's."""
-    operations = tuple(_operation(method, names) for method in declared.methods)
+    operations = tuple(_operation(method, names, namespace) for method in declared.methods)
     used = sorted({name for op in resource.operations for name in _models_used(op, names)})
-    imports = [f"{NAMESPACE}\\Models\\{name}" for name in used]
+    imports = [f"{namespace}\\Models\\{name}" for name in used]
     if any(op.pagination is not None for op in resource.operations):
-        imports.append(f"{NAMESPACE}\\Core\\Page")
+        imports.append(f"{namespace}\\Core\\Page")
     doc = resource.description or resource.name
     return PhpResource(
         class_name=declared.class_name,
@@ -268,7 +272,7 @@ def _resource_view(resource: Resource, declared: SdkResource, names: dict[str, s
     )
 
 
-def _operation(method: SdkMethod, names: dict[str, str]) -> PhpOperation:
+def _operation(method: SdkMethod, names: dict[str, str], namespace: str) -> PhpOperation:
     op = method.operation
     path_vars = [variable_name(p.identifier) for p in op.path_params]
     parameters = [f"string ${name}" for name in path_vars]
@@ -346,7 +350,7 @@ def _operation(method: SdkMethod, names: dict[str, str]) -> PhpOperation:
             return_type = "array"
             tags.append("@return array<string, mixed>")
             body = [f"return {call[0]}", *call[1:-1], ");"]
-    throws = "@throws \\Protocol\\Exceptions\\ApiException"
+    throws = f"@throws \\{namespace}\\Exceptions\\ApiException"
     lines = [op.summary or op.operation_id]
     if op.description:
         lines += ["", op.description]

@@ -49,7 +49,7 @@ abstract class BaseClient
         $token = ($token !== null && $token !== '') ? $token : self::env($settings['token_env']);
         if ($token === null) {
             throw new ApiException(sprintf(
-                'No API token: pass one as new \Protocol\ApiClient($token) or set the %s environment variable.',
+                'No API token: pass one to the client constructor or set the %s environment variable.',
                 $settings['token_env'],
             ));
         }
