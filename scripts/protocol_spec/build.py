@@ -125,13 +125,23 @@ class _Builder:
         schemes: Node = self.doc.get("components", {}).get("securitySchemes", {})
         result = []
         for name, raw in schemes.items():
-            scheme: Node = self.spec.resolve(raw)
+            scheme, at = self.spec.resolve_with_pointer(
+                raw, join("", "components", "securitySchemes", name)
+            )
+            flows: Node = scheme.get("flows") or {}
+            client: Node = flows.get("clientCredentials") or {}
             result.append(
                 SecurityScheme(
                     name=name,
                     type=str(scheme.get("type", "")),
                     scheme=str(scheme["scheme"]).lower() if "scheme" in scheme else None,
                     description=_text(scheme.get("description")),
+                    location=str(scheme["in"]) if "in" in scheme else None,
+                    parameter=str(scheme["name"]) if "name" in scheme else None,
+                    token_url=str(client["tokenUrl"]) if "tokenUrl" in client else None,
+                    scopes=tuple(str(scope) for scope in client.get("scopes") or {}),
+                    flows=tuple(str(flow) for flow in flows),
+                    pointer=at,
                 )
             )
         return tuple(result)
@@ -218,7 +228,9 @@ class _Builder:
                 if len(options) == 1:
                     inner = self._type(options[0], owner=owner, prop=prop, at=at)
                     return _with_nullable(inner, nullable or inner.nullable)
-                return TypeRef("unknown", nullable=nullable)
+                # Unnamed: an inline object or enum among them is no model of its own.
+                variants = tuple(self._type(option) for option in options)
+                return TypeRef("unknown", nullable=nullable, variants=variants)
         if "allOf" in schema and len(schema["allOf"]) == 1:
             return self._type(schema["allOf"][0], owner=owner, prop=prop, at=at)
 
@@ -381,6 +393,8 @@ class _Builder:
             header_params=tuple(p for p in params if p.location == "header"),
             responses=self._responses(raw_responses, join(at, "responses")),
             security=tuple(name for requirement in security for name in requirement),
+            security_requirements=tuple(tuple(requirement) for requirement in security),
+            cookie_params=tuple(p for p in params if p.location == "cookie"),
             tags=tags,
             pointer=at,
         )
@@ -408,9 +422,10 @@ class _Builder:
             merged[(str(param["name"]), str(param["in"]))] = (pointer, param)
         result = []
         for (name, location), (pointer, param) in merged.items():
-            if location not in ("path", "query", "header"):
-                continue  # cookies are not part of this API's vocabulary
+            if location not in ("path", "query", "header", "cookie"):
+                continue  # refused by the OpenAPI schema
             schema: Node = param.get("schema", {})
+            style = str(param.get("style", "form" if location in ("query", "cookie") else "simple"))
             flat = flatten(self.spec, schema)
             result.append(
                 Parameter(
@@ -428,6 +443,8 @@ class _Builder:
                     own_example="example" in param,
                     pointer=pointer,
                     schema_pointer=join(pointer, "schema"),
+                    style=style,  # type: ignore[arg-type]  # OpenAPI's schema allows no other
+                    explode=bool(param.get("explode", style == "form")),
                 )
             )
         return result
@@ -665,9 +682,7 @@ def _string_enum(schema: Node) -> tuple[str, ...] | None:
 
 
 def _with_nullable(type_ref: TypeRef, nullable: bool) -> TypeRef:
-    return TypeRef(
-        type_ref.kind, nullable, type_ref.name, type_ref.items, type_ref.values, type_ref.format
-    )
+    return replace(type_ref, nullable=nullable)
 
 
 def _text(value: object) -> str:

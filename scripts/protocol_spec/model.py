@@ -48,6 +48,7 @@ __all__ = [
     "Operation",
     "Pagination",
     "Parameter",
+    "ParameterStyle",
     "Reference",
     "Resource",
     "Response",
@@ -77,7 +78,8 @@ WEBHOOKS_ATTRIBUTE = "webhooks"
 @dataclass(frozen=True)
 class TypeRef:
     """A neutral type. `name` is set for models and named enums; `items` for arrays;
-    `values` for enums (named or inline); `object` is a free-form map; `unknown` anything."""
+    `values` for enums (named or inline); `object` is a free-form map; `unknown` anything, or
+    one of `variants`."""
 
     kind: TypeKind
     nullable: bool = False
@@ -85,6 +87,9 @@ class TypeRef:
     items: TypeRef | None = None
     values: tuple[str, ...] = ()
     format: str | None = None
+    # For an `unknown` written as `anyOf`/`oneOf` of several schemas: each one's type, so that
+    # a language can write the union (`str | int`); empty when nothing more is known.
+    variants: tuple[TypeRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -202,11 +207,16 @@ class Filter:
     through: str | None = None  # a reference attribute: `attribute` is the named object's
 
 
+ParameterStyle = Literal[
+    "form", "simple", "spaceDelimited", "pipeDelimited", "deepObject", "label", "matrix"
+]
+
+
 @dataclass(frozen=True)
 class Parameter:
     name: str  # wire name
     identifier: str  # snake_case
-    location: Literal["path", "query", "header"]
+    location: Literal["path", "query", "header", "cookie"]
     type: TypeRef
     required: bool
     description: str = ""
@@ -222,6 +232,10 @@ class Parameter:
     filter: Filter | None = None
     pointer: str = ""  # the Parameter Object in the document
     schema_pointer: str = ""  # its schema
+    # How an array or object value is written (OpenAPI's `style` and `explode`, with their
+    # defaults: `form` and exploded in the query and cookies, `simple` in the path and headers).
+    style: ParameterStyle = "form"
+    explode: bool = True
 
 
 @dataclass(frozen=True)
@@ -349,6 +363,11 @@ class Operation:
     header_params: tuple[Parameter, ...] = ()
     responses: tuple[Response, ...] = ()
     security: tuple[str, ...] = ()  # names of the schemes that may authenticate it
+    # The operation's security requirements (its own `security`, else the document's): each
+    # alternative lists the schemes that authenticate a request together; an empty alternative
+    # (or no alternative at all, `security: []`) means a request may go without credentials.
+    security_requirements: tuple[tuple[str, ...], ...] = ()
+    cookie_params: tuple[Parameter, ...] = ()
     tags: tuple[str, ...] = ()
     pointer: str = ""
 
@@ -370,7 +389,7 @@ class Operation:
         return exact or next((r for r in self.responses if r.covers(status)), None)
 
     def parameter(self, name: str) -> Parameter | None:
-        every = (*self.path_params, *self.query_params, *self.header_params)
+        every = (*self.path_params, *self.query_params, *self.header_params, *self.cookie_params)
         return next((p for p in every if p.name == name), None)
 
     @property
@@ -417,6 +436,12 @@ class SecurityScheme:
     type: str  # http, apiKey, oauth2, openIdConnect, mutualTLS
     scheme: str | None  # for http: bearer, basic
     description: str = ""
+    location: str | None = None  # for apiKey: header, query or cookie
+    parameter: str | None = None  # for apiKey: the header, query parameter or cookie's name
+    token_url: str | None = None  # for oauth2: the client credentials flow's `tokenUrl`
+    scopes: tuple[str, ...] = ()  # for oauth2: the client credentials flow's scopes
+    flows: tuple[str, ...] = ()  # for oauth2: the flows declared (`clientCredentials`, ...)
+    pointer: str = ""
 
 
 @dataclass(frozen=True)
@@ -424,6 +449,7 @@ class ClientSettings:
     """What every client shares and the spec does not say."""
 
     client_class: str = "ApiClient"
+    env_prefix: str = "PROTOCOL"  # of every environment variable the clients read
     base_url_env: str = "PROTOCOL_BASE_URL"
     token_env: str = "PROTOCOL_API_TOKEN"
     webhook_secret_env: str = "PROTOCOL_WEBHOOK_SECRET"  # the SDKs' default webhook secret

@@ -39,6 +39,7 @@ def client_settings(document: Mapping[str, Any]) -> ClientSettings:
         namespace = f"Api{namespace}"
     return ClientSettings(
         client_class=str(chosen.get("client-class", ClientSettings.client_class)),
+        env_prefix=prefix,
         base_url_env=f"{prefix}_BASE_URL",
         token_env=f"{prefix}_API_TOKEN",
         webhook_secret_env=f"{prefix}_WEBHOOK_SECRET",

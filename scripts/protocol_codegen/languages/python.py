@@ -45,6 +45,7 @@ __all__ = [
     "annotation",
     "argument_name",
     "arguments",
+    "header_parameters",
     "method_name",
     "resource_attribute",
     "result_annotation",
@@ -107,6 +108,9 @@ class Python(SdkLanguage):
         resource = resource_of(api, operation)
         args = [_value(as_text(value)) for _, value in values.path]
         args += [f"{argument_name(p)}={_value(value)}" for p, value in values.sdk_query]
+        args += [
+            f"{argument_name(p)}={_value(value)}" for p, value in (*values.headers, *values.cookies)
+        ]
         body_fields = operation.body.fields if operation.body else ()
         for name, value in values.body or ():
             f = next((f for f in body_fields if f.name == name), None)
@@ -218,11 +222,23 @@ class Argument:
     positional: bool
 
 
+def header_parameters(op: Operation) -> tuple[Parameter, ...]:
+    """The header parameters the method takes as arguments: all but the idempotency key, which
+    the runtime sends (`idempotency_key`)."""
+    return tuple(p for p in op.header_params if p is not op.idempotency_key)
+
+
 def arguments(op: Operation) -> list[Argument]:
     """The method's arguments: path parameters positionally, then keyword-only the required
-    query parameters and body attributes, the optional ones (`omit` by default) and, for an
-    operation with an idempotency key, `idempotency_key`. `**options` is the runtime's."""
-    items: list[Parameter | Field] = [*op.query_params, *(op.body.fields if op.body else ())]
+    query, header and cookie parameters and body attributes, the optional ones (`omit` by
+    default) and, for an operation with an idempotency key, `idempotency_key`. `**options` is
+    the runtime's."""
+    items: list[Parameter | Field] = [
+        *op.query_params,
+        *header_parameters(op),
+        *op.cookie_params,
+        *(op.body.fields if op.body else ()),
+    ]
     listed = [Argument(argument_name(p), p, p.type, True, None, True) for p in op.path_params]
     listed += [
         Argument(argument_name(i), i, i.type, True, None, False) for i in items if i.required
@@ -297,6 +313,8 @@ def annotation(type_ref: TypeRef, literal: Callable[[str], str] = json.dumps) ->
         text = "Literal[" + ", ".join(literal(value) for value in type_ref.values) + "]"
     elif type_ref.kind == "object":
         text = "dict[str, Any]"
+    elif type_ref.variants:
+        text = " | ".join(dict.fromkeys(annotation(v, literal) for v in type_ref.variants))
     else:
         text = "Any"
     return f"{text} | None" if type_ref.nullable else text
@@ -306,6 +324,8 @@ def typing_names(type_ref: TypeRef) -> set[str]:
     """Names to import for an annotation: `typing.X`, or `collections.abc.Sequence`."""
     if type_ref.kind == "enum":
         return {"Literal"}
+    if type_ref.variants:
+        return {name for variant in type_ref.variants for name in typing_names(variant)}
     if type_ref.kind in ("object", "unknown"):
         return {"Any"}
     if type_ref.kind == "array" and type_ref.items is not None:

@@ -1,5 +1,5 @@
 # Generated from tests/fixtures/specs/two_resources.yaml + templates/python/_base_client.py.jinja. Do not edit.
-"""The HTTP machinery under every resource: auth, timeouts, retries, errors, parsing.
+"""The HTTP machinery under every resource: timeouts, retries, errors, parsing.
 
 The retry policy (which requests and statuses are retried, how long to wait) is rendered from
 the generator's one declaration of it, shared by the TypeScript and PHP clients.
@@ -15,16 +15,16 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import anyio
 import httpx
 import pydantic
 from pydantic_core import to_jsonable_python
 
+from ._auth import Credentials, Security, Sent, cookie_header, path_param, query_pairs, simple_value
 from ._exceptions import (
     APIConnectionError,
-    APIError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
@@ -65,11 +65,6 @@ Body = Mapping[str, object]
 Timeout = float | httpx.Timeout
 
 
-def path_param(value: object) -> str:
-    """A path parameter, escaped so that `/` or `?` in an id cannot change the URL."""
-    return quote(str(value), safe="")
-
-
 @dataclass(frozen=True)
 class Call:
     """One operation's request, as a resource method describes it, with the per-call options."""
@@ -78,6 +73,14 @@ class Call:
     path: str
     query: Query | None = None
     body: Body | None = None
+    # Header and cookie parameters by wire name; `styles`: the `style` and `explode` of each
+    # parameter that is not sent as its location's default (query and cookie: `form`, exploded;
+    # header: `simple`).
+    headers: Query | None = None
+    cookies: Query | None = None
+    styles: Mapping[str, tuple[str, bool]] = field(default_factory=dict)
+    # The security requirements' alternatives; () when the operation needs no credentials.
+    security: Security = ()
     # Safe to send twice (an idempotent method, or an idempotency key): retried.
     retry_safe: bool = False
     # The header carrying the idempotency key, for operations that declare one; a fresh key is
@@ -133,13 +136,6 @@ def _status_error(response: httpx.Response) -> APIStatusError:
     return status_error_class(response.status_code)(response, body)
 
 
-def _query_value(value: object) -> str:
-    """Query strings spell booleans `true`/`false`, like the API's form bodies."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(to_jsonable_python(value))
-
-
 def _parser(cast_to: type[ModelT] | None) -> Callable[[httpx.Response], ModelT | None]:
     """How a response becomes the call's result: its model, or None for an empty body."""
 
@@ -164,28 +160,21 @@ class _BaseClient:
 
     def __init__(
         self,
-        token: str | None,
+        credentials: Mapping[str, str | None],
         *,
         base_url: str | None,
         timeout: Timeout,
         max_retries: int,
         default_base_url: str,
         base_url_env: str,
-        token_env: str,
         user_agent: str,
         http_client: httpx.Client | httpx.AsyncClient | None,
     ) -> None:
-        token = token if token is not None else os.environ.get(token_env)
-        if not token:
-            raise APIError(
-                f"No API token: pass it as the client's first argument or set {token_env}."
-            )
-        self._token = token
+        self._credentials = Credentials(credentials)
         self.base_url = (base_url or os.environ.get(base_url_env) or default_base_url).rstrip("/")
         self.timeout = timeout
         self.max_retries = max_retries
         self._headers = {
-            "Authorization": f"Bearer {token}",
             "Accept": "application/json",
             "User-Agent": user_agent,
         }
@@ -202,29 +191,51 @@ class _BaseClient:
         max_retries: int | None = None,
     ) -> Self:
         """A copy of this client with other defaults; it shares this client's connections."""
-        return type(self)(
-            self._token,
+        # The generated subclasses take each credential and `http_client` by name.
+        make: Callable[..., Self] = type(self)
+        return make(
+            **self._credentials.values,
             base_url=base_url or self.base_url,
             timeout=timeout if timeout is not None else self.timeout,
             max_retries=max_retries if max_retries is not None else self.max_retries,
-            http_client=self._http,  # type: ignore[call-arg]  # the generated subclasses take it
+            http_client=self._http,
         )
 
-    def _build_request(self, http: httpx.Client | httpx.AsyncClient, call: Call) -> httpx.Request:
-        params = {k: _query_value(v) for k, v in _without_omitted(call.query or {}).items()}
+    def _build_request(
+        self, http: httpx.Client | httpx.AsyncClient, call: Call, sent: Sent
+    ) -> httpx.Request:
+        params = query_pairs(call.query or {}, call.styles) + sent.query
         json = to_jsonable_python(_without_omitted(call.body)) if call.body is not None else None
-        headers = {**self._headers, **call.extra_headers}
+        headers = {
+            name: simple_value(value, call.styles.get(name, ("simple", False))[1])
+            for name, value in _without_omitted(call.headers or {}).items()
+        }
+        headers.update(sent.headers)
+        cookies = cookie_header({**(call.cookies or {}), **sent.cookies})
+        if cookies:
+            headers["Cookie"] = cookies
+        headers = {**self._headers, **headers, **call.extra_headers}
         if call.idempotency_header is not None:
             headers[call.idempotency_header] = call.idempotency_key or str(uuid.uuid4())
         timeout = call.timeout if call.timeout is not None else self.timeout
+        # Spaces as %20, not `+`: a `spaceDelimited` value must read back as spaces.
+        query = urlencode(params, quote_via=quote)
         return http.build_request(
             call.method,
-            self.base_url + call.path,
-            params=params,
+            self.base_url + call.path + (f"?{query}" if query else ""),
             json=json,
             headers=headers,
             timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
         )
+
+    def _schemes(self, call: Call) -> tuple[str, ...]:
+        """The schemes applied to the call (the first alternative the client can fulfil)."""
+        return self._credentials.choose(call.security, f"{call.method} {call.path}")
+
+    def _keep_token(self, scheme: str, response: httpx.Response) -> None:
+        if response.is_error:
+            raise _status_error(response)
+        self._credentials.keep_token(scheme, response)
 
     def _retries_for(self, call: Call) -> int:
         if not call.retry_safe:
@@ -260,17 +271,28 @@ class SyncAPIClient(_BaseClient):
     def request(self, call: Call, cast_to: None) -> None: ...
 
     def request(self, call: Call, cast_to: type[ModelT] | None) -> ModelT | None:
-        response = self._send(self._build_request(self._http, call), self._retries_for(call))
+        request = self._build_request(self._http, call, self._authenticate(call))
+        response = self._send(request, self._retries_for(call))
         return self._result(response, _parser(cast_to))
 
     def request_page(self, page_type: type[SyncPageT], call: Call, spec: PageSpec) -> SyncPageT:
-        response = self._send(self._build_request(self._http, call), self._retries_for(call))
+        request = self._build_request(self._http, call, self._authenticate(call))
+        response = self._send(request, self._retries_for(call))
 
         def parse(response: httpx.Response) -> SyncPageT:
             envelope = _parser(spec.envelope)(response)
             return page_type(client=self, call=call, spec=spec, envelope=envelope)
 
         return self._result(response, parse)
+
+    def _authenticate(self, call: Call) -> Sent:
+        """The credentials of the call, fetching an OAuth2 token first when one is due."""
+        schemes = self._schemes(call)
+        for scheme in schemes:
+            token_request = self._credentials.token_request(scheme, self.base_url)
+            if token_request is not None:
+                self._keep_token(scheme, self._send(token_request, self.max_retries))
+        return self._credentials.apply(schemes)
 
     def _send(self, request: httpx.Request, retries: int) -> httpx.Response:
         attempt = 0
@@ -315,14 +337,14 @@ class AsyncAPIClient(_BaseClient):
     async def request(self, call: Call, cast_to: None) -> None: ...
 
     async def request(self, call: Call, cast_to: type[ModelT] | None) -> ModelT | None:
-        request = self._build_request(self._http, call)
+        request = self._build_request(self._http, call, await self._authenticate(call))
         response = await self._send(request, self._retries_for(call))
         return self._result(response, _parser(cast_to))
 
     async def request_page(
         self, page_type: type[AsyncPageT], call: Call, spec: PageSpec
     ) -> AsyncPageT:
-        request = self._build_request(self._http, call)
+        request = self._build_request(self._http, call, await self._authenticate(call))
         response = await self._send(request, self._retries_for(call))
 
         def parse(response: httpx.Response) -> AsyncPageT:
@@ -330,6 +352,15 @@ class AsyncAPIClient(_BaseClient):
             return page_type(client=self, call=call, spec=spec, envelope=envelope)
 
         return self._result(response, parse)
+
+    async def _authenticate(self, call: Call) -> Sent:
+        """The credentials of the call, fetching an OAuth2 token first when one is due."""
+        schemes = self._schemes(call)
+        for scheme in schemes:
+            token_request = self._credentials.token_request(scheme, self.base_url)
+            if token_request is not None:
+                self._keep_token(scheme, await self._send(token_request, self.max_retries))
+        return self._credentials.apply(schemes)
 
     async def _send(self, request: httpx.Request, retries: int) -> httpx.Response:
         attempt = 0
