@@ -140,4 +140,10 @@ def assert_named_after_the_api(spec: Path, out: Path) -> None:
         assert namespace == "Protocol" or "Protocol\\" not in text, source
         assert source.name == "autoload.php" or f"namespace {namespace}" in text, source
     client = (out / "python" / settings.python_package / "_client.py").read_text()
-    assert settings.base_url_env in client and settings.token_env in client
+    assert settings.base_url_env in client
+    # The credentials' variables: one prefix, per API; none for an API that declares no scheme.
+    from protocol_codegen.policy import auth_policy
+
+    auth = (out / "python" / settings.python_package / "_auth.py").read_text()
+    for _, variable in auth_policy(load_api_unchecked(spec)[0]).arguments:
+        assert variable.startswith(settings.env_prefix + "_") and f'"{variable}"' in auth

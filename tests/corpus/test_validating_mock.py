@@ -11,7 +11,9 @@ what the clients put in the `Cookie` header is checked by the unit tests of the 
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -20,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from protocol_codegen.languages import python
+from protocol_codegen.languages import php, python, typescript
 from protocol_codegen.policy import auth_policy
 from protocol_codegen.samples import CallValues, example_value
 from protocol_server.harness import free_port
@@ -181,3 +183,37 @@ def test_python_sends_what_the_spec_says(mocked: Mocked) -> None:
     for script, env in mocked.scripts(write, "calls.py"):
         env["PYTHONPATH"] = str(mocked.out / "python")
         _run([sys.executable, str(script)], mocked.out, env)
+
+
+def test_typescript_sends_what_the_spec_says(mocked: Mocked) -> None:
+    node = shutil.which("node")
+    assert node is not None, "Node.js 20 is missing: install it (see README, On a fresh machine)"
+    api = mocked.api
+    client = api.settings.client_class
+    index = json.dumps((mocked.out / "typescript" / "index.js").as_uri())
+
+    def write(operations: list[Operation]) -> str:
+        lines = [f"import {{ {client} }} from {index};", f"const client = new {client}();"]
+        lines += [
+            typescript.LANGUAGE.call(api, op, call_values(api, op)) + ";" for op in operations
+        ]
+        return "\n".join(lines) + "\n"
+
+    for script, env in mocked.scripts(write, "calls.mjs"):
+        _run([node, str(script)], mocked.out, env)
+
+
+def test_php_sends_what_the_spec_says(mocked: Mocked) -> None:
+    php_cli = shutil.which("php")
+    assert php_cli is not None, "php-cli is missing: install it (apt-get install php-cli)"
+    api = mocked.api
+    client = f"\\{api.settings.php_namespace}\\{api.settings.client_class}"
+    autoload = php.string_literal(str(mocked.out / "php" / "autoload.php"))
+
+    def write(operations: list[Operation]) -> str:
+        lines = ["<?php", f"require {autoload};", f"$client = new {client}();"]
+        lines += [php.LANGUAGE.call(api, op, call_values(api, op)) + ";" for op in operations]
+        return "\n".join(lines) + "\n"
+
+    for script, env in mocked.scripts(write, "calls.php"):
+        _run([php_cli, str(script)], mocked.out, env)

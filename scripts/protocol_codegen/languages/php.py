@@ -47,6 +47,7 @@ __all__ = [
     "phpdoc_type",
     "property_name",
     "query_variable",
+    "request_parameters",
     "resource_class",
     "resource_property",
     "return_type",
@@ -119,13 +120,16 @@ class Php(SdkLanguage):
         resource = resource_of(api, operation)
         args = [string_literal(as_text(value)) for _, value in values.path]
         query = [(string_literal(p.name), value) for p, value in values.sdk_query]
+        query += [
+            (string_literal(p.name), value) for p, value in (*values.headers, *values.cookies)
+        ]
         body = body_items(values, string_literal)
-        if operation.query_params and (query or body):
+        if request_parameters(operation) and (query or body):
             args.append(_array(query))
         if body or (values.body is not None and operation.body and operation.body.required):
             args.append(_array(body))
         if options:
-            if operation.query_params and len(args) == len(values.path):
+            if request_parameters(operation) and len(args) == len(values.path):
                 args.append("[]")
             if operation.body is not None and operation.body.required and not body:
                 args.append("[]")
@@ -247,8 +251,16 @@ def variable_name(identifier: str) -> str:
     return f"{name}_" if name in _RESERVED_VARIABLES else name
 
 
+def request_parameters(op: Operation) -> tuple[Parameter, ...]:
+    """The keys of a method's parameters array: query, header and cookie parameters (all but
+    the idempotency key, which the runtime sends: the `idempotency_key` option)."""
+    headers = (p for p in op.header_params if p is not op.idempotency_key)
+    return (*op.query_params, *headers, *op.cookie_params)
+
+
 def query_variable(op: Operation) -> str:
-    """The array of query parameters: `$params`, or `$query` when the body takes `$params`."""
+    """The array of query, header and cookie parameters: `$params`, or `$query` when the body
+    takes `$params`."""
     return "$query" if op.body is not None else "$params"
 
 
@@ -309,6 +321,9 @@ def phpdoc_type(type_ref: TypeRef, names: Mapping[str, str], *, as_input: bool) 
         text = f"list<{phpdoc_type(type_ref.items, names, as_input=as_input)}>"
     elif type_ref.kind == "object":
         text = "array<string, mixed>"
+    elif type_ref.variants:
+        unique = dict.fromkeys(phpdoc_type(v, names, as_input=as_input) for v in type_ref.variants)
+        text = "|".join(unique)
     else:
         text = "mixed"
     return f"{text}|null" if type_ref.nullable and text != "mixed" else text
@@ -344,9 +359,9 @@ def _parameters(op: Operation, names: Mapping[str, str]) -> tuple[SdkParameter, 
         for p in op.path_params
     ]
     groups: list[tuple[str, Sequence[Parameter | Field]]] = []
-    groups += [(query_variable(op), op.query_params)] if op.query_params else []
+    groups += [(query_variable(op), request_parameters(op))] if request_parameters(op) else []
     groups += [("$params", op.body.fields)] if op.body is not None else []
-    items: list[Parameter | Field] = [*op.path_params, *op.query_params]
+    items: list[Parameter | Field] = [*op.path_params, *request_parameters(op)]
     items += op.body.fields if op.body else ()
     for variable, members in groups:
         group = variable.removeprefix("$")

@@ -20,13 +20,21 @@ from protocol_codegen.languages.php import (
     class_names,
     phpdoc_type,
     query_variable,
+    request_parameters,
     resource_property,
     shape_key,
     string_literal,
     variable_name,
     webhook_event_type,
 )
-from protocol_codegen.policy import ERROR_POLICY, RETRY_POLICY, webhook_policy
+from protocol_codegen.policy import (
+    ERROR_POLICY,
+    PARAMETER_STYLES,
+    RETRY_POLICY,
+    AuthPolicy,
+    auth_policy,
+    webhook_policy,
+)
 from protocol_codegen.reading import read_models
 from protocol_codegen.sdk_view import SdkMethod, SdkModel, SdkResource
 from protocol_codegen.targets._jinja import environment, header
@@ -100,6 +108,7 @@ class PhpResource:
 def render(api: Api) -> dict[str, str]:
     env = environment(ROOT)
     names = class_names(api)
+    auth = auth_policy(api)
 
     def template(template_name: str, **context: object) -> str:
         source = f"templates/{ROOT}/{template_name}.jinja"
@@ -112,6 +121,10 @@ def render(api: Api) -> dict[str, str]:
             errors=ERROR_POLICY,
             error_suffix=ERROR_SUFFIX,
             namespace=api.settings.php_namespace,
+            auth=auth,
+            always_required=auth.always_required(api),
+            styles=PARAMETER_STYLES,
+            php_literal=string_literal,
             **context,
         )
 
@@ -139,7 +152,7 @@ def render(api: Api) -> dict[str, str]:
     )
     view = LANGUAGE.sdk_view(api)
     resources = [
-        _resource_view(resource, declared, names, api.settings.php_namespace)
+        _resource_view(resource, declared, names, api.settings.php_namespace, auth)
         for resource, declared in zip(api.resources, view.resources, strict=True)
     ]
     files[f"{ROOT}/src/{api.settings.client_class}.php"] = template(
@@ -150,11 +163,13 @@ def render(api: Api) -> dict[str, str]:
         settings=[
             f"'default_base_url' => {string_literal(api.default_base_url)}",
             f"'base_url_env' => {string_literal(api.settings.base_url_env)}",
-            f"'token_env' => {string_literal(api.settings.token_env)}",
             f"'user_agent' => {string_literal(f'protocol-sdk-php/{api.version}')}",
         ],
         token_env=api.settings.token_env,
         base_url_env=api.settings.base_url_env,
+        credential_options=[
+            (argument, variable) for argument, variable in auth.arguments if argument != "token"
+        ],
         default_base_url=api.default_base_url,
     )
     php_models = [names.get(model, model) for model in webhook_policy(api).models]
@@ -163,7 +178,6 @@ def render(api: Api) -> dict[str, str]:
         php_models=sorted(set(php_models)),
         php_names=names,
         php_union=webhook_event_type(api, names),
-        php_literal=string_literal,
     )
     for resource in resources:
         files[f"{ROOT}/src/Resources/{resource.class_name}.php"] = template(
@@ -253,10 +267,14 @@ def _convert(type_ref: TypeRef, value: str, names: dict[str, str]) -> str:
 
 
 def _resource_view(
-    resource: Resource, declared: SdkResource, names: dict[str, str], namespace: str
+    resource: Resource,
+    declared: SdkResource,
+    names: dict[str, str],
+    namespace: str,
+    auth: AuthPolicy,
 ) -> PhpResource:
     """The resource's class; its property and methods' names are the SDK view's."""
-    operations = tuple(_operation(method, names, namespace) for method in declared.methods)
+    operations = tuple(_operation(method, names, namespace, auth) for method in declared.methods)
     used = sorted({name for op in resource.operations for name in _models_used(op, names)})
     imports = [f"{namespace}\\Models\\{name}" for name in used]
     if any(op.pagination is not None for op in resource.operations):
@@ -272,7 +290,39 @@ def _resource_view(
     )
 
 
-def _operation(method: SdkMethod, names: dict[str, str], namespace: str) -> PhpOperation:
+def _request_arguments(op: Operation, auth: AuthPolicy) -> list[str]:
+    """The named arguments of `request()` that say how parameters and credentials travel:
+    `security`, `styles` (those not sent as their location's default) and `locations` (the
+    header and cookie keys of the parameters array)."""
+    arguments = []
+    security = auth.requirements(op)
+    if security:
+        alternatives = ", ".join(
+            "[" + ", ".join(string_literal(name) for name in alternative) + "]"
+            for alternative in security
+        )
+        arguments.append(f"security: [{alternatives}]")
+    defaults = {"query": ("form", True), "cookie": ("form", True)}
+    styles = [
+        f"{string_literal(p.name)} => [{string_literal(p.style)}, {'true' if p.explode else 'false'}]"
+        for p in request_parameters(op)
+        if (p.style, p.explode) != defaults.get(p.location, ("simple", False))
+    ]
+    if styles:
+        arguments.append(f"styles: [{', '.join(styles)}]")
+    locations = [
+        f"{string_literal(p.name)} => {string_literal(p.location)}"
+        for p in request_parameters(op)
+        if p.location != "query"
+    ]
+    if locations:
+        arguments.append(f"locations: [{', '.join(locations)}]")
+    return arguments
+
+
+def _operation(
+    method: SdkMethod, names: dict[str, str], namespace: str, auth: AuthPolicy
+) -> PhpOperation:
     op = method.operation
     path_vars = [variable_name(p.identifier) for p in op.path_params]
     parameters = [f"string ${name}" for name in path_vars]
@@ -281,10 +331,11 @@ def _operation(method: SdkMethod, names: dict[str, str], namespace: str) -> PhpO
         for name, p in zip(path_vars, op.path_params, strict=True)
     ]
     query_var = query_variable(op)
-    if op.query_params:
-        required = any(p.required for p in op.query_params)
+    members = request_parameters(op)
+    if members:
+        required = any(p.required for p in members)
         parameters.append(f"array {query_var}" + ("" if required else " = []"))
-        shape = _shape([(p.name, p.required, p.type) for p in op.query_params], names)
+        shape = _shape([(p.name, p.required, p.type) for p in members], names)
         tags.append(f"@param {shape} {query_var}")
     if op.body is not None:
         parameters.append("array $params" + ("" if op.body.required else " = []"))
@@ -298,7 +349,8 @@ def _operation(method: SdkMethod, names: dict[str, str], namespace: str) -> PhpO
     )
 
     path = _path_expression(op.path, op.path_params, path_vars)
-    query = query_var if op.query_params else "[]"  # requestPage() takes it positionally
+    query = query_var if members else "[]"  # requestPage() takes it positionally
+    travel = _request_arguments(op, auth)
     if op.pagination is not None:
         item = names[op.pagination.item.name or ""]
         return_type = "Page"
@@ -321,6 +373,7 @@ def _operation(method: SdkMethod, names: dict[str, str], namespace: str) -> PhpO
             f"    {item}::fromArray(...),",
             f"    [{pagination}],",
             "    $options,",
+            *(f"    {argument}," for argument in travel),
             ");",
         ]
     else:
@@ -328,7 +381,7 @@ def _operation(method: SdkMethod, names: dict[str, str], namespace: str) -> PhpO
             "$this->client->request(",
             f"    {string_literal(op.http_method)},",
             f"    {path},",
-            *([f"    query: {query_var},"] if op.query_params else []),
+            *([f"    query: {query_var},"] if members else []),
             *(["    body: $params,"] if op.body is not None else []),
             f"    retrySafe: {'true' if op.retry_safe else 'false'},",
             "    options: $options,",
@@ -337,6 +390,7 @@ def _operation(method: SdkMethod, names: dict[str, str], namespace: str) -> PhpO
                 if op.idempotency_key is not None
                 else []
             ),
+            *(f"    {argument}," for argument in travel),
             ")",
         ]
         result = op.result

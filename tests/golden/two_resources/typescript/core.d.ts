@@ -39,7 +39,6 @@ export interface RequestOptions {
 export interface ClientSettings {
   defaultBaseUrl: string;
   baseUrlEnv: string;
-  tokenEnv: string;
   userAgent: string;
 }
 
@@ -48,6 +47,13 @@ export interface ApiRequest {
   method: string;
   path: string;
   query?: object;
+  /** Header and cookie parameters, by wire name. */
+  headers?: Record<string, unknown>;
+  cookies?: Record<string, unknown>;
+  /** The `style` and `explode` of each parameter not sent as its location's default. */
+  styles?: Record<string, [string, boolean]>;
+  /** The security requirements' alternatives; none when the operation needs no credentials. */
+  security?: string[][];
   body?: unknown;
   /** Safe to send twice (an idempotent method, or an idempotency key), so retried. */
   retrySafe: boolean;

@@ -27,11 +27,45 @@ const RETRY_JITTER = 0.25;
 const MAX_RETRY_AFTER_MS = 60000;
 // Besides every 5xx.
 const RETRY_STATUSES = new Set([408, 409, 429]);
+// Milliseconds before an OAuth2 token expires that a new one is fetched.
+const REFRESH_MARGIN_MS = 30000;
+/**
+ * Each security scheme of the spec, as the client applies it: `arguments` are the credentials'
+ * names (`token` is the constructor's first argument, the others `ClientOptions`), `env` the
+ * environment variables read when they are not given.
+ * @typedef {{ kind: string, location: string, name: string, arguments: string[], env: string[], tokenUrl?: string, scopes?: string[] }} Scheme
+ */
+/** @type {Record<string, Scheme>} */
+const SCHEMES = {
+  "bearerAuth": {
+    "kind": "bearer",
+    "location": "header",
+    "name": "Authorization",
+    "arguments": [
+      "token"
+    ],
+    "env": [
+      "PROTOCOL_API_TOKEN"
+    ]
+  }
+};
+// Every operation needs a credential: a client made without any is refused at once.
+const ALWAYS_REQUIRED = true;
+// What joins an array's items (or an object's keys and values) in one parameter, by style.
+/** @type {Record<string, string>} */
+const SEPARATORS = {"form": ",", "pipeDelimited": "|", "simple": ",", "spaceDelimited": " "};
 
+
+/**
+ * What the credentials add to one request.
+ * @typedef {{ headers: Record<string, string>, query: Array<[string, string]>, cookies: Record<string, string> }} Sent
+ */
 
 export class BaseClient {
-  /** @type {string} */
-  #token;
+  /** @type {Record<string, string>} */
+  #credentials = {};
+  /** @type {Map<string, { token: string, expiresAt: number }>} */
+  #tokens = new Map();
   /** @type {string} */
   #userAgent;
 
@@ -41,13 +75,17 @@ export class BaseClient {
    * @param {ClientSettings} settings
    */
   constructor(token, options, settings) {
-    const resolvedToken = token || readEnv(settings.tokenEnv);
-    if (!resolvedToken) {
-      throw new APIError(
-        `No API token: pass one as new ApiClient(token) or set the ${settings.tokenEnv} environment variable.`,
-      );
+    const given = /** @type {Record<string, unknown>} */ ({ ...options, token });
+    for (const scheme of Object.values(SCHEMES)) {
+      scheme.arguments.forEach((argument, index) => {
+        const value = given[argument];
+        const resolved = typeof value === 'string' && value ? value : readEnv(scheme.env[index] ?? '');
+        if (resolved) this.#credentials[argument] = resolved;
+      });
     }
-    this.#token = resolvedToken;
+    if (ALWAYS_REQUIRED && !Object.keys(SCHEMES).some((name) => this.#has(name))) {
+      throw new APIError(`No credentials: ${wanted(Object.keys(SCHEMES))}.`);
+    }
     this.#userAgent = settings.userAgent;
     /** @type {string} */
     this.baseUrl = (options.baseUrl || readEnv(settings.baseUrlEnv) || settings.defaultBaseUrl).replace(/\/+$/, '');
@@ -65,8 +103,9 @@ export class BaseClient {
    * @returns {this}
    */
   withOptions(options) {
-    const Client = /** @type {new (token: string, options: ClientOptions) => this} */ (this.constructor);
-    return new Client(this.#token, {
+    const Client = /** @type {new (token: string | undefined, options: ClientOptions) => this} */ (this.constructor);
+    return new Client(this.#credentials.token, {
+      ...this.#credentials,
       baseUrl: this.baseUrl,
       timeout: this.timeout,
       connectTimeout: this.connectTimeout,
@@ -121,12 +160,24 @@ export class BaseClient {
    */
   async #send(request, options) {
     const maxRetries = request.retrySafe ? (options.maxRetries ?? this.maxRetries) : 0;
-    const url = buildUrl(this.baseUrl, request.path, request.query);
+    const sent = await this.#authenticate(request);
+    const pairs = [...queryPairs(request.query ?? {}, request.styles ?? {}), ...sent.query];
+    const url = this.baseUrl + request.path + (pairs.length ? `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}` : '');
+    /** @type {Record<string, string>} */
+    const parameters = {};
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      if (value !== undefined) parameters[name] = flat(value, request.styles?.[name]?.[1] ?? false).join(',');
+    }
+    const cookies = Object.entries({ ...request.cookies, ...sent.cookies })
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => `${name}=${flat(value, false).join(',')}`);
+    if (cookies.length) parameters.Cookie = cookies.join('; ');
     /** @type {Record<string, string>} */
     const headers = {
       Accept: 'application/json',
-      Authorization: `Bearer ${this.#token}`,
       'User-Agent': this.#userAgent,
+      ...parameters,
+      ...sent.headers,
       ...options.headers,
     };
     if (request.idempotencyHeader) {
@@ -162,6 +213,144 @@ export class BaseClient {
       throw errorFromStatus(response.status, parseErrorBody(response.text), response.headers);
     }
   }
+
+  /**
+   * @param {string} name
+   * @returns {boolean}
+   */
+  #has(name) {
+    return (SCHEMES[name]?.arguments ?? []).every((argument) => argument in this.#credentials);
+  }
+
+  /**
+   * The credentials of the call: the first alternative the client has every credential of.
+   * @param {ApiRequest} request
+   * @returns {Promise<Sent>}
+   */
+  async #authenticate(request) {
+    /** @type {Sent} */
+    const sent = { headers: {}, query: [], cookies: {} };
+    const security = request.security ?? [];
+    const chosen = security.find((alternative) => alternative.every((name) => this.#has(name)));
+    if (chosen === undefined) {
+      if (security.length === 0) return sent;
+      throw new APIError(`No credentials for ${request.method} ${request.path}: ${wanted([...new Set(security.flat())])}.`);
+    }
+    for (const name of chosen) {
+      const scheme = /** @type {Scheme} */ (SCHEMES[name]);
+      const [first = '', second = ''] = scheme.arguments.map((argument) => this.#credentials[argument] ?? '');
+      let value = first;
+      if (scheme.kind === 'oauth2') value = `Bearer ${await this.#oauthToken(name, scheme, first, second)}`;
+      else if (scheme.kind === 'bearer') value = `Bearer ${first}`;
+      else if (scheme.kind === 'basic') value = `Basic ${Buffer.from(`${first}:${second}`).toString('base64')}`;
+      if (scheme.location === 'query') sent.query.push([scheme.name, value]);
+      else if (scheme.location === 'cookie') sent.cookies[scheme.name] = value;
+      else sent.headers[scheme.name] = value;
+    }
+    return sent;
+  }
+
+  /**
+   * An OAuth2 client-credentials token: the kept one until shortly before it expires.
+   * @param {string} name
+   * @param {Scheme} scheme
+   * @param {string} clientId
+   * @param {string} clientSecret
+   * @returns {Promise<string>}
+   */
+  async #oauthToken(name, scheme, clientId, clientSecret) {
+    const kept = this.#tokens.get(name);
+    if (kept !== undefined && Date.now() < kept.expiresAt - REFRESH_MARGIN_MS) return kept.token;
+    const tokenUrl = scheme.tokenUrl ?? '';
+    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(tokenUrl) ? tokenUrl : `${this.baseUrl}/${tokenUrl.replace(/^\/+/, '')}`;
+    const form = new URLSearchParams({ grant_type: 'client_credentials' });
+    if (scheme.scopes?.length) form.set('scope', scheme.scopes.join(' '));
+    const pair = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64');
+    const headers = {
+      Accept: 'application/json',
+      Authorization: `Basic ${pair}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'User-Agent': this.#userAgent,
+    };
+    const response = await send('POST', url, headers, form.toString(), { connect: this.connectTimeout, read: this.timeout });
+    if (response.status < 200 || response.status >= 300) {
+      throw errorFromStatus(response.status, parseErrorBody(response.text), response.headers);
+    }
+    const answer = /** @type {{ access_token?: unknown, expires_in?: unknown } | null} */ (parseErrorBody(response.text));
+    if (typeof answer?.access_token !== 'string') {
+      throw new APIError(`The token response of ${url} has no access_token.`);
+    }
+    const expiresIn = typeof answer.expires_in === 'number' ? answer.expires_in * 1000 : Infinity;
+    this.#tokens.set(name, { token: answer.access_token, expiresAt: Date.now() + expiresIn });
+    return answer.access_token;
+  }
+}
+
+/**
+ * What to pass for any of `schemes`, in words.
+ * @param {string[]} schemes
+ * @returns {string}
+ */
+function wanted(schemes) {
+  return schemes
+    .map((name) => {
+      const scheme = SCHEMES[name];
+      if (scheme === undefined) return name;
+      return `pass ${scheme.arguments.map((a) => `\`${a}\``).join(' and ')} to the client or set ${scheme.env.join(' and ')}`;
+    })
+    .join('; or ');
+}
+
+/**
+ * A scalar as a parameter holds it: booleans `true`/`false`, numbers in decimal.
+ * @param {unknown} value
+ * @returns {string}
+ */
+function text(value) {
+  return value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * An array's items, or an object's keys and values (`key=value` when exploded), as text.
+ * @param {unknown} value
+ * @param {boolean} explode
+ * @returns {string[]}
+ */
+function flat(value, explode) {
+  if (Array.isArray(value)) return value.map(text);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => (explode ? [`${key}=${text(item)}`] : [key, text(item)]));
+  }
+  return [text(value)];
+}
+
+/**
+ * The query's name=value pairs, each parameter in its style (default: `form`, exploded); left
+ * out (undefined or null) means "not given".
+ * @param {object} query
+ * @param {Record<string, [string, boolean]>} styles
+ * @returns {Array<[string, string]>}
+ */
+function queryPairs(query, styles) {
+  /** @type {Array<[string, string]>} */
+  const pairs = [];
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    const [style, explode] = styles[name] ?? ['form', true];
+    const isObject = typeof value === 'object' && !Array.isArray(value);
+    if (style === 'deepObject' && isObject) {
+      for (const [key, item] of Object.entries(value)) pairs.push([`${name}[${key}]`, text(item)]);
+    } else if (isObject && explode) {
+      for (const [key, item] of Object.entries(value)) pairs.push([key, text(item)]);
+    } else if (Array.isArray(value) && explode) {
+      for (const item of value) pairs.push([name, text(item)]);
+    } else if (typeof value === 'object') {
+      pairs.push([name, flat(value, false).join(SEPARATORS[style] ?? ',')]);
+    } else {
+      pairs.push([name, text(value)]);
+    }
+  }
+  return pairs;
 }
 
 /**
@@ -249,21 +438,6 @@ function readEnv(name) {
   const runtime = /** @type {{ process?: { env?: Record<string, string | undefined> } }} */ (globalThis);
   const value = runtime.process?.env?.[name];
   return value ? value : undefined;
-}
-
-/**
- * @param {string} baseUrl
- * @param {string} path
- * @param {object | undefined} query
- * @returns {string}
- */
-function buildUrl(baseUrl, path, query) {
-  const url = new URL(baseUrl + path);
-  for (const [key, value] of Object.entries(query ?? {})) {
-    // Left out means "not given"; booleans travel as `true`/`false`, numbers in decimal.
-    if (value !== undefined && value !== null) url.searchParams.append(key, String(value));
-  }
-  return url.toString();
 }
 
 /**
