@@ -111,6 +111,7 @@ __all__ = [
     "WebhookEventType",
     "WebhookPolicy",
     "auth_policy",
+    "takes_token",
     "webhook_policy",
 ]
 
@@ -363,6 +364,12 @@ def auth_policy(api: Api) -> AuthPolicy:
             )
         )
     return AuthPolicy(tuple(credentials), tuple(unsupported), AUTH_REFRESH_MARGIN)
+
+
+def takes_token(api: Api) -> bool:
+    """The client's constructor takes a token first (the API declares a bearer scheme); the
+    samples pass it, else they make the client from the environment's credentials."""
+    return any(argument == "token" for argument, _ in auth_policy(api).arguments)
 
 
 # -- parameters ----------------------------------------------------------------------------

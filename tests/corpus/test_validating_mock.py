@@ -16,14 +16,16 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from protocol_codegen.languages import php, python, typescript
-from protocol_codegen.policy import auth_policy
+from protocol_codegen.policy import AUTH_REFRESH_MARGIN, auth_policy
 from protocol_codegen.samples import CallValues, example_value
 from protocol_server.harness import free_port
 from protocol_spec import load_api
@@ -32,12 +34,7 @@ from protocol_spec.model import Api, Operation, Parameter
 ROOT = Path(__file__).resolve().parents[2]
 FEATURES = ROOT / "tests" / "fixtures" / "specs" / "features"
 SPECS = sorted([*FEATURES.glob("params_*.yaml"), *FEATURES.glob("security_*.yaml")])
-SAMPLE = {
-    "params_deep_object.yaml",
-    "params_header_cookie.yaml",
-    "security_api_key_cookie.yaml",
-    "security_oauth2_client_credentials.yaml",
-}
+SAMPLE = {"params_deep_object.yaml", "security_api_key_cookie.yaml"}
 EVERYTHING = os.environ.get("CORPUS") == "all"
 CASES = [spec for spec in SPECS if EVERYTHING or spec.name in SAMPLE]
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
@@ -217,3 +214,156 @@ def test_php_sends_what_the_spec_says(mocked: Mocked) -> None:
 
     for script, env in mocked.scripts(write, "calls.php"):
         _run([php_cli, str(script)], mocked.out, env)
+
+
+# -- what Prism cannot see: the requests themselves, recorded ------------------------------
+
+
+class Recorder:
+    """A server that keeps every request line and its headers; it answers a token to
+    `/oauth/token` (expiring in `expires_in` seconds) and 204 to anything else."""
+
+    def __init__(self, expires_in: int) -> None:
+        self.requests: list[tuple[str, str, dict[str, str]]] = []
+        recorder = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                length = int(self.headers.get("content-length") or 0)
+                body = self.rfile.read(length).decode()
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                recorder.requests.append((self.command, self.path, {**headers, "body": body}))
+                if self.path.startswith("/oauth/token"):
+                    answer = {
+                        "access_token": f"tok{len(recorder.requests)}",
+                        "token_type": "bearer",
+                        "expires_in": expires_in,
+                    }
+                    data = json.dumps(answer).encode()
+                    self.send_response(200)
+                    self.send_header("content-type", "application/json")
+                    self.send_header("content-length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                else:
+                    self.send_response(204)
+                    self.end_headers()
+
+            do_GET = do_POST = _answer
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+Generate = Callable[[str], tuple[Api, Path]]
+
+
+@pytest.fixture(scope="module")
+def generate(tmp_path_factory: pytest.TempPathFactory) -> Generate:
+    """Generates a spec of FEATURES once for the module's tests."""
+    done: dict[str, tuple[Api, Path]] = {}
+
+    def generated(spec: str) -> tuple[Api, Path]:
+        if spec not in done:
+            done[spec] = _generated(spec, tmp_path_factory.mktemp("recorded"))
+        return done[spec]
+
+    return generated
+
+
+def _generated(spec: str, tmp: Path) -> tuple[Api, Path]:
+    out = tmp / Path(spec).stem
+    command = [sys.executable, "-m", "protocol_codegen", "generate", "--spec", str(FEATURES / spec)]
+    generated = subprocess.run(
+        [*command, "--out", str(out)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert generated.returncode == 0, generated.stderr
+    return load_api(FEATURES / spec), out
+
+
+def _scripts(api: Api, out: Path, operations: list[Operation]) -> list[list[str]]:
+    """One program per language calling `operations` in order, twice over."""
+    calls = [op for op in operations for _ in range(2)]
+    client = api.settings.client_class
+    py = [f"from {api.settings.python_package} import {client}", f"client = {client}()"]
+    py += [python.LANGUAGE.call(api, op, call_values(api, op)) for op in calls]
+    index = json.dumps((out / "typescript" / "index.js").as_uri())
+    js = [f"import {{ {client} }} from {index};", f"const client = new {client}();"]
+    js += [typescript.LANGUAGE.call(api, op, call_values(api, op)) + ";" for op in calls]
+    autoload = php.string_literal(str(out / "php" / "autoload.php"))
+    php_client = f"\\{api.settings.php_namespace}\\{client}"
+    ph = ["<?php", f"require {autoload};", f"$client = new {php_client}();"]
+    ph += [php.LANGUAGE.call(api, op, call_values(api, op)) + ";" for op in calls]
+    runs = []
+    for name, lines, command in (
+        ("recorded.py", py, [sys.executable]),
+        ("recorded.mjs", js, [shutil.which("node") or "node"]),
+        ("recorded.php", ph, [shutil.which("php") or "php"]),
+    ):
+        (out / name).write_text("\n".join(lines) + "\n")
+        runs.append([*command, str(out / name)])
+    return runs
+
+
+def _record(
+    spec: str, generate: Generate, expires_in: int = 3600
+) -> list[list[tuple[str, str, dict[str, str]]]]:
+    """What each language sent, calling every operation of `spec` twice (with credentials)."""
+    api, out = generate(spec)
+    sent = []
+    for command in _scripts(api, out, list(api.operations)):
+        recorder = Recorder(expires_in)
+        try:
+            env = {k: v for k, v in os.environ.items() if not k.startswith("PROTOCOL_")}
+            env[api.settings.base_url_env] = recorder.base_url
+            env["PYTHONPATH"] = str(out / "python")
+            for argument, variable in auth_policy(api).arguments:
+                env[variable] = next(v for k, v in SECRETS.items() if argument.endswith(k))
+            _run(command, out, env)
+        finally:
+            recorder.close()
+        sent.append(recorder.requests)
+    return sent
+
+
+def test_cookie_header_and_delimited_parameters_go_out_as_declared(generate: Generate) -> None:
+    for requests in _record("params_header_cookie.yaml", generate):
+        method, path, headers = requests[0]
+        assert (method, path) == ("GET", "/things/abc?version=latest")
+        assert headers["cookie"] == "session=s123"
+        assert (headers["x-request-id"], headers["x-tags"]) == ("req-42", "red,green")
+    for requests in _record("params_space_delimited.yaml", generate):
+        assert requests[0][1] == "/things?colors=red%20blue"
+
+
+def test_oauth2_token_is_fetched_once_and_kept(generate: Generate) -> None:
+    for requests in _record("security_oauth2_client_credentials.yaml", generate):
+        tokens = [r for r in requests if r[1] == "/oauth/token"]
+        calls = [r for r in requests if r[1].startswith("/things")]
+        # One token for both calls of the secured operation; the two calls of the token
+        # operation (security: []) itself are sent without credentials.
+        assert len(calls) == 2 and len(tokens) == 3, requests
+        method, _, headers = tokens[0]
+        assert method == "POST" and headers["authorization"] == "Basic Y2xpZW50OnMzY3JldA=="
+        assert headers["body"] in (
+            "grant_type=client_credentials&scope=things%3Aread",
+            "grant_type=client_credentials&scope=things:read",
+        )
+        assert all(headers["authorization"] == "Bearer tok1" for _, _, headers in calls)
+        assert all("authorization" not in headers for _, _, headers in tokens[1:])
+
+
+def test_oauth2_token_is_fetched_again_before_it_expires(generate: Generate) -> None:
+    margin = int(AUTH_REFRESH_MARGIN)
+    for requests in _record("security_oauth2_client_credentials.yaml", generate, margin):
+        calls = [r for r in requests if r[1].startswith("/things")]
+        # A token that expires within the margin is never reused: each call fetches one.
+        assert [h["authorization"] for _, _, h in calls] == ["Bearer tok1", "Bearer tok3"]

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from protocol_codegen.languages.base import ListExamples, SdkLanguage, Tokens
-from protocol_codegen.policy import webhook_policy
+from protocol_codegen.policy import takes_token, webhook_policy
 from protocol_codegen.samples import (
     TOKEN_VARIABLE,
     CallValues,
@@ -104,7 +104,8 @@ class Php(SdkLanguage):
 
     def setup(self, api: Api) -> list[str]:
         client = f"\\{api.settings.php_namespace}\\{api.settings.client_class}"
-        return [f"$client = new {client}(${TOKEN_VARIABLE});"]
+        token = f"${TOKEN_VARIABLE}" if takes_token(api) else ""
+        return [f"$client = new {client}({token});"]
 
     def call(
         self,

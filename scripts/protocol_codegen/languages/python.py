@@ -16,7 +16,7 @@ from typing import ClassVar
 from protocol_codegen.errors import GeneratorError
 from protocol_codegen.languages.base import ListExamples, SdkLanguage, Tokens
 from protocol_codegen.named_schemas import result_roots
-from protocol_codegen.policy import webhook_policy
+from protocol_codegen.policy import takes_token, webhook_policy
 from protocol_codegen.python_models import sdk_models
 from protocol_codegen.samples import (
     TOKEN_VARIABLE,
@@ -91,7 +91,7 @@ class Python(SdkLanguage):
         client = api.settings.client_class
         return [
             f"from {api.settings.python_package} import {client}",
-            f"client = {client}({TOKEN_VARIABLE})",
+            f"client = {client}({TOKEN_VARIABLE if takes_token(api) else ''})",
         ]
 
     def call(

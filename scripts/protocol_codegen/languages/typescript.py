@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from protocol_codegen.languages.base import ListExamples, SdkLanguage, Tokens
-from protocol_codegen.policy import webhook_policy
+from protocol_codegen.policy import takes_token, webhook_policy
 from protocol_codegen.reading import read_models
 from protocol_codegen.samples import (
     TOKEN_VARIABLE,
@@ -109,7 +109,7 @@ class TypeScript(SdkLanguage):
         client = api.settings.client_class
         return [
             f"import {client} from {string_literal(api.settings.npm_package)}",
-            f"const client = new {client}({TOKEN_VARIABLE})",
+            f"const client = new {client}({TOKEN_VARIABLE if takes_token(api) else ''})",
         ]
 
     def call(

@@ -14,11 +14,52 @@ import textwrap
 from dataclasses import dataclass
 
 from protocol_codegen.languages.base import SdkLanguage
-from protocol_codegen.policy import RETRY_POLICY, RetryPolicy, WebhookPolicy, webhook_policy
+from protocol_codegen.policy import (
+    RETRY_POLICY,
+    Credential,
+    RetryPolicy,
+    WebhookPolicy,
+    auth_policy,
+    webhook_policy,
+)
 from protocol_codegen.samples import CallValues, example_values
+from protocol_spec import naming
 from protocol_spec.model import Api, Operation, Resource
 
-__all__ = ["ReadmeOperation", "ReadmeView", "readme_view", "reflow"]
+__all__ = ["ReadmeCredential", "ReadmeOperation", "ReadmeView", "readme_view", "reflow"]
+
+
+@dataclass(frozen=True)
+class ReadmeCredential:
+    """One security scheme, as the README tells how to pass it (`protocol_codegen.policy`)."""
+
+    scheme: str
+    kind: str
+    sends: str  # how it travels, in Markdown: "`Authorization: Bearer <token>`"
+    arguments: tuple[str, ...]  # snake_case (Python, PHP)
+    camel: tuple[str, ...]  # camelCase (TypeScript)
+    env: tuple[str, ...]
+
+    @staticmethod
+    def of(credential: Credential) -> ReadmeCredential:
+        where = {"query": "query parameter", "cookie": "cookie"}.get(credential.location, "header")
+        sends = {
+            "bearer": "`Authorization: Bearer <token>`",
+            "basic": "`Authorization: Basic <base64 of username:password>`",
+            "oauth2": (
+                f"a token fetched from `{credential.token_url}` with the client credentials "
+                "grant (kept, and fetched again shortly before it expires), as "
+                "`Authorization: Bearer <token>`"
+            ),
+        }.get(credential.kind, f"the `{credential.name}` {where}")
+        return ReadmeCredential(
+            credential.scheme,
+            credential.kind,
+            sends,
+            credential.arguments,
+            tuple(naming.camel(argument) for argument in credential.arguments),
+            credential.env,
+        )
 
 
 @dataclass(frozen=True)
@@ -45,6 +86,9 @@ class ReadmeView:
     # The event body's attribute holding the changed object, when a webhook reports a change
     # and the attribute is a plain identifier in every language ('' otherwise).
     event_payload: str
+    client_class: str = "ApiClient"
+    credentials: tuple[ReadmeCredential, ...] = ()  # each security scheme the clients apply
+    unsupported: tuple[str, ...] = ()  # the schemes they cannot apply (openIdConnect, ...)
 
 
 def readme_view(api: Api, language: SdkLanguage) -> ReadmeView:
@@ -72,6 +116,9 @@ def readme_view(api: Api, language: SdkLanguage) -> ReadmeView:
         example=_examples(api, language),
         webhooks=webhook_policy(api),
         event_payload=_event_payload(api),
+        client_class=api.settings.client_class,
+        credentials=tuple(ReadmeCredential.of(c) for c in auth_policy(api).credentials),
+        unsupported=auth_policy(api).unsupported,
     )
 
 
