@@ -1,7 +1,6 @@
 <?php
 // Generated from spec/openapi.yaml + templates/php/autoload.php.jinja. Do not edit.
 
-
 declare(strict_types=1);
 
 // For use without Composer: `require 'path/to/generated/php/autoload.php';` loads the Protocol\

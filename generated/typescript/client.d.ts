@@ -29,7 +29,9 @@ export declare class ApiClient extends BaseClient {
   /**
    * @param token the API token; defaults to the PROTOCOL_API_TOKEN environment variable
    * @param options `baseUrl` (defaults to PROTOCOL_BASE_URL, else the spec's server),
-   *   `timeout` in milliseconds, `maxRetries`
+   *   `timeout` in milliseconds, `maxRetries`;
+   *   `username` defaults to the PROTOCOL_USERNAME environment variable;
+   *   `password` defaults to the PROTOCOL_PASSWORD environment variable
    */
   constructor(token?: string, options?: ClientOptions);
   /** Verifies and parses webhook deliveries (no request is sent). */

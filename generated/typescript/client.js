@@ -31,10 +31,12 @@ export class ApiClient extends BaseClient {
   /**
    * @param {string} [token] the API token; defaults to the PROTOCOL_API_TOKEN environment variable
    * @param {ClientOptions} [options] `baseUrl` (defaults to PROTOCOL_BASE_URL, else the spec's
-   *   server), `timeout` in milliseconds, `maxRetries`
+   *   server), `timeout` in milliseconds, `maxRetries`;
+   *   `username` defaults to the PROTOCOL_USERNAME environment variable;
+   *   `password` defaults to the PROTOCOL_PASSWORD environment variable
    */
   constructor(token, options = {}) {
-    super(token, options, { defaultBaseUrl: 'https://api.protocol.chat', baseUrlEnv: 'PROTOCOL_BASE_URL', tokenEnv: 'PROTOCOL_API_TOKEN', userAgent: 'protocol-api-js/1.0.0' });
+    super(token, options, { defaultBaseUrl: 'https://api.protocol.chat', baseUrlEnv: 'PROTOCOL_BASE_URL', userAgent: 'protocol-api-js/1.0.0' });
     /** Verifies and parses webhook deliveries (no request is sent). */
     this.webhooks = new Webhooks();
     /**

@@ -75,6 +75,41 @@ sends and how it reads the answer, from the media types the operation declares:
   when they are JSON, and kept as text otherwise.
 - A resource whose schema has an `x-protocol-file: url` attribute gets a `download` method:
   the bytes the server serves back at `Api.download_path` (`<item path>/file`).
+
+Authentication (`auth_policy(api)`): each security scheme the spec declares is one `Credential`
+of every client, applied per operation from the operation's security requirements:
+- `http` `bearer`: `Authorization: Bearer <token>`; `http` `basic`: `Authorization: Basic
+  <base64(username:password)>`; `apiKey`: the key as the header, query parameter or cookie the
+  scheme names; `oauth2` with a `clientCredentials` flow: a token fetched from its `tokenUrl`
+  (relative to the base URL when it is a path) with `grant_type=client_credentials` and the
+  flow's scopes, the client's id and secret sent as HTTP basic, then sent as a bearer token. The
+  token is kept and used until `refresh_margin` seconds before its `expires_in` runs out, then
+  fetched again (a response without `expires_in`: kept for the client's life).
+- Each credential is a constructor argument (the first scheme of a kind takes the plain names:
+  `token`, `username`/`password`, `api_key`, `client_id`/`client_secret`; a second one of the
+  same kind is prefixed with the scheme's name), else the environment variable of the API's
+  prefix (`<PREFIX>_API_TOKEN`, `<PREFIX>_USERNAME`, `<PREFIX>_API_KEY`, `<PREFIX>_CLIENT_ID`...).
+- An operation lists alternatives (OpenAPI's security requirements): the first one whose
+  credentials the client has is applied, every scheme of it. An operation with `security: []`
+  (or an empty alternative, or none declared at all) is sent without credentials when the client
+  has none of its alternatives. Otherwise the call fails before sending, naming what to pass.
+  A client made without any credential while every operation needs one fails at construction.
+- Schemes no runtime can apply (`openIdConnect`, `mutualTLS`, `oauth2` without a client
+  credentials flow) are listed in `unsupported`: alternatives naming one are left out, and the
+  README says to pass such credentials with `extra_headers`/`headers`.
+
+Parameters (`PARAMETER_STYLES`): each path, query, header and cookie parameter is sent the way its
+`style` and `explode` say (OpenAPI's defaults: `form` exploded in the query and cookies,
+`simple` in the path and headers):
+- a scalar is its text (booleans `true`/`false`);
+- `form`, exploded: an array repeats the name (`id=1&id=2`), an object sends each of its
+  properties as a parameter (`a=1&b=2`); not exploded: one value, its items (or keys and values)
+  joined by `,` (`id=1,2`);
+- `spaceDelimited` / `pipeDelimited` (arrays): joined by a space / `|`; exploded: as `form`;
+- `deepObject` (objects): `name[key]=value` for each property;
+- `simple` (path and headers): items joined by `,`; an object as `key,value,...` (exploded:
+  `key=value,...`);
+- a cookie goes in the `Cookie` header as `name=value`, arrays and objects as `form` unexploded.
 """
 
 from __future__ import annotations
@@ -83,19 +118,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from protocol_spec.model import Api, Field, Operation, Resource, Response, TypeRef
+from protocol_spec import naming
+from protocol_spec.model import Api, Field, Operation, Resource, Response, SecurityScheme, TypeRef
 
 __all__ = [
+    "AUTH_REFRESH_MARGIN",
     "DOWNLOAD_METHOD",
     "ERROR_POLICY",
     "FORM",
     "JSON",
     "MEDIA_POLICY",
     "MULTIPART",
+    "PARAMETER_STYLES",
     "RETRIED_NOTE",
     "RETRY_POLICY",
     "WEBHOOK_ERROR",
     "WHOLE_BODY",
+    "AuthPolicy",
+    "Credential",
+    "CredentialKind",
     "ErrorPolicy",
     "MediaPolicy",
     "RequestKind",
@@ -106,11 +147,13 @@ __all__ = [
     "StatusError",
     "WebhookEventType",
     "WebhookPolicy",
+    "auth_policy",
     "download_operation",
     "is_file",
     "request_media",
     "response_media",
     "sdk_operations",
+    "takes_token",
     "webhook_policy",
     "whole_body",
 ]
@@ -452,3 +495,130 @@ def sdk_operations(api: Api, resource: Resource) -> tuple[Operation, ...]:
     the server serves uploads back."""
     download = download_operation(api, resource)
     return resource.operations + ((download,) if download is not None else ())
+
+
+# -- authentication ------------------------------------------------------------------------
+
+CredentialKind = Literal["bearer", "basic", "api-key", "oauth2"]
+# Seconds before an OAuth2 access token's expiry that the clients fetch a new one.
+AUTH_REFRESH_MARGIN = 30.0
+# The arguments each kind of credential takes, snake_case (each language converts), and the
+# environment variables' suffixes, in the same order.
+_ARGUMENTS: dict[CredentialKind, tuple[tuple[str, str], ...]] = {
+    "bearer": (("token", "API_TOKEN"),),
+    "basic": (("username", "USERNAME"), ("password", "PASSWORD")),
+    "api-key": (("api_key", "API_KEY"),),
+    "oauth2": (("client_id", "CLIENT_ID"), ("client_secret", "CLIENT_SECRET")),
+}
+
+
+@dataclass(frozen=True)
+class Credential:
+    """How one security scheme of the spec authenticates a request, in every runtime."""
+
+    scheme: str  # the scheme's name under components/securitySchemes
+    kind: CredentialKind
+    location: str  # where it travels: header, query or cookie
+    name: str  # that header's, query parameter's or cookie's name
+    arguments: tuple[str, ...]  # the client's arguments, snake_case: ("username", "password")
+    env: tuple[str, ...]  # the environment variables read for them, in the same order
+    token_url: str = ""  # oauth2: where tokens are fetched
+    scopes: tuple[str, ...] = ()  # oauth2: what a token is asked for
+    description: str = ""
+
+    @property
+    def prefix(self) -> str:
+        """What goes before the value: `Bearer ` (bearer and oauth2), `Basic ` or nothing."""
+        return {"bearer": "Bearer ", "oauth2": "Bearer ", "basic": "Basic "}.get(self.kind, "")
+
+
+@dataclass(frozen=True)
+class AuthPolicy:
+    credentials: tuple[Credential, ...]  # every scheme the clients can apply, in the spec's order
+    unsupported: tuple[str, ...]  # the schemes they cannot (openIdConnect, mutualTLS, ...)
+    refresh_margin: float  # seconds
+
+    def credential(self, scheme: str) -> Credential | None:
+        return next((c for c in self.credentials if c.scheme == scheme), None)
+
+    def requirements(self, op: Operation) -> tuple[tuple[str, ...], ...]:
+        """The operation's alternatives the clients can apply; `()` when it needs none."""
+        supported = {c.scheme for c in self.credentials}
+        alternatives = tuple(
+            alternative
+            for alternative in op.security_requirements
+            if all(scheme in supported for scheme in alternative)
+        )
+        if not alternatives or any(not alternative for alternative in alternatives):
+            return ()
+        return alternatives
+
+    def always_required(self, api: Api) -> bool:
+        """Every operation needs a credential: a client made with none is refused at once."""
+        return bool(api.operations) and all(self.requirements(op) for op in api.operations)
+
+    @property
+    def arguments(self) -> tuple[tuple[str, str], ...]:
+        """Every (argument, environment variable) of the clients' constructors, in order."""
+        return tuple(
+            pair
+            for credential in self.credentials
+            for pair in zip(credential.arguments, credential.env, strict=True)
+        )
+
+
+def _kind(scheme: SecurityScheme) -> CredentialKind | None:
+    if scheme.type == "http" and scheme.scheme in ("bearer", "basic"):
+        return "bearer" if scheme.scheme == "bearer" else "basic"
+    if scheme.type == "apiKey" and scheme.location in ("header", "query", "cookie"):
+        return "api-key"
+    if scheme.type == "oauth2" and scheme.token_url:
+        return "oauth2"
+    return None
+
+
+def auth_policy(api: Api) -> AuthPolicy:
+    credentials: list[Credential] = []
+    unsupported: list[str] = []
+    prefix = api.settings.env_prefix
+    for scheme in api.security_schemes:
+        kind = _kind(scheme)
+        if kind is None:
+            unsupported.append(scheme.name)
+            continue
+        first = not any(c.kind == kind for c in credentials)
+        own = "" if first else naming.snake(scheme.name) + "_"
+        arguments = tuple(own + argument for argument, _ in _ARGUMENTS[kind])
+        env = tuple(f"{prefix}_{own.upper()}{suffix}" for _, suffix in _ARGUMENTS[kind])
+        api_key = kind == "api-key"
+        credentials.append(
+            Credential(
+                scheme=scheme.name,
+                kind=kind,
+                location=str(scheme.location) if api_key else "header",
+                name=str(scheme.parameter) if api_key else "Authorization",
+                arguments=arguments,
+                env=env,
+                token_url=scheme.token_url or "",
+                scopes=scheme.scopes,
+                description=scheme.description,
+            )
+        )
+    return AuthPolicy(tuple(credentials), tuple(unsupported), AUTH_REFRESH_MARGIN)
+
+
+def takes_token(api: Api) -> bool:
+    """The client's constructor takes a token first (the API declares a bearer scheme); the
+    samples pass it, else they make the client from the environment's credentials."""
+    return any(argument == "token" for argument, _ in auth_policy(api).arguments)
+
+
+# -- parameters ----------------------------------------------------------------------------
+
+# What joins an array's items (and an object's keys and values) in one parameter, by style.
+PARAMETER_STYLES = {
+    "form": ",",
+    "simple": ",",
+    "spaceDelimited": " ",
+    "pipeDelimited": "|",
+}

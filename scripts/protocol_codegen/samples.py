@@ -14,8 +14,9 @@ Every function is pure: the same model gives the same values.
 
 The values a sample sends (`example_values`) come from the spec's examples:
 - path parameters: the parameter's example, else the example of the resource's id attribute;
-- query parameters: those with an example written on the Parameter Object itself (a schema's
-  example, such as the `Id` schema's, only illustrates a type) and the required ones;
+- query, header and cookie parameters: those with an example written on the Parameter Object
+  itself (a schema's example, such as the `Id` schema's, only illustrates a type) and the
+  required ones (never the idempotency key, which the clients draw themselves);
 - the body: the first example of the request body, else its required attributes and those
   with an example. Where the spec gives no example, an attribute's default stands in, else a
   placeholder of the right type (an id drawn from the id attribute's pattern). A file is a
@@ -82,6 +83,8 @@ class CallValues:
     body: tuple[tuple[str, object], ...] | None  # None when the operation takes no body
     # The body is not an object's attributes but one value: `body` is `(("body", value),)`.
     whole: bool = False
+    headers: tuple[tuple[Parameter, object], ...] = ()
+    cookies: tuple[tuple[Parameter, object], ...] = ()
 
     @property
     def whole_value(self) -> object:
@@ -125,14 +128,26 @@ def example_values(api: Api, operation: Operation) -> CallValues:
     """The values the samples of `operation` send (see the module's docstring)."""
     resource = resource_of(api, operation)
     path = tuple((p, _path_value(api, resource, p)) for p in operation.path_params)
-    query = tuple(
-        (p, p.example if p.has_example else example_value(api, p.type, p.name))
-        for p in operation.query_params
-        if p.own_example or p.required
-    )
+
+    def shown(params: tuple[Parameter, ...]) -> tuple[tuple[Parameter, object], ...]:
+        return tuple(
+            (p, p.example if p.has_example else example_value(api, p.type, p.name))
+            for p in params
+            if (p.own_example or p.required) and p is not operation.idempotency_key
+        )
+
+    query = shown(operation.query_params)
+    body = _body_values(api, operation)
     media = request_media(operation)
     whole = media is not None and media.whole
-    return CallValues(path, query, _body_values(api, operation), whole)
+    return CallValues(
+        path,
+        query,
+        body,
+        whole,
+        headers=shown(operation.header_params),
+        cookies=shown(operation.cookie_params),
+    )
 
 
 def _is_default(param: Parameter, value: object) -> bool:

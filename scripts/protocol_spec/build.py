@@ -146,13 +146,23 @@ class _Builder:
         schemes: Node = self.doc.get("components", {}).get("securitySchemes", {})
         result = []
         for name, raw in schemes.items():
-            scheme: Node = self.spec.resolve(raw)
+            scheme, at = self.spec.resolve_with_pointer(
+                raw, join("", "components", "securitySchemes", name)
+            )
+            flows: Node = scheme.get("flows") or {}
+            client: Node = flows.get("clientCredentials") or {}
             result.append(
                 SecurityScheme(
                     name=name,
                     type=str(scheme.get("type", "")),
                     scheme=str(scheme["scheme"]).lower() if "scheme" in scheme else None,
                     description=_text(scheme.get("description")),
+                    location=str(scheme["in"]) if "in" in scheme else None,
+                    parameter=str(scheme["name"]) if "name" in scheme else None,
+                    token_url=str(client["tokenUrl"]) if "tokenUrl" in client else None,
+                    scopes=tuple(str(scope) for scope in client.get("scopes") or {}),
+                    flows=tuple(str(flow) for flow in flows),
+                    pointer=at,
                 )
             )
         return tuple(result)
@@ -519,6 +529,8 @@ class _Builder:
             header_params=tuple(p for p in params if p.location == "header"),
             responses=self._responses(raw_responses, join(at, "responses")),
             security=tuple(name for requirement in security for name in requirement),
+            security_requirements=tuple(tuple(requirement) for requirement in security),
+            cookie_params=tuple(p for p in params if p.location == "cookie"),
             tags=tags,
             pointer=at,
         )
@@ -546,9 +558,10 @@ class _Builder:
             merged[(str(param["name"]), str(param["in"]))] = (pointer, param)
         result = []
         for (name, location), (pointer, param) in merged.items():
-            if location not in ("path", "query", "header"):
-                continue  # cookies are not part of this API's vocabulary
+            if location not in ("path", "query", "header", "cookie"):
+                continue  # refused by the OpenAPI schema
             schema: Node = param.get("schema", {})
+            style = str(param.get("style", "form" if location in ("query", "cookie") else "simple"))
             flat = flatten(self.spec, schema)
             result.append(
                 Parameter(
@@ -566,6 +579,8 @@ class _Builder:
                     own_example="example" in param,
                     pointer=pointer,
                     schema_pointer=join(pointer, "schema"),
+                    style=style,  # type: ignore[arg-type]  # OpenAPI's schema allows no other
+                    explode=bool(param.get("explode", style == "form")),
                 )
             )
         return result

@@ -49,6 +49,7 @@ __all__ = [
     "Operation",
     "Pagination",
     "Parameter",
+    "ParameterStyle",
     "Reference",
     "Resource",
     "Response",
@@ -214,11 +215,16 @@ class Filter:
     through: str | None = None  # a reference attribute: `attribute` is the named object's
 
 
+ParameterStyle = Literal[
+    "form", "simple", "spaceDelimited", "pipeDelimited", "deepObject", "label", "matrix"
+]
+
+
 @dataclass(frozen=True)
 class Parameter:
     name: str  # wire name
     identifier: str  # snake_case
-    location: Literal["path", "query", "header"]
+    location: Literal["path", "query", "header", "cookie"]
     type: TypeRef
     required: bool
     description: str = ""
@@ -234,6 +240,10 @@ class Parameter:
     filter: Filter | None = None
     pointer: str = ""  # the Parameter Object in the document
     schema_pointer: str = ""  # its schema
+    # How an array or object value is written (OpenAPI's `style` and `explode`, with their
+    # defaults: `form` and exploded in the query and cookies, `simple` in the path and headers).
+    style: ParameterStyle = "form"
+    explode: bool = True
 
 
 @dataclass(frozen=True)
@@ -364,6 +374,11 @@ class Operation:
     header_params: tuple[Parameter, ...] = ()
     responses: tuple[Response, ...] = ()
     security: tuple[str, ...] = ()  # names of the schemes that may authenticate it
+    # The operation's security requirements (its own `security`, else the document's): each
+    # alternative lists the schemes that authenticate a request together; an empty alternative
+    # (or no alternative at all, `security: []`) means a request may go without credentials.
+    security_requirements: tuple[tuple[str, ...], ...] = ()
+    cookie_params: tuple[Parameter, ...] = ()
     tags: tuple[str, ...] = ()
     pointer: str = ""
 
@@ -385,7 +400,7 @@ class Operation:
         return exact or next((r for r in self.responses if r.covers(status)), None)
 
     def parameter(self, name: str) -> Parameter | None:
-        every = (*self.path_params, *self.query_params, *self.header_params)
+        every = (*self.path_params, *self.query_params, *self.header_params, *self.cookie_params)
         return next((p for p in every if p.name == name), None)
 
     @property
@@ -432,6 +447,12 @@ class SecurityScheme:
     type: str  # http, apiKey, oauth2, openIdConnect, mutualTLS
     scheme: str | None  # for http: bearer, basic
     description: str = ""
+    location: str | None = None  # for apiKey: header, query or cookie
+    parameter: str | None = None  # for apiKey: the header, query parameter or cookie's name
+    token_url: str | None = None  # for oauth2: the client credentials flow's `tokenUrl`
+    scopes: tuple[str, ...] = ()  # for oauth2: the client credentials flow's scopes
+    flows: tuple[str, ...] = ()  # for oauth2: the flows declared (`clientCredentials`, ...)
+    pointer: str = ""
 
 
 @dataclass(frozen=True)
@@ -439,6 +460,7 @@ class ClientSettings:
     """What every client shares and the spec does not say."""
 
     client_class: str = "ApiClient"
+    env_prefix: str = "PROTOCOL"  # of every environment variable the clients read
     base_url_env: str = "PROTOCOL_BASE_URL"
     token_env: str = "PROTOCOL_API_TOKEN"
     webhook_secret_env: str = "PROTOCOL_WEBHOOK_SECRET"  # the SDKs' default webhook secret
@@ -446,6 +468,7 @@ class ClientSettings:
     python_package: str = "protocol_api"
     npm_package: str = "@example/protocol-api"
     php_package: str = "protocol/sdk"
+    php_namespace: str = "Protocol"  # the PHP package's root namespace
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,12 @@
 what OpenAPI cannot say. A second API's SDK is told apart from ours by its own names.
 
     client_settings({"info": {"title": "Swagger Petstore"}})
-    # python package `swagger_petstore`, npm `swagger-petstore`, Composer `swagger-petstore/sdk`,
-    # SWAGGER_PETSTORE_BASE_URL, SWAGGER_PETSTORE_API_TOKEN and SWAGGER_PETSTORE_WEBHOOK_SECRET,
+    # python package `swagger_petstore`, npm `swagger-petstore`, Composer `swagger-petstore/sdk`
+    # (PHP namespace `SwaggerPetstore`), SWAGGER_PETSTORE_BASE_URL, SWAGGER_PETSTORE_API_TOKEN and SWAGGER_PETSTORE_WEBHOOK_SECRET,
     # class ApiClient
 
-The title's words without a last `api` make the environment prefix (`Protocol API` -> PROTOCOL).
+The title's words without a last `api` make the environment prefix (`Protocol API` -> PROTOCOL)
+and the PHP namespace (`Protocol`).
 """
 
 from __future__ import annotations
@@ -33,8 +34,12 @@ def client_settings(document: Mapping[str, Any]) -> ClientSettings:
     if prefix[0].isdigit():
         prefix = f"API_{prefix}"
     prefix = str(chosen.get("env-prefix", prefix))
+    namespace = naming.pascal("_".join(named)) or "Api"
+    if namespace[0].isdigit():
+        namespace = f"Api{namespace}"
     return ClientSettings(
         client_class=str(chosen.get("client-class", ClientSettings.client_class)),
+        env_prefix=prefix,
         base_url_env=f"{prefix}_BASE_URL",
         token_env=f"{prefix}_API_TOKEN",
         webhook_secret_env=f"{prefix}_WEBHOOK_SECRET",
@@ -43,4 +48,5 @@ def client_settings(document: Mapping[str, Any]) -> ClientSettings:
         ),
         npm_package=str(chosen.get("npm-package", "-".join(words) or "api")),
         php_package=str(chosen.get("php-package", f"{'-'.join(named) or 'api'}/sdk")),
+        php_namespace=str(chosen.get("php-namespace", namespace)),
     )

@@ -131,6 +131,19 @@ def assert_named_after_the_api(spec: Path, out: Path) -> None:
     assert json.loads((out / "typescript" / "package.json").read_text())["name"] == (
         settings.npm_package
     )
-    assert json.loads((out / "php" / "composer.json").read_text())["name"] == settings.php_package
+    composer = json.loads((out / "php" / "composer.json").read_text())
+    assert composer["name"] == settings.php_package
+    namespace = settings.php_namespace
+    assert list(composer["autoload"]["psr-4"]) == [namespace + "\\"]
+    for source in (out / "php").rglob("*.php"):
+        text = source.read_text()
+        assert namespace == "Protocol" or "Protocol\\" not in text, source
+        assert source.name == "autoload.php" or f"namespace {namespace}" in text, source
     client = (out / "python" / settings.python_package / "_client.py").read_text()
-    assert settings.base_url_env in client and settings.token_env in client
+    assert settings.base_url_env in client
+    # The credentials' variables: one prefix, per API; none for an API that declares no scheme.
+    from protocol_codegen.policy import auth_policy
+
+    auth = (out / "python" / settings.python_package / "_auth.py").read_text()
+    for _, variable in auth_policy(load_api_unchecked(spec)[0]).arguments:
+        assert variable.startswith(settings.env_prefix + "_") and f'"{variable}"' in auth

@@ -17,6 +17,7 @@ def test_names_derive_from_the_title() -> None:
         "swagger-petstore",
         "swagger-petstore/sdk",
     )
+    assert settings.php_namespace == "SwaggerPetstore"
     assert (settings.base_url_env, settings.token_env, settings.client_class) == (
         "SWAGGER_PETSTORE_BASE_URL",
         "SWAGGER_PETSTORE_API_TOKEN",
@@ -28,11 +29,18 @@ def test_a_title_starting_with_a_digit_still_gives_valid_names() -> None:
     settings = client_settings({"info": {"title": "3.1 specific"}})
     assert settings.python_package.isidentifier()
     assert settings.base_url_env == "API_3_1_SPECIFIC_BASE_URL"
+    assert settings.php_namespace == "Api31Specific"
 
 
 def test_the_extension_wins() -> None:
-    chosen = {"client-class": "PetClient", "env-prefix": "PETS", "python-package": "pets"}
+    chosen = {
+        "client-class": "PetClient",
+        "env-prefix": "PETS",
+        "python-package": "pets",
+        "php-namespace": "Acme\\Pets",
+    }
     settings = client_settings({"info": {"title": "Swagger Petstore"}, "x-protocol-sdk": chosen})
+    assert settings.php_namespace == "Acme\\Pets"
     assert (settings.client_class, settings.token_env, settings.python_package) == (
         "PetClient",
         "PETS_API_TOKEN",
@@ -48,6 +56,7 @@ def test_the_protocol_api_keeps_its_names() -> None:
         "@example/protocol-api",
         "protocol/sdk",
     )
+    assert settings.php_namespace == "Protocol"
     assert (settings.base_url_env, settings.token_env) == (
         "PROTOCOL_BASE_URL",
         "PROTOCOL_API_TOKEN",

@@ -42,16 +42,17 @@ final class ApiClient extends BaseClient
 
     /**
      * @param string|null $token the API token; defaults to the PROTOCOL_API_TOKEN environment variable
-     * @param array{base_url?: string, timeout?: int|float, max_retries?: int} $options
+     * @param array{base_url?: string, timeout?: int|float, max_retries?: int, username?: string, password?: string} $options
      *     `base_url` defaults to the PROTOCOL_BASE_URL environment variable, else https://api.protocol.chat;
      *     `timeout` is in seconds (default 60); `max_retries` applies to idempotent requests (default 2)
+     *     `username` defaults to the PROTOCOL_USERNAME environment variable
+     *     `password` defaults to the PROTOCOL_PASSWORD environment variable
      */
     public function __construct(?string $token = null, array $options = [])
     {
         parent::__construct($token, $options, [
             'default_base_url' => 'https://api.protocol.chat',
             'base_url_env' => 'PROTOCOL_BASE_URL',
-            'token_env' => 'PROTOCOL_API_TOKEN',
             'user_agent' => 'protocol-sdk-php/1.0.0',
         ]);
         $this->webhooks = new Webhooks();

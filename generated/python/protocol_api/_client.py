@@ -19,15 +19,15 @@ __all__ = [
 
 DEFAULT_BASE_URL = "https://api.protocol.chat"
 BASE_URL_ENV = "PROTOCOL_BASE_URL"
-TOKEN_ENV = "PROTOCOL_API_TOKEN"
 USER_AGENT = "protocol_api-python/1.0.0"
 
 
 class ApiClient(SyncAPIClient):
     """Protocol API client.
 
-    `token` defaults to $PROTOCOL_API_TOKEN; `base_url` to $PROTOCOL_BASE_URL, else
-    https://api.protocol.chat. A request that is safe to send again (any but a create
+    `token` (bearerAuth, bearer) default to $PROTOCOL_API_TOKEN.
+    `username` and `password` (basicAuth, basic) default to $PROTOCOL_USERNAME and $PROTOCOL_PASSWORD.
+    `base_url` defaults to $PROTOCOL_BASE_URL, else https://api.protocol.chat. A request that is safe to send again (any but a create
     without an idempotency key, and creates always carry one) is retried up to `max_retries`
     times after a connection error, a timeout, 408, 409, 429 or a 5xx, waiting what
     `Retry-After` asks (up to 60 s) or backing off. `timeout` is in seconds for
@@ -44,19 +44,20 @@ class ApiClient(SyncAPIClient):
         self,
         token: str | None = None,
         *,
+        username: str | None = None,
+        password: str | None = None,
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
     ) -> None:
         super().__init__(
-            token,
+            {"token": token, "username": username, "password": password},
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
             default_base_url=DEFAULT_BASE_URL,
             base_url_env=BASE_URL_ENV,
-            token_env=TOKEN_ENV,
             user_agent=USER_AGENT,
             http_client=http_client,
         )
@@ -75,19 +76,20 @@ class AsyncApiClient(AsyncAPIClient):
         self,
         token: str | None = None,
         *,
+        username: str | None = None,
+        password: str | None = None,
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         super().__init__(
-            token,
+            {"token": token, "username": username, "password": password},
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
             default_base_url=DEFAULT_BASE_URL,
             base_url_env=BASE_URL_ENV,
-            token_env=TOKEN_ENV,
             user_agent=USER_AGENT,
             http_client=http_client,
         )

@@ -42,6 +42,7 @@ export class Conversations {
         method: 'GET',
         path: '/v1/conversations',
         query: params,
+        security: [['bearerAuth'], ['basicAuth']],
         retrySafe: true,
       },
       { itemsField: 'data', hasMoreField: 'has_more', afterParam: 'starting_after', beforeParam: 'ending_before', cursorField: 'id' },
@@ -65,6 +66,7 @@ export class Conversations {
       {
         method: 'POST',
         path: '/v1/conversations',
+        security: [['bearerAuth'], ['basicAuth']],
         body,
         retrySafe: true,
         idempotencyHeader: 'Idempotency-Key',
@@ -87,6 +89,7 @@ export class Conversations {
       {
         method: 'GET',
         path: `/v1/conversations/${encodeURIComponent(id)}`,
+        security: [['bearerAuth'], ['basicAuth']],
         retrySafe: true,
       },
       options,
@@ -112,6 +115,7 @@ export class Conversations {
       {
         method: 'PUT',
         path: `/v1/conversations/${encodeURIComponent(id)}`,
+        security: [['bearerAuth'], ['basicAuth']],
         body,
         retrySafe: true,
       },
@@ -135,6 +139,7 @@ export class Conversations {
       {
         method: 'DELETE',
         path: `/v1/conversations/${encodeURIComponent(id)}`,
+        security: [['bearerAuth'], ['basicAuth']],
         retrySafe: true,
       },
       options,

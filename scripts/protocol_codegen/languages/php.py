@@ -1,5 +1,5 @@
-"""PHP: the language of `generated/php/` (the Composer package, namespace `Protocol`) and of
-the PHP samples.
+"""PHP: the language of `generated/php/` (the Composer package, namespace
+`ClientSettings.php_namespace`: `Protocol` for the Protocol API) and of the PHP samples.
 
 Properties and methods are camelCase (`list`, `delete` are valid method names since PHP 7);
 class names that PHP reserves get an `Object` suffix; string literals are single-quoted; types
@@ -14,7 +14,13 @@ from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from protocol_codegen.languages.base import ListExamples, SdkLanguage, Tokens
-from protocol_codegen.policy import response_media, sdk_operations, webhook_policy, whole_body
+from protocol_codegen.policy import (
+    response_media,
+    sdk_operations,
+    takes_token,
+    webhook_policy,
+    whole_body,
+)
 from protocol_codegen.samples import (
     TOKEN_VARIABLE,
     CallValues,
@@ -42,7 +48,6 @@ from protocol_spec.model import Api, Field, Operation, Parameter, Resource, Type
 __all__ = [
     "FILE_TYPE",
     "LANGUAGE",
-    "NAMESPACE",
     "RESERVED_CLASS_NAMES",
     "Php",
     "class_names",
@@ -51,6 +56,7 @@ __all__ = [
     "phpdoc_type",
     "property_name",
     "query_variable",
+    "request_parameters",
     "resource_class",
     "resource_property",
     "return_type",
@@ -60,11 +66,11 @@ __all__ = [
     "webhook_event_type",
 ]
 
-NAMESPACE = "Protocol"
 _INDENT = "  "  # array literals, as in the reference's snippets
 _NATIVE = {"string": "string", "integer": "int", "number": "float", "boolean": "bool"}
-# A file argument: a path, an open stream resource, or the bytes with a name (`UploadFile`).
-FILE_TYPE = f"resource|string|\\{NAMESPACE}\\Core\\UploadFile"
+# A file argument: a path, an open stream resource, or the bytes with a name (`UploadFile`,
+# which a resource class that takes files imports from its API's `Core` namespace).
+FILE_TYPE = "resource|string|UploadFile"
 # Class names PHP reserves (case-insensitively), plus built-in classes a model would shadow.
 _RESERVED_CLASS_WORDS = (
     "abstract and array as bool break callable case catch class clone const continue declare "
@@ -109,7 +115,9 @@ class Php(SdkLanguage):
         return phpdoc_type(type_ref, class_names(api), as_input=True)
 
     def setup(self, api: Api) -> list[str]:
-        return [f"$client = new \\{NAMESPACE}\\{api.settings.client_class}(${TOKEN_VARIABLE});"]
+        client = f"\\{api.settings.php_namespace}\\{api.settings.client_class}"
+        token = f"${TOKEN_VARIABLE}" if takes_token(api) else ""
+        return [f"$client = new {client}({token});"]
 
     def call(
         self,
@@ -125,15 +133,18 @@ class Php(SdkLanguage):
         resource = resource_of(api, operation)
         args = [string_literal(as_text(value)) for _, value in values.path]
         query = [(string_literal(p.name), value) for p, value in values.sdk_query]
+        query += [
+            (string_literal(p.name), value) for p, value in (*values.headers, *values.cookies)
+        ]
         body = body_items(values, string_literal)
-        if operation.query_params and (query or body):
+        if request_parameters(operation) and (query or body):
             args.append(_array(query))
         if values.whole:
             args.append(_literal(values.whole_value))
         elif body or (values.body is not None and operation.body and operation.body.required):
             args.append(_array(body))
         if options:
-            if operation.query_params and len(args) == len(values.path):
+            if request_parameters(operation) and len(args) == len(values.path):
                 args.append("[]")
             if operation.body is not None and operation.body.required and not body:
                 args.append("[]")
@@ -213,7 +224,7 @@ LANGUAGE = Php()
 def webhook_event_type(api: Api, names: Mapping[str, str]) -> str:
     """What `$client->webhooks->unwrap` returns: the union of the declared events' classes."""
     models = dict.fromkeys(names.get(model, model) for model in webhook_policy(api).models)
-    return "|".join(models) or "\\Protocol\\Core\\BaseModel"
+    return "|".join(models) or f"\\{api.settings.php_namespace}\\Core\\BaseModel"
 
 
 def _webhooks(api: Api, names: Mapping[str, str]) -> SdkWebhooks:
@@ -256,8 +267,16 @@ def variable_name(identifier: str) -> str:
     return f"{name}_" if name in _RESERVED_VARIABLES else name
 
 
+def request_parameters(op: Operation) -> tuple[Parameter, ...]:
+    """The keys of a method's parameters array: query, header and cookie parameters (all but
+    the idempotency key, which the runtime sends: the `idempotency_key` option)."""
+    headers = (p for p in op.header_params if p is not op.idempotency_key)
+    return (*op.query_params, *headers, *op.cookie_params)
+
+
 def query_variable(op: Operation) -> str:
-    """The array of query parameters: `$params`, or `$query` when the body takes `$params`."""
+    """The array of query, header and cookie parameters: `$params`, or `$query` when the body
+    takes `$params`."""
     return "$query" if op.body is not None else "$params"
 
 
@@ -391,9 +410,9 @@ def _parameters(op: Operation, names: Mapping[str, str]) -> tuple[SdkParameter, 
             )
         )
     groups: list[tuple[str, Sequence[Parameter | Field]]] = []
-    groups += [(query_variable(op), op.query_params)] if op.query_params else []
+    groups += [(query_variable(op), request_parameters(op))] if request_parameters(op) else []
     groups += [("$params", op.body.fields)] if op.body is not None and whole is None else []
-    items: list[Parameter | Field] = [*op.path_params, *op.query_params]
+    items: list[Parameter | Field] = [*op.path_params, *request_parameters(op)]
     items += op.body.fields if op.body else ()
     for variable, members in groups:
         group = variable.removeprefix("$")

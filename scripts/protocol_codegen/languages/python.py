@@ -19,6 +19,7 @@ from protocol_codegen.named_schemas import result_roots
 from protocol_codegen.policy import (
     response_media,
     sdk_operations,
+    takes_token,
     webhook_policy,
     whole_body,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "annotation",
     "argument_name",
     "arguments",
+    "header_parameters",
     "method_name",
     "resource_attribute",
     "result_annotation",
@@ -100,7 +102,7 @@ class Python(SdkLanguage):
         client = api.settings.client_class
         return [
             f"from {api.settings.python_package} import {client}",
-            f"client = {client}({TOKEN_VARIABLE})",
+            f"client = {client}({TOKEN_VARIABLE if takes_token(api) else ''})",
         ]
 
     def call(
@@ -117,6 +119,9 @@ class Python(SdkLanguage):
         resource = resource_of(api, operation)
         args = [_value(as_text(value)) for _, value in values.path]
         args += [f"{argument_name(p)}={_value(value)}" for p, value in values.sdk_query]
+        args += [
+            f"{argument_name(p)}={_value(value)}" for p, value in (*values.headers, *values.cookies)
+        ]
         body_fields = operation.body.fields if operation.body else ()
         for name, value in values.body or ():
             f = next((f for f in body_fields if f.name == name), None)
@@ -229,13 +234,25 @@ class Argument:
     positional: bool
 
 
+def header_parameters(op: Operation) -> tuple[Parameter, ...]:
+    """The header parameters the method takes as arguments: all but the idempotency key, which
+    the runtime sends (`idempotency_key`)."""
+    return tuple(p for p in op.header_params if p is not op.idempotency_key)
+
+
 def arguments(op: Operation) -> list[Argument]:
     """The method's arguments: path parameters positionally, then keyword-only the required
-    query parameters and body attributes, the optional ones (`omit` by default) and, for an
-    operation with an idempotency key, `idempotency_key`. `**options` is the runtime's."""
+    query, header and cookie parameters and body attributes, the optional ones (`omit` by
+    default) and, for an operation with an idempotency key, `idempotency_key`. `**options` is
+    the runtime's."""
     whole = whole_body(op)
     body = [whole] if whole is not None else list(op.body.fields if op.body else ())
-    items: list[Parameter | Field] = [*op.query_params, *body]
+    items: list[Parameter | Field] = [
+        *op.query_params,
+        *header_parameters(op),
+        *op.cookie_params,
+        *body,
+    ]
     listed = [Argument(argument_name(p), p, p.type, True, None, True) for p in op.path_params]
     listed += [
         Argument(argument_name(i), i, i.type, True, None, False) for i in items if i.required

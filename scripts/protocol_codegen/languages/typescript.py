@@ -19,6 +19,7 @@ from protocol_codegen.policy import (
     request_media,
     response_media,
     sdk_operations,
+    takes_token,
     webhook_policy,
     whole_body,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "param_doc",
     "parameter_name",
     "params_type",
+    "request_parameters",
     "resource_property",
     "returns",
     "string_literal",
@@ -121,7 +123,7 @@ class TypeScript(SdkLanguage):
         return [
             *([_FS_IMPORT] if _uploads(api) else []),
             f"import {client} from {string_literal(api.settings.npm_package)}",
-            f"const client = new {client}({TOKEN_VARIABLE})",
+            f"const client = new {client}({TOKEN_VARIABLE if takes_token(api) else ''})",
         ]
 
     def call(
@@ -132,15 +134,16 @@ class TypeScript(SdkLanguage):
         resource = resource_of(api, operation)
         args = [string_literal(as_text(value)) for _, value in values.path]
         query = [(object_key(p.name), value) for p, value in values.sdk_query]
+        query += [(object_key(p.name), value) for p, value in (*values.headers, *values.cookies)]
         body = body_items(values, object_key)
-        if operation.query_params and (query or body):
+        if request_parameters(operation) and (query or body):
             args.append(_object(query))
         if values.whole:
             args.append(_literal(values.whole_value))
         elif body or (values.body is not None and operation.body and operation.body.required):
             args.append(_object(body))
         if options:
-            if operation.query_params and len(args) == len(values.path):
+            if request_parameters(operation) and len(args) == len(values.path):
                 args.append("{}")
             if operation.body is not None and operation.body.required and not body:
                 args.append("{}")
@@ -204,7 +207,7 @@ class TypeScript(SdkLanguage):
             typed
             for op in api.operations
             for typed in (
-                params_type(op) if op.query_params else None,
+                params_type(op) if request_parameters(op) else None,
                 body_type(op, names) if op.body is not None else None,
             )
             if typed in declared and declared[typed].kind == "interface"
@@ -329,8 +332,15 @@ def _enum_union(values: tuple[str, ...]) -> str:
     return " | ".join(string_literal(value) for value in values)
 
 
+def request_parameters(op: Operation) -> tuple[Parameter, ...]:
+    """The members of a method's `params` object: query, header and cookie parameters (all but
+    the idempotency key, which the runtime sends: `RequestOptions.idempotencyKey`)."""
+    headers = (p for p in op.header_params if p is not op.idempotency_key)
+    return (*op.query_params, *headers, *op.cookie_params)
+
+
 def params_type(op: Operation) -> str:
-    """The interface of an operation's query parameters."""
+    """The interface of an operation's query, header and cookie parameters."""
     return naming.pascal(op.operation_id) + "Params"
 
 
@@ -418,15 +428,14 @@ def _models(api: Api, names: dict[str, str]) -> list[SdkModel]:
         ]
         found.append(model(name, "interface", doc.strip(), fields))
     for op in api.operations:
-        if op.query_params:
+        if request_parameters(op):
             name = params_type(op)
             fields = [
                 _field(name, p.name, p.required, type_text(p.type, names), param_doc(p), p.pointer)
-                for p in op.query_params
+                for p in request_parameters(op)
             ]
-            found.append(
-                model(name, "interface", f"Query parameters of `{op.operation_id}`.", fields)
-            )
+            what = "Query parameters" if not op.header_params + op.cookie_params else "Parameters"
+            found.append(model(name, "interface", f"{what} of `{op.operation_id}`.", fields))
         if op.body is not None and op.body.model is None and whole_body(op) is None:
             name = body_type(op, names)
             fields = [
@@ -479,7 +488,7 @@ def _parameters(
                 natural="body",
             )
         )
-    groups = [("params", params_type(op))] if op.query_params else []
+    groups = [("params", params_type(op))] if request_parameters(op) else []
     groups += [("body", body_type(op, names))] if op.body is not None and whole is None else []
     for group, typed in groups:
         for f in declared[typed].fields:
@@ -499,7 +508,7 @@ def _parameters(
 
 
 def _pointer_of(op: Operation, wire_name: str) -> str:
-    items: list[Parameter | Field] = [*op.path_params, *op.query_params]
+    items: list[Parameter | Field] = [*op.path_params, *request_parameters(op)]
     items += op.body.fields if op.body else ()
     return next((item.pointer for item in items if item.name == wire_name), "")
 

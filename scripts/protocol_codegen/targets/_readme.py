@@ -19,9 +19,11 @@ from protocol_codegen.languages.base import SdkLanguage
 from protocol_codegen.policy import (
     MEDIA_POLICY,
     RETRY_POLICY,
+    Credential,
     MediaPolicy,
     RetryPolicy,
     WebhookPolicy,
+    auth_policy,
     request_media,
     response_media,
     sdk_operations,
@@ -29,9 +31,50 @@ from protocol_codegen.policy import (
 )
 from protocol_codegen.samples import CallValues, example_values
 from protocol_codegen.targets._text import heading
+from protocol_spec import naming
 from protocol_spec.model import Api, Operation, Resource
 
-__all__ = ["ReadmeOperation", "ReadmeResource", "ReadmeView", "readme_view", "reflow"]
+__all__ = [
+    "ReadmeCredential",
+    "ReadmeOperation",
+    "ReadmeResource",
+    "ReadmeView",
+    "readme_view",
+    "reflow",
+]
+
+
+@dataclass(frozen=True)
+class ReadmeCredential:
+    """One security scheme, as the README tells how to pass it (`protocol_codegen.policy`)."""
+
+    scheme: str
+    kind: str
+    sends: str  # how it travels, in Markdown: "`Authorization: Bearer <token>`"
+    arguments: tuple[str, ...]  # snake_case (Python, PHP)
+    camel: tuple[str, ...]  # camelCase (TypeScript)
+    env: tuple[str, ...]
+
+    @staticmethod
+    def of(credential: Credential) -> ReadmeCredential:
+        where = {"query": "query parameter", "cookie": "cookie"}.get(credential.location, "header")
+        sends = {
+            "bearer": "`Authorization: Bearer <token>`",
+            "basic": "`Authorization: Basic <base64 of username:password>`",
+            "oauth2": (
+                f"a token fetched from `{credential.token_url}` with the client credentials "
+                "grant (kept, and fetched again shortly before it expires), as "
+                "`Authorization: Bearer <token>`"
+            ),
+        }.get(credential.kind, f"the `{credential.name}` {where}")
+        return ReadmeCredential(
+            credential.scheme,
+            credential.kind,
+            sends,
+            credential.arguments,
+            tuple(naming.camel(argument) for argument in credential.arguments),
+            credential.env,
+        )
 
 
 @dataclass(frozen=True)
@@ -68,6 +111,9 @@ class ReadmeView:
     # Some operation sends a file or answers one: the README says how files are passed.
     files: bool = False
     media: MediaPolicy = MEDIA_POLICY
+    client_class: str = "ApiClient"
+    credentials: tuple[ReadmeCredential, ...] = ()  # each security scheme the clients apply
+    unsupported: tuple[str, ...] = ()  # the schemes they cannot apply (openIdConnect, ...)
 
     @property
     def operations(self) -> tuple[ReadmeOperation, ...]:
@@ -107,6 +153,9 @@ def readme_view(api: Api, language: SdkLanguage) -> ReadmeView:
         webhooks=webhook_policy(api),
         event_payload=_event_payload(api),
         files=_files(api),
+        client_class=api.settings.client_class,
+        credentials=tuple(ReadmeCredential.of(c) for c in auth_policy(api).credentials),
+        unsupported=auth_policy(api).unsupported,
     )
 
 

@@ -1,4 +1,5 @@
-"""The PHP target: `generated/php/`, the Composer package `protocol/sdk` (namespace `Protocol`).
+"""The PHP target: `generated/php/`, the Composer package `protocol/sdk` (namespace `Protocol`;
+another API's names come from `ClientSettings`).
 
 PHP 8.1 or later and nothing beyond PHP's own extensions: HTTP goes through stream wrappers
 (Debian's php-cli has no curl extension by default). Models are final classes with read-only
@@ -15,12 +16,13 @@ import json
 from dataclasses import dataclass
 
 from protocol_codegen.languages.php import (
+    FILE_TYPE,
     LANGUAGE,
-    NAMESPACE,
     class_names,
     native_type,
     phpdoc_type,
     query_variable,
+    request_parameters,
     resource_property,
     shape_key,
     string_literal,
@@ -31,7 +33,10 @@ from protocol_codegen.policy import (
     ERROR_POLICY,
     JSON,
     MEDIA_POLICY,
+    PARAMETER_STYLES,
     RETRY_POLICY,
+    AuthPolicy,
+    auth_policy,
     request_media,
     response_media,
     sdk_operations,
@@ -113,6 +118,7 @@ class PhpResource:
 def render(api: Api) -> dict[str, str]:
     env = environment(ROOT)
     names = class_names(api)
+    auth = auth_policy(api)
 
     def template(template_name: str, **context: object) -> str:
         source = f"templates/{ROOT}/{template_name}.jinja"
@@ -125,6 +131,11 @@ def render(api: Api) -> dict[str, str]:
             webhooks=webhook_policy(api),
             errors=ERROR_POLICY,
             error_suffix=ERROR_SUFFIX,
+            namespace=api.settings.php_namespace,
+            auth=auth,
+            always_required=auth.always_required(api),
+            styles=PARAMETER_STYLES,
+            php_literal=string_literal,
             **context,
         )
 
@@ -134,7 +145,8 @@ def render(api: Api) -> dict[str, str]:
             header=header(api.source, f"templates/{ROOT}/README.md.jinja", comment="").strip(),
             readme=readme_view(api, LANGUAGE),
             package=api.settings.php_package,
-            namespace=NAMESPACE,
+            namespace=api.settings.php_namespace,
+            client_class=api.settings.client_class,
             first_resource=resource_property(api.resources[0]) if api.resources else "resource",
         )
     )
@@ -151,7 +163,7 @@ def render(api: Api) -> dict[str, str]:
     )
     view = LANGUAGE.sdk_view(api)
     resources = [
-        _resource_view(api, resource, declared, names)
+        _resource_view(api, resource, declared, names, api.settings.php_namespace, auth)
         for resource, declared in zip(api.resources, view.resources, strict=True)
     ]
     files[f"{ROOT}/src/{api.settings.client_class}.php"] = template(
@@ -162,11 +174,13 @@ def render(api: Api) -> dict[str, str]:
         settings=[
             f"'default_base_url' => {string_literal(api.default_base_url)}",
             f"'base_url_env' => {string_literal(api.settings.base_url_env)}",
-            f"'token_env' => {string_literal(api.settings.token_env)}",
             f"'user_agent' => {string_literal(f'protocol-sdk-php/{api.version}')}",
         ],
         token_env=api.settings.token_env,
         base_url_env=api.settings.base_url_env,
+        credential_options=[
+            (argument, variable) for argument, variable in auth.arguments if argument != "token"
+        ],
         default_base_url=api.default_base_url,
     )
     php_models = [names.get(model, model) for model in webhook_policy(api).models]
@@ -175,7 +189,6 @@ def render(api: Api) -> dict[str, str]:
         php_models=sorted(set(php_models)),
         php_names=names,
         php_union=webhook_event_type(api, names),
-        php_literal=string_literal,
     )
     for resource in resources:
         files[f"{ROOT}/src/Resources/{resource.class_name}.php"] = template(
@@ -294,17 +307,24 @@ def _convert(type_ref: TypeRef, value: str, names: dict[str, str]) -> str:
 
 
 def _resource_view(
-    api: Api, resource: Resource, declared: SdkResource, names: dict[str, str]
+    api: Api,
+    resource: Resource,
+    declared: SdkResource,
+    names: dict[str, str],
+    namespace: str,
+    auth: AuthPolicy,
 ) -> PhpResource:
     """The resource's class; its property and methods' names are the SDK view's."""
-    operations = tuple(_operation(method, names) for method in declared.methods)
+    operations = tuple(_operation(method, names, namespace, auth) for method in declared.methods)
     every = sdk_operations(api, resource)
     used = sorted({name for op in every for name in _models_used(op, names)})
-    imports = [f"{NAMESPACE}\\Models\\{name}" for name in used]
+    imports = [f"{namespace}\\Models\\{name}" for name in used]
     if any(op.pagination is not None for op in every):
-        imports.append(f"{NAMESPACE}\\Core\\Page")
+        imports.append(f"{namespace}\\Core\\Page")
     if any("BaseModel::" in line for op in operations for line in op.body):
-        imports.append(f"{NAMESPACE}\\Core\\BaseModel")
+        imports.append(f"{namespace}\\Core\\BaseModel")
+    if any(FILE_TYPE in op.doc for op in operations):
+        imports.append(f"{namespace}\\Core\\UploadFile")
     doc = resource.description or resource.name
     return PhpResource(
         class_name=declared.class_name,
@@ -316,7 +336,39 @@ def _resource_view(
     )
 
 
-def _operation(method: SdkMethod, names: dict[str, str]) -> PhpOperation:
+def _request_arguments(op: Operation, auth: AuthPolicy) -> list[str]:
+    """The named arguments of `request()` that say how parameters and credentials travel:
+    `security`, `styles` (those not sent as their location's default) and `locations` (the
+    header and cookie keys of the parameters array)."""
+    arguments = []
+    security = auth.requirements(op)
+    if security:
+        alternatives = ", ".join(
+            "[" + ", ".join(string_literal(name) for name in alternative) + "]"
+            for alternative in security
+        )
+        arguments.append(f"security: [{alternatives}]")
+    defaults = {"query": ("form", True), "cookie": ("form", True)}
+    styles = [
+        f"{string_literal(p.name)} => [{string_literal(p.style)}, {'true' if p.explode else 'false'}]"
+        for p in request_parameters(op)
+        if (p.style, p.explode) != defaults.get(p.location, ("simple", False))
+    ]
+    if styles:
+        arguments.append(f"styles: [{', '.join(styles)}]")
+    locations = [
+        f"{string_literal(p.name)} => {string_literal(p.location)}"
+        for p in request_parameters(op)
+        if p.location != "query"
+    ]
+    if locations:
+        arguments.append(f"locations: [{', '.join(locations)}]")
+    return arguments
+
+
+def _operation(
+    method: SdkMethod, names: dict[str, str], namespace: str, auth: AuthPolicy
+) -> PhpOperation:
     op = method.operation
     path_vars = [variable_name(p.identifier) for p in op.path_params]
     parameters = [f"string ${name}" for name in path_vars]
@@ -325,10 +377,11 @@ def _operation(method: SdkMethod, names: dict[str, str]) -> PhpOperation:
         for name, p in zip(path_vars, op.path_params, strict=True)
     ]
     query_var = query_variable(op)
-    if op.query_params:
-        required = any(p.required for p in op.query_params)
+    members = request_parameters(op)
+    if members:
+        required = any(p.required for p in members)
         parameters.append(f"array {query_var}" + ("" if required else " = []"))
-        shape = _shape([(p.name, p.required, p.type) for p in op.query_params], names)
+        shape = _shape([(p.name, p.required, p.type) for p in members], names)
         tags.append(f"@param {shape} {query_var}")
     whole = whole_body(op)
     if whole is not None:
@@ -352,7 +405,8 @@ def _operation(method: SdkMethod, names: dict[str, str]) -> PhpOperation:
     )
 
     path = _path_expression(op.path, op.path_params, path_vars)
-    query = query_var if op.query_params else "[]"  # requestPage() takes it positionally
+    query = query_var if members else "[]"  # requestPage() takes it positionally
+    travel = _request_arguments(op, auth)
     if op.pagination is not None:
         item = names[op.pagination.item.name or ""]
         return_type = "Page"
@@ -375,6 +429,7 @@ def _operation(method: SdkMethod, names: dict[str, str]) -> PhpOperation:
             f"    {item}::fromArray(...),",
             f"    [{pagination}],",
             "    $options,",
+            *(f"    {argument}," for argument in travel),
             ");",
         ]
     else:
@@ -385,7 +440,7 @@ def _operation(method: SdkMethod, names: dict[str, str]) -> PhpOperation:
             f"$this->client->{'requestContent' if content else 'request'}(",
             f"    {string_literal(op.http_method)},",
             f"    {path},",
-            *([f"    query: {query_var},"] if op.query_params else []),
+            *([f"    query: {query_var},"] if members else []),
             *([f"    body: {'$body' if whole else '$params'},"] if op.body is not None else []),
             f"    retrySafe: {'true' if op.retry_safe else 'false'},",
             "    options: $options,",
@@ -395,6 +450,7 @@ def _operation(method: SdkMethod, names: dict[str, str]) -> PhpOperation:
                 else []
             ),
             *([f"    media: {media},"] if media else []),
+            *(f"    {argument}," for argument in travel),
             ")",
         ]
         result = op.result
@@ -416,7 +472,7 @@ def _operation(method: SdkMethod, names: dict[str, str]) -> PhpOperation:
                 body = [f"return {call[0]}", *call[1:-1], ");"]
             else:
                 body = [f"$result = {call[0]}", *call[1:-1], ");", f"return {converted};"]
-    throws = "@throws \\Protocol\\Exceptions\\ApiException"
+    throws = f"@throws \\{namespace}\\Exceptions\\ApiException"
     lines = [op.summary or op.operation_id]
     if op.description:
         lines += ["", op.description]

@@ -18,6 +18,7 @@ from protocol_codegen.languages.python import (
     LANGUAGE,
     annotation,
     argument_name,
+    header_parameters,
     result_annotation,
     sdk_resources,
     signature_arguments,
@@ -28,7 +29,10 @@ from protocol_codegen.policy import (
     ERROR_POLICY,
     JSON,
     MEDIA_POLICY,
+    PARAMETER_STYLES,
     RETRY_POLICY,
+    AuthPolicy,
+    auth_policy,
     request_media,
     response_media,
     sdk_operations,
@@ -68,6 +72,7 @@ def MODELS_HEADER(api: Api) -> str:
 
 # Hand-written runtime: rendered as is, only the header changes.
 STATIC_MODULES = (
+    "_auth.py",
     "_base_client.py",
     "_exceptions.py",
     "_pagination.py",
@@ -167,6 +172,7 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
     package = f"{ROOT}/{package_name}"
     models_text, model_names = models or render_models(api, MODELS_HEADER(api))
     declared = sdk_resources(api)
+    auth = auth_policy(api)
     resources = [
         _resource_view(resource, view)
         for resource, view in zip(api.resources, declared, strict=True)
@@ -183,6 +189,9 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
             exceptions=EXCEPTIONS,
             webhooks=webhook_policy(api),
             webhook_event=webhook_event_type(api),
+            auth=auth,
+            always_required=auth.always_required(api),
+            styles=PARAMETER_STYLES,
             **context,
         )
 
@@ -220,9 +229,8 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
             exports=export_order([client, "Async" + client]),
             default_base_url=json.dumps(api.default_base_url),
             base_url_env=json.dumps(api.settings.base_url_env),
-            token_env=json.dumps(api.settings.token_env),
             base_url_env_name=api.settings.base_url_env,
-            token_env_name=api.settings.token_env,
+            **_credentials_context(auth),
             default_base_url_text=api.default_base_url,
             user_agent=json.dumps(f"{package_name}-python/{api.version}"),
             title=api.title,
@@ -249,11 +257,29 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
     for module in STATIC_MODULES:
         files[f"{package}/{module}"] = template(module)
     for resource, sdk_resource in zip(api.resources, declared, strict=True):
-        view = _resource_module(api, resource, sdk_resource)
+        view = _resource_module(api, resource, sdk_resource, auth)
         files[f"{package}/resources/{naming.snake(resource.name)}.py"] = template(
             "resources/resource.py", **view
         )
     return dict(sorted(files.items()))
+
+
+def _credentials_context(auth: AuthPolicy) -> dict[str, object]:
+    """The client's constructor: `token` first (positionally) when a bearer scheme takes it, the
+    other credentials keyword-only, and the docstring's lines saying where each comes from."""
+    arguments = [argument for argument, _ in auth.arguments]
+    positional = "token" if "token" in arguments else ""
+    lines = []
+    for credential in auth.credentials:
+        names = " and ".join(f"`{argument}`" for argument in credential.arguments)
+        env = " and ".join(f"${env}" for env in credential.env)
+        lines.append(f"{names} ({credential.scheme}, {credential.kind}) default to {env}.")
+    return {
+        "positional": positional,
+        "keyword_credentials": [argument for argument in arguments if argument != positional],
+        "credential_arguments": arguments,
+        "credentials_doc": lines,
+    }
 
 
 def export_order(names: Iterable[str]) -> list[str]:
@@ -279,7 +305,9 @@ def _resource_view(resource: Resource, declared: SdkResource) -> PyResource:
     )
 
 
-def _resource_module(api: Api, resource: Resource, declared: SdkResource) -> dict[str, object]:
+def _resource_module(
+    api: Api, resource: Resource, declared: SdkResource, auth: AuthPolicy
+) -> dict[str, object]:
     """The resource's module: a sync and an async class whose methods are the SDK view's."""
     operations = sdk_operations(api, resource)
     classes = tuple(
@@ -287,7 +315,7 @@ def _resource_module(api: Api, resource: Resource, declared: SdkResource) -> dic
             name=flavour.class_prefix + resource.class_name,
             base=flavour.base,
             docstring=resource.description or resource.class_name,
-            operations=tuple(_operation(method, flavour) for method in declared.methods),
+            operations=tuple(_operation(method, flavour, auth) for method in declared.methods),
             raw_class=f"{flavour.class_prefix}{resource.class_name}WithRawResponse",
             raw_wrapper=flavour.raw_wrapper,
         )
@@ -351,7 +379,27 @@ def _page_spec(op: Operation) -> str:
     return f"{_page_spec_name(op)} = PageSpec({arguments})"
 
 
-def _operation(sdk_method: SdkMethod, flavour: Flavour) -> PyOperation:
+def _parameter_values(params: tuple[Parameter, ...]) -> str:
+    return "{" + ", ".join(f'"{p.name}": {argument_name(p)}' for p in params) + "}"
+
+
+def _styles(op: Operation) -> str:
+    """`{"ids": ("pipeDelimited", False)}`: the parameters not sent as their location's
+    default (query and cookie: `form`, exploded; path and header: `simple`, not exploded)."""
+    defaults = {"query": ("form", True), "cookie": ("form", True)}
+    styles = {
+        p.name: (p.style, p.explode)
+        for p in (*op.path_params, *op.query_params, *op.header_params, *op.cookie_params)
+        if (p.style, p.explode) != defaults.get(p.location, ("simple", False))
+    }
+    items = (
+        f"{json.dumps(name)}: ({json.dumps(style)}, {explode})"
+        for name, (style, explode) in styles.items()
+    )
+    return "{" + ", ".join(items) + "}" if styles else ""
+
+
+def _operation(sdk_method: SdkMethod, flavour: Flavour, auth: AuthPolicy) -> PyOperation:
     op = sdk_method.operation
     # The arguments are the SDK view's (`languages.python.arguments`), in its order.
     texts = signature_arguments(op)
@@ -367,12 +415,26 @@ def _operation(sdk_method: SdkMethod, flavour: Flavour) -> PyOperation:
 
     path = op.path
     for p in op.path_params:
-        path = path.replace("{" + p.name + "}", "{path_param(" + argument_name(p) + ")}")
+        exploded = ", True" if p.explode else ""
+        path = path.replace("{" + p.name + "}", f"{{path_param({argument_name(p)}{exploded})}}")
     call = [json.dumps(op.http_method), f'f"{path}"' if op.path_params else json.dumps(path)]
     if op.query_params:
-        call.append(
-            "query={" + ", ".join(f'"{p.name}": {argument_name(p)}' for p in op.query_params) + "}"
+        call.append(f"query={_parameter_values(op.query_params)}")
+    headers = header_parameters(op)
+    if headers:
+        call.append(f"headers={_parameter_values(headers)}")
+    if op.cookie_params:
+        call.append(f"cookies={_parameter_values(op.cookie_params)}")
+    styles = _styles(op)
+    if styles:
+        call.append(f"styles={styles}")
+    security = auth.requirements(op)
+    if security:
+        alternatives = ", ".join(
+            "(" + "".join(f"{json.dumps(name)}, " for name in alternative) + ")"
+            for alternative in security
         )
+        call.append(f"security=({alternatives},)")
     if whole is not None:
         call.append(f"body={argument_name(whole)}")
     elif op.body is not None:
@@ -423,7 +485,7 @@ def _docstring(op: Operation) -> str:
         parts.append(op.description)
     documented = [
         (argument_name(p), p.description)
-        for p in (*op.path_params, *op.query_params)
+        for p in (*op.path_params, *op.query_params, *header_parameters(op), *op.cookie_params)
         if p.description
     ]
     whole = whole_body(op)
@@ -476,7 +538,8 @@ def _models_used(op: Operation) -> set[str]:
 def _arguments(op: Operation) -> list[Parameter | Field]:
     whole = whole_body(op)
     body = [whole] if whole is not None else list(op.body.fields if op.body else ())
-    return [*op.path_params, *op.query_params, *body]
+    parameters = (*op.path_params, *op.query_params, *header_parameters(op), *op.cookie_params)
+    return [*parameters, *body]
 
 
 def _required(type_ref: TypeRef | None) -> TypeRef:

@@ -22,6 +22,7 @@ from protocol_codegen.languages.typescript import (
     object_key,
     parameter_name,
     params_type,
+    request_parameters,
     resource_property,
     string_literal,
     type_names,
@@ -31,7 +32,10 @@ from protocol_codegen.policy import (
     ERROR_POLICY,
     JSON,
     MEDIA_POLICY,
+    PARAMETER_STYLES,
     RETRY_POLICY,
+    AuthPolicy,
+    auth_policy,
     request_media,
     response_media,
     sdk_operations,
@@ -42,7 +46,8 @@ from protocol_codegen.sdk_view import SdkMethod, SdkModel, SdkResource
 from protocol_codegen.targets._jinja import environment, header
 from protocol_codegen.targets._readme import readme_view, reflow
 from protocol_codegen.targets._text import doc_block, one_line
-from protocol_spec.model import Api, Operation, Resource
+from protocol_spec import naming
+from protocol_spec.model import Api, Operation, Parameter, Resource
 
 __all__ = [
     "ERROR_SUFFIX",
@@ -109,8 +114,9 @@ def render(api: Api) -> dict[str, str]:
     env = environment(ROOT)
     view = LANGUAGE.sdk_view(api)
     names = type_names(api)
+    auth = auth_policy(api)
     resources = [
-        _resource_view(api, resource, declared, names)
+        _resource_view(api, resource, declared, names, auth)
         for resource, declared in zip(api.resources, view.resources, strict=True)
     ]
 
@@ -125,6 +131,15 @@ def render(api: Api) -> dict[str, str]:
             webhooks=webhook_policy(api),
             errors=ERROR_POLICY,
             error_suffix=ERROR_SUFFIX,
+            auth=auth,
+            always_required=auth.always_required(api),
+            styles=PARAMETER_STYLES,
+            schemes=_schemes(auth),
+            ts_credentials=[
+                (naming.camel(argument), variable)
+                for argument, variable in auth.arguments
+                if argument != "token"
+            ],
             **context,
         )
 
@@ -157,11 +172,15 @@ def render(api: Api) -> dict[str, str]:
             {
                 "defaultBaseUrl": api.default_base_url,
                 "baseUrlEnv": api.settings.base_url_env,
-                "tokenEnv": api.settings.token_env,
                 "userAgent": f"protocol-api-js/{api.version}",
             }
         ),
         "token_env": api.settings.token_env,
+        "credentials_doc": [
+            f"`{naming.camel(argument)}` defaults to the {variable} environment variable"
+            for argument, variable in auth.arguments
+            if argument != "token"
+        ],
         "base_url_env": api.settings.base_url_env,
     }
     ts_models = sorted({names.get(model, model) for model in webhook_policy(api).models})
@@ -223,11 +242,31 @@ def _member(name: str, required: bool, type_: str, doc: str) -> str:
 # -- resources -------------------------------------------------------------------------------
 
 
+def _schemes(auth: AuthPolicy) -> str:
+    """core.js's `SCHEMES`: each scheme's kind, where it travels and its credentials."""
+    schemes = {
+        c.scheme: {
+            "kind": c.kind,
+            "location": c.location,
+            "name": c.name,
+            "arguments": [naming.camel(argument) for argument in c.arguments],
+            "env": list(c.env),
+            **({"tokenUrl": c.token_url, "scopes": list(c.scopes)} if c.kind == "oauth2" else {}),
+        }
+        for c in auth.credentials
+    }
+    return json.dumps(schemes, indent=2)
+
+
 def _resource_view(
-    api: Api, resource: Resource, declared: SdkResource, names: dict[str, str]
+    api: Api,
+    resource: Resource,
+    declared: SdkResource,
+    names: dict[str, str],
+    auth: AuthPolicy,
 ) -> TsResource:
     """The resource's class; its property, methods' names and return types are the SDK view's."""
-    operations = tuple(_operation(method, names) for method in declared.methods)
+    operations = tuple(_operation(method, names, auth) for method in declared.methods)
     every = sdk_operations(api, resource)
     used = sorted({name for op in every for name in _types_used(op, names)})
     return TsResource(
@@ -242,14 +281,33 @@ def _resource_view(
     )
 
 
-def _operation(method: SdkMethod, names: dict[str, str]) -> TsOperation:
+def _members(params: tuple[Parameter, ...]) -> str:
+    """`{ 'X-Id': params['X-Id'] }`: the `params` members of one location."""
+    members = (f"{object_key(p.name)}: params[{string_literal(p.name)}]" for p in params)
+    return "{ " + ", ".join(members) + " }"
+
+
+def _styles(op: Operation) -> str:
+    """`{ ids: ['pipeDelimited', false] }`: the parameters not sent as their location's default
+    (query and cookie: `form`, exploded; path and header: `simple`, not exploded)."""
+    defaults = {"query": ("form", True), "cookie": ("form", True)}
+    styles = [
+        f"{object_key(p.name)}: [{string_literal(p.style)}, {'true' if p.explode else 'false'}]"
+        for p in request_parameters(op)
+        if (p.style, p.explode) != defaults.get(p.location, ("simple", False))
+    ]
+    return "{ " + ", ".join(styles) + " }" if styles else ""
+
+
+def _operation(method: SdkMethod, names: dict[str, str], auth: AuthPolicy) -> TsOperation:
     op = method.operation
     path_names = [parameter_name(p) for p in op.path_params]
     params: list[tuple[str, str, str]] = []  # (JavaScript, declaration, JSDoc @param)
     params += [(name, f"{name}: string", f"{{string}} {name}") for name in path_names]
-    if op.query_params:
+    members = request_parameters(op)
+    if members:
         query = params_type(op)
-        if any(p.required for p in op.query_params):
+        if any(p.required for p in members):
             params.append(("params", f"params: {query}", f"{{{query}}} params"))
         else:
             params.append(("params = {}", f"params?: {query}", f"{{{query}}} [params]"))
@@ -266,8 +324,24 @@ def _operation(method: SdkMethod, names: dict[str, str]) -> TsOperation:
         path = path.replace("{" + p.name + "}", "${encodeURIComponent(" + name + ")}")
     path_literal = f"`{path}`" if op.path_params else string_literal(path)
     fields = [f"method: {string_literal(op.http_method)}", f"path: {path_literal}"]
+    others = members[len(op.query_params) :]
     if op.query_params:
-        fields.append("query: params")
+        fields.append("query: params" if not others else f"query: {_members(op.query_params)}")
+    headers = tuple(p for p in others if p.location == "header")
+    if headers:
+        fields.append(f"headers: {_members(headers)}")
+    if op.cookie_params:
+        fields.append(f"cookies: {_members(op.cookie_params)}")
+    styles = _styles(op)
+    if styles:
+        fields.append(f"styles: {styles}")
+    security = auth.requirements(op)
+    if security:
+        alternatives = ", ".join(
+            "[" + ", ".join(string_literal(name) for name in alternative) + "]"
+            for alternative in security
+        )
+        fields.append(f"security: [{alternatives}]")
     sent = request_media(op)
     answer = response_media(op)
     if op.body is not None:
@@ -324,7 +398,7 @@ def _operation(method: SdkMethod, names: dict[str, str]) -> TsOperation:
 
 def _types_used(op: Operation, names: dict[str, str]) -> set[str]:
     used = {"RequestOptions"}
-    if op.query_params:
+    if request_parameters(op):
         used.add(params_type(op))
     whole = whole_body(op)
     if op.body is not None and whole is None:

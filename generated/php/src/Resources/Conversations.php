@@ -55,6 +55,7 @@ final class Conversations
             Conversation::fromArray(...),
             ['items_field' => 'data', 'has_more_field' => 'has_more', 'after_param' => 'starting_after', 'before_param' => 'ending_before', 'cursor_field' => 'id'],
             $options,
+            security: [['bearerAuth'], ['basicAuth']],
         );
     }
 
@@ -79,6 +80,7 @@ final class Conversations
                 retrySafe: true,
                 options: $options,
                 idempotencyHeader: 'Idempotency-Key',
+                security: [['bearerAuth'], ['basicAuth']],
             )
         );
     }
@@ -100,6 +102,7 @@ final class Conversations
                 '/v1/conversations/' . rawurlencode($id),
                 retrySafe: true,
                 options: $options,
+                security: [['bearerAuth'], ['basicAuth']],
             )
         );
     }
@@ -127,6 +130,7 @@ final class Conversations
                 body: $params,
                 retrySafe: true,
                 options: $options,
+                security: [['bearerAuth'], ['basicAuth']],
             )
         );
     }
@@ -149,6 +153,7 @@ final class Conversations
             '/v1/conversations/' . rawurlencode($id),
             retrySafe: true,
             options: $options,
+            security: [['bearerAuth'], ['basicAuth']],
         );
     }
 }

@@ -97,6 +97,10 @@ class Conversations(SyncAPIResource):
                     "starting_after": starting_after,
                     "ending_before": ending_before,
                 },
+                security=(
+                    ("bearerAuth",),
+                    ("basicAuth",),
+                ),
                 retry_safe=True,
                 **options,
             ),
@@ -128,6 +132,10 @@ class Conversations(SyncAPIResource):
             Call(
                 "POST",
                 "/v1/conversations",
+                security=(
+                    ("bearerAuth",),
+                    ("basicAuth",),
+                ),
                 body={"contact_id": contact_id, "group_id": group_id},
                 retry_safe=True,
                 idempotency_header="Idempotency-Key",
@@ -147,7 +155,16 @@ class Conversations(SyncAPIResource):
             **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return self._client.request(
-            Call("GET", f"/v1/conversations/{path_param(id)}", retry_safe=True, **options),
+            Call(
+                "GET",
+                f"/v1/conversations/{path_param(id)}",
+                security=(
+                    ("bearerAuth",),
+                    ("basicAuth",),
+                ),
+                retry_safe=True,
+                **options,
+            ),
             Conversation,
         )
 
@@ -181,6 +198,10 @@ class Conversations(SyncAPIResource):
             Call(
                 "PUT",
                 f"/v1/conversations/{path_param(id)}",
+                security=(
+                    ("bearerAuth",),
+                    ("basicAuth",),
+                ),
                 body={
                     "pinned_message_id": pinned_message_id,
                     "is_pinned": is_pinned,
@@ -205,7 +226,16 @@ class Conversations(SyncAPIResource):
             **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return self._client.request(
-            Call("DELETE", f"/v1/conversations/{path_param(id)}", retry_safe=True, **options),
+            Call(
+                "DELETE",
+                f"/v1/conversations/{path_param(id)}",
+                security=(
+                    ("bearerAuth",),
+                    ("basicAuth",),
+                ),
+                retry_safe=True,
+                **options,
+            ),
             None,
         )
 
@@ -289,6 +319,10 @@ class AsyncConversations(AsyncAPIResource):
                     "starting_after": starting_after,
                     "ending_before": ending_before,
                 },
+                security=(
+                    ("bearerAuth",),
+                    ("basicAuth",),
+                ),
                 retry_safe=True,
                 **options,
             ),
@@ -320,6 +354,10 @@ class AsyncConversations(AsyncAPIResource):
             Call(
                 "POST",
                 "/v1/conversations",
+                security=(
+                    ("bearerAuth",),
+                    ("basicAuth",),
+                ),
                 body={"contact_id": contact_id, "group_id": group_id},
                 retry_safe=True,
                 idempotency_header="Idempotency-Key",
@@ -339,7 +377,16 @@ class AsyncConversations(AsyncAPIResource):
             **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return await self._client.request(
-            Call("GET", f"/v1/conversations/{path_param(id)}", retry_safe=True, **options),
+            Call(
+                "GET",
+                f"/v1/conversations/{path_param(id)}",
+                security=(
+                    ("bearerAuth",),
+                    ("basicAuth",),
+                ),
+                retry_safe=True,
+                **options,
+            ),
             Conversation,
         )
 
@@ -373,6 +420,10 @@ class AsyncConversations(AsyncAPIResource):
             Call(
                 "PUT",
                 f"/v1/conversations/{path_param(id)}",
+                security=(
+                    ("bearerAuth",),
+                    ("basicAuth",),
+                ),
                 body={
                     "pinned_message_id": pinned_message_id,
                     "is_pinned": is_pinned,
@@ -397,7 +448,16 @@ class AsyncConversations(AsyncAPIResource):
             **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return await self._client.request(
-            Call("DELETE", f"/v1/conversations/{path_param(id)}", retry_safe=True, **options),
+            Call(
+                "DELETE",
+                f"/v1/conversations/{path_param(id)}",
+                security=(
+                    ("bearerAuth",),
+                    ("basicAuth",),
+                ),
+                retry_safe=True,
+                **options,
+            ),
             None,
         )
 

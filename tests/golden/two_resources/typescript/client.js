@@ -18,7 +18,7 @@ export class ApiClient extends BaseClient {
    *   server), `timeout` in milliseconds, `maxRetries`
    */
   constructor(token, options = {}) {
-    super(token, options, { defaultBaseUrl: 'https://api.example.test', baseUrlEnv: 'PROTOCOL_BASE_URL', tokenEnv: 'PROTOCOL_API_TOKEN', userAgent: 'protocol-api-js/0.1.0' });
+    super(token, options, { defaultBaseUrl: 'https://api.example.test', baseUrlEnv: 'PROTOCOL_BASE_URL', userAgent: 'protocol-api-js/0.1.0' });
     /** Verifies and parses webhook deliveries (no request is sent). */
     this.webhooks = new Webhooks();
     /** Conversations, reduced to what this fixture needs. */

@@ -1,15 +1,14 @@
 // Generated from tests/fixtures/specs/two_resources.yaml + templates/typescript/core.js.jinja. Do not edit.
 /**
- * The transport every resource calls into: authentication, bodies, timeouts, retries.
+ * The transport every resource calls into: authentication, JSON, timeouts, retries.
  * Uses only what Node 20 has built in (node:http, node:https, node:crypto). The retry policy
- * and the media policy (how bodies and files are sent, how answers are read) are rendered from
- * the generator's one declaration of them, shared with the Python and PHP clients.
+ * is rendered from the generator's one declaration of it, shared with the Python and PHP
+ * clients.
  */
 
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
-import { basename } from 'node:path';
 
 import { APIConnectionError, APIError, APITimeoutError, errorFromStatus } from './errors.js';
 import { APIPromise, RawResponse } from './response.js';
@@ -28,43 +27,45 @@ const RETRY_JITTER = 0.25;
 const MAX_RETRY_AFTER_MS = 60000;
 // Besides every 5xx.
 const RETRY_STATUSES = new Set([408, 409, 429]);
-// A file part's name when the file has none (a Buffer, a Blob that is no File).
-const DEFAULT_FILE_NAME = 'upload';
-// A file's media type when neither the caller nor the name's extension tell it.
-const DEFAULT_FILE_MEDIA_TYPE = 'application/octet-stream';
-// A file's media type from its name's extension (the same table in every client).
-/** @type {Record<string, string>} */
-const MEDIA_TYPES = {
-  csv: 'text/csv',
-  doc: 'application/msword',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  gif: 'image/gif',
-  gz: 'application/gzip',
-  htm: 'text/html',
-  html: 'text/html',
-  jpeg: 'image/jpeg',
-  jpg: 'image/jpeg',
-  json: 'application/json',
-  md: 'text/markdown',
-  mov: 'video/quicktime',
-  mp3: 'audio/mpeg',
-  mp4: 'video/mp4',
-  pdf: 'application/pdf',
-  png: 'image/png',
-  svg: 'image/svg+xml',
-  txt: 'text/plain',
-  wav: 'audio/wav',
-  webp: 'image/webp',
-  xls: 'application/vnd.ms-excel',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  xml: 'application/xml',
-  zip: 'application/zip',
+// Milliseconds before an OAuth2 token expires that a new one is fetched.
+const REFRESH_MARGIN_MS = 30000;
+/**
+ * Each security scheme of the spec, as the client applies it: `arguments` are the credentials'
+ * names (`token` is the constructor's first argument, the others `ClientOptions`), `env` the
+ * environment variables read when they are not given.
+ * @typedef {{ kind: string, location: string, name: string, arguments: string[], env: string[], tokenUrl?: string, scopes?: string[] }} Scheme
+ */
+/** @type {Record<string, Scheme>} */
+const SCHEMES = {
+  "bearerAuth": {
+    "kind": "bearer",
+    "location": "header",
+    "name": "Authorization",
+    "arguments": [
+      "token"
+    ],
+    "env": [
+      "PROTOCOL_API_TOKEN"
+    ]
+  }
 };
+// Every operation needs a credential: a client made without any is refused at once.
+const ALWAYS_REQUIRED = true;
+// What joins an array's items (or an object's keys and values) in one parameter, by style.
+/** @type {Record<string, string>} */
+const SEPARATORS = {"form": ",", "pipeDelimited": "|", "simple": ",", "spaceDelimited": " "};
 
+
+/**
+ * What the credentials add to one request.
+ * @typedef {{ headers: Record<string, string>, query: Array<[string, string]>, cookies: Record<string, string> }} Sent
+ */
 
 export class BaseClient {
-  /** @type {string} */
-  #token;
+  /** @type {Record<string, string>} */
+  #credentials = {};
+  /** @type {Map<string, { token: string, expiresAt: number }>} */
+  #tokens = new Map();
   /** @type {string} */
   #userAgent;
 
@@ -74,13 +75,17 @@ export class BaseClient {
    * @param {ClientSettings} settings
    */
   constructor(token, options, settings) {
-    const resolvedToken = token || readEnv(settings.tokenEnv);
-    if (!resolvedToken) {
-      throw new APIError(
-        `No API token: pass one as new ApiClient(token) or set the ${settings.tokenEnv} environment variable.`,
-      );
+    const given = /** @type {Record<string, unknown>} */ ({ ...options, token });
+    for (const scheme of Object.values(SCHEMES)) {
+      scheme.arguments.forEach((argument, index) => {
+        const value = given[argument];
+        const resolved = typeof value === 'string' && value ? value : readEnv(scheme.env[index] ?? '');
+        if (resolved) this.#credentials[argument] = resolved;
+      });
     }
-    this.#token = resolvedToken;
+    if (ALWAYS_REQUIRED && !Object.keys(SCHEMES).some((name) => this.#has(name))) {
+      throw new APIError(`No credentials: ${wanted(Object.keys(SCHEMES))}.`);
+    }
     this.#userAgent = settings.userAgent;
     /** @type {string} */
     this.baseUrl = (options.baseUrl || readEnv(settings.baseUrlEnv) || settings.defaultBaseUrl).replace(/\/+$/, '');
@@ -98,8 +103,9 @@ export class BaseClient {
    * @returns {this}
    */
   withOptions(options) {
-    const Client = /** @type {new (token: string, options: ClientOptions) => this} */ (this.constructor);
-    return new Client(this.#token, {
+    const Client = /** @type {new (token: string | undefined, options: ClientOptions) => this} */ (this.constructor);
+    return new Client(this.#credentials.token, {
+      ...this.#credentials,
       baseUrl: this.baseUrl,
       timeout: this.timeout,
       connectTimeout: this.connectTimeout,
@@ -154,22 +160,32 @@ export class BaseClient {
    */
   async #send(request, options) {
     const maxRetries = request.retrySafe ? (options.maxRetries ?? this.maxRetries) : 0;
-    const url = buildUrl(this.baseUrl, request.path, request.query);
+    const sent = await this.#authenticate(request);
+    const pairs = [...queryPairs(request.query ?? {}, request.styles ?? {}), ...sent.query];
+    const url = this.baseUrl + request.path + (pairs.length ? `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}` : '');
+    /** @type {Record<string, string>} */
+    const parameters = {};
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      if (value !== undefined) parameters[name] = flat(value, request.styles?.[name]?.[1] ?? false).join(',');
+    }
+    const cookies = Object.entries({ ...request.cookies, ...sent.cookies })
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => `${name}=${flat(value, false).join(',')}`);
+    if (cookies.length) parameters.Cookie = cookies.join('; ');
     /** @type {Record<string, string>} */
     const headers = {
-      Accept: request.accept ?? 'application/json',
-      Authorization: `Bearer ${this.#token}`,
+      Accept: 'application/json',
       'User-Agent': this.#userAgent,
+      ...parameters,
+      ...sent.headers,
       ...options.headers,
     };
     if (request.idempotencyHeader) {
       // One key for the call, sent again on each retry: the server acts on it once.
       headers[request.idempotencyHeader] = options.idempotencyKey ?? randomUUID();
     }
-    // Built whole, files read, before the first attempt: each retry sends these same bytes.
-    const encoded = await encodeBody(request);
-    const body = encoded?.bytes;
-    if (encoded !== undefined) headers['Content-Type'] = encoded.contentType;
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
     const timeouts = {
       connect: options.connectTimeout ?? this.connectTimeout,
       read: options.timeout ?? this.timeout,
@@ -197,6 +213,144 @@ export class BaseClient {
       throw errorFromStatus(response.status, parseErrorBody(response.text), response.headers);
     }
   }
+
+  /**
+   * @param {string} name
+   * @returns {boolean}
+   */
+  #has(name) {
+    return (SCHEMES[name]?.arguments ?? []).every((argument) => argument in this.#credentials);
+  }
+
+  /**
+   * The credentials of the call: the first alternative the client has every credential of.
+   * @param {ApiRequest} request
+   * @returns {Promise<Sent>}
+   */
+  async #authenticate(request) {
+    /** @type {Sent} */
+    const sent = { headers: {}, query: [], cookies: {} };
+    const security = request.security ?? [];
+    const chosen = security.find((alternative) => alternative.every((name) => this.#has(name)));
+    if (chosen === undefined) {
+      if (security.length === 0) return sent;
+      throw new APIError(`No credentials for ${request.method} ${request.path}: ${wanted([...new Set(security.flat())])}.`);
+    }
+    for (const name of chosen) {
+      const scheme = /** @type {Scheme} */ (SCHEMES[name]);
+      const [first = '', second = ''] = scheme.arguments.map((argument) => this.#credentials[argument] ?? '');
+      let value = first;
+      if (scheme.kind === 'oauth2') value = `Bearer ${await this.#oauthToken(name, scheme, first, second)}`;
+      else if (scheme.kind === 'bearer') value = `Bearer ${first}`;
+      else if (scheme.kind === 'basic') value = `Basic ${Buffer.from(`${first}:${second}`).toString('base64')}`;
+      if (scheme.location === 'query') sent.query.push([scheme.name, value]);
+      else if (scheme.location === 'cookie') sent.cookies[scheme.name] = value;
+      else sent.headers[scheme.name] = value;
+    }
+    return sent;
+  }
+
+  /**
+   * An OAuth2 client-credentials token: the kept one until shortly before it expires.
+   * @param {string} name
+   * @param {Scheme} scheme
+   * @param {string} clientId
+   * @param {string} clientSecret
+   * @returns {Promise<string>}
+   */
+  async #oauthToken(name, scheme, clientId, clientSecret) {
+    const kept = this.#tokens.get(name);
+    if (kept !== undefined && Date.now() < kept.expiresAt - REFRESH_MARGIN_MS) return kept.token;
+    const tokenUrl = scheme.tokenUrl ?? '';
+    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(tokenUrl) ? tokenUrl : `${this.baseUrl}/${tokenUrl.replace(/^\/+/, '')}`;
+    const form = new URLSearchParams({ grant_type: 'client_credentials' });
+    if (scheme.scopes?.length) form.set('scope', scheme.scopes.join(' '));
+    const pair = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64');
+    const headers = {
+      Accept: 'application/json',
+      Authorization: `Basic ${pair}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'User-Agent': this.#userAgent,
+    };
+    const response = await send('POST', url, headers, form.toString(), { connect: this.connectTimeout, read: this.timeout });
+    if (response.status < 200 || response.status >= 300) {
+      throw errorFromStatus(response.status, parseErrorBody(response.text), response.headers);
+    }
+    const answer = /** @type {{ access_token?: unknown, expires_in?: unknown } | null} */ (parseErrorBody(response.text));
+    if (typeof answer?.access_token !== 'string') {
+      throw new APIError(`The token response of ${url} has no access_token.`);
+    }
+    const expiresIn = typeof answer.expires_in === 'number' ? answer.expires_in * 1000 : Infinity;
+    this.#tokens.set(name, { token: answer.access_token, expiresAt: Date.now() + expiresIn });
+    return answer.access_token;
+  }
+}
+
+/**
+ * What to pass for any of `schemes`, in words.
+ * @param {string[]} schemes
+ * @returns {string}
+ */
+function wanted(schemes) {
+  return schemes
+    .map((name) => {
+      const scheme = SCHEMES[name];
+      if (scheme === undefined) return name;
+      return `pass ${scheme.arguments.map((a) => `\`${a}\``).join(' and ')} to the client or set ${scheme.env.join(' and ')}`;
+    })
+    .join('; or ');
+}
+
+/**
+ * A scalar as a parameter holds it: booleans `true`/`false`, numbers in decimal.
+ * @param {unknown} value
+ * @returns {string}
+ */
+function text(value) {
+  return value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * An array's items, or an object's keys and values (`key=value` when exploded), as text.
+ * @param {unknown} value
+ * @param {boolean} explode
+ * @returns {string[]}
+ */
+function flat(value, explode) {
+  if (Array.isArray(value)) return value.map(text);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => (explode ? [`${key}=${text(item)}`] : [key, text(item)]));
+  }
+  return [text(value)];
+}
+
+/**
+ * The query's name=value pairs, each parameter in its style (default: `form`, exploded); left
+ * out (undefined or null) means "not given".
+ * @param {object} query
+ * @param {Record<string, [string, boolean]>} styles
+ * @returns {Array<[string, string]>}
+ */
+function queryPairs(query, styles) {
+  /** @type {Array<[string, string]>} */
+  const pairs = [];
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    const [style, explode] = styles[name] ?? ['form', true];
+    const isObject = typeof value === 'object' && !Array.isArray(value);
+    if (style === 'deepObject' && isObject) {
+      for (const [key, item] of Object.entries(value)) pairs.push([`${name}[${key}]`, text(item)]);
+    } else if (isObject && explode) {
+      for (const [key, item] of Object.entries(value)) pairs.push([key, text(item)]);
+    } else if (Array.isArray(value) && explode) {
+      for (const item of value) pairs.push([name, text(item)]);
+    } else if (typeof value === 'object') {
+      pairs.push([name, flat(value, false).join(SEPARATORS[style] ?? ',')]);
+    } else {
+      pairs.push([name, text(value)]);
+    }
+  }
+  return pairs;
 }
 
 /**
@@ -205,7 +359,7 @@ export class BaseClient {
  * @param {string} method
  * @param {string} url
  * @param {Record<string, string>} headers
- * @param {Uint8Array | undefined} body
+ * @param {string | undefined} body
  * @param {{ connect: number, read: number }} timeouts
  * @returns {Promise<RawResponse>}
  */
@@ -220,8 +374,7 @@ function send(method, url, headers, body, timeouts) {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
       response.on('end', () => {
-        const bytes = Buffer.concat(chunks);
-        resolve(new RawResponse(response.statusCode ?? 0, toHeaders(response.headers), bytes.toString('utf8'), url, bytes));
+        resolve(new RawResponse(response.statusCode ?? 0, toHeaders(response.headers), Buffer.concat(chunks).toString('utf8'), url));
       });
       response.on('error', (error) => reject(failure(method, url, error, timedOut, timeouts)));
     });
@@ -288,163 +441,11 @@ function readEnv(name) {
 }
 
 /**
- * @param {string} baseUrl
- * @param {string} path
- * @param {object | undefined} query
- * @returns {string}
- */
-function buildUrl(baseUrl, path, query) {
-  const url = new URL(baseUrl + path);
-  for (const [key, value] of Object.entries(query ?? {})) {
-    // Left out means "not given"; booleans travel as `true`/`false`, numbers in decimal.
-    if (value !== undefined && value !== null) url.searchParams.append(key, String(value));
-  }
-  return url.toString();
-}
-
-/**
- * The request's body as the operation declares it: its bytes and Content-Type, or undefined.
- * @param {ApiRequest} request
- * @returns {Promise<{ bytes: Uint8Array, contentType: string } | undefined>}
- */
-async function encodeBody(request) {
-  const { body } = request;
-  const contentType = request.contentType ?? 'application/json';
-  if (body === undefined) return undefined;
-  switch (request.encoding ?? 'json') {
-    case 'text':
-      return { bytes: Buffer.from(String(body), 'utf8'), contentType };
-    case 'binary': {
-      const file = await readFile(body);
-      return { bytes: file.bytes, contentType: contentType.includes('*') ? file.type : contentType };
-    }
-    case 'form': {
-      const form = new URLSearchParams();
-      for (const [key, value] of formPairs(body, [])) form.append(key, formText(value));
-      return { bytes: Buffer.from(form.toString(), 'utf8'), contentType };
-    }
-    case 'multipart':
-      return multipart(body, request.files ?? [], contentType);
-    default:
-      return { bytes: Buffer.from(JSON.stringify(body), 'utf8'), contentType };
-  }
-}
-
-/**
- * An object's attributes as form pairs: left-out ones skipped, an array its name repeated.
- * @param {unknown} body
- * @param {string[]} files
- * @returns {Array<[string, unknown]>}
- */
-function formPairs(body, files) {
-  /** @type {Array<[string, unknown]>} */
-  const pairs = [];
-  for (const [key, value] of Object.entries(/** @type {Record<string, unknown>} */ (body ?? {}))) {
-    if (value === undefined) continue;
-    if (Array.isArray(value) && !files.includes(key)) {
-      for (const item of value) pairs.push([key, item]);
-    } else {
-      pairs.push([key, value]);
-    }
-  }
-  return pairs;
-}
-
-/**
- * A value as a form or a multipart text part writes it: strings as they are, else JSON.
- * @param {unknown} value
- * @returns {string}
- */
-function formText(value) {
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/**
- * @param {unknown} body
- * @param {string[]} files
- * @param {string} contentType
- * @returns {Promise<{ bytes: Uint8Array, contentType: string }>}
- */
-async function multipart(body, files, contentType) {
-  const boundary = randomUUID().replaceAll('-', '');
-  /** @type {Uint8Array[]} */
-  const chunks = [];
-  for (const [key, value] of formPairs(body, files)) {
-    let head = `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(key)}"`;
-    /** @type {Uint8Array} */
-    let data;
-    if (files.includes(key)) {
-      const file = await readFile(value);
-      head += `; filename="${quoted(file.name)}"\r\nContent-Type: ${file.type}`;
-      data = file.bytes;
-    } else {
-      data = Buffer.from(formText(value), 'utf8');
-    }
-    chunks.push(Buffer.from(`${head}\r\n\r\n`, 'utf8'), data, Buffer.from('\r\n', 'utf8'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
-  return { bytes: Buffer.concat(chunks), contentType: `${contentType}; boundary=${boundary}` };
-}
-
-/**
- * A name in a Content-Disposition, escaped as browsers do (quote, CR and LF).
- * @param {string} text
- * @returns {string}
- */
-function quoted(text) {
-  return text.replaceAll('"', '%22').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
-}
-
-/**
- * A file argument as its part carries it, read whole: a Blob (a File has a name), a Buffer or
- * any Uint8Array, an ArrayBuffer, or a Node readable stream (`fs.createReadStream(path)` gives
- * its path's name).
- * @param {unknown} value
- * @returns {Promise<{ name: string, bytes: Uint8Array, type: string }>}
- */
-async function readFile(value) {
-  /** @type {Uint8Array} */
-  let bytes;
-  let name = '';
-  let type = '';
-  if (typeof value === 'object' && value !== null && Symbol.asyncIterator in value) {
-    /** @type {Buffer[]} */
-    const chunks = [];
-    for await (const chunk of /** @type {AsyncIterable<Uint8Array | string>} */ (value)) {
-      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
-    }
-    bytes = Buffer.concat(chunks);
-    const path = /** @type {{ path?: unknown }} */ (value).path;
-    if (typeof path === 'string' || path instanceof Buffer) name = basename(path.toString());
-  } else if (value instanceof Blob) {
-    bytes = new Uint8Array(await value.arrayBuffer());
-    type = value.type;
-    const named = /** @type {{ name?: unknown }} */ (value).name;
-    if (typeof named === 'string') name = named;
-  } else if (value instanceof Uint8Array) {
-    bytes = value;
-  } else if (value instanceof ArrayBuffer) {
-    bytes = new Uint8Array(value);
-  } else {
-    throw new APIError(
-      `${value === null ? 'null' : typeof value} is not a file: pass a Blob or File, a Buffer or Uint8Array, an ArrayBuffer, or a readable stream` +
-        (typeof value === 'string' ? ' (for a path, pass fs.createReadStream(path))' : '') +
-        '.',
-    );
-  }
-  name = name || DEFAULT_FILE_NAME;
-  const extension = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
-  return { name, bytes, type: type || (Object.hasOwn(MEDIA_TYPES, extension) ? MEDIA_TYPES[extension] : DEFAULT_FILE_MEDIA_TYPE) };
-}
-
-/**
  * @param {ApiRequest} request
  * @param {RawResponse} response
  * @returns {unknown}
  */
 function parseSuccessBody(request, response) {
-  if (request.responseKind === 'binary') return response.body;
-  if (request.responseKind === 'text') return response.text;
   if (response.status === 204 || response.text === '') return undefined;
   try {
     return JSON.parse(response.text);

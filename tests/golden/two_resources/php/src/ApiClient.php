@@ -34,7 +34,6 @@ final class ApiClient extends BaseClient
         parent::__construct($token, $options, [
             'default_base_url' => 'https://api.example.test',
             'base_url_env' => 'PROTOCOL_BASE_URL',
-            'token_env' => 'PROTOCOL_API_TOKEN',
             'user_agent' => 'protocol-sdk-php/0.1.0',
         ]);
         $this->webhooks = new Webhooks();

@@ -21,15 +21,14 @@ __all__ = [
 
 DEFAULT_BASE_URL = "https://api.example.test"
 BASE_URL_ENV = "PROTOCOL_BASE_URL"
-TOKEN_ENV = "PROTOCOL_API_TOKEN"
 USER_AGENT = "protocol_api-python/0.1.0"
 
 
 class ApiClient(SyncAPIClient):
     """Two Resources API client.
 
-    `token` defaults to $PROTOCOL_API_TOKEN; `base_url` to $PROTOCOL_BASE_URL, else
-    https://api.example.test. A request that is safe to send again (any but a create
+    `token` (bearerAuth, bearer) default to $PROTOCOL_API_TOKEN.
+    `base_url` defaults to $PROTOCOL_BASE_URL, else https://api.example.test. A request that is safe to send again (any but a create
     without an idempotency key, and creates always carry one) is retried up to `max_retries`
     times after a connection error, a timeout, 408, 409, 429 or a 5xx, waiting what
     `Retry-After` asks (up to 60 s) or backing off. `timeout` is in seconds for
@@ -53,13 +52,12 @@ class ApiClient(SyncAPIClient):
         http_client: httpx.Client | None = None,
     ) -> None:
         super().__init__(
-            token,
+            {"token": token},
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
             default_base_url=DEFAULT_BASE_URL,
             base_url_env=BASE_URL_ENV,
-            token_env=TOKEN_ENV,
             user_agent=USER_AGENT,
             http_client=http_client,
         )
@@ -86,13 +84,12 @@ class AsyncApiClient(AsyncAPIClient):
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         super().__init__(
-            token,
+            {"token": token},
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
             default_base_url=DEFAULT_BASE_URL,
             base_url_env=BASE_URL_ENV,
-            token_env=TOKEN_ENV,
             user_agent=USER_AGENT,
             http_client=http_client,
         )

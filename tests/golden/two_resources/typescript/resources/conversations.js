@@ -25,6 +25,7 @@ export class Conversations {
         method: 'GET',
         path: '/v1/conversations',
         query: params,
+        security: [['bearerAuth']],
         retrySafe: true,
       },
       { itemsField: 'data', hasMoreField: 'has_more', afterParam: 'starting_after', beforeParam: 'ending_before', cursorField: 'id' },
@@ -44,6 +45,7 @@ export class Conversations {
       {
         method: 'POST',
         path: '/v1/conversations',
+        security: [['bearerAuth']],
         body,
         retrySafe: false,
       },
@@ -63,6 +65,7 @@ export class Conversations {
       {
         method: 'GET',
         path: `/v1/conversations/${encodeURIComponent(id)}`,
+        security: [['bearerAuth']],
         retrySafe: true,
       },
       options,
@@ -81,6 +84,7 @@ export class Conversations {
       {
         method: 'DELETE',
         path: `/v1/conversations/${encodeURIComponent(id)}`,
+        security: [['bearerAuth']],
         retrySafe: true,
       },
       options,
@@ -100,6 +104,7 @@ export class Conversations {
       {
         method: 'PATCH',
         path: `/v1/conversations/${encodeURIComponent(id)}`,
+        security: [['bearerAuth']],
         body,
         retrySafe: false,
       },

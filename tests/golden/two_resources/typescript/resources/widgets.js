@@ -27,6 +27,7 @@ export class Widgets {
         method: 'GET',
         path: '/v1/widgets',
         query: params,
+        security: [['bearerAuth']],
         retrySafe: true,
       },
       { itemsField: 'data', hasMoreField: 'has_more', afterParam: 'after', beforeParam: null, cursorField: 'id' },
@@ -46,6 +47,7 @@ export class Widgets {
       {
         method: 'POST',
         path: '/v1/widgets',
+        security: [['bearerAuth']],
         body,
         retrySafe: false,
       },
@@ -65,6 +67,7 @@ export class Widgets {
       {
         method: 'GET',
         path: `/v1/widgets/${encodeURIComponent(id)}`,
+        security: [['bearerAuth']],
         retrySafe: true,
       },
       options,
@@ -84,6 +87,7 @@ export class Widgets {
       {
         method: 'PUT',
         path: `/v1/widgets/${encodeURIComponent(id)}`,
+        security: [['bearerAuth']],
         body,
         retrySafe: true,
       },
@@ -103,6 +107,7 @@ export class Widgets {
       {
         method: 'DELETE',
         path: `/v1/widgets/${encodeURIComponent(id)}`,
+        security: [['bearerAuth']],
         retrySafe: true,
       },
       options,

@@ -28,37 +28,67 @@ abstract class BaseClient
     private const MAX_RETRY_AFTER_SECONDS = 60.0;
     // Besides every 5xx.
     private const RETRY_STATUSES = [408, 409, 429];
+    // Seconds before an OAuth2 token expires that a new one is fetched.
+    private const REFRESH_MARGIN_SECONDS = 30.0;
+    /**
+     * Each security scheme of the spec, as the client applies it: `arguments` are the
+     * credentials' names (`token` is the constructor's first argument, the others keys of its
+     * options), `env` the environment variables read when they are not given.
+     */
+    private const SCHEMES = [
+        'bearerAuth' => [
+            'kind' => 'bearer',
+            'location' => 'header',
+            'name' => 'Authorization',
+            'arguments' => ['token'],
+            'env' => ['PROTOCOL_API_TOKEN'],
+            'token_url' => '',
+            'scopes' => [],
+        ],
+    ];
+    // Every operation needs a credential: a client made without any is refused at once.
+    private const ALWAYS_REQUIRED = true;
+    // What joins an array's items (or an object's keys and values) in one parameter, by style.
+    private const SEPARATORS = ['form' => ',', 'simple' => ',', 'spaceDelimited' => ' ', 'pipeDelimited' => '|'];
 
 
     public readonly string $baseUrl;
     public readonly float $timeout;
     public readonly float $connectTimeout;
     public readonly int $maxRetries;
-    private readonly string $token;
+    /** @var array<string, string> credentials by argument name */
+    private array $credentials = [];
+    /** @var array<string, array{string, float}> OAuth2 tokens by scheme: token, expiry */
+    private array $tokens = [];
     private readonly StreamTransport $transport;
     /** Where withRawResponse() collects the response of the call it makes. */
     private ?HttpResponse $captured = null;
     private bool $capturing = false;
 
     /**
-     * @param array{base_url?: string, timeout?: int|float, connect_timeout?: int|float, max_retries?: int} $options
-     * @param array{default_base_url: string, base_url_env: string, token_env: string, user_agent: string} $settings
+     * @param array<string, mixed> $options `base_url`, `timeout`, `connect_timeout`, `max_retries` and the credentials
+     * @param array{default_base_url: string, base_url_env: string, user_agent: string} $settings
      */
     public function __construct(?string $token, private readonly array $options, private readonly array $settings)
     {
-        $token = ($token !== null && $token !== '') ? $token : self::env($settings['token_env']);
-        if ($token === null) {
-            throw new ApiException(sprintf(
-                'No API token: pass one as new \Protocol\ApiClient($token) or set the %s environment variable.',
-                $settings['token_env'],
-            ));
+        $given = [...$options, 'token' => $token];
+        foreach (self::SCHEMES as $scheme) {
+            foreach ($scheme['arguments'] as $index => $argument) {
+                $value = $given[$argument] ?? null;
+                $value = is_string($value) && $value !== '' ? $value : self::env($scheme['env'][$index]);
+                if ($value !== null) {
+                    $this->credentials[$argument] = $value;
+                }
+            }
         }
-        $this->token = $token;
+        if (self::ALWAYS_REQUIRED && array_filter(array_keys(self::SCHEMES), $this->has(...)) === []) {
+            throw new ApiException('No credentials: ' . self::wanted(array_keys(self::SCHEMES)) . '.');
+        }
         $baseUrl = $options['base_url'] ?? self::env($settings['base_url_env']) ?? $settings['default_base_url'];
-        $this->baseUrl = rtrim($baseUrl, '/');
+        $this->baseUrl = rtrim((string) $baseUrl, '/');
         $this->timeout = (float) ($options['timeout'] ?? self::DEFAULT_TIMEOUT_SECONDS);
         $this->connectTimeout = (float) ($options['connect_timeout'] ?? self::DEFAULT_CONNECT_TIMEOUT_SECONDS);
-        $this->maxRetries = $options['max_retries'] ?? self::DEFAULT_MAX_RETRIES;
+        $this->maxRetries = (int) ($options['max_retries'] ?? self::DEFAULT_MAX_RETRIES);
         $this->transport = new StreamTransport();
     }
 
@@ -69,19 +99,25 @@ abstract class BaseClient
      */
     public function withOptions(array $options): static
     {
+        $credentials = $this->credentials;
+        unset($credentials['token']);
         // @phpstan-ignore new.static (every client takes ($token, $options))
-        return new static($this->token, [...$this->options, 'base_url' => $this->baseUrl, ...$options]);
+        return new static($this->credentials['token'] ?? null, [...$this->options, ...$credentials, 'base_url' => $this->baseUrl, ...$options]);
     }
 
     /**
-     * Sends one request, retrying it when it is safe to; returns the decoded JSON value: an
-     * object as an array, a list, or a scalar (an empty array when the response has no body).
+     * Sends one request, retrying it when it is safe to; returns the decoded JSON object
+     * (an empty array when the response has no body).
      *
      * @param array<string, mixed> $query
      * @param array<string, mixed>|null $body sent as JSON; null sends no body
      * @param bool $retrySafe safe to send twice (an idempotent method, or an idempotency key)
      * @param string|null $idempotencyHeader the header of the call's idempotency key, if it takes one
      * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>, idempotency_key?: string} $options
+     * @param list<list<string>> $security the security requirements' alternatives; [] for none
+     * @param array<string, array{string, bool}> $styles style and explode of the parameters not sent as their location's default
+     * @param array<string, string> $locations `header` or `cookie`, for the keys of $query that are no query parameters
+     * @return array<string, mixed>
      */
     public function request(
         string $method,
@@ -91,12 +127,38 @@ abstract class BaseClient
         bool $retrySafe = false,
         array $options = [],
         ?string $idempotencyHeader = null,
-    ): mixed {
-        $url = $this->baseUrl . $path . self::queryString($query);
+        array $security = [],
+        array $styles = [],
+        array $locations = [],
+    ): array {
+        $sent = $this->authenticate($security, $method . ' ' . $path);
+        $parameters = [];
+        $cookies = $sent['cookies'];
+        foreach ($locations as $name => $location) {
+            $value = $query[$name] ?? null;
+            unset($query[$name]);
+            if ($value === null) {
+                continue;
+            }
+            if ($location === 'cookie') {
+                $cookies[$name] = implode(',', self::flat($value, false));
+            } else {
+                $parameters[$name] = implode(',', self::flat($value, $styles[$name][1] ?? false));
+            }
+        }
+        if ($cookies !== []) {
+            $parameters['Cookie'] = implode('; ', array_map(
+                static fn (string $name, string $value): string => $name . '=' . $value,
+                array_keys($cookies),
+                array_values($cookies),
+            ));
+        }
+        $url = $this->baseUrl . $path . self::queryString($query, $styles, $sent['query']);
         $headers = [
             'Accept' => 'application/json',
-            'Authorization' => 'Bearer ' . $this->token,
             'User-Agent' => $this->settings['user_agent'],
+            ...$parameters,
+            ...$sent['headers'],
             ...($options['headers'] ?? []),
         ];
         if ($idempotencyHeader !== null) {
@@ -148,12 +210,23 @@ abstract class BaseClient
      * @param callable(array<string, mixed>): T $hydrate turns one item into its model
      * @param array{items_field: string, has_more_field: string, after_param: string, before_param: string|null, cursor_field: string} $pagination
      * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>} $options
+     * @param list<list<string>> $security
+     * @param array<string, array{string, bool}> $styles
+     * @param array<string, string> $locations
      * @return Page<T>
      */
-    public function requestPage(string $path, array $query, callable $hydrate, array $pagination, array $options = []): Page
-    {
-        $body = $this->request('GET', $path, $query, null, true, $options);
-        $fetch = fn (array $nextQuery): Page => $this->requestPage($path, $nextQuery, $hydrate, $pagination, $options);
+    public function requestPage(
+        string $path,
+        array $query,
+        callable $hydrate,
+        array $pagination,
+        array $options = [],
+        array $security = [],
+        array $styles = [],
+        array $locations = [],
+    ): Page {
+        $body = $this->request('GET', $path, $query, null, true, $options, null, $security, $styles, $locations);
+        $fetch = fn (array $nextQuery): Page => $this->requestPage($path, $nextQuery, $hydrate, $pagination, $options, $security, $styles, $locations);
         $items = $body[$pagination['items_field']] ?? [];
         return new Page(
             array_values(array_map($hydrate, is_array($items) ? $items : [])),
@@ -200,22 +273,183 @@ abstract class BaseClient
         return vsprintf('%s%s-%s-%s-%s-%s%s%s', str_split(bin2hex($bytes), 4));
     }
 
-    /** @param array<string, mixed> $query */
-    private static function queryString(array $query): string
+    /**
+     * The query string, each parameter in its style (default: `form`, exploded).
+     *
+     * @param array<string, mixed> $query
+     * @param array<string, array{string, bool}> $styles
+     * @param list<array{string, string}> $extra pairs added as they are (an API key)
+     */
+    private static function queryString(array $query, array $styles = [], array $extra = []): string
     {
         $pairs = [];
         foreach ($query as $key => $value) {
-            // Left out means "not given"; booleans travel as `true`/`false`, not PHP's 1/0.
+            // Left out means "not given".
             if ($value === null) {
                 continue;
             }
-            $text = is_bool($value) ? ($value ? 'true' : 'false') : (string) $value;
-            $pairs[] = rawurlencode((string) $key) . '=' . rawurlencode($text);
+            $name = (string) $key;
+            [$style, $explode] = $styles[$name] ?? ['form', true];
+            $isObject = is_array($value) && !array_is_list($value);
+            if ($style === 'deepObject' && $isObject) {
+                foreach ($value as $property => $item) {
+                    $pairs[] = [$name . '[' . $property . ']', self::text($item)];
+                }
+            } elseif (is_array($value) && $explode) {
+                foreach ($value as $property => $item) {
+                    $pairs[] = [$isObject ? (string) $property : $name, self::text($item)];
+                }
+            } elseif (is_array($value)) {
+                $pairs[] = [$name, implode(self::SEPARATORS[$style] ?? ',', self::flat($value, false))];
+            } else {
+                $pairs[] = [$name, self::text($value)];
+            }
         }
-        return $pairs === [] ? '' : '?' . implode('&', $pairs);
+        $encoded = array_map(
+            static fn (array $pair): string => rawurlencode($pair[0]) . '=' . rawurlencode($pair[1]),
+            [...$pairs, ...$extra],
+        );
+        return $encoded === [] ? '' : '?' . implode('&', $encoded);
     }
 
-    private static function decodeSuccess(string $method, string $url, HttpResponse $response): mixed
+    /** A scalar as a parameter holds it: booleans `true`/`false`, not PHP's 1/0. */
+    private static function text(mixed $value): string
+    {
+        if (is_bool($value)) {
+            return $value ? 'true' : 'false';
+        }
+        if (is_array($value) || is_object($value)) {
+            return json_encode($value, JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES);
+        }
+        return $value === null ? '' : (string) $value;
+    }
+
+    /**
+     * An array's items, or an object's keys and values (`key=value` when exploded), as text.
+     *
+     * @return list<string>
+     */
+    private static function flat(mixed $value, bool $explode): array
+    {
+        if (!is_array($value)) {
+            return [self::text($value)];
+        }
+        if (array_is_list($value)) {
+            return array_map(self::text(...), $value);
+        }
+        $flat = [];
+        foreach ($value as $key => $item) {
+            if ($explode) {
+                $flat[] = $key . '=' . self::text($item);
+            } else {
+                $flat[] = (string) $key;
+                $flat[] = self::text($item);
+            }
+        }
+        return $flat;
+    }
+
+    private function has(string $scheme): bool
+    {
+        foreach (self::SCHEMES[$scheme]['arguments'] ?? [] as $argument) {
+            if (!isset($this->credentials[$argument])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @param list<string> $schemes */
+    private static function wanted(array $schemes): string
+    {
+        $ways = [];
+        foreach ($schemes as $name) {
+            $scheme = self::SCHEMES[$name];
+            $arguments = implode(' and ', array_map(static fn (string $a): string => "`$a`", $scheme['arguments']));
+            $ways[] = sprintf('pass %s to the client or set %s', $arguments, implode(' and ', $scheme['env']));
+        }
+        return implode('; or ', $ways);
+    }
+
+    /**
+     * What the credentials of the first alternative the client can fulfil add to a request.
+     *
+     * @param list<list<string>> $security
+     * @return array{headers: array<string, string>, query: list<array{string, string}>, cookies: array<string, string>}
+     */
+    private function authenticate(array $security, string $label): array
+    {
+        $sent = ['headers' => [], 'query' => [], 'cookies' => []];
+        $chosen = null;
+        foreach ($security as $alternative) {
+            if (array_filter($alternative, fn (string $name): bool => !$this->has($name)) === []) {
+                $chosen = $alternative;
+                break;
+            }
+        }
+        if ($chosen === null) {
+            if ($security === []) {
+                return $sent;
+            }
+            $every = array_values(array_unique(array_merge(...$security)));
+            throw new ApiException(sprintf('No credentials for %s: %s.', $label, self::wanted($every)));
+        }
+        foreach ($chosen as $name) {
+            $scheme = self::SCHEMES[$name];
+            $values = array_map(fn (string $argument): string => $this->credentials[$argument] ?? '', $scheme['arguments']);
+            $value = match ($scheme['kind']) {
+                'oauth2' => 'Bearer ' . $this->oauthToken($name, $values[0], $values[1] ?? ''),
+                'bearer' => 'Bearer ' . $values[0],
+                'basic' => 'Basic ' . base64_encode($values[0] . ':' . ($values[1] ?? '')),
+                default => $values[0],
+            };
+            if ($scheme['location'] === 'query') {
+                $sent['query'][] = [$scheme['name'], $value];
+            } elseif ($scheme['location'] === 'cookie') {
+                $sent['cookies'][$scheme['name']] = $value;
+            } else {
+                $sent['headers'][$scheme['name']] = $value;
+            }
+        }
+        return $sent;
+    }
+
+    /** An OAuth2 client-credentials token: the kept one until shortly before it expires. */
+    private function oauthToken(string $name, string $clientId, string $clientSecret): string
+    {
+        $kept = $this->tokens[$name] ?? null;
+        if ($kept !== null && microtime(true) < $kept[1] - self::REFRESH_MARGIN_SECONDS) {
+            return $kept[0];
+        }
+        $scheme = self::SCHEMES[$name];
+        $tokenUrl = $scheme['token_url'];
+        $url = preg_match('~^[a-z][a-z0-9+.-]*://~i', $tokenUrl) === 1 ? $tokenUrl : $this->baseUrl . '/' . ltrim($tokenUrl, '/');
+        $form = ['grant_type' => 'client_credentials'];
+        if ($scheme['scopes'] !== []) {
+            $form['scope'] = implode(' ', $scheme['scopes']);
+        }
+        $headers = [
+            'Accept' => 'application/json',
+            'Authorization' => 'Basic ' . base64_encode(rawurlencode($clientId) . ':' . rawurlencode($clientSecret)),
+            'Content-Type' => 'application/x-www-form-urlencoded',
+            'User-Agent' => $this->settings['user_agent'],
+        ];
+        $response = $this->transport->send('POST', $url, $headers, http_build_query($form, '', '&', PHP_QUERY_RFC3986), $this->connectTimeout, $this->timeout);
+        if ($response->status < 200 || $response->status >= 300) {
+            throw ApiStatusException::fromResponse($response->status, self::decodeError($response->body), $response->headers);
+        }
+        $answer = self::decodeError($response->body);
+        if (!is_array($answer) || !is_string($answer['access_token'] ?? null)) {
+            throw new ApiException(sprintf('The token response of %s has no access_token.', $url));
+        }
+        $expiresIn = $answer['expires_in'] ?? null;
+        $expiry = is_int($expiresIn) || is_float($expiresIn) ? microtime(true) + $expiresIn : INF;
+        $this->tokens[$name] = [$answer['access_token'], $expiry];
+        return $answer['access_token'];
+    }
+
+    /** @return array<string, mixed> */
+    private static function decodeSuccess(string $method, string $url, HttpResponse $response): array
     {
         if ($response->status === 204 || $response->body === '') {
             return [];
@@ -230,6 +464,9 @@ abstract class BaseClient
                 $response->status,
                 substr($response->body, 0, 200),
             ), 0, $error);
+        }
+        if (!is_array($decoded)) {
+            throw new ApiException(sprintf('%s %s answered %d with JSON that is not an object.', $method, $url, $response->status));
         }
         return $decoded;
     }

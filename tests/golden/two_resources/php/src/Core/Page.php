@@ -1,7 +1,6 @@
 <?php
 // Generated from tests/fixtures/specs/two_resources.yaml + templates/php/src/Core/Page.php.jinja. Do not edit.
 
-
 declare(strict_types=1);
 
 namespace Protocol\Core;

@@ -38,6 +38,7 @@ final class Conversations
             Conversation::fromArray(...),
             ['items_field' => 'data', 'has_more_field' => 'has_more', 'after_param' => 'starting_after', 'before_param' => 'ending_before', 'cursor_field' => 'id'],
             $options,
+            security: [['bearerAuth']],
         );
     }
 
@@ -57,6 +58,7 @@ final class Conversations
                 body: $params,
                 retrySafe: false,
                 options: $options,
+                security: [['bearerAuth']],
             )
         );
     }
@@ -76,6 +78,7 @@ final class Conversations
                 '/v1/conversations/' . rawurlencode($id),
                 retrySafe: true,
                 options: $options,
+                security: [['bearerAuth']],
             )
         );
     }
@@ -94,6 +97,7 @@ final class Conversations
             '/v1/conversations/' . rawurlencode($id),
             retrySafe: true,
             options: $options,
+            security: [['bearerAuth']],
         );
     }
 
@@ -114,6 +118,7 @@ final class Conversations
                 body: $params,
                 retrySafe: false,
                 options: $options,
+                security: [['bearerAuth']],
             )
         );
     }

@@ -40,6 +40,7 @@ final class Widgets
             Widget::fromArray(...),
             ['items_field' => 'data', 'has_more_field' => 'has_more', 'after_param' => 'after', 'before_param' => null, 'cursor_field' => 'id'],
             $options,
+            security: [['bearerAuth']],
         );
     }
 
@@ -59,6 +60,7 @@ final class Widgets
                 body: $params,
                 retrySafe: false,
                 options: $options,
+                security: [['bearerAuth']],
             )
         );
     }
@@ -78,6 +80,7 @@ final class Widgets
                 '/v1/widgets/' . rawurlencode($id),
                 retrySafe: true,
                 options: $options,
+                security: [['bearerAuth']],
             )
         );
     }
@@ -99,6 +102,7 @@ final class Widgets
                 body: $params,
                 retrySafe: true,
                 options: $options,
+                security: [['bearerAuth']],
             )
         );
     }
@@ -117,6 +121,7 @@ final class Widgets
             '/v1/widgets/' . rawurlencode($id),
             retrySafe: true,
             options: $options,
+            security: [['bearerAuth']],
         );
     }
 }

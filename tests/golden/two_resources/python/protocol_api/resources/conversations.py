@@ -67,6 +67,7 @@ class Conversations(SyncAPIResource):
                     "ending_before": ending_before,
                     "starred": starred,
                 },
+                security=(("bearerAuth",),),
                 retry_safe=True,
                 **options,
             ),
@@ -83,7 +84,14 @@ class Conversations(SyncAPIResource):
             **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return self._client.request(
-            Call("POST", "/v1/conversations", body={"title": title}, retry_safe=False, **options),
+            Call(
+                "POST",
+                "/v1/conversations",
+                security=(("bearerAuth",),),
+                body={"title": title},
+                retry_safe=False,
+                **options,
+            ),
             Conversation,
         )
 
@@ -95,7 +103,13 @@ class Conversations(SyncAPIResource):
             **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return self._client.request(
-            Call("GET", f"/v1/conversations/{path_param(id)}", retry_safe=True, **options),
+            Call(
+                "GET",
+                f"/v1/conversations/{path_param(id)}",
+                security=(("bearerAuth",),),
+                retry_safe=True,
+                **options,
+            ),
             Conversation,
         )
 
@@ -107,7 +121,13 @@ class Conversations(SyncAPIResource):
             **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return self._client.request(
-            Call("DELETE", f"/v1/conversations/{path_param(id)}", retry_safe=True, **options),
+            Call(
+                "DELETE",
+                f"/v1/conversations/{path_param(id)}",
+                security=(("bearerAuth",),),
+                retry_safe=True,
+                **options,
+            ),
             None,
         )
 
@@ -131,6 +151,7 @@ class Conversations(SyncAPIResource):
             Call(
                 "PATCH",
                 f"/v1/conversations/{path_param(id)}",
+                security=(("bearerAuth",),),
                 body={"title": title, "starred": starred},
                 retry_safe=False,
                 **options,
@@ -188,6 +209,7 @@ class AsyncConversations(AsyncAPIResource):
                     "ending_before": ending_before,
                     "starred": starred,
                 },
+                security=(("bearerAuth",),),
                 retry_safe=True,
                 **options,
             ),
@@ -204,7 +226,14 @@ class AsyncConversations(AsyncAPIResource):
             **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return await self._client.request(
-            Call("POST", "/v1/conversations", body={"title": title}, retry_safe=False, **options),
+            Call(
+                "POST",
+                "/v1/conversations",
+                security=(("bearerAuth",),),
+                body={"title": title},
+                retry_safe=False,
+                **options,
+            ),
             Conversation,
         )
 
@@ -216,7 +245,13 @@ class AsyncConversations(AsyncAPIResource):
             **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return await self._client.request(
-            Call("GET", f"/v1/conversations/{path_param(id)}", retry_safe=True, **options),
+            Call(
+                "GET",
+                f"/v1/conversations/{path_param(id)}",
+                security=(("bearerAuth",),),
+                retry_safe=True,
+                **options,
+            ),
             Conversation,
         )
 
@@ -228,7 +263,13 @@ class AsyncConversations(AsyncAPIResource):
             **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return await self._client.request(
-            Call("DELETE", f"/v1/conversations/{path_param(id)}", retry_safe=True, **options),
+            Call(
+                "DELETE",
+                f"/v1/conversations/{path_param(id)}",
+                security=(("bearerAuth",),),
+                retry_safe=True,
+                **options,
+            ),
             None,
         )
 
@@ -252,6 +293,7 @@ class AsyncConversations(AsyncAPIResource):
             Call(
                 "PATCH",
                 f"/v1/conversations/{path_param(id)}",
+                security=(("bearerAuth",),),
                 body={"title": title, "starred": starred},
                 retry_safe=False,
                 **options,

@@ -65,6 +65,7 @@ class Widgets(SyncAPIResource):
                 "GET",
                 "/v1/widgets",
                 query={"page_size": page_size, "after": after, "color": color, "retired": retired},
+                security=(("bearerAuth",),),
                 retry_safe=True,
                 **options,
             ),
@@ -93,6 +94,7 @@ class Widgets(SyncAPIResource):
             Call(
                 "POST",
                 "/v1/widgets",
+                security=(("bearerAuth",),),
                 body={"name": name, "color": color, "size": size, "tags": tags},
                 retry_safe=False,
                 **options,
@@ -108,7 +110,13 @@ class Widgets(SyncAPIResource):
             **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return self._client.request(
-            Call("GET", f"/v1/widgets/{path_param(id)}", retry_safe=True, **options),
+            Call(
+                "GET",
+                f"/v1/widgets/{path_param(id)}",
+                security=(("bearerAuth",),),
+                retry_safe=True,
+                **options,
+            ),
             Widget,
         )
 
@@ -134,6 +142,7 @@ class Widgets(SyncAPIResource):
             Call(
                 "PUT",
                 f"/v1/widgets/{path_param(id)}",
+                security=(("bearerAuth",),),
                 body={"name": name, "size": size, "retired_at": retired_at},
                 retry_safe=True,
                 **options,
@@ -149,7 +158,13 @@ class Widgets(SyncAPIResource):
             **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return self._client.request(
-            Call("DELETE", f"/v1/widgets/{path_param(id)}", retry_safe=True, **options),
+            Call(
+                "DELETE",
+                f"/v1/widgets/{path_param(id)}",
+                security=(("bearerAuth",),),
+                retry_safe=True,
+                **options,
+            ),
             None,
         )
 
@@ -200,6 +215,7 @@ class AsyncWidgets(AsyncAPIResource):
                 "GET",
                 "/v1/widgets",
                 query={"page_size": page_size, "after": after, "color": color, "retired": retired},
+                security=(("bearerAuth",),),
                 retry_safe=True,
                 **options,
             ),
@@ -228,6 +244,7 @@ class AsyncWidgets(AsyncAPIResource):
             Call(
                 "POST",
                 "/v1/widgets",
+                security=(("bearerAuth",),),
                 body={"name": name, "color": color, "size": size, "tags": tags},
                 retry_safe=False,
                 **options,
@@ -243,7 +260,13 @@ class AsyncWidgets(AsyncAPIResource):
             **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return await self._client.request(
-            Call("GET", f"/v1/widgets/{path_param(id)}", retry_safe=True, **options),
+            Call(
+                "GET",
+                f"/v1/widgets/{path_param(id)}",
+                security=(("bearerAuth",),),
+                retry_safe=True,
+                **options,
+            ),
             Widget,
         )
 
@@ -269,6 +292,7 @@ class AsyncWidgets(AsyncAPIResource):
             Call(
                 "PUT",
                 f"/v1/widgets/{path_param(id)}",
+                security=(("bearerAuth",),),
                 body={"name": name, "size": size, "retired_at": retired_at},
                 retry_safe=True,
                 **options,
@@ -284,7 +308,13 @@ class AsyncWidgets(AsyncAPIResource):
             **options: `timeout`, `max_retries` and `extra_headers` for this call only.
         """
         return await self._client.request(
-            Call("DELETE", f"/v1/widgets/{path_param(id)}", retry_safe=True, **options),
+            Call(
+                "DELETE",
+                f"/v1/widgets/{path_param(id)}",
+                security=(("bearerAuth",),),
+                retry_safe=True,
+                **options,
+            ),
             None,
         )
 
