@@ -22,6 +22,14 @@ export interface ClientOptions {
   password?: string;
 }
 
+/**
+ * A file to upload: a Blob (a File is one, and gives the part its name and type), a Node Buffer
+ * or any Uint8Array, an ArrayBuffer, or a Node readable stream (`fs.createReadStream(path)`
+ * gives the part its path's name). A file without a name is sent as "upload"; its type,
+ * unless a Blob says it, comes from the name's extension, else application/octet-stream.
+ */
+export type Uploadable = Blob | Uint8Array | ArrayBuffer | import('node:stream').Readable;
+
 /** What one call may set for itself, as its last argument. */
 export interface RequestOptions {
   /** Milliseconds to wait for the answer, for this call. */
@@ -58,7 +66,20 @@ export interface ApiRequest {
   styles?: Record<string, [string, boolean]>;
   /** The security requirements' alternatives; none when the operation needs no credentials. */
   security?: string[][];
+  /** The body's attributes (an object), or the whole body (`whole`: an array, text, a file). */
   body?: unknown;
+  /** How the body travels: JSON unless the operation declares otherwise. */
+  encoding?: 'json' | 'multipart' | 'form' | 'text' | 'binary';
+  /** The body's Content-Type as the spec declares it (default `application/json`). */
+  contentType?: string;
+  /** The body attributes that are files (multipart parts with a file name). */
+  files?: string[];
+  /** The body is one value, not an object's attributes. */
+  whole?: boolean;
+  /** The success response's declared media types (default `application/json`). */
+  accept?: string;
+  /** How the answer is read: JSON unless the operation answers text or bytes. */
+  responseKind?: 'text' | 'binary';
   /** Safe to send twice (an idempotent method, or an idempotency key), so retried. */
   retrySafe: boolean;
   /** The header that carries the call's idempotency key, for operations that take one. */

@@ -1,14 +1,15 @@
 // Generated from spec/openapi.yaml + templates/typescript/core.js.jinja. Do not edit.
 /**
- * The transport every resource calls into: authentication, JSON, timeouts, retries.
+ * The transport every resource calls into: authentication, bodies, timeouts, retries.
  * Uses only what Node 20 has built in (node:http, node:https, node:crypto). The retry policy
- * is rendered from the generator's one declaration of it, shared with the Python and PHP
- * clients.
+ * and the media policy (how bodies and files are sent, how answers are read) are rendered from
+ * the generator's one declaration of them, shared with the Python and PHP clients.
  */
 
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+import { basename } from 'node:path';
 
 import { APIConnectionError, APIError, APITimeoutError, errorFromStatus } from './errors.js';
 import { APIPromise, RawResponse } from './response.js';
@@ -27,6 +28,38 @@ const RETRY_JITTER = 0.25;
 const MAX_RETRY_AFTER_MS = 60000;
 // Besides every 5xx.
 const RETRY_STATUSES = new Set([408, 409, 429]);
+// A file part's name when the file has none (a Buffer, a Blob that is no File).
+const DEFAULT_FILE_NAME = 'upload';
+// A file's media type when neither the caller nor the name's extension tell it.
+const DEFAULT_FILE_MEDIA_TYPE = 'application/octet-stream';
+// A file's media type from its name's extension (the same table in every client).
+/** @type {Record<string, string>} */
+const MEDIA_TYPES = {
+  csv: 'text/csv',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  gif: 'image/gif',
+  gz: 'application/gzip',
+  htm: 'text/html',
+  html: 'text/html',
+  jpeg: 'image/jpeg',
+  jpg: 'image/jpeg',
+  json: 'application/json',
+  md: 'text/markdown',
+  mov: 'video/quicktime',
+  mp3: 'audio/mpeg',
+  mp4: 'video/mp4',
+  pdf: 'application/pdf',
+  png: 'image/png',
+  svg: 'image/svg+xml',
+  txt: 'text/plain',
+  wav: 'audio/wav',
+  webp: 'image/webp',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  xml: 'application/xml',
+  zip: 'application/zip',
+};
 // Milliseconds before an OAuth2 token expires that a new one is fetched.
 const REFRESH_MARGIN_MS = 30000;
 /**
@@ -187,7 +220,7 @@ export class BaseClient {
     if (cookies.length) parameters.Cookie = cookies.join('; ');
     /** @type {Record<string, string>} */
     const headers = {
-      Accept: 'application/json',
+      Accept: request.accept ?? 'application/json',
       'User-Agent': this.#userAgent,
       ...parameters,
       ...sent.headers,
@@ -197,8 +230,10 @@ export class BaseClient {
       // One key for the call, sent again on each retry: the server acts on it once.
       headers[request.idempotencyHeader] = options.idempotencyKey ?? randomUUID();
     }
-    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // Built whole, files read, before the first attempt: each retry sends these same bytes.
+    const encoded = await encodeBody(request);
+    const body = encoded?.bytes;
+    if (encoded !== undefined) headers['Content-Type'] = encoded.contentType;
     const timeouts = {
       connect: options.connectTimeout ?? this.connectTimeout,
       read: options.timeout ?? this.timeout,
@@ -285,7 +320,7 @@ export class BaseClient {
       'Content-Type': 'application/x-www-form-urlencoded',
       'User-Agent': this.#userAgent,
     };
-    const response = await send('POST', url, headers, form.toString(), { connect: this.connectTimeout, read: this.timeout });
+    const response = await send('POST', url, headers, Buffer.from(form.toString(), 'utf8'), { connect: this.connectTimeout, read: this.timeout });
     if (response.status < 200 || response.status >= 300) {
       throw errorFromStatus(response.status, parseErrorBody(response.text), response.headers);
     }
@@ -372,7 +407,7 @@ function queryPairs(query, styles) {
  * @param {string} method
  * @param {string} url
  * @param {Record<string, string>} headers
- * @param {string | undefined} body
+ * @param {Uint8Array | undefined} body
  * @param {{ connect: number, read: number }} timeouts
  * @returns {Promise<RawResponse>}
  */
@@ -387,7 +422,8 @@ function send(method, url, headers, body, timeouts) {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
       response.on('end', () => {
-        resolve(new RawResponse(response.statusCode ?? 0, toHeaders(response.headers), Buffer.concat(chunks).toString('utf8'), url));
+        const bytes = Buffer.concat(chunks);
+        resolve(new RawResponse(response.statusCode ?? 0, toHeaders(response.headers), bytes.toString('utf8'), url, bytes));
       });
       response.on('error', (error) => reject(failure(method, url, error, timedOut, timeouts)));
     });
@@ -454,11 +490,148 @@ function readEnv(name) {
 }
 
 /**
+ * The request's body as the operation declares it: its bytes and Content-Type, or undefined.
+ * @param {ApiRequest} request
+ * @returns {Promise<{ bytes: Uint8Array, contentType: string } | undefined>}
+ */
+async function encodeBody(request) {
+  const { body } = request;
+  const contentType = request.contentType ?? 'application/json';
+  if (body === undefined) return undefined;
+  switch (request.encoding ?? 'json') {
+    case 'text':
+      return { bytes: Buffer.from(String(body), 'utf8'), contentType };
+    case 'binary': {
+      const file = await readFile(body);
+      return { bytes: file.bytes, contentType: contentType.includes('*') ? file.type : contentType };
+    }
+    case 'form': {
+      const form = new URLSearchParams();
+      for (const [key, value] of formPairs(body, [])) form.append(key, formText(value));
+      return { bytes: Buffer.from(form.toString(), 'utf8'), contentType };
+    }
+    case 'multipart':
+      return multipart(body, request.files ?? [], contentType);
+    default:
+      return { bytes: Buffer.from(JSON.stringify(body), 'utf8'), contentType };
+  }
+}
+
+/**
+ * An object's attributes as form pairs: left-out ones skipped, an array its name repeated.
+ * @param {unknown} body
+ * @param {string[]} files
+ * @returns {Array<[string, unknown]>}
+ */
+function formPairs(body, files) {
+  /** @type {Array<[string, unknown]>} */
+  const pairs = [];
+  for (const [key, value] of Object.entries(/** @type {Record<string, unknown>} */ (body ?? {}))) {
+    if (value === undefined) continue;
+    if (Array.isArray(value) && !files.includes(key)) {
+      for (const item of value) pairs.push([key, item]);
+    } else {
+      pairs.push([key, value]);
+    }
+  }
+  return pairs;
+}
+
+/**
+ * A value as a form or a multipart text part writes it: strings as they are, else JSON.
+ * @param {unknown} value
+ * @returns {string}
+ */
+function formText(value) {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * @param {unknown} body
+ * @param {string[]} files
+ * @param {string} contentType
+ * @returns {Promise<{ bytes: Uint8Array, contentType: string }>}
+ */
+async function multipart(body, files, contentType) {
+  const boundary = randomUUID().replaceAll('-', '');
+  /** @type {Uint8Array[]} */
+  const chunks = [];
+  for (const [key, value] of formPairs(body, files)) {
+    let head = `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(key)}"`;
+    /** @type {Uint8Array} */
+    let data;
+    if (files.includes(key)) {
+      const file = await readFile(value);
+      head += `; filename="${quoted(file.name)}"\r\nContent-Type: ${file.type}`;
+      data = file.bytes;
+    } else {
+      data = Buffer.from(formText(value), 'utf8');
+    }
+    chunks.push(Buffer.from(`${head}\r\n\r\n`, 'utf8'), data, Buffer.from('\r\n', 'utf8'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
+  return { bytes: Buffer.concat(chunks), contentType: `${contentType}; boundary=${boundary}` };
+}
+
+/**
+ * A name in a Content-Disposition, escaped as browsers do (quote, CR and LF).
+ * @param {string} text
+ * @returns {string}
+ */
+function quoted(text) {
+  return text.replaceAll('"', '%22').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/**
+ * A file argument as its part carries it, read whole: a Blob (a File has a name), a Buffer or
+ * any Uint8Array, an ArrayBuffer, or a Node readable stream (`fs.createReadStream(path)` gives
+ * its path's name).
+ * @param {unknown} value
+ * @returns {Promise<{ name: string, bytes: Uint8Array, type: string }>}
+ */
+async function readFile(value) {
+  /** @type {Uint8Array} */
+  let bytes;
+  let name = '';
+  let type = '';
+  if (typeof value === 'object' && value !== null && Symbol.asyncIterator in value) {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    for await (const chunk of /** @type {AsyncIterable<Uint8Array | string>} */ (value)) {
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+    }
+    bytes = Buffer.concat(chunks);
+    const path = /** @type {{ path?: unknown }} */ (value).path;
+    if (typeof path === 'string' || path instanceof Buffer) name = basename(path.toString());
+  } else if (value instanceof Blob) {
+    bytes = new Uint8Array(await value.arrayBuffer());
+    type = value.type;
+    const named = /** @type {{ name?: unknown }} */ (value).name;
+    if (typeof named === 'string') name = named;
+  } else if (value instanceof Uint8Array) {
+    bytes = value;
+  } else if (value instanceof ArrayBuffer) {
+    bytes = new Uint8Array(value);
+  } else {
+    throw new APIError(
+      `${value === null ? 'null' : typeof value} is not a file: pass a Blob or File, a Buffer or Uint8Array, an ArrayBuffer, or a readable stream` +
+        (typeof value === 'string' ? ' (for a path, pass fs.createReadStream(path))' : '') +
+        '.',
+    );
+  }
+  name = name || DEFAULT_FILE_NAME;
+  const extension = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
+  return { name, bytes, type: type || (Object.hasOwn(MEDIA_TYPES, extension) ? MEDIA_TYPES[extension] : DEFAULT_FILE_MEDIA_TYPE) };
+}
+
+/**
  * @param {ApiRequest} request
  * @param {RawResponse} response
  * @returns {unknown}
  */
 function parseSuccessBody(request, response) {
+  if (request.responseKind === 'binary') return response.body;
+  if (request.responseKind === 'text') return response.text;
   if (response.status === 204 || response.text === '') return undefined;
   try {
     return JSON.parse(response.text);

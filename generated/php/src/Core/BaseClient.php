@@ -10,10 +10,10 @@ use Protocol\Exceptions\ApiException;
 use Protocol\Exceptions\ApiStatusException;
 
 /**
- * What every resource calls into: authentication, JSON, timeouts, retries.
+ * What every resource calls into: authentication, bodies, timeouts, retries.
  * Needs nothing beyond PHP's own json extension (and openssl for https://). The retry policy
- * is rendered from the generator's one declaration of it, shared with the Python and
- * TypeScript clients.
+ * and the media policy (how bodies and files are sent, how answers are read) are rendered from
+ * the generator's one declaration of them, shared with the Python and TypeScript clients.
  */
 abstract class BaseClient
 {
@@ -28,6 +28,37 @@ abstract class BaseClient
     private const MAX_RETRY_AFTER_SECONDS = 60.0;
     // Besides every 5xx.
     private const RETRY_STATUSES = [408, 409, 429];
+    // A file part's name when the file has none (bytes, a stream that is no file).
+    private const DEFAULT_FILE_NAME = 'upload';
+    // A file's media type when neither the caller nor the name's extension tell it.
+    private const DEFAULT_FILE_MEDIA_TYPE = 'application/octet-stream';
+    // A file's media type from its name's extension (the same table in every client).
+    private const MEDIA_TYPES = [
+        'csv' => 'text/csv',
+        'doc' => 'application/msword',
+        'docx' => 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'gif' => 'image/gif',
+        'gz' => 'application/gzip',
+        'htm' => 'text/html',
+        'html' => 'text/html',
+        'jpeg' => 'image/jpeg',
+        'jpg' => 'image/jpeg',
+        'json' => 'application/json',
+        'md' => 'text/markdown',
+        'mov' => 'video/quicktime',
+        'mp3' => 'audio/mpeg',
+        'mp4' => 'video/mp4',
+        'pdf' => 'application/pdf',
+        'png' => 'image/png',
+        'svg' => 'image/svg+xml',
+        'txt' => 'text/plain',
+        'wav' => 'audio/wav',
+        'webp' => 'image/webp',
+        'xls' => 'application/vnd.ms-excel',
+        'xlsx' => 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'xml' => 'application/xml',
+        'zip' => 'application/zip',
+    ];
     // Seconds before an OAuth2 token expires that a new one is fetched.
     private const REFRESH_MARGIN_SECONDS = 30.0;
     /**
@@ -115,30 +146,89 @@ abstract class BaseClient
     }
 
     /**
-     * Sends one request, retrying it when it is safe to; returns the decoded JSON object
-     * (an empty array when the response has no body).
+     * Sends one request, retrying it when it is safe to; returns the decoded JSON value: an
+     * object as an array, a list, or a scalar (an empty array when the response has no body).
      *
      * @param array<string, mixed> $query
-     * @param array<string, mixed>|null $body sent as JSON; null sends no body
+     * @param mixed $body the body's attributes (an array), or the whole body (`whole` in
+     *   $media); null sends no body
      * @param bool $retrySafe safe to send twice (an idempotent method, or an idempotency key)
      * @param string|null $idempotencyHeader the header of the call's idempotency key, if it takes one
      * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>, idempotency_key?: string} $options
+     * @param array{encoding?: string, content_type?: string, files?: list<string>, whole?: bool, accept?: string} $media
+     *   how the body travels (JSON by default) and the Accept header
      * @param list<list<string>> $security the security requirements' alternatives; [] for none
      * @param array<string, array{string, bool}> $styles style and explode of the parameters not sent as their location's default
      * @param array<string, string> $locations `header` or `cookie`, for the keys of $query that are no query parameters
-     * @return array<string, mixed>
      */
     public function request(
         string $method,
         string $path,
         array $query = [],
-        ?array $body = null,
+        mixed $body = null,
         bool $retrySafe = false,
         array $options = [],
         ?string $idempotencyHeader = null,
+        array $media = [],
         array $security = [],
         array $styles = [],
         array $locations = [],
+    ): mixed {
+        [$url, $headers] = $this->prepare($method, $path, $query, $options, $idempotencyHeader, $media, $security, $styles, $locations);
+        $response = $this->exchange($method, $url, $headers, $body, $retrySafe, $options, $media);
+        return self::decodeSuccess($method, $url, $response);
+    }
+
+    /**
+     * The same as request() for an operation that answers text or bytes (a download): the
+     * body as received.
+     *
+     * @param array<string, mixed> $query
+     * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>, idempotency_key?: string} $options
+     * @param array{encoding?: string, content_type?: string, files?: list<string>, whole?: bool, accept?: string} $media
+     * @param list<list<string>> $security
+     * @param array<string, array{string, bool}> $styles
+     * @param array<string, string> $locations
+     */
+    public function requestContent(
+        string $method,
+        string $path,
+        array $query = [],
+        mixed $body = null,
+        bool $retrySafe = false,
+        array $options = [],
+        ?string $idempotencyHeader = null,
+        array $media = [],
+        array $security = [],
+        array $styles = [],
+        array $locations = [],
+    ): string {
+        [$url, $headers] = $this->prepare($method, $path, $query, $options, $idempotencyHeader, $media, $security, $styles, $locations);
+        return $this->exchange($method, $url, $headers, $body, $retrySafe, $options, $media)->body;
+    }
+
+    /**
+     * The URL and headers of a call: its parameters where and as they travel, its credentials,
+     * its idempotency key (one for the call, sent again on each retry).
+     *
+     * @param array<string, mixed> $query
+     * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>, idempotency_key?: string} $options
+     * @param array{encoding?: string, content_type?: string, files?: list<string>, whole?: bool, accept?: string} $media
+     * @param list<list<string>> $security
+     * @param array<string, array{string, bool}> $styles
+     * @param array<string, string> $locations
+     * @return array{string, array<string, string>}
+     */
+    private function prepare(
+        string $method,
+        string $path,
+        array $query,
+        array $options,
+        ?string $idempotencyHeader,
+        array $media,
+        array $security,
+        array $styles,
+        array $locations,
     ): array {
         $sent = $this->authenticate($security, $method . ' ' . $path);
         $parameters = [];
@@ -164,21 +254,39 @@ abstract class BaseClient
         }
         $url = $this->baseUrl . $path . self::queryString($query, $styles, $sent['query']);
         $headers = [
-            'Accept' => 'application/json',
+            'Accept' => $media['accept'] ?? 'application/json',
             'User-Agent' => $this->settings['user_agent'],
             ...$parameters,
             ...$sent['headers'],
             ...($options['headers'] ?? []),
         ];
         if ($idempotencyHeader !== null) {
-            // One key for the call, sent again on each retry: the server acts on it once.
             $headers[$idempotencyHeader] = $options['idempotency_key'] ?? self::uuid4();
         }
+        return [$url, $headers];
+    }
+
+    /**
+     * One request with its retries: the successful response, or the exception.
+     *
+     * @param array<string, string> $headers
+     * @param array{timeout?: int|float, connect_timeout?: int|float, max_retries?: int, headers?: array<string, string>, idempotency_key?: string} $options
+     * @param array{encoding?: string, content_type?: string, files?: list<string>, whole?: bool, accept?: string} $media
+     */
+    private function exchange(
+        string $method,
+        string $url,
+        array $headers,
+        mixed $body,
+        bool $retrySafe,
+        array $options,
+        array $media,
+    ): HttpResponse {
+        // Built whole, files read, before the first attempt: each retry sends these same bytes.
         $content = null;
-        if ($body !== null) {
-            $headers['Content-Type'] = 'application/json';
-            // (object) so that an empty body is {} and not [].
-            $content = json_encode((object) $body, JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES);
+        $encoded = self::encodeBody($body, $media);
+        if ($encoded !== null) {
+            [$content, $headers['Content-Type']] = $encoded;
         }
         $timeout = (float) ($options['timeout'] ?? $this->timeout);
         $connectTimeout = (float) ($options['connect_timeout'] ?? $this->connectTimeout);
@@ -198,7 +306,7 @@ abstract class BaseClient
                 if ($this->capturing) {
                     $this->captured = $response;
                 }
-                return self::decodeSuccess($method, $url, $response);
+                return $response;
             }
             if ((in_array($response->status, self::RETRY_STATUSES, true) || $response->status >= 500) && $attempt < $maxRetries) {
                 $delay = self::retryAfterDelay($response) ?? self::backoffDelay($attempt);
@@ -234,7 +342,7 @@ abstract class BaseClient
         array $styles = [],
         array $locations = [],
     ): Page {
-        $body = $this->request('GET', $path, $query, null, true, $options, null, $security, $styles, $locations);
+        $body = $this->request('GET', $path, $query, null, true, $options, null, [], $security, $styles, $locations);
         $fetch = fn (array $nextQuery): Page => $this->requestPage($path, $nextQuery, $hydrate, $pagination, $options, $security, $styles, $locations);
         $items = $body[$pagination['items_field']] ?? [];
         return new Page(
@@ -280,6 +388,131 @@ abstract class BaseClient
         $bytes[6] = chr((ord($bytes[6]) & 0x0f) | 0x40);
         $bytes[8] = chr((ord($bytes[8]) & 0x3f) | 0x80);
         return vsprintf('%s%s-%s-%s-%s-%s%s%s', str_split(bin2hex($bytes), 4));
+    }
+
+    /**
+     * The body's bytes and Content-Type as the operation declares them; null for no body.
+     *
+     * @param array{encoding?: string, content_type?: string, files?: list<string>, whole?: bool, accept?: string} $media
+     * @return array{string, string}|null
+     */
+    private static function encodeBody(mixed $body, array $media): ?array
+    {
+        $contentType = $media['content_type'] ?? 'application/json';
+        if ($body === null && !($media['whole'] ?? false)) {
+            return null;
+        }
+        switch ($media['encoding'] ?? 'json') {
+            case 'text':
+                return [is_scalar($body) ? (string) $body : '', $contentType];
+            case 'binary':
+                [, $bytes, $type] = self::readFile($body);
+                return [$bytes, str_contains($contentType, '*') ? $type : $contentType];
+            case 'form':
+                $pairs = [];
+                foreach (self::formPairs($body, []) as [$key, $value]) {
+                    $pairs[] = rawurlencode($key) . '=' . rawurlencode(self::formText($value));
+                }
+                return [implode('&', $pairs), $contentType];
+            case 'multipart':
+                return self::multipart($body, $media['files'] ?? [], $contentType);
+            default:
+                // (object) so that an empty body is {} and not []; a whole body is sent as it is.
+                $value = ($media['whole'] ?? false) || !is_array($body) ? $body : (object) $body;
+                return [json_encode($value, JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES), $contentType];
+        }
+    }
+
+    /**
+     * An array's attributes as form pairs: an array value is its name repeated, once per item.
+     *
+     * @param list<string> $files
+     * @return list<array{string, mixed}>
+     */
+    private static function formPairs(mixed $body, array $files): array
+    {
+        $pairs = [];
+        foreach (is_array($body) ? $body : [] as $key => $value) {
+            $key = (string) $key;
+            if (is_array($value) && array_is_list($value) && !in_array($key, $files, true)) {
+                foreach ($value as $item) {
+                    $pairs[] = [$key, $item];
+                }
+            } else {
+                $pairs[] = [$key, $value];
+            }
+        }
+        return $pairs;
+    }
+
+    /** A value as a form or a multipart text part writes it: strings as they are, else JSON. */
+    private static function formText(mixed $value): string
+    {
+        return is_string($value) ? $value : json_encode($value, JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES);
+    }
+
+    /**
+     * @param list<string> $files
+     * @return array{string, string}
+     */
+    private static function multipart(mixed $body, array $files, string $contentType): array
+    {
+        $boundary = bin2hex(random_bytes(16));
+        $quoted = static fn (string $text): string => str_replace(['"', "\r", "\n"], ['%22', '%0D', '%0A'], $text);
+        $content = '';
+        foreach (self::formPairs($body, $files) as [$key, $value]) {
+            $head = sprintf('--%s' . "\r\n" . 'Content-Disposition: form-data; name="%s"', $boundary, $quoted($key));
+            if (in_array($key, $files, true)) {
+                [$name, $data, $type] = self::readFile($value);
+                $head .= sprintf('; filename="%s"' . "\r\n" . 'Content-Type: %s', $quoted($name), $type);
+            } else {
+                $data = self::formText($value);
+            }
+            $content .= $head . "\r\n\r\n" . $data . "\r\n";
+        }
+        $content .= '--' . $boundary . "--\r\n";
+        return [$content, $contentType . '; boundary=' . $boundary];
+    }
+
+    /**
+     * A file argument as its part carries it, read whole: [file name, bytes, media type]. A path,
+     * a stream resource (read from where it stands), or an UploadFile.
+     *
+     * @return array{string, string, string}
+     */
+    private static function readFile(mixed $value): array
+    {
+        $type = null;
+        if ($value instanceof UploadFile) {
+            [$name, $bytes, $type] = [$value->name, $value->contents, $value->type];
+        } elseif (is_resource($value) && get_resource_type($value) === 'stream') {
+            $meta = stream_get_meta_data($value);
+            $bytes = stream_get_contents($value);
+            if ($bytes === false) {
+                throw new ApiException('The stream could not be read: open the file with fopen($path, \'rb\').');
+            }
+            $name = $meta['wrapper_type'] === 'plainfile' ? basename($meta['uri']) : '';
+        } elseif (is_string($value)) {
+            $bytes = is_file($value) && is_readable($value) ? file_get_contents($value) : false;
+            if ($bytes === false) {
+                throw new ApiException(sprintf(
+                    'Cannot read the file %s: pass the path of a readable file, a stream resource, or the bytes as new \\%s($bytes, $name).',
+                    json_encode($value, JSON_UNESCAPED_SLASHES),
+                    UploadFile::class,
+                ));
+            }
+            $name = basename($value);
+        } else {
+            throw new ApiException(sprintf(
+                '%s is not a file: pass a path, a stream resource, or new \\%s($bytes, $name).',
+                get_debug_type($value),
+                UploadFile::class,
+            ));
+        }
+        $name = $name !== '' ? $name : self::DEFAULT_FILE_NAME;
+        $dot = strrpos($name, '.');
+        $extension = $dot === false ? '' : strtolower(substr($name, $dot + 1));
+        return [$name, $bytes, $type ?? self::MEDIA_TYPES[$extension] ?? self::DEFAULT_FILE_MEDIA_TYPE];
     }
 
     /**
@@ -457,8 +690,7 @@ abstract class BaseClient
         return $answer['access_token'];
     }
 
-    /** @return array<string, mixed> */
-    private static function decodeSuccess(string $method, string $url, HttpResponse $response): array
+    private static function decodeSuccess(string $method, string $url, HttpResponse $response): mixed
     {
         if ($response->status === 204 || $response->body === '') {
             return [];
@@ -473,9 +705,6 @@ abstract class BaseClient
                 $response->status,
                 substr($response->body, 0, 200),
             ), 0, $error);
-        }
-        if (!is_array($decoded)) {
-            throw new ApiException(sprintf('%s %s answered %d with JSON that is not an object.', $method, $url, $response->status));
         }
         return $decoded;
     }

@@ -1,7 +1,6 @@
 <?php
 // Generated from spec/openapi.yaml + templates/php/src/Core/UploadFile.php.jinja. Do not edit.
 
-
 declare(strict_types=1);
 
 namespace Protocol\Core;

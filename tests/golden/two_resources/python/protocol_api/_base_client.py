@@ -1,20 +1,23 @@
 # Generated from tests/fixtures/specs/two_resources.yaml + templates/python/_base_client.py.jinja. Do not edit.
-"""The HTTP machinery under every resource: timeouts, retries, errors, parsing.
+"""The HTTP machinery under every resource: auth, timeouts, retries, bodies, errors, parsing.
 
-The retry policy (which requests and statuses are retried, how long to wait) is rendered from
-the generator's one declaration of it, shared by the TypeScript and PHP clients.
+The retry policy (which requests and statuses are retried, how long to wait) and the media
+policy (how bodies and files are sent, how answers are read) are rendered from the generator's
+one declaration of them, shared by the TypeScript and PHP clients.
 """
 
 from __future__ import annotations
 
 import email.utils
+import json
 import os
 import random
 import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast, overload
 from urllib.parse import quote, urlencode
 
 import anyio
@@ -31,7 +34,7 @@ from ._exceptions import (
     status_error_class,
 )
 from ._response import APIResponse, raw_response
-from ._types import Omit
+from ._types import FileInput, Omit
 
 if TYPE_CHECKING:
     from ._pagination import AsyncPage, PageSpec, SyncPage
@@ -45,6 +48,7 @@ __all__ = [
     "SyncAPIClient",
     "SyncAPIResource",
     "path_param",
+    "read_file",
     "retry_delay",
 ]
 
@@ -55,13 +59,41 @@ MAX_RETRY_DELAY = 8.0
 RETRY_JITTER = 0.25  # a backoff delay is shortened at random by up to this fraction
 MAX_RETRY_AFTER = 60.0  # a longer Retry-After is not waited for: the error is raised
 RETRY_STATUSES = frozenset({408, 409, 429})  # and every 5xx
+DEFAULT_FILE_NAME = "upload"  # a file part's name when the file has none
+DEFAULT_FILE_MEDIA_TYPE = "application/octet-stream"  # when neither caller nor name tell
+# A file's media type from its name's extension (the same table in every client).
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "doc": "application/msword",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "gif": "image/gif",
+    "gz": "application/gzip",
+    "htm": "text/html",
+    "html": "text/html",
+    "jpeg": "image/jpeg",
+    "jpg": "image/jpeg",
+    "json": "application/json",
+    "md": "text/markdown",
+    "mov": "video/quicktime",
+    "mp3": "audio/mpeg",
+    "mp4": "video/mp4",
+    "pdf": "application/pdf",
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "txt": "text/plain",
+    "wav": "audio/wav",
+    "webp": "image/webp",
+    "xls": "application/vnd.ms-excel",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xml": "application/xml",
+    "zip": "application/zip",
+}
 
 T = TypeVar("T")
 ModelT = TypeVar("ModelT", bound=pydantic.BaseModel)
 SyncPageT = TypeVar("SyncPageT", bound="SyncPage[Any]")
 AsyncPageT = TypeVar("AsyncPageT", bound="AsyncPage[Any]")
 Query = Mapping[str, object]
-Body = Mapping[str, object]
 Timeout = float | httpx.Timeout
 
 
@@ -72,7 +104,16 @@ class Call:
     method: str
     path: str
     query: Query | None = None
-    body: Body | None = None
+    # The body's attributes (a mapping), or the whole body (`whole`: an array, text, a file).
+    body: object = None
+    # How it travels: "json", "multipart", "form", "text" or "binary", as `content_type`;
+    # `files` are the attributes that are files (multipart parts with a file name).
+    encoding: str = "json"
+    content_type: str = "application/json"
+    files: tuple[str, ...] = ()
+    whole: bool = False
+    # The success response's declared media types.
+    accept: str = "application/json"
     # Header and cookie parameters by wire name; `styles`: the `style` and `explode` of each
     # parameter that is not sent as its location's default (query and cookie: `form`, exploded;
     # header: `simple`).
@@ -128,6 +169,107 @@ def _without_omitted(values: Mapping[str, object]) -> dict[str, object]:
     return {key: value for key, value in values.items() if not isinstance(value, Omit)}
 
 
+def _form_text(value: object) -> str:
+    """A value as a form or a multipart text part writes it: strings as they are, booleans
+    `true`/`false`, null as `null`, anything else as JSON."""
+    if isinstance(value, str):
+        return value
+    return json.dumps(to_jsonable_python(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def _form_pairs(values: Mapping[str, object], files: tuple[str, ...]) -> list[tuple[str, object]]:
+    """An array is its name repeated, once per item (a file's tuple is one file)."""
+    pairs: list[tuple[str, object]] = []
+    for key, value in _without_omitted(values).items():
+        if isinstance(value, list | tuple) and key not in files:
+            pairs += [(key, item) for item in value]
+        else:
+            pairs.append((key, value))
+    return pairs
+
+
+def read_file(value: FileInput) -> tuple[str, bytes, str]:
+    """A file argument as its part carries it: (file name, bytes, media type). Read whole, once,
+    before the first attempt, so that every retry sends the same bytes."""
+    name: str | None = None
+    media_type: str | None = None
+    content: object = value
+    if isinstance(value, tuple):
+        name, content = value[0], value[1]
+        media_type = value[2] if len(value) > 2 else None
+    if isinstance(content, bytes | bytearray | memoryview):
+        data = bytes(content)
+    elif isinstance(content, os.PathLike):
+        path = Path(content)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise APIError(f"Cannot read the file {str(path)!r}: {error.strerror}.") from error
+        name = name or path.name
+    elif hasattr(content, "read"):
+        read = content.read()
+        if not isinstance(read, bytes):
+            raise APIError(
+                f"The file object {content!r} gives text; open it in binary mode ('rb')."
+            )
+        data = read
+        found = getattr(content, "name", None)
+        name = name or (os.path.basename(found) if isinstance(found, str) else None)
+    else:
+        hint = " (for a path, pass pathlib.Path(...))" if isinstance(content, str) else ""
+        raise APIError(
+            f"{type(content).__name__} is not a file{hint}: pass a path, bytes or a file "
+            "opened with 'rb', or a (filename, content[, media_type]) tuple."
+        )
+    name = name or DEFAULT_FILE_NAME
+    extension = name.rpartition(".")[2].lower() if "." in name else ""
+    media_type = media_type or MEDIA_TYPES.get(extension, DEFAULT_FILE_MEDIA_TYPE)
+    return name, data, media_type
+
+
+def _quoted(text: str) -> str:
+    """A name in a Content-Disposition, escaped as browsers do (quote, CR and LF)."""
+    return text.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _multipart(call: Call, values: Mapping[str, object]) -> tuple[bytes, str]:
+    boundary = uuid.uuid4().hex
+    chunks: list[bytes] = []
+    for key, value in _form_pairs(values, call.files):
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{_quoted(key)}"'
+        if key in call.files:
+            name, data, media_type = read_file(cast(FileInput, value))
+            head += f'; filename="{_quoted(name)}"\r\nContent-Type: {media_type}'
+        else:
+            data = _form_text(value).encode()
+        chunks += [head.encode() + b"\r\n\r\n", data, b"\r\n"]
+    chunks.append(f"--{boundary}--\r\n".encode())
+    return b"".join(chunks), f"{call.content_type}; boundary={boundary}"
+
+
+def _encode_body(call: Call) -> tuple[bytes, str] | None:
+    """The body's bytes and Content-Type as the operation declares them; None for no body."""
+    body = call.body
+    if body is None and not call.whole or isinstance(body, Omit):
+        return None
+    if call.encoding == "text":
+        return str(body).encode(), call.content_type
+    if call.encoding == "binary":
+        _, data, media_type = read_file(cast(FileInput, body))
+        return data, media_type if "*" in call.content_type else call.content_type
+    if call.encoding == "json":
+        value = body if call.whole else _without_omitted(cast(Mapping[str, object], body))
+        document = json.dumps(
+            to_jsonable_python(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False
+        )
+        return document.encode(), call.content_type
+    values = cast(Mapping[str, object], body)
+    if call.encoding == "form":
+        pairs = [(key, _form_text(value)) for key, value in _form_pairs(values, ())]
+        return urlencode(pairs).encode(), call.content_type
+    return _multipart(call, values)
+
+
 def _status_error(response: httpx.Response) -> APIStatusError:
     try:
         body: object = response.json()
@@ -136,14 +278,20 @@ def _status_error(response: httpx.Response) -> APIStatusError:
     return status_error_class(response.status_code)(response, body)
 
 
-def _parser(cast_to: type[ModelT] | None) -> Callable[[httpx.Response], ModelT | None]:
-    """How a response becomes the call's result: its model, or None for an empty body."""
+def _parser(cast_to: type[T] | None) -> Callable[[httpx.Response], T | None]:
+    """How a response becomes the call's result: its model, its bytes (a download), its text,
+    or None for an empty body."""
 
-    def parse(response: httpx.Response) -> ModelT | None:
+    def parse(response: httpx.Response) -> T | None:
         if cast_to is None:
             return None
+        if cast_to is bytes:
+            return cast(T, response.content)
+        if cast_to is str:
+            return cast(T, response.text)
+        model = cast(type[pydantic.BaseModel], cast_to)
         try:
-            return cast_to.model_validate_json(response.content)
+            return cast(T, model.model_validate_json(response.content))
         except pydantic.ValidationError as error:
             raise APIResponseValidationError(response, str(error)) from error
 
@@ -204,8 +352,8 @@ class _BaseClient:
     def _build_request(
         self, http: httpx.Client | httpx.AsyncClient, call: Call, sent: Sent
     ) -> httpx.Request:
+        """The request, its body built whole: each retry sends these same bytes again."""
         params = query_pairs(call.query or {}, call.styles) + sent.query
-        json = to_jsonable_python(_without_omitted(call.body)) if call.body is not None else None
         headers = {
             name: simple_value(value, call.styles.get(name, ("simple", False))[1])
             for name, value in _without_omitted(call.headers or {}).items()
@@ -214,7 +362,10 @@ class _BaseClient:
         cookies = cookie_header({**(call.cookies or {}), **sent.cookies})
         if cookies:
             headers["Cookie"] = cookies
-        headers = {**self._headers, **headers, **call.extra_headers}
+        headers = {**self._headers, "Accept": call.accept, **headers, **call.extra_headers}
+        encoded = _encode_body(call)
+        if encoded is not None:
+            headers["Content-Type"] = encoded[1]
         if call.idempotency_header is not None:
             headers[call.idempotency_header] = call.idempotency_key or str(uuid.uuid4())
         timeout = call.timeout if call.timeout is not None else self.timeout
@@ -223,7 +374,7 @@ class _BaseClient:
         return http.build_request(
             call.method,
             self.base_url + call.path + (f"?{query}" if query else ""),
-            json=json,
+            content=encoded[0] if encoded is not None else None,
             headers=headers,
             timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
         )
@@ -268,9 +419,15 @@ class SyncAPIClient(_BaseClient):
     def request(self, call: Call, cast_to: type[ModelT]) -> ModelT: ...
 
     @overload
+    def request(self, call: Call, cast_to: type[bytes]) -> bytes: ...
+
+    @overload
+    def request(self, call: Call, cast_to: type[str]) -> str: ...
+
+    @overload
     def request(self, call: Call, cast_to: None) -> None: ...
 
-    def request(self, call: Call, cast_to: type[ModelT] | None) -> ModelT | None:
+    def request(self, call: Call, cast_to: type[Any] | None) -> Any:
         request = self._build_request(self._http, call, self._authenticate(call))
         response = self._send(request, self._retries_for(call))
         return self._result(response, _parser(cast_to))
@@ -334,9 +491,15 @@ class AsyncAPIClient(_BaseClient):
     async def request(self, call: Call, cast_to: type[ModelT]) -> ModelT: ...
 
     @overload
+    async def request(self, call: Call, cast_to: type[bytes]) -> bytes: ...
+
+    @overload
+    async def request(self, call: Call, cast_to: type[str]) -> str: ...
+
+    @overload
     async def request(self, call: Call, cast_to: None) -> None: ...
 
-    async def request(self, call: Call, cast_to: type[ModelT] | None) -> ModelT | None:
+    async def request(self, call: Call, cast_to: type[Any] | None) -> Any:
         request = self._build_request(self._http, call, await self._authenticate(call))
         response = await self._send(request, self._retries_for(call))
         return self._result(response, _parser(cast_to))

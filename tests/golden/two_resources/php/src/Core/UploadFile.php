@@ -4,7 +4,7 @@
 
 declare(strict_types=1);
 
-namespace Protocol\Core;
+namespace {{ namespace }}\Core;
 
 /**
  * A file to upload given as its bytes, with the name and media type its part carries:

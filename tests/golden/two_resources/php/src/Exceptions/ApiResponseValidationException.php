@@ -4,7 +4,7 @@
 
 declare(strict_types=1);
 
-namespace Protocol\Exceptions;
+namespace {{ namespace }}\Exceptions;
 
 /**
  * A successful response whose body does not match the spec's schema: the response side
