@@ -67,6 +67,10 @@ class Generated:
     def package(self) -> str:
         return self.api.settings.python_package
 
+    def php(self, script: str) -> str:
+        """A PHP script written for the `Protocol` namespace, in this API's own namespace."""
+        return script.replace("Protocol\\", self.api.settings.php_namespace + "\\")
+
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Generated]:
@@ -286,7 +290,7 @@ def test_php_models_parse_every_example(generated: dict[str, Generated], name: s
     classes = php_language.class_names(case.api)
     examples = [[where, classes[model], value] for where, model, value in models_only(case.api)]
     script = case.out / "parse_examples.php"
-    script.write_text(_PARSE_PHP)
+    script.write_text(case.php(_PARSE_PHP))
     run = subprocess.run(
         [_php(), str(script), str(case.out / "php")],
         input=json.dumps(examples),
@@ -482,7 +486,7 @@ def test_each_side_has_its_own_type(sides: Generated) -> None:
 _PY_CLIENT = """
 import json, sys
 from {package} import APIResponseValidationError, ApiClient
-client = ApiClient("token", base_url=sys.argv[1], max_retries=0)
+client = ApiClient(base_url=sys.argv[1], max_retries=0)
 team = client.teams.create(name="Blue", members=["m1"], lead="m1")
 print(json.dumps([team.members[0].name, team.lead.name if team.lead else None]))
 try:
@@ -514,7 +518,7 @@ def test_python_sends_ids_reads_objects_and_names_the_failing_side(
 _PHP_CLIENT = """<?php
 declare(strict_types=1);
 require $argv[1] . '/autoload.php';
-$client = new Protocol\\ApiClient('token', ['base_url' => $argv[2], 'max_retries' => 0]);
+$client = new Protocol\\ApiClient(null, ['base_url' => $argv[2], 'max_retries' => 0]);
 $team = $client->teams->create(['name' => 'Blue', 'members' => ['m1'], 'lead' => 'm1']);
 echo json_encode([$team->members[0]->name, $team->lead?->name]), "\\n";
 try {
@@ -530,7 +534,7 @@ def test_php_sends_ids_reads_objects_and_names_the_failing_side(
 ) -> None:
     _Recorder.bodies.clear()
     script = sides.out / "sides.php"
-    script.write_text(_PHP_CLIENT)
+    script.write_text(sides.php(_PHP_CLIENT))
     run = subprocess.run(
         [_php(), str(script), str(sides.out / "php"), recorder],
         capture_output=True,
@@ -572,13 +576,15 @@ def test_php_map_values_are_checked(generated: dict[str, Generated]) -> None:
     case = generated["typed_maps"]
     script = case.out / "wrong_map.php"
     script.write_text(
-        "<?php\nrequire $argv[1] . '/autoload.php';\n"
-        "try {\n"
-        "    Protocol\\Models\\Post::fromArray(['id' => 'p', 'reactions' => ['smile' => [1]],\n"
-        "        'counts' => [], 'labels' => [], 'authors' => [], 'scores' => null]);\n"
-        "} catch (Protocol\\Exceptions\\ApiResponseValidationException $error) {\n"
-        "    echo $error->getMessage();\n"
-        "}\n"
+        case.php(
+            "<?php\nrequire $argv[1] . '/autoload.php';\n"
+            "try {\n"
+            "    Protocol\\Models\\Post::fromArray(['id' => 'p', 'reactions' => ['smile' => [1]],\n"
+            "        'counts' => [], 'labels' => [], 'authors' => [], 'scores' => null]);\n"
+            "} catch (Protocol\\Exceptions\\ApiResponseValidationException $error) {\n"
+            "    echo $error->getMessage();\n"
+            "}\n"
+        )
     )
     run = subprocess.run(
         [_php(), str(script), str(case.out / "php")], capture_output=True, text=True, check=False
@@ -639,7 +645,7 @@ def test_a_discriminated_union_parses_to_the_class_it_names(
     assert python.returncode == 0, python.stderr
     assert json.loads(python.stdout) == expected
     script = case.out / "classes.php"
-    script.write_text(_CLASSES_PHP)
+    script.write_text(case.php(_CLASSES_PHP))
     php = subprocess.run(
         [_php(), str(script), str(case.out / "php"), json.dumps(_OWNER)],
         capture_output=True,

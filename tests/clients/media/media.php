@@ -7,7 +7,15 @@ declare(strict_types=1);
 require $argv[1];
 
 [, , $feature, $baseUrl, $work] = $argv;
-$client = new \Protocol\ApiClient('media-token', ['base_url' => $baseUrl]);
+// Each spec's own namespace, from its title (ClientSettings.php_namespace).
+$namespace = [
+    'form_body' => 'Notes',
+    'binary_body_and_response' => 'Images',
+    'text_body_and_response' => 'Echo',
+    'array_body' => 'Tags',
+][$feature] ?? 'Files';
+$clientClass = '\\' . $namespace . '\\ApiClient';
+$client = new $clientClass(null, ['base_url' => $baseUrl]);
 $png = hex2bin('89504e470d0a1a0a');
 for ($i = 0; $i < 32; $i++) {
     $png .= chr($i);
@@ -31,7 +39,8 @@ switch ($feature) {
         $results['add'] = $client->tags->add(['urgent', 'travel'])->count;
         break;
     default:
-        $file = new \Protocol\Core\UploadFile('hello', 'a.txt', 'text/plain');
+        $uploadFile = '\\' . $namespace . '\\Core\\UploadFile';
+        $file = new $uploadFile('hello', 'a.txt', 'text/plain');
         $results['upload'] = $client->files->upload(['file' => $file, 'name' => 'greeting'])->size;
 }
 echo json_encode($results), "\n";

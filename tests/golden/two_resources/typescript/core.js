@@ -307,7 +307,7 @@ export class BaseClient {
       'Content-Type': 'application/x-www-form-urlencoded',
       'User-Agent': this.#userAgent,
     };
-    const response = await send('POST', url, headers, form.toString(), { connect: this.connectTimeout, read: this.timeout });
+    const response = await send('POST', url, headers, Buffer.from(form.toString(), 'utf8'), { connect: this.connectTimeout, read: this.timeout });
     if (response.status < 200 || response.status >= 300) {
       throw errorFromStatus(response.status, parseErrorBody(response.text), response.headers);
     }

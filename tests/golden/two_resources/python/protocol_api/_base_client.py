@@ -28,6 +28,7 @@ from pydantic_core import to_jsonable_python
 from ._auth import Credentials, Security, Sent, cookie_header, path_param, query_pairs, simple_value
 from ._exceptions import (
     APIConnectionError,
+    APIError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,

@@ -1,10 +1,9 @@
 <?php
 // Generated from tests/fixtures/specs/two_resources.yaml + templates/php/src/Core/UploadFile.php.jinja. Do not edit.
 
-
 declare(strict_types=1);
 
-namespace {{ namespace }}\Core;
+namespace Protocol\Core;
 
 /**
  * A file to upload given as its bytes, with the name and media type its part carries:

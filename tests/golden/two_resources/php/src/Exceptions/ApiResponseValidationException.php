@@ -1,10 +1,9 @@
 <?php
 // Generated from tests/fixtures/specs/two_resources.yaml + templates/php/src/Exceptions/ApiResponseValidationException.php.jinja. Do not edit.
 
-
 declare(strict_types=1);
 
-namespace {{ namespace }}\Exceptions;
+namespace Protocol\Exceptions;
 
 /**
  * A successful response whose body does not match the spec's schema: the response side
