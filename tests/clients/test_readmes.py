@@ -26,6 +26,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from protocol_codegen import samples
 from protocol_server.harness import RunningServer, free_port, running_server
 from protocol_spec import DEFAULT_SPEC, load_api
 from protocol_spec.model import Api
@@ -43,20 +44,7 @@ LATER = "later"  # the later sections: errors, pagination, retries, per-call opt
 
 # (spec, target, section or "*") -> why it cannot run as printed yet; fixed on other branches,
 # these then pass and must leave this list (strict xfail).
-KNOWN_GAPS: dict[tuple[str, str, str], str] = {
-    ("whole_api", "python", "*"): (
-        "the generated Python package fails on import: a nullable nested object "
-        "(anyOf [$ref, null], Message.contact) gives `Unable to apply constraint 'union_mode' "
-        "to schema of type 'model'` (issue 20, item 1)"
-    ),
-    **{
-        ("whole_api", target, "attachments"): (
-            "the upload sends the file as a JSON string, not as multipart/form-data with its "
-            "bytes: 415 (issue 20, item 2)"
-        )
-        for target in ("typescript", "php")
-    },
-}
+KNOWN_GAPS: dict[tuple[str, str, str], str] = {}
 
 
 def blocks(readme: Path, language: str, *, receiver: bool = False) -> list[str]:
@@ -195,9 +183,22 @@ def test_readme_section_runs_as_printed_on_a_new_account(
         program.write_text(
             f"<?php\nrequire '{autoload}';\n$token = getenv('PROTOCOL_API_TOKEN');\n" + code
         )
+    _place_files(APIS[spec], tmp_path)
     output = run([command, str(program)], tmp_path, env)
     if section == LATER:
         assert "404 invalid_request" in output  # the errors example caught what it says it catches
+
+
+def _place_files(api: Api, folder: Path) -> None:
+    """The file each upload example opens, beside the program, as a reader runs it beside the
+    file they upload (the example's relative path: the name the spec's example gives)."""
+    for op in api.operations:
+        files = {f.name for f in op.body.fields if f.file == "content"} if op.body else set()
+        for name, value in samples.example_values(api, op).body or ():
+            path = (folder / samples.as_text(value)).resolve()
+            if name in files and path.is_relative_to(folder.resolve()):
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(b"%PDF-1.4\n% an uploaded file\n%%EOF\n")
 
 
 _TOOLS: dict[str, Callable[[pytest.FixtureRequest], str]] = {

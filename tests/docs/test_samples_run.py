@@ -61,20 +61,7 @@ UPLOADED = b"%PDF-1.4\n% Invoice, room service, Plaza Hotel\n%%EOF\n"
 
 # (spec, language, operationId or "*") -> why its samples cannot run as printed yet. Each is
 # fixed on another branch; these tests then pass and must leave this list (strict xfail).
-KNOWN_GAPS: dict[tuple[str, str, str], str] = {
-    ("whole_api", "python", "*"): (
-        "the generated Python package fails on import: a nullable nested object "
-        "(anyOf [$ref, null], Message.contact) gives `Unable to apply constraint 'union_mode' "
-        "to schema of type 'model'` (issue 20, item 1)"
-    ),
-    **{
-        ("whole_api", language, "createAttachment"): (
-            "the upload's sample sends the file as a JSON string, not as multipart/form-data "
-            "with the file's bytes (issue 20, item 2; curl: `-F file=@path`)"
-        )
-        for language in ("curl", "javascript", "php")
-    },
-}
+KNOWN_GAPS: dict[tuple[str, str, str], str] = {}
 
 NODE_RUNNER = """\
 import { pathToFileURL } from 'node:url';
