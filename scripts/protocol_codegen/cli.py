@@ -20,6 +20,7 @@ from protocol_codegen.check import find_drift
 from protocol_codegen.errors import GeneratorError
 from protocol_codegen.pipeline import render_targets
 from protocol_codegen.report import shown, up_to_date
+from protocol_codegen.simplified import simplified
 from protocol_codegen.targets import TARGETS
 from protocol_codegen.write import write_generated
 from protocol_spec import DEFAULT_SPEC, SpecError, SpecErrors, load_api_unchecked
@@ -91,6 +92,15 @@ def main(argv: Sequence[str] | None = None, inputs: cache.Inputs | None = None) 
         files = render_targets(api, targets, lambda: warnings.extend(run_checks()))
         for warning in warnings:
             print(f"warning: {warning.render()}", file=sys.stderr)
+        loose = simplified(api)
+        for construct in loose:
+            print(f"warning: {construct.render()}", file=sys.stderr)
+        if loose:
+            print(
+                f"{len(loose)} schema construct(s) typed loosely in the SDKs "
+                "(README.md, 'Simplified constructs')",
+                file=sys.stderr,
+            )
         if args.command == "check":
             return _report_drift(files, args.out, targets)
         result = write_generated(files, args.out, targets)

@@ -87,20 +87,42 @@ def reader_document(api: Api) -> dict[str, Any]:
     (`ErrorType | str`, tried in that order). Models the client only writes stay as strict
     as the spec says."""
     document = copy.deepcopy(dict(api.document))
-    schemas: dict[str, Any] = document.get("components", {}).get("schemas", {})
-    readers = read_models(api)
-    for model in api.models:
-        raw_name = model.pointer.removeprefix(_SCHEMAS)
-        if model.name not in readers or raw_name not in schemas or "/" in raw_name:
-            continue
-        schema = schemas[raw_name]
-        schema["additionalProperties"] = True
-        for name, prop in schema.get("properties", {}).items():
-            schema["properties"][name] = _open_enum(prop, document)
-    for schema in schemas.values():
+    for schema in document.get("components", {}).get("schemas", {}).values():
         _unbounded_inner_scalars(schema)
         _nullable_maps(schema)
-    return named_document(api, document)
+    # Named as the model names them, inline models (hoisted) and allOf parts included.
+    document = named_document(api, document)
+    schemas: dict[str, Any] = document["components"]["schemas"]
+    for name in sorted(read_models(api) & schemas.keys()):
+        _tolerant(schemas[name], document)
+    return document
+
+
+def _tolerant(schema: dict[str, Any], document: dict[str, Any]) -> None:
+    """A model the client reads: undeclared attributes kept, unknown enum values taken; so
+    are the objects written inline in it (which datamodel-code-generator names itself)."""
+    schema["additionalProperties"] = True
+    parts = [schema] + [
+        p for p in schema.get("allOf", []) if isinstance(p, dict) and "$ref" not in p
+    ]
+    for part in parts:
+        for name, prop in part.get("properties", {}).items():
+            part["properties"][name] = _open_enum(prop, document)
+            for inline in _inline_objects(part["properties"][name]):
+                _tolerant(inline, document)
+
+
+def _inline_objects(node: Any) -> list[dict[str, Any]]:
+    """The object schemas written inline at `node`: itself, its items, its options."""
+    if not isinstance(node, dict) or "$ref" in node:
+        return []
+    if "properties" in node:
+        return [node]
+    found = _inline_objects(node.get("items"))
+    for key in ("anyOf", "oneOf"):
+        for option in node.get(key) or ():
+            found += _inline_objects(option)
+    return found
 
 
 def _nullable_maps(node: Any) -> None:

@@ -289,8 +289,28 @@ class _Builder:
         if kind == "array":
             items_at = join(at, "items")
             item_prop = f"{prop}_item" if prop else None
-            items = self._type(schema.get("items", {}), owner=owner, prop=item_prop, at=items_at)
-            return TypeRef("array", nullable=nullable, items=items)
+            written = schema.get("items", {})
+            items = self._type(
+                written if isinstance(written, dict) else {},
+                owner=owner,
+                prop=item_prop,
+                at=items_at,
+            )
+            prefix = tuple(
+                self._type(
+                    item,
+                    owner=owner,
+                    prop=f"{prop}_item{index + 1}" if prop else None,
+                    at=join(at, "prefixItems", str(index)),
+                )
+                for index, item in enumerate(schema.get("prefixItems") or ())
+                if isinstance(item, dict)
+            )
+            most = schema.get("maxItems")
+            closed = written is False or (isinstance(most, int) and most <= len(prefix))
+            return TypeRef(
+                "array", nullable=nullable, items=items, prefix=prefix, rest=not (prefix and closed)
+            )
         if kind == "object" or (kind is None and "properties" in schema):
             if schema.get("properties") and owner and prop:
                 name = naming.pascal(owner + "_" + prop)

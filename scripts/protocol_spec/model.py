@@ -85,7 +85,9 @@ class TypeRef:
     `additional` (`additionalProperties`) or anything when that is None; `unknown` anything,
     or, when `options` is set, one of them (`oneOf`/`anyOf`; `discriminator` names the property
     whose value says which, `mapping` pairs each value with its model). `literals`: the only
-    values a string, integer, number or boolean may take (`const`, or an enum of numbers)."""
+    values a string, integer, number or boolean may take (`const`, or an enum of numbers).
+    `prefix`: a tuple's first items, one type each (`prefixItems`); `items` then types the
+    items after them, and `rest` says whether there may be any."""
 
     kind: TypeKind
     nullable: bool = False
@@ -98,6 +100,8 @@ class TypeRef:
     discriminator: str | None = None
     mapping: tuple[tuple[str, str], ...] = ()  # (discriminator value, model name)
     literals: tuple[str | int | float | bool, ...] = ()
+    prefix: tuple[TypeRef, ...] = ()
+    rest: bool = True
 
 
 @dataclass(frozen=True)

@@ -346,6 +346,14 @@ def phpdoc_type(type_ref: TypeRef, names: Mapping[str, str], *, as_input: bool) 
         text = "|".join(string_literal(value) for value in type_ref.values) or "string"
     elif type_ref.kind == "model" and type_ref.name is not None:
         text = "array<string, mixed>" if as_input else names[type_ref.name]
+    elif type_ref.kind == "array" and type_ref.prefix:  # a tuple: a list shape when closed
+        inner = [phpdoc_type(item, names, as_input=as_input) for item in type_ref.prefix]
+        if not type_ref.rest:
+            text = f"array{{{', '.join(inner)}}}"
+        else:
+            rest = [phpdoc_type(type_ref.items, names, as_input=as_input)] if type_ref.items else []
+            texts = dict.fromkeys([*inner, *rest])
+            text = "list<mixed>" if "mixed" in texts else f"list<{'|'.join(texts)}>"
     elif type_ref.kind == "array" and type_ref.items is not None:
         text = f"list<{phpdoc_type(type_ref.items, names, as_input=as_input)}>"
     elif type_ref.kind == "object" and type_ref.additional is not None:

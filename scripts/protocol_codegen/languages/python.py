@@ -329,6 +329,11 @@ def annotation(type_ref: TypeRef, literal: Callable[[str], str] = json.dumps) ->
         text = "Literal[" + ", ".join(values) + "]"
     elif type_ref.kind in _PRIMITIVES:
         text = _PRIMITIVES[type_ref.kind]
+    elif type_ref.kind == "array" and type_ref.prefix:  # a tuple
+        parts = [annotation(item, literal) for item in type_ref.prefix]
+        if type_ref.rest and type_ref.items is not None:
+            parts.append(f"*tuple[{annotation(type_ref.items, literal)}, ...]")
+        text = f"tuple[{', '.join(parts)}]"
     elif type_ref.kind == "array":  # not `list[...]`: a method named `list` would shadow it
         assert type_ref.items is not None, "checked by the builder"
         text = f"Sequence[{annotation(type_ref.items, literal)}]"
@@ -356,6 +361,9 @@ def typing_names(type_ref: TypeRef) -> set[str]:
         return {"Mapping", *typing_names(type_ref.additional)}
     if type_ref.kind in ("object", "unknown"):
         return {"Any"}
+    if type_ref.kind == "array" and type_ref.prefix:
+        inner = [*type_ref.prefix, *([type_ref.items] if type_ref.rest and type_ref.items else [])]
+        return {name for item in inner for name in typing_names(item)}
     if type_ref.kind == "array" and type_ref.items is not None:
         return {"Sequence", *typing_names(type_ref.items)}
     return set()

@@ -310,6 +310,11 @@ def type_text(type_ref: TypeRef, names: Mapping[str, str], *, read: bool = False
         text = " | ".join(_literal(value) for value in type_ref.literals)
     elif type_ref.kind in _PRIMITIVES:
         text = _PRIMITIVES[type_ref.kind]
+    elif type_ref.kind == "array" and type_ref.prefix:  # a tuple
+        parts = [type_text(item, names, read=read) for item in type_ref.prefix]
+        if type_ref.rest and type_ref.items is not None:
+            parts.append(f"...Array<{type_text(type_ref.items, names, read=read)}>")
+        text = f"[{', '.join(parts)}]"
     elif type_ref.kind == "array" and type_ref.items is not None:
         text = f"Array<{type_text(type_ref.items, names, read=read)}>"
     elif type_ref.kind == "enum" and read:
