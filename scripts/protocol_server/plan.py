@@ -219,6 +219,13 @@ def _operation_ok(op: Operation, fail: _Fail) -> bool:
                 "make it a scalar",
             )
             ok = False
+    if op.body is not None and op.body.type is not None:
+        fail(
+            join(op.pointer, "requestBody"),
+            f"the body of {op.label} is not an object schema; the engine reads an object's attributes",
+            "make the body `type: object` with `properties`",
+        )
+        ok = False
     if op.body is not None:
         upload = op.role == "create" and any(f.file == "content" for f in op.body.fields)
         readable = (*BODY_MEDIA_TYPES, UPLOAD_MEDIA_TYPE) if upload else BODY_MEDIA_TYPES

@@ -37,3 +37,29 @@ def test_a_cursor_that_is_not_the_id_is_refused_with_its_fix(tmp_path: Path) -> 
         "attribute 'id'"
     )
     assert error.fix == "set `cursor: id` (or leave it out: it defaults to id)"
+
+
+def test_a_body_that_is_not_an_object_is_refused_with_its_fix() -> None:
+    """The generators take any body (an array, text, a file's bytes); the engine stores an
+    object's attributes, so it refuses the others at start-up instead of failing per request."""
+    from dataclasses import replace
+
+    from protocol_spec.model import TypeRef
+
+    api = load_api(SPEC)
+    (resource,) = api.resources
+    create = resource.operation("create")
+    assert create is not None and create.body is not None
+    array = replace(create.body, fields=(), type=TypeRef("array", items=TypeRef("string")))
+    operations = tuple(
+        replace(op, body=array) if op is create else op for op in resource.operations
+    )
+    changed = replace(api, resources=(replace(resource, operations=operations),))
+    with pytest.raises(SpecErrors) as raised:
+        plan(changed)
+    (error,) = raised.value.errors
+    assert error.problem == (
+        "the body of POST /v1/conversations is not an object schema; the engine reads an "
+        "object's attributes"
+    )
+    assert error.fix == "make the body `type: object` with `properties`"
