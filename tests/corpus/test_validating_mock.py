@@ -6,7 +6,8 @@ misplaced credentials. An SDK that type-checks but sends the wrong request fails
 
 One Prism process per spec, shared by the three languages; `make test` runs SAMPLE, `make
 corpus` (CORPUS=all) every spec. Prism does not check cookie parameters (only cookie API keys):
-what the clients put in the `Cookie` header is checked by the unit tests of the runtimes.
+what the clients put in the `Cookie` header, and the OAuth2 token's fetch and refresh, are checked
+on recorded requests (the tests at the end of this module).
 """
 
 from __future__ import annotations
@@ -81,8 +82,8 @@ class Mocked:
 SPACE_DELIMITED_DEFECT = pytest.mark.xfail(
     strict=True,
     reason="Prism 5.14.2 splits a spaceDelimited value on a literal `%20` after decoding the "
-    "query, so it refuses `colors=red%20blue`, the request of its own example; the runtimes' "
-    "unit tests check what is sent",
+    "query, so it refuses `colors=red%20blue`, the request of its own example; "
+    "test_cookie_header_and_delimited_parameters_go_out_as_declared checks what is sent",
 )
 
 
