@@ -150,6 +150,7 @@ __all__ = [
     "auth_policy",
     "download_operation",
     "is_file",
+    "query_pairs",
     "request_media",
     "response_media",
     "sdk_operations",
@@ -622,3 +623,30 @@ PARAMETER_STYLES = {
     "spaceDelimited": " ",
     "pipeDelimited": "|",
 }
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
+def _flat(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [text for key, item in value.items() for text in (str(key), _text(item))]
+    if isinstance(value, list):
+        return [_text(item) for item in value]
+    return [_text(value)]
+
+
+def query_pairs(name: str, value: object, style: str, explode: bool) -> list[tuple[str, str]]:
+    """The `name=value` pairs a query parameter is sent as (the runtimes' rules, for samples)."""
+    if style == "deepObject" and isinstance(value, dict):
+        return [(f"{name}[{key}]", _text(item)) for key, item in value.items()]
+    if isinstance(value, dict) and explode:
+        return [(str(key), _text(item)) for key, item in value.items()]
+    if isinstance(value, list) and explode:
+        return [(name, _text(item)) for item in value]
+    if isinstance(value, list | dict):
+        return [(name, PARAMETER_STYLES.get(style, ",").join(_flat(value)))]
+    return [(name, _text(value))]

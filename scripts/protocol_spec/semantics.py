@@ -152,7 +152,7 @@ class Semantics:
             return op  # its errors are reported; order and filters depend on it
         item = self.models.get(pagination.item.name or "") if pagination else None
         order = self._order(op, node.get(ORDER), item)
-        for param in op.header_params + op.path_params:
+        for param in op.header_params + op.cookie_params + op.path_params:
             if FILTER in lookup(self.spec.document, param.pointer):
                 self.fail(
                     join(param.pointer, FILTER),

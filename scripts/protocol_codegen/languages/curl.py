@@ -8,7 +8,7 @@ from typing import ClassVar
 from urllib.parse import quote
 
 from protocol_codegen.languages.base import Language, Tokens
-from protocol_codegen.policy import request_media
+from protocol_codegen.policy import auth_policy, query_pairs, request_media
 from protocol_codegen.samples import CURL_TOKEN, FORM, JSON, CallValues, FilePath, example_path
 from protocol_spec.model import Api, Operation
 
@@ -36,19 +36,24 @@ class Curl(Language):
         url = api.default_base_url + example_path(operation, values)
         method = operation.http_method
         options: list[str] = []
-        auth = _auth(api, operation)
-        if auth:
-            options.append(auth)
+        options += _auth(api, operation)
+        options += [f'-H "{p.name}: {_text(value)}"' for p, value in values.headers]
+        cookies = "; ".join(f"{p.name}={_text(value)}" for p, value in values.cookies)
+        options += [f'-b "{cookies}"'] if cookies else []
         body = _body(operation, values)
-        query = [_pair(p.name, value, quote_key=False) for p, value in values.query]
+        pairs = [
+            pair
+            for p, value in values.query
+            for pair in query_pairs(p.name, value, p.style, p.explode)
+        ]
+        query = [_pair(name, value, quote_key=False) for name, value in pairs]
         if method == "GET" and query:
             flag = " -G"
             options += query
         else:
             if query:
                 url += "?" + "&".join(
-                    f"{quote(p.name)}={quote(_form_text(value), safe='')}"
-                    for p, value in values.query
+                    f"{quote(name)}={quote(value, safe='')}" for name, value in pairs
                 )
             implied = "POST" if body else "GET"
             flag = "" if method == implied else f" -X {method}"
@@ -59,17 +64,34 @@ class Curl(Language):
 LANGUAGE = Curl()
 
 
-def _auth(api: Api, operation: Operation) -> str:
-    schemes = {scheme.name: scheme for scheme in api.security_schemes}
-    for name in operation.security:
-        scheme = schemes.get(name)
-        if scheme is not None and scheme.type == "http" and scheme.scheme == "bearer":
-            return f'-H "Authorization: Bearer {CURL_TOKEN}"'
-    for name in operation.security:
-        scheme = schemes.get(name)
-        if scheme is not None and scheme.type == "http" and scheme.scheme == "basic":
-            return f"-u {{username}}:{CURL_TOKEN}"
-    return ""
+def _text(value: object) -> str:
+    """A header or cookie value in the `simple` style: arrays joined by `,`."""
+    if isinstance(value, list):
+        return ",".join(_text(item) for item in value)
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def _auth(api: Api, operation: Operation) -> list[str]:
+    """The credentials of the operation's first security alternative (`protocol_codegen.policy`):
+    a bearer token (OAuth2's too), HTTP basic, or an API key in a header or a cookie."""
+    policy = auth_policy(api)
+    for alternative in policy.requirements(operation)[:1]:
+        options = []
+        for name in alternative:
+            credential = policy.credential(name)
+            assert credential is not None, "requirements name applied schemes only"
+            if credential.kind in ("bearer", "oauth2"):
+                options.append(f'-H "Authorization: Bearer {CURL_TOKEN}"')
+            elif credential.kind == "basic":
+                options.append(f"-u {{username}}:{CURL_TOKEN}")
+            elif credential.location == "header":
+                options.append(f'-H "{credential.name}: {{{credential.arguments[0]}}}"')
+            elif credential.location == "cookie":
+                options.append(f'-b "{credential.name}={{{credential.arguments[0]}}}"')
+            else:
+                options.append(f'--url-query "{credential.name}={{{credential.arguments[0]}}}"')
+        return options
+    return []
 
 
 def _body(operation: Operation, values: CallValues) -> list[str]:
