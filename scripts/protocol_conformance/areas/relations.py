@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from protocol_conformance.areas.objects import CLOCK_SECOND, create, get
 from protocol_conformance.compose import JSON, Composer, Way
 from protocol_conformance.context import CannotJudge, Context, fail
-from protocol_conformance.http import Credential, Exchange, Upload
+from protocol_conformance.http import BrokenAnswer, Credential, Exchange, Upload
 from protocol_conformance.objects import Tracked
 from protocol_conformance.pages import collect
 from protocol_conformance.plan import ResourcePlan, plan_resources
@@ -50,6 +50,7 @@ __all__ = [
     "rejected_create",
     "related",
     "sample_upload",
+    "upload_limit",
     "upload_round_trip",
 ]
 
@@ -874,7 +875,7 @@ def upload_round_trip(ctx: Context, relations: Relations, plan: ResourcePlan) ->
     assert plan.model is not None and plan.create is not None
     roles = _file_fields(plan)
     upload = sample_upload(plan)
-    made, answer = relations.upload(plan, upload)
+    made, _ = relations.upload(plan, upload)
     sent = {"name": upload.filename, "media-type": upload.media_type, "size": len(upload.data)}
     for where, body in (
         ("the create's answer", made.created),
@@ -891,26 +892,36 @@ def upload_round_trip(ctx: Context, relations: Relations, plan: ResourcePlan) ->
     url = made.created.get(roles["url"]) if "url" in roles else None
     if isinstance(url, str):
         _served_back(ctx, url, upload, made.credential)
-    size_field = plan.model.field(roles.get("size", ""))
+
+
+def _over_the_limit(ctx: Context, relations: Relations, plan: ResourcePlan) -> None:
+    """A file one byte over the declared maximum is refused with 413 and makes nothing."""
+    assert plan.model is not None and plan.create is not None
+    size_field = plan.model.field(_file_fields(plan).get("size", ""))
     maximum = size_field.constraints.maximum if size_field is not None else None
     if maximum is None:
-        return
+        raise CannotJudge("no `maximum` of the upload's size")
     before = _listed(ctx, plan, ctx.owner)
     big = Upload(
-        upload.part,
+        sample_upload(plan).part,
         "conformance-too-large.bin",
         "application/octet-stream",
         b"\0" * (int(maximum) + 1),
     )
     ctx.ledger.reserve()
-    answer = ctx.send(plan.create, plan.create.path, upload=big)
-    if isinstance(answer.body, dict) and plan.id_attribute in answer.body and answer.status < 300:
-        relations.track(plan, answer.body, answer.curl)
-    if answer.status != 413:
+    refused: Exchange | None = None
+    try:
+        refused = ctx.send(plan.create, plan.create.path, upload=big)
+    except BrokenAnswer:
+        pass  # closed while the file was sent: refused, if it left no trace
+    taken = refused.body if refused is not None and refused.status < 300 else None
+    if isinstance(taken, dict) and plan.id_attribute in taken and refused is not None:
+        relations.track(plan, taken, refused.curl)
+    if refused is not None and refused.status != 413:
         fail(
             f"413 for a file of {int(maximum) + 1} bytes, over the declared maximum {int(maximum)} "
             f"(curl: head -c {int(maximum) + 1} /dev/zero > {big.filename})",
-            answer.describe(),
+            refused.describe(),
         )
     after = _listed(ctx, plan, ctx.owner)
     if after.keys() != before.keys():
@@ -918,6 +929,14 @@ def upload_round_trip(ctx: Context, relations: Relations, plan: ResourcePlan) ->
             f"no new {plan.resource.singular} after the refused upload",
             f"new: {sorted(map(str, after.keys() - before.keys()))}",
         )
+    if refused is None:
+        raise CannotJudge(
+            f"the server closed the connection while the {int(maximum) + 1}-byte file was sent "
+            "(it made nothing): no status to compare with 413"
+        )
+
+
+upload_limit = upload_round_trip.using(_over_the_limit)
 
 
 def _served_back(ctx: Context, url: str, upload: Upload, credential: Credential) -> None:
@@ -1133,6 +1152,7 @@ def _cases(run: ResourceRun) -> None:
         )
     if plan.create is not None and _upload_part(plan.create) is not None and _file_fields(plan):
         run.judge(upload_round_trip, create_label, rel, plan)
+        run.judge(upload_limit, create_label, rel, plan)
     if _has_update(plan) is None and plan.update is not None:
         for refused in _refusals(rel, plan, "update"):
             run.judge(rejected_changes_nothing, plan.update.label, rel, plan, refused)
