@@ -967,6 +967,18 @@ class Refused:
     extra: _JsonObject
     why: str
     by_schema: bool = True  # the schema forbids it (else: an id that names nothing)
+    # An array of ids: a real object of the target is named first, and must stay as it was.
+    beside: Link | None = None
+
+    def sent(self, relations: Relations) -> tuple[_JsonObject, list[tuple[ResourcePlan, Tracked]]]:
+        """What to send (the real object named beside the bad id made now), and the objects
+        named that must not change."""
+        link = self.beside
+        if link is None:
+            return dict(self.extra), []
+        target = relations.refresh(link.target, relations.make(link.target))
+        named = [target.object_id, *self.extra[link.field.name]]
+        return {**self.extra, link.field.name: named}, [(link.target, target)]
 
 
 def _has_update(plan: ResourcePlan) -> str | None:
@@ -999,13 +1011,16 @@ def rejected_changes_nothing(
             break
     if valid is None:
         raise CannotJudge(f"no attribute of {plan.name} to change beside {refused.why}")
-    body = {**valid, **refused.extra}
+    extra, named = refused.sent(relations)
+    body = {**valid, **extra}
     if refused.by_schema and _schema_allows(ctx, plan.update, body):
         raise CannotJudge(f"the update's schema allows {refused.why}")
     answer = ctx.send(plan.update, plan.item_path(str(made.object_id)), json_body=body)
     if not 400 <= answer.status < 500:
         fail(f"a 4xx for the update {body} ({refused.why})", answer.describe())
     _unchanged(ctx, plan, made, f"before the refused update {body} ({refused.why})")
+    for target_plan, target in named:
+        _unchanged(ctx, target_plan, target, f"before the refused update {body}, which named it")
     listed = _listed(ctx, plan, made.credential).get(made.object_id)
     if plan.listing is not None and _shape(listed) != _shape(made.state):
         fail(
@@ -1030,7 +1045,8 @@ def _refused_create(
     """A create of a valid body beside something the spec forbids is refused and makes
     nothing."""
     assert plan.create is not None and plan.id_attribute is not None
-    body = {**relations.body(plan), **refused.extra}
+    extra, named = refused.sent(relations)
+    body = {**relations.body(plan), **extra}
     if refused.by_schema and _schema_allows(ctx, plan.create, body):
         raise CannotJudge(f"the create's schema allows {refused.why}")
     before = _listed(ctx, plan, ctx.owner)
@@ -1043,6 +1059,8 @@ def _refused_create(
     if after != before:
         new = sorted(str(k) for k in after.keys() - before.keys())
         fail(f"the list of {plan.name} as it was before the refused create {body}", f"new: {new}")
+    for target_plan, target in named:
+        _unchanged(ctx, target_plan, target, f"before the refused create {body}, which named it")
 
 
 rejected_create = rejected_changes_nothing.using(_refused_create)
@@ -1057,29 +1075,33 @@ def _refusals(relations: Relations, plan: ResourcePlan, role: str) -> list[Refus
         cases.append(
             Refused({UNKNOWN_ATTRIBUTE: True}, f"the unknown attribute {UNKNOWN_ATTRIBUTE!r}")
         )
-    if role == "update":
-        for f in op.body.fields:
-            bad = _out_of_bounds(f)
-            if bad is not None and f.reference is None:
-                cases.append(Refused({f.name: bad}, f"'{f.name}' out of bounds ({bad!r})"))
-                break
-        for link in relations.links(plan):
-            if link.settable("update"):
-                named = link.sent(_dangling(relations, link))
-                why = f"'{link.field.name}' naming nothing"
-                cases.append(Refused({link.field.name: named}, why, by_schema=False))
-                break
+    links = relations.links(plan)
+    referring = {link.field.name for link in links}
+    for f in op.body.fields:
+        found = _out_of_bounds(f)
+        if found is not None and f.name not in referring:
+            cases.append(Refused({f.name: found[0]}, f"'{f.name}' {found[1]}"))
+            break
+    # An array of ids first: a real object named beside the bad id must not be pointed at.
+    for link in sorted(links, key=lambda link: not link.many):
+        if link.settable(role):
+            named = link.sent(_dangling(relations, link))
+            why = f"'{link.field.name}' naming nothing"
+            beside = link if link.many else None
+            cases.append(Refused({link.field.name: named}, why, by_schema=False, beside=beside))
+            break
     return cases
 
 
-def _out_of_bounds(f: Field) -> Any:
+def _out_of_bounds(f: Field) -> tuple[Any, str] | None:
+    """A value just past one of the attribute's bounds, and what it is."""
     c = f.constraints
     if f.type.kind == "string" and c.max_length is not None and c.pattern is None:
-        return "x" * (int(c.max_length) + 1)
+        return "x" * (int(c.max_length) + 1), f"one character over its maxLength {c.max_length}"
     if f.type.kind == "integer" and c.maximum is not None:
-        return int(c.maximum) + 1
+        return int(c.maximum) + 1, f"one over its maximum {c.maximum}"
     if f.type.kind == "integer" and c.minimum is not None:
-        return int(c.minimum) - 1
+        return int(c.minimum) - 1, f"one under its minimum {c.minimum}"
     return None
 
 
