@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from protocol_conformance.areas.objects import CLOCK_SECOND, create, get
 from protocol_conformance.compose import JSON, Composer, Way
 from protocol_conformance.context import CannotJudge, Context, fail
-from protocol_conformance.http import Credential, Exchange, Upload
+from protocol_conformance.http import BrokenAnswer, Credential, Exchange, Upload
 from protocol_conformance.objects import Tracked
 from protocol_conformance.pages import collect
 from protocol_conformance.plan import ResourcePlan, plan_resources
@@ -50,6 +50,7 @@ __all__ = [
     "rejected_create",
     "related",
     "sample_upload",
+    "upload_limit",
     "upload_round_trip",
 ]
 
@@ -874,7 +875,7 @@ def upload_round_trip(ctx: Context, relations: Relations, plan: ResourcePlan) ->
     assert plan.model is not None and plan.create is not None
     roles = _file_fields(plan)
     upload = sample_upload(plan)
-    made, answer = relations.upload(plan, upload)
+    made, _ = relations.upload(plan, upload)
     sent = {"name": upload.filename, "media-type": upload.media_type, "size": len(upload.data)}
     for where, body in (
         ("the create's answer", made.created),
@@ -891,26 +892,36 @@ def upload_round_trip(ctx: Context, relations: Relations, plan: ResourcePlan) ->
     url = made.created.get(roles["url"]) if "url" in roles else None
     if isinstance(url, str):
         _served_back(ctx, url, upload, made.credential)
-    size_field = plan.model.field(roles.get("size", ""))
+
+
+def _over_the_limit(ctx: Context, relations: Relations, plan: ResourcePlan) -> None:
+    """A file one byte over the declared maximum is refused with 413 and makes nothing."""
+    assert plan.model is not None and plan.create is not None
+    size_field = plan.model.field(_file_fields(plan).get("size", ""))
     maximum = size_field.constraints.maximum if size_field is not None else None
     if maximum is None:
-        return
+        raise CannotJudge("no `maximum` of the upload's size")
     before = _listed(ctx, plan, ctx.owner)
     big = Upload(
-        upload.part,
+        sample_upload(plan).part,
         "conformance-too-large.bin",
         "application/octet-stream",
         b"\0" * (int(maximum) + 1),
     )
     ctx.ledger.reserve()
-    answer = ctx.send(plan.create, plan.create.path, upload=big)
-    if isinstance(answer.body, dict) and plan.id_attribute in answer.body and answer.status < 300:
-        relations.track(plan, answer.body, answer.curl)
-    if answer.status != 413:
+    refused: Exchange | None = None
+    try:
+        refused = ctx.send(plan.create, plan.create.path, upload=big)
+    except BrokenAnswer:
+        pass  # closed while the file was sent: refused, if it left no trace
+    taken = refused.body if refused is not None and refused.status < 300 else None
+    if isinstance(taken, dict) and plan.id_attribute in taken and refused is not None:
+        relations.track(plan, taken, refused.curl)
+    if refused is not None and refused.status != 413:
         fail(
             f"413 for a file of {int(maximum) + 1} bytes, over the declared maximum {int(maximum)} "
             f"(curl: head -c {int(maximum) + 1} /dev/zero > {big.filename})",
-            answer.describe(),
+            refused.describe(),
         )
     after = _listed(ctx, plan, ctx.owner)
     if after.keys() != before.keys():
@@ -918,6 +929,14 @@ def upload_round_trip(ctx: Context, relations: Relations, plan: ResourcePlan) ->
             f"no new {plan.resource.singular} after the refused upload",
             f"new: {sorted(map(str, after.keys() - before.keys()))}",
         )
+    if refused is None:
+        raise CannotJudge(
+            f"the server closed the connection while the {int(maximum) + 1}-byte file was sent "
+            "(it made nothing): no status to compare with 413"
+        )
+
+
+upload_limit = upload_round_trip.using(_over_the_limit)
 
 
 def _served_back(ctx: Context, url: str, upload: Upload, credential: Credential) -> None:
@@ -948,6 +967,18 @@ class Refused:
     extra: _JsonObject
     why: str
     by_schema: bool = True  # the schema forbids it (else: an id that names nothing)
+    # An array of ids: a real object of the target is named first, and must stay as it was.
+    beside: Link | None = None
+
+    def sent(self, relations: Relations) -> tuple[_JsonObject, list[tuple[ResourcePlan, Tracked]]]:
+        """What to send (the real object named beside the bad id made now), and the objects
+        named that must not change."""
+        link = self.beside
+        if link is None:
+            return dict(self.extra), []
+        target = relations.refresh(link.target, relations.make(link.target))
+        named = [target.object_id, *self.extra[link.field.name]]
+        return {**self.extra, link.field.name: named}, [(link.target, target)]
 
 
 def _has_update(plan: ResourcePlan) -> str | None:
@@ -980,13 +1011,16 @@ def rejected_changes_nothing(
             break
     if valid is None:
         raise CannotJudge(f"no attribute of {plan.name} to change beside {refused.why}")
-    body = {**valid, **refused.extra}
+    extra, named = refused.sent(relations)
+    body = {**valid, **extra}
     if refused.by_schema and _schema_allows(ctx, plan.update, body):
         raise CannotJudge(f"the update's schema allows {refused.why}")
     answer = ctx.send(plan.update, plan.item_path(str(made.object_id)), json_body=body)
     if not 400 <= answer.status < 500:
         fail(f"a 4xx for the update {body} ({refused.why})", answer.describe())
     _unchanged(ctx, plan, made, f"before the refused update {body} ({refused.why})")
+    for target_plan, target in named:
+        _unchanged(ctx, target_plan, target, f"before the refused update {body}, which named it")
     listed = _listed(ctx, plan, made.credential).get(made.object_id)
     if plan.listing is not None and _shape(listed) != _shape(made.state):
         fail(
@@ -1011,7 +1045,8 @@ def _refused_create(
     """A create of a valid body beside something the spec forbids is refused and makes
     nothing."""
     assert plan.create is not None and plan.id_attribute is not None
-    body = {**relations.body(plan), **refused.extra}
+    extra, named = refused.sent(relations)
+    body = {**relations.body(plan), **extra}
     if refused.by_schema and _schema_allows(ctx, plan.create, body):
         raise CannotJudge(f"the create's schema allows {refused.why}")
     before = _listed(ctx, plan, ctx.owner)
@@ -1024,6 +1059,8 @@ def _refused_create(
     if after != before:
         new = sorted(str(k) for k in after.keys() - before.keys())
         fail(f"the list of {plan.name} as it was before the refused create {body}", f"new: {new}")
+    for target_plan, target in named:
+        _unchanged(ctx, target_plan, target, f"before the refused create {body}, which named it")
 
 
 rejected_create = rejected_changes_nothing.using(_refused_create)
@@ -1038,29 +1075,33 @@ def _refusals(relations: Relations, plan: ResourcePlan, role: str) -> list[Refus
         cases.append(
             Refused({UNKNOWN_ATTRIBUTE: True}, f"the unknown attribute {UNKNOWN_ATTRIBUTE!r}")
         )
-    if role == "update":
-        for f in op.body.fields:
-            bad = _out_of_bounds(f)
-            if bad is not None and f.reference is None:
-                cases.append(Refused({f.name: bad}, f"'{f.name}' out of bounds ({bad!r})"))
-                break
-        for link in relations.links(plan):
-            if link.settable("update"):
-                named = link.sent(_dangling(relations, link))
-                why = f"'{link.field.name}' naming nothing"
-                cases.append(Refused({link.field.name: named}, why, by_schema=False))
-                break
+    links = relations.links(plan)
+    referring = {link.field.name for link in links}
+    for f in op.body.fields:
+        found = _out_of_bounds(f)
+        if found is not None and f.name not in referring:
+            cases.append(Refused({f.name: found[0]}, f"'{f.name}' {found[1]}"))
+            break
+    # An array of ids first: a real object named beside the bad id must not be pointed at.
+    for link in sorted(links, key=lambda link: not link.many):
+        if link.settable(role):
+            named = link.sent(_dangling(relations, link))
+            why = f"'{link.field.name}' naming nothing"
+            beside = link if link.many else None
+            cases.append(Refused({link.field.name: named}, why, by_schema=False, beside=beside))
+            break
     return cases
 
 
-def _out_of_bounds(f: Field) -> Any:
+def _out_of_bounds(f: Field) -> tuple[Any, str] | None:
+    """A value just past one of the attribute's bounds, and what it is."""
     c = f.constraints
     if f.type.kind == "string" and c.max_length is not None and c.pattern is None:
-        return "x" * (int(c.max_length) + 1)
+        return "x" * (int(c.max_length) + 1), f"one character over its maxLength {c.max_length}"
     if f.type.kind == "integer" and c.maximum is not None:
-        return int(c.maximum) + 1
+        return int(c.maximum) + 1, f"one over its maximum {c.maximum}"
     if f.type.kind == "integer" and c.minimum is not None:
-        return int(c.minimum) - 1
+        return int(c.minimum) - 1, f"one under its minimum {c.minimum}"
     return None
 
 
@@ -1133,6 +1174,7 @@ def _cases(run: ResourceRun) -> None:
         )
     if plan.create is not None and _upload_part(plan.create) is not None and _file_fields(plan):
         run.judge(upload_round_trip, create_label, rel, plan)
+        run.judge(upload_limit, create_label, rel, plan)
     if _has_update(plan) is None and plan.update is not None:
         for refused in _refusals(rel, plan, "update"):
             run.judge(rejected_changes_nothing, plan.update.label, rel, plan, refused)
