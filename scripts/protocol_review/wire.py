@@ -492,19 +492,26 @@ class _WireDiff:
             )
         self._lifecycle(what, old.pointer, new.pointer)
         if old.required != new.required:
+            # Point at the `required:` that changed: the one written in the new spec, else
+            # the one the old spec had (removed).
+            written = "required" in self._raw(self.new, new.pointer)
+            side: Side = "new" if written or new.required else "old"
+            at = join(new.pointer if side == "new" else old.pointer, "required")
+            if not written and new.required:
+                at = new.pointer  # a path parameter: required without saying so
             if new.required:
                 self.add(
                     "parameter-became-required",
                     f"{what} is now required; clients that leave it out {self._refusal(op)}.",
-                    "new",
-                    new.pointer,
+                    side,
+                    at,
                 )
             else:
                 self.add(
                     "parameter-became-optional",
                     f"{what} is now optional; existing clients are not affected.",
-                    "new",
-                    new.pointer,
+                    side,
+                    at,
                 )
         if (old.has_default, old.default) != (new.has_default, new.default) and not new.required:
             self.add(
