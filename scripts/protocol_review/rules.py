@@ -168,6 +168,36 @@ _STRUCTURE: tuple[tuple[str, Severity, str], ...] = (
     ),
     ("stability-invalid", "breaking", "an x-stability-level is not draft, alpha, beta or stable"),
     ("component-schema-removed", "compatible", "a schema of components/schemas was removed"),
+    (
+        "relation-target-changed",
+        "breaking",
+        "a reference (x-protocol-reference) names another resource",
+    ),
+    (
+        "relation-delete-changed",
+        "breaking",
+        "deleting a reference's target now deletes its referrers, or is refused (onDelete)",
+    ),
+    (
+        "relation-delete-softened",
+        "potentially-breaking",
+        "deleting a reference's target now keeps its referrers (onDelete: clear)",
+    ),
+    (
+        "relation-kept-in-step-added",
+        "compatible",
+        "the server keeps a value in step (alongside, inverse, touch)",
+    ),
+    (
+        "relation-kept-in-step-removed",
+        "breaking",
+        "the server no longer keeps a value in step (alongside, inverse, touch)",
+    ),
+    (
+        "relation-kept-in-step-changed",
+        "breaking",
+        "the server keeps a value in step another way",
+    ),
     ("success-status-changed", "breaking", "the success status of an operation changed"),
     ("response-status-added", "compatible", "a new error status is documented"),
     ("response-status-removed", "compatible", "an error status is no longer documented"),
