@@ -160,13 +160,21 @@ _STRUCTURE: tuple[tuple[str, Severity, str], ...] = (
     ),
     ("sunset-earlier", "breaking", "an x-sunset date moved earlier"),
     ("sunset-removed", "breaking", "a deprecated operation or parameter lost its x-sunset date"),
-    ("sunset-invalid", "breaking", "an x-sunset is not a date (YYYY-MM-DD or RFC 3339)"),
+    (
+        "sunset-invalid",
+        "breaking",
+        "an x-sunset changed and one side is not a date (YYYY-MM-DD or RFC 3339)",
+    ),
     (
         "stability-decreased",
         "breaking",
         "an x-stability-level went down (stable > beta > alpha > draft)",
     ),
-    ("stability-invalid", "breaking", "an x-stability-level is not draft, alpha, beta or stable"),
+    (
+        "stability-invalid",
+        "breaking",
+        "an x-stability-level changed and one side is not draft, alpha, beta or stable",
+    ),
     ("component-schema-removed", "compatible", "a schema of components/schemas was removed"),
     (
         "relation-target-changed",

@@ -15,7 +15,7 @@ from typing import Any
 from protocol_spec.pointers import join, lookup
 
 from .findings import Side
-from .policy import sunset_passed
+from .policy import sunset_date, sunset_passed
 from .rules import Flow
 from .schema_view import CONSTRAINTS, LENGTHS, LOWER_BOUNDS, UPPER_BOUNDS, Part, View, view
 
@@ -463,6 +463,10 @@ class _Comparison:
                 else:
                     self.add(suffix, _join(path, name), detail, "old",
                              _required_entry(self.old_doc, old, name))  # fmt: skip
+            sunset = after[name].sunset
+            if sunset is not None and sunset != before[name].sunset and not sunset_date(sunset):
+                self.add("sunset-invalid", _join(path, name), f"x-sunset `{sunset}` is not a date",
+                         "new", new.property_pointer(name))  # fmt: skip
             self.values(before[name], after[name], _join(path, name), seen)
 
     def _removal(self, old: View, new: View, name: str, was: View) -> str:

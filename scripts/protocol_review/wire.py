@@ -82,6 +82,9 @@ def _signing(signing: WebhookSigning) -> str:
     return f"{signing.scheme} in `{signing.signature_header}`"
 
 
+# Value changes whose rule is the same whichever way the value travels.
+_FLOWLESS = frozenset({"sunset-invalid"})
+
 _ON_DELETE = {
     "cascade": "deletes the objects naming it",
     "clear": "clears the reference",
@@ -385,6 +388,15 @@ class _WireDiff:
                     "new",
                     join(new_pointer, "x-sunset"),
                 )
+        elif old_sunset is not None and sunset_date(old_sunset) is None:
+            if old_sunset != new_sunset:
+                self.add(
+                    "sunset-invalid",
+                    f"the x-sunset of {label} was `{old_sunset}`, not a date, so whether its "
+                    "removal date moved earlier cannot be told; check what clients were told.",
+                    "new",
+                    join(new_pointer, "x-sunset") if new_sunset is not None else new_pointer,
+                )
         elif before.get("deprecated") is True and after.get("deprecated") is True:
             old_date, new_date = sunset_date(old_sunset), sunset_date(new_sunset)
             if old_sunset is not None and new_sunset is None:
@@ -412,6 +424,17 @@ class _WireDiff:
                     f"{', '.join(STABILITY_LEVELS)}; clients cannot tell what it promises.",
                     "new",
                     join(new_pointer, "x-stability-level"),
+                )
+        elif old_level is not None and old_level not in STABILITY_LEVELS:
+            if old_level != new_level:
+                self.add(
+                    "stability-invalid",
+                    f"the x-stability-level of {label} was `{old_level}`, not one of "
+                    f"{', '.join(STABILITY_LEVELS)}, so whether it went down cannot be told.",
+                    "new",
+                    join(new_pointer, "x-stability-level")
+                    if new_level is not None
+                    else new_pointer,
                 )
         elif (
             old_level in STABILITY_LEVELS
@@ -1032,7 +1055,7 @@ class _WireDiff:
     def _value_finding(
         self, flow: Flow, change: Change, what: str, name: str, refusal: str
     ) -> None:
-        rule_id = f"{flow.prefix}-{change.suffix}"
+        rule_id = change.suffix if change.suffix in _FLOWLESS else f"{flow.prefix}-{change.suffix}"
         consequence = _consequence(flow, rule_id, change, name, refusal)
         key = (rule_id, change.side, change.pointer, change.detail, consequence)
         subjects = self.shared.setdefault(key, [])
@@ -1043,6 +1066,8 @@ class _WireDiff:
 def _consequence(flow: Flow, rule_id: str, change: Change, name: str, refusal: str) -> str:
     severity = rule(rule_id).severity
     suffix = change.suffix
+    if suffix == "sunset-invalid":
+        return "clients cannot tell when it goes away."
     if severity == "compatible":
         if flow.sent:
             if suffix == "property-removed-after-deprecation":
