@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from protocol_spec.pointers import join
+from protocol_spec.pointers import join, lookup
 
 from .findings import Side
-from .policy import sunset_passed
+from .policy import sunset_date, sunset_passed
 from .rules import Flow
 from .schema_view import CONSTRAINTS, LENGTHS, LOWER_BOUNDS, UPPER_BOUNDS, Part, View, view
 
@@ -453,10 +453,20 @@ class _Comparison:
                 continue
             was, now = name in old.required, name in new.required
             if was != now:
+                # Point at the entry of `required` that was added, or that was removed (in
+                # the old spec: it has no place in the new one).
                 suffix = "property-became-required" if now else "property-became-optional"
-                where = new.where("required") if now else new.property_pointer(name)
                 detail = "now required" if now else "no longer required"
-                self.add(suffix, _join(path, name), detail, "new", where)
+                if now:
+                    self.add(suffix, _join(path, name), detail, "new",
+                             _required_entry(self.new_doc, new, name))  # fmt: skip
+                else:
+                    self.add(suffix, _join(path, name), detail, "old",
+                             _required_entry(self.old_doc, old, name))  # fmt: skip
+            sunset = after[name].sunset
+            if sunset is not None and sunset != before[name].sunset and not sunset_date(sunset):
+                self.add("sunset-invalid", _join(path, name), f"x-sunset `{sunset}` is not a date",
+                         "new", new.property_pointer(name))  # fmt: skip
             self.values(before[name], after[name], _join(path, name), seen)
 
     def _removal(self, old: View, new: View, name: str, was: View) -> str:
@@ -536,6 +546,15 @@ _SUBSCHEMA = frozenset(
      "unevaluatedProperties"}
 )  # fmt: skip
 _SCHEMA_MAPS = frozenset({"patternProperties", "dependentSchemas"})
+
+
+def _required_entry(document: Any, of: View, name: str) -> str:
+    """The pointer of `name` in the `required` list that names it, else of the list."""
+    listed = of.where("required")
+    found = lookup(document, listed)
+    if isinstance(found, list) and name in found:
+        return join(listed, found.index(name))
+    return listed
 
 
 def _mapping(discriminator: dict[str, Any]) -> dict[str, Any]:

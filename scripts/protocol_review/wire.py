@@ -7,11 +7,25 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from protocol_spec.model import Api, Body, Operation, Parameter, Response, WebhookSigning
+from protocol_spec.model import (
+    Api,
+    Body,
+    Field,
+    Operation,
+    Parameter,
+    Response,
+    WebhookSigning,
+)
 from protocol_spec.pointers import MISSING, join, lookup
 
 from .findings import Finding, Side
 from .places import Places
+
+_REFERENCE, _ALONGSIDE, _INVERSE = (
+    "x-protocol-reference",
+    "x-protocol-alongside",
+    "x-protocol-inverse",
+)
 from .policy import STABILITY_LEVELS, UNSTABLE, sunset_date, sunset_passed
 from .rules import FLOWS, Flow, rule
 from .schema_view import Part
@@ -68,6 +82,36 @@ def _signing(signing: WebhookSigning) -> str:
     return f"{signing.scheme} in `{signing.signature_header}`"
 
 
+# Value changes whose rule is the same whichever way the value travels.
+_FLOWLESS = frozenset({"sunset-invalid"})
+
+_ON_DELETE = {
+    "cascade": "deletes the objects naming it",
+    "clear": "clears the reference",
+    "refuse": "is refused (409) while one names it",
+}
+
+
+def _on_delete_rule(before: str, after: str) -> str:
+    """More deleted, or deletes refused: breaking; referrers kept where they were deleted,
+    or deletes allowed that were refused: potentially breaking."""
+    if after in ("cascade", "refuse"):
+        return "relation-delete-changed"
+    return "relation-delete-softened"
+
+
+def _alongside(f: Field) -> str | None:
+    if f.alongside is None or f.reference is None:
+        return None
+    return f"a `{f.reference.resource}` created alongside, naming it in `{f.alongside}`"
+
+
+def _inverse(f: Field) -> str | None:
+    if f.inverse is None:
+        return None
+    return f"the `{f.inverse.resource}` whose `{f.inverse.attribute}` names it"
+
+
 def _text_of(media: str) -> str:
     """`xml` for an XML media type (values travel as element text), else ''."""
     essence = media.split(";", 1)[0].strip().lower()
@@ -105,6 +149,7 @@ class _WireDiff:
     def run(self) -> list[Finding]:
         self._security_schemes()
         self._components()
+        self._relations()
         self._operations()
         self._webhooks()
         for (rule_id, side, pointer, detail, consequence), subjects in self.shared.items():
@@ -217,6 +262,105 @@ class _WireDiff:
                     join("/components/schemas", name),
                 )
 
+    # -- relations (x-protocol-reference, -alongside, -inverse) -----------------------------
+
+    def _relations(self) -> None:
+        """What the server does for each attribute that relates resources, model by model:
+        which resource it names, what deleting that resource does, what it keeps in step."""
+        new_models = {m.name: m for m in self.new.models}
+        for model in self.old.models:
+            after = new_models.get(model.name)
+            if after is None:
+                continue
+            fields = {f.name: f for f in after.fields}
+            for old in model.fields:
+                new = fields.get(old.name)
+                if new is not None:
+                    self._relation(f"`{model.name}.{old.name}`", old, new)
+
+    def _relation(self, what: str, old: Field, new: Field) -> None:
+        before, after = old.reference, new.reference
+        at = join(new.pointer, _REFERENCE)
+        if before is not None and after is not None:
+            if before.resource != after.resource:
+                self.add(
+                    "relation-target-changed",
+                    f"{what} now names an object of `{after.resource}` (was `{before.resource}`); "
+                    "the ids clients kept no longer name what they did, and requests with them "
+                    "are refused.",
+                    "new",
+                    join(at, "resource"),
+                )
+            elif before.on_delete != after.on_delete:
+                rule_id = _on_delete_rule(before.on_delete, after.on_delete)
+                self.add(
+                    rule_id,
+                    f"deleting the `{after.resource}` that {what} names now "
+                    f"{_ON_DELETE[after.on_delete]} (was: {_ON_DELETE[before.on_delete]}); "
+                    + (
+                        "clients that delete it lose data or get 409 where they did not."
+                        if rule_id == "relation-delete-changed"
+                        else "clients may find objects that used to be deleted with it."
+                    ),
+                    "new",
+                    join(at, "onDelete"),
+                )
+            if before.touch != after.touch:
+                self._kept_in_step(
+                    what,
+                    f"the `{before.resource}`'s `{before.touch}` set when one is created"
+                    if before.touch
+                    else None,
+                    f"the `{after.resource}`'s `{after.touch}` set when one is created"
+                    if after.touch
+                    else None,
+                    join(at, "touch") if after.touch else at,
+                    join(old.pointer, _REFERENCE),
+                )
+        self._kept_in_step(
+            what,
+            _alongside(old),
+            _alongside(new),
+            join(new.pointer, _ALONGSIDE),
+            join(old.pointer, _ALONGSIDE),
+        )
+        self._kept_in_step(
+            what,
+            _inverse(old),
+            _inverse(new),
+            join(new.pointer, _INVERSE),
+            join(old.pointer, _INVERSE),
+        )
+
+    def _kept_in_step(
+        self, what: str, before: str | None, after: str | None, new_at: str, old_at: str
+    ) -> None:
+        if before == after:
+            return
+        if before is None and after is not None:
+            self.add(
+                "relation-kept-in-step-added",
+                f"the server now keeps {what} in step: {after}; existing clients are not affected.",
+                "new",
+                new_at,
+            )
+        elif after is None and before is not None:
+            self.add(
+                "relation-kept-in-step-removed",
+                f"the server no longer keeps {what} in step ({before}); clients that rely on it "
+                "read stale values.",
+                "old",
+                old_at,
+            )
+        else:
+            self.add(
+                "relation-kept-in-step-changed",
+                f"the server keeps {what} in step differently: {after} (was: {before}); clients "
+                "that rely on the old behaviour read other values.",
+                "new",
+                new_at,
+            )
+
     # -- deprecation and stability ----------------------------------------------------------
 
     def _removal(self, api: Api, pointer: str, plain: str, what: str) -> tuple[str, str]:
@@ -243,6 +387,15 @@ class _WireDiff:
                     "tell when it goes away.",
                     "new",
                     join(new_pointer, "x-sunset"),
+                )
+        elif old_sunset is not None and sunset_date(old_sunset) is None:
+            if old_sunset != new_sunset:
+                self.add(
+                    "sunset-invalid",
+                    f"the x-sunset of {label} was `{old_sunset}`, not a date, so whether its "
+                    "removal date moved earlier cannot be told; check what clients were told.",
+                    "new",
+                    join(new_pointer, "x-sunset") if new_sunset is not None else new_pointer,
                 )
         elif before.get("deprecated") is True and after.get("deprecated") is True:
             old_date, new_date = sunset_date(old_sunset), sunset_date(new_sunset)
@@ -271,6 +424,17 @@ class _WireDiff:
                     f"{', '.join(STABILITY_LEVELS)}; clients cannot tell what it promises.",
                     "new",
                     join(new_pointer, "x-stability-level"),
+                )
+        elif old_level is not None and old_level not in STABILITY_LEVELS:
+            if old_level != new_level:
+                self.add(
+                    "stability-invalid",
+                    f"the x-stability-level of {label} was `{old_level}`, not one of "
+                    f"{', '.join(STABILITY_LEVELS)}, so whether it went down cannot be told.",
+                    "new",
+                    join(new_pointer, "x-stability-level")
+                    if new_level is not None
+                    else new_pointer,
                 )
         elif (
             old_level in STABILITY_LEVELS
@@ -492,19 +656,26 @@ class _WireDiff:
             )
         self._lifecycle(what, old.pointer, new.pointer)
         if old.required != new.required:
+            # Point at the `required:` that changed: the one written in the new spec, else
+            # the one the old spec had (removed).
+            written = "required" in self._raw(self.new, new.pointer)
+            side: Side = "new" if written or new.required else "old"
+            at = join(new.pointer if side == "new" else old.pointer, "required")
+            if not written and new.required:
+                at = new.pointer  # a path parameter: required without saying so
             if new.required:
                 self.add(
                     "parameter-became-required",
                     f"{what} is now required; clients that leave it out {self._refusal(op)}.",
-                    "new",
-                    new.pointer,
+                    side,
+                    at,
                 )
             else:
                 self.add(
                     "parameter-became-optional",
                     f"{what} is now optional; existing clients are not affected.",
-                    "new",
-                    new.pointer,
+                    side,
+                    at,
                 )
         if (old.has_default, old.default) != (new.has_default, new.default) and not new.required:
             self.add(
@@ -884,7 +1055,7 @@ class _WireDiff:
     def _value_finding(
         self, flow: Flow, change: Change, what: str, name: str, refusal: str
     ) -> None:
-        rule_id = f"{flow.prefix}-{change.suffix}"
+        rule_id = change.suffix if change.suffix in _FLOWLESS else f"{flow.prefix}-{change.suffix}"
         consequence = _consequence(flow, rule_id, change, name, refusal)
         key = (rule_id, change.side, change.pointer, change.detail, consequence)
         subjects = self.shared.setdefault(key, [])
@@ -895,6 +1066,8 @@ class _WireDiff:
 def _consequence(flow: Flow, rule_id: str, change: Change, name: str, refusal: str) -> str:
     severity = rule(rule_id).severity
     suffix = change.suffix
+    if suffix == "sunset-invalid":
+        return "clients cannot tell when it goes away."
     if severity == "compatible":
         if flow.sent:
             if suffix == "property-removed-after-deprecation":

@@ -500,7 +500,7 @@ class _Builder:
             )
         )
         query_params = tuple(p for p in params if p.location == "query")
-        body = self._body(node, at)
+        body = self._body(node, at, sent=not webhook)
         taken = {p.identifier for p in (*path_params, *query_params)}
         for f in body.fields if body else ():
             if naming.snake(f.name) in taken:
@@ -605,7 +605,7 @@ class _Builder:
             )
         return result
 
-    def _body(self, node: Node, at: str) -> Body | None:
+    def _body(self, node: Node, at: str, *, sent: bool = True) -> Body | None:
         if "requestBody" not in node:
             return None
         request_body, body_at = self.spec.resolve_with_pointer(
@@ -640,7 +640,13 @@ class _Builder:
         return Body(
             content_types=tuple(content_types),
             required=bool(request_body.get("required")),
-            fields=self._fields(target, owner=model, at=schema_at),
+            # readOnly attributes are never sent: not arguments of the request (a webhook's
+            # body is what the API sends, so it keeps them).
+            fields=tuple(
+                f
+                for f in self._fields(target, owner=model, at=schema_at)
+                if not (sent and f.read_only)
+            ),
             model=model,
             schema_pointers=pointers,
             examples=examples,

@@ -44,3 +44,30 @@ def test_cases_without_a_contract_change_say_so() -> None:
         assert review_case(case).verdict.startswith("no contract change"), case
     assert review_case("identical").verdict == "no contract change"
     assert "wording" in review_case("wording-and-formatting-only").verdict
+
+
+def _text_at(case: str, file: str, line: int, column: int) -> str:
+    lines = (CORPUS / case / file).read_text(encoding="utf-8").splitlines()
+    return lines[line - 1][column - 1 :]
+
+
+def test_requiredness_findings_point_at_the_keyword_that_changed() -> None:
+    """`required: true` added points at it; a name added to `required` at that entry; a name
+    dropped from `required` at the entry in the old spec (it has no place in the new one)."""
+    found = {f.rule: f for f in review_case("parameter-requiredness").findings}
+    added = found["parameter-became-required"].position
+    assert added is not None and _text_at("parameter-requiredness", "after.yaml", added.line,
+                                          added.column).startswith("required: true")  # fmt: skip
+    dropped = found["parameter-became-optional"]
+    assert dropped.side == "old" and dropped.position is not None
+    assert _text_at("parameter-requiredness", "before.yaml", dropped.position.line,
+                    dropped.position.column).startswith("required: true")  # fmt: skip
+    found = {f.rule: f for f in review_case("request-property-requiredness").findings}
+    now = found["request-property-became-required"].position
+    assert now is not None
+    assert _text_at("request-property-requiredness", "after.yaml", now.line,
+                    now.column).startswith("size")  # fmt: skip
+    was = found["request-property-became-optional"]
+    assert was.side == "old" and was.position is not None
+    assert _text_at("request-property-requiredness", "before.yaml", was.position.line,
+                    was.position.column).startswith("color")  # fmt: skip

@@ -19,7 +19,7 @@ EVERYTHING = os.environ.get("REVIEW_CORPUS") == "all"
 SAMPLE = sorted({*DECISIONS, *sorted(CASES)[::25]})
 SELECTED = sorted(CASES) if EVERYTHING else SAMPLE
 # The measured agreement on the whole corpus (docs/review.md, "Peers"): it may only rise.
-AGREEMENT_FLOOR = 200
+AGREEMENT_FLOOR = 205
 
 
 @pytest.mark.parametrize("name", SELECTED)

@@ -24,6 +24,12 @@ SPECS = [
     CORPUS / "lint-names" / "after.yaml",
     CORPUS / "request-body-added-optional" / "after.yaml",
     CORPUS / "sdk-resource-added" / "after.yaml",
+    # Both sides of the cases whose SDK impact was wrong before: a readOnly attribute of a
+    # create body (never a parameter), and a model clients only send.
+    CORPUS / "sdk-read-only-became-required" / "before.yaml",
+    CORPUS / "sdk-read-only-became-required" / "after.yaml",
+    CORPUS / "sdk-input-model-widened" / "before.yaml",
+    CORPUS / "sdk-input-model-widened" / "after.yaml",
 ]
 
 
