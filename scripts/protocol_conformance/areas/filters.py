@@ -45,7 +45,7 @@ class FilterQuery:
     def params(self) -> dict[str, Any]:
         return {f.param.name: value for f, value in self.terms}
 
-    def matches(self, item: _JsonObject, resolve: Resolve | None = None) -> bool:
+    def matches(self, item: _JsonObject, resolve: _Resolve | None = None) -> bool:
         for f, value in self.terms:
             if f.through is not None:  # the attribute of the object the item names
                 named = resolve(f, item) if resolve is not None else None
@@ -73,10 +73,10 @@ class FilterQuery:
 
 
 # (a filter through a reference, a listed object) -> the object its reference names, or None.
-Resolve = Callable[[FilterPlan, _JsonObject], "_JsonObject | None"]
+_Resolve = Callable[[FilterPlan, _JsonObject], "_JsonObject | None"]
 
 
-def _resolver(ctx: Context) -> Resolve:
+def _resolver(ctx: Context) -> _Resolve:
     """The object a listed object's reference names: as the suite knows it, else as the API
     shows it (a get)."""
     shown: dict[tuple[str, Any], _JsonObject | None] = {}
