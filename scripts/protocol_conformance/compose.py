@@ -17,10 +17,28 @@ from protocol_conformance.references import BodyReference
 from protocol_conformance.values import DrawIds, ValueSource, form_encodable, form_text
 from protocol_spec import Api
 
-__all__ = ["ABSENT", "FORM", "JSON", "Composer", "Encoded", "Way", "encodable", "encode"]
+__all__ = [
+    "ABSENT",
+    "FORM",
+    "JSON",
+    "MULTIPART",
+    "UPLOAD_NAME",
+    "UPLOAD_TYPE",
+    "Composer",
+    "Encoded",
+    "Way",
+    "encodable",
+    "encode",
+]
 
 JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"
+MULTIPART = "multipart/form-data"
+# What the suite uploads where a body takes a file (`x-protocol-file: content`): a small text
+# file of its own, under this name and media type.
+UPLOAD_NAME = "conformance.txt"
+UPLOAD_TYPE = "text/plain"
+_BOUNDARY = "conformance-boundary-7f3a9c"
 
 
 class _Absent:
@@ -36,18 +54,34 @@ class Encoded:
     content_type: str
     json_body: Any = None
     form: list[tuple[str, str]] | None = None
+    raw: tuple[str, str] | None = None  # (content type, text): a multipart body
 
 
-def encode(body: dict[str, Any], content_type: str) -> Encoded:
+def encode(body: dict[str, Any], content_type: str, files: frozenset[str] = frozenset()) -> Encoded:
+    """`body` in `content_type`; in a multipart body, the attributes in `files` are file parts
+    (UPLOAD_NAME, UPLOAD_TYPE) holding their text."""
     if content_type == FORM:
         return Encoded(FORM, form=[(name, form_text(value)) for name, value in body.items()])
+    if content_type == MULTIPART:
+        parts = []
+        for name, value in body.items():
+            if name in files:
+                head = (
+                    f'Content-Disposition: form-data; name="{name}"; filename="{UPLOAD_NAME}"\r\n'
+                    f"Content-Type: {UPLOAD_TYPE}"
+                )
+            else:
+                head = f'Content-Disposition: form-data; name="{name}"'
+            parts.append(f"--{_BOUNDARY}\r\n{head}\r\n\r\n{form_text(value)}\r\n")
+        text = "".join(parts) + f"--{_BOUNDARY}--\r\n"
+        return Encoded(MULTIPART, raw=(f"{MULTIPART}; boundary={_BOUNDARY}", text))
     return Encoded(JSON, json_body=body)
 
 
 def encodable(body: dict[str, Any], content_type: str) -> bool:
     if content_type == JSON:
         return True
-    return content_type == FORM and all(form_encodable(v) for v in body.values())
+    return content_type in (FORM, MULTIPART) and all(form_encodable(v) for v in body.values())
 
 
 @dataclass(frozen=True)
@@ -85,7 +119,17 @@ class Composer:
     def content_types(self) -> tuple[str, ...]:
         if self.body is None:
             return ()
-        return tuple(t for t in self.body.content_types if t in (JSON, FORM))
+        return tuple(t for t in self.body.content_types if t in (JSON, FORM, MULTIPART))
+
+    @property
+    def files(self) -> frozenset[str]:
+        """The body's attributes that hold a file's bytes (`x-protocol-file: content`)."""
+        if self.body is None:
+            return frozenset()
+        return frozenset(f.name for f in self.body.fields if f.file == "content")
+
+    def encode(self, body: dict[str, Any], content_type: str) -> Encoded:
+        return encode(body, content_type, self.files)
 
     def valid(self, body: dict[str, Any]) -> bool:
         if self.body is None:
@@ -127,7 +171,9 @@ class Composer:
             return found
         least: dict[str, Any] = {}
         for f in self.body.fields:
-            if f.required:
+            if f.file == "content":  # a file: the suite's own small text
+                least[f.name] = "conformance upload"
+            elif f.required:
                 samples = self.values.samples(f)
                 if samples:
                     least[f.name] = samples[0]

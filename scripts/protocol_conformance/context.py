@@ -71,6 +71,11 @@ class Referrals(Protocol):
         knows of) replaced by one that does."""
         ...
 
+    def make_with(self, target: str, wanted: Mapping[str, Any], credential: Credential) -> Any:
+        """The id of a new object of `target` whose create body sets `wanted` (its other
+        references provided); None when the suite cannot make one."""
+        ...
+
     def of(self, resource: str) -> Mapping[str, BodyReference]:
         """The body attributes of `resource`'s create and update that carry ids."""
         ...

@@ -278,6 +278,9 @@ class Exchange:
     length: int = 0  # the body's length in bytes
     sha256: str = ""  # the hex SHA-256 of the body's bytes (bodies read whole are compared so)
     sent_as: str | None = None  # the credential's variable ("TOKEN"), None when anonymous
+    # The attributes the request's body named (JSON or form), for checks that need to know
+    # what was asked; None without such a body.
+    sent_attributes: frozenset[str] | None = None
 
     @property
     def content_type(self) -> str:
@@ -368,7 +371,16 @@ class ApiClient:
         exchange = _exchange(
             operation, method, url, curl, status, response_headers, body, self.options.limits
         )
-        return replace(exchange, sent_as=credential.variable if credential else None)
+        named = (
+            frozenset(json_body)
+            if isinstance(json_body, dict)
+            else frozenset(name for name, _ in form)
+            if form is not None
+            else None
+        )
+        return replace(
+            exchange, sent_as=credential.variable if credential else None, sent_attributes=named
+        )
 
     def curl(self, method: str, path: str, credential: Credential | None) -> str:
         """The curl line of a request without a body (for requests not sent)."""

@@ -12,7 +12,7 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from protocol_conformance.areas.objects import create
-from protocol_conformance.compose import Composer
+from protocol_conformance.compose import Composer, Way
 from protocol_conformance.context import Context
 from protocol_conformance.fixtures import Fixtures
 from protocol_conformance.http import Credential
@@ -103,6 +103,17 @@ class Provider:
 
     def _ids(self, target: str, credential: Credential) -> list[Any]:
         return [t.object_id for t in self.ctx.ledger.live(target, credential)]
+
+    def make_with(self, target: str, wanted: Mapping[str, Any], credential: Credential) -> Any:
+        plan = self.plans.get(target)
+        if plan is None or not plan.usable:
+            return None
+        body = self.composer(target).body_with(dict(wanted))
+        ways = self.composer(target).ways()
+        if body is None or not ways:
+            return None
+        tracked = create(self.ctx, plan, Way(body, ways[0].content_type), credential)
+        return tracked.object_id
 
     def _make(self, target: str, credential: Credential) -> Any:
         plan = self.plans.get(target)

@@ -134,9 +134,22 @@ class _Effects:
         # another resource's delete label -> our attributes naming it: (attribute, on_delete,
         # the id attribute of the objects shown in place of ids)
         self.naming: dict[str, list[tuple[str, str, str]]] = {}
+        # another resource's create or update label -> its list naming ours (x-protocol-inverse):
+        # (the list, our attribute the server points at it, the listed objects' id attribute)
+        self.listing: dict[str, list[tuple[str, str, str]]] = {}
         for resource in api.resources:
             create, delete = resource.operation("create"), resource.operation("delete")
             model = api.model(resource.model) if resource.model else None
+            for f in model.fields if model is not None else ():
+                inverse = f.inverse
+                if inverse is None or inverse.resource != plan.name:
+                    continue
+                for operation in (create, resource.operation("update")):
+                    body = operation.body if operation is not None else None
+                    if operation is not None and body is not None and body.field(f.name):
+                        self.listing.setdefault(operation.label, []).append(
+                            (f.name, inverse.attribute, resource.id_attribute or "")
+                        )
             if create is not None and model is not None:
                 for f in model.fields:
                     reference = f.reference
@@ -163,6 +176,21 @@ class _Effects:
             if isinstance(named, str) and named in seen:
                 stale.add(named)
                 found.append(Change("updated", named, None, exchange))
+        ours = self.plan.id_attribute or ""
+        for attribute, pointer, key in self.listing.get(exchange.operation, []):
+            listed = body.get(attribute) if body is not None else None
+            asked = exchange.sent_attributes
+            if not isinstance(listed, list) or asked is None or attribute not in asked:
+                continue  # the server re-points only the lists a request names
+            owner = body.get(key) if body is not None else None
+            ids = [v.get(ours) if isinstance(v, dict) else v for v in listed]
+            for object_id, state in list(seen.items()):
+                pointed = object_id in ids
+                detached = not pointed and owner is not None and state.get(pointer) == owner
+                if pointed or detached:  # the server set or cleared its reference
+                    stale.add(object_id)
+                    seen[object_id] = {**state, pointer: owner if pointed else None}
+                    found.append(Change("updated", object_id, None, exchange))
         gone = _last_segment(exchange.url)
         for attribute, on_delete, key in self.naming.get(exchange.operation, []):
             for object_id, state in list(seen.items()):

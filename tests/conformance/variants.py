@@ -131,7 +131,9 @@ KNOBS = (
 )
 
 
-def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def cli(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     """`python -m protocol_conformance` in a process of its own. (schemathesis runs there, away
     from this process's server threads: CPython 3.11 before 3.11.8 can raise a spurious
     "AST constructor recursion depth mismatch" when another thread runs during `ast` work.)"""
@@ -141,6 +143,6 @@ def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
         env={**clean, **(env or {})},
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=timeout,
         check=False,
     )

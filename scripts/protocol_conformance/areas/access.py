@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from protocol_conformance.areas.objects import make, valid_update
-from protocol_conformance.compose import FORM, Composer
+from protocol_conformance.compose import FORM, JSON, Composer
 from protocol_conformance.context import CannotJudge, Context, fail
 from protocol_conformance.http import Credential, Exchange
 from protocol_conformance.objects import Tracked
@@ -301,14 +301,21 @@ def _create_refusals(plan: ResourcePlan, composer: Composer) -> list[Refusal]:
     found: list[Refusal] = []
     bases = composer.ways()
     base = bases[0].body if bases else {}
+    types = composer.content_types
+
+    def sent(body: dict[str, Any]) -> dict[str, Any]:
+        """How the body goes: JSON, else in the one content type create takes (a file upload)."""
+        if JSON in types or not types:
+            return {"json_body": body}
+        encoded = composer.encode(body, types[0])
+        return {"json_body": encoded.json_body, "form": encoded.form, "raw": encoded.raw}
+
     if not composer.valid({}):
-        found.append(Refusal("an empty body", op, path, 400, json_body={}))
+        found.append(Refusal("an empty body", op, path, 400, **sent({})))
     if create.body.closed:
         body = {**base, "conformance_unknown": 1}
         if not composer.valid(body):
-            found.append(
-                Refusal("an attribute create does not know", op, path, 400, json_body=body)
-            )
+            found.append(Refusal("an attribute create does not know", op, path, 400, **sent(body)))
     if create.body.max_properties is not None:
         body = dict(base)
         for f in create.body.fields:
@@ -323,7 +330,7 @@ def _create_refusals(plan: ResourcePlan, composer: Composer) -> list[Refusal]:
                     op,
                     path,
                     400,
-                    json_body=body,
+                    **sent(body),
                 )
             )
     if create.response(415) is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from protocol_conformance.areas.objects import arrange, make
+from protocol_conformance.areas.objects import arrange, get, make
 from protocol_conformance.compose import ABSENT
 from protocol_conformance.context import Context, fail
 from protocol_conformance.objects import Tracked
@@ -45,7 +45,7 @@ class FilterQuery:
     def params(self) -> dict[str, Any]:
         return {f.param.name: value for f, value in self.terms}
 
-    def matches(self, item: _JsonObject, resolve: Resolve | None = None) -> bool:
+    def matches(self, item: _JsonObject, resolve: _Resolve | None = None) -> bool:
         for f, value in self.terms:
             if f.through is not None:  # the attribute of the object the item names
                 named = resolve(f, item) if resolve is not None else None
@@ -73,10 +73,10 @@ class FilterQuery:
 
 
 # (a filter through a reference, a listed object) -> the object its reference names, or None.
-Resolve = Callable[[FilterPlan, _JsonObject], "_JsonObject | None"]
+_Resolve = Callable[[FilterPlan, _JsonObject], "_JsonObject | None"]
 
 
-def _resolver(ctx: Context) -> Resolve:
+def _resolver(ctx: Context) -> _Resolve:
     """The object a listed object's reference names: as the suite knows it, else as the API
     shows it (a get)."""
     shown: dict[tuple[str, Any], _JsonObject | None] = {}
@@ -235,6 +235,9 @@ def _through(run: ResourceRun, listing: ListPlan, f: FilterPlan) -> None:
     name = filter_exact.named(f.param.name)
     resolve = _resolver(run.ctx)
     named = [o for t in run.ours if (o := resolve(f, t.state)) is not None]
+    if not named and _name_through(run, f):
+        resolve = _resolver(run.ctx)
+        named = [o for t in run.ours if (o := resolve(f, t.state)) is not None]
     held = list(dict.fromkeys(v for o in named if (v := o.get(f.attribute_name)) is not None))
     if not held:
         run.ctx.results.skip(
@@ -263,6 +266,43 @@ def _through(run: ResourceRun, listing: ListPlan, f: FilterPlan) -> None:
     for value in values:
         query = FilterQuery(((f, value),))
         run.judge(filter_exact, listing.label, listing, query, run.ours, name=name)
+
+
+def _name_through(run: ResourceRun, f: FilterPlan) -> bool:
+    """Give one of the suite's objects a reference the filter goes through, where the server
+    sets it from a list the target's create takes (`x-protocol-inverse`: a message naming its
+    attachments): make such a target naming it, then read the object again. Whether it did."""
+    assert f.through is not None and f.target is not None
+    ctx, plan = run.ctx, run.plan
+    target = ctx.api.resource(f.target)
+    model = ctx.api.model(target.model) if target.model else None
+    create = target.operation("create")
+    inverse = next(
+        (
+            a.name
+            for a in (model.fields if model is not None else ())
+            if a.inverse is not None
+            and a.inverse.resource == plan.name
+            and a.inverse.attribute == f.through.name
+            and create is not None
+            and create.body is not None
+            and create.body.field(a.name) is not None
+        ),
+        None,
+    )
+    ours = run.ours
+    if inverse is None or not ours or ctx.referrals is None or plan.get is None:
+        return False
+    named = ours[0]
+    try:
+        if ctx.referrals.make_with(f.target, {inverse: [named.object_id]}, ctx.owner) is None:
+            return False
+    except AssertionError:
+        return False
+    fetched = get(ctx, plan, named)
+    if isinstance(fetched.body, dict):
+        named.state = dict(fetched.body)
+    return named.state.get(f.through.name) is not None
 
 
 def _make_with(

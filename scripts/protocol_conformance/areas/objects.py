@@ -40,6 +40,7 @@ __all__ = [
     "delete",
     "delete_removes",
     "differences",
+    "files",
     "get",
     "idempotent_create",
     "make",
@@ -71,13 +72,14 @@ def create(
     assert plan.create is not None and plan.id_attribute is not None
     ctx.ledger.reserve()
     way = referring(ctx, plan, way, credential)
-    encoded = encode(way.body, way.content_type)
+    encoded = encode(way.body, way.content_type, files(plan))
     answer = ctx.send(
         plan.create,
         plan.create.path,
         as_=credential,
         json_body=encoded.json_body,
         form=encoded.form,
+        raw=encoded.raw,
     )
     body = answer.body
     if not (200 <= answer.status < 300 and isinstance(body, dict) and plan.id_attribute in body):
@@ -111,16 +113,24 @@ def referring(ctx: Context, plan: ResourcePlan, way: Way, credential: Credential
     return way if body == way.body else Way(body, way.content_type)
 
 
+def files(plan: ResourcePlan) -> frozenset[str]:
+    """Create's attributes that hold a file's bytes (`x-protocol-file: content`): a multipart
+    body sends them as file parts, and no response shows them."""
+    body = plan.create.body if plan.create is not None else None
+    return frozenset(f.name for f in body.fields if f.file == "content") if body else frozenset()
+
+
 def differences(
     ctx: Context, plan: ResourcePlan, sent: _JsonObject, shown: _JsonObject
 ) -> _JsonObject:
     """The attributes of `sent` that `shown` does not hold (ids sent, objects shown where the
     model says so), with what `shown` holds instead."""
     references = ctx.references(plan.name)
+    uploaded = files(plan)
     return {
         k: shown.get(k, "(missing)")
         for k, v in sent.items()
-        if k not in shown or not same_value(references, k, v, shown[k])
+        if k not in uploaded and (k not in shown or not same_value(references, k, v, shown[k]))
     }
 
 
@@ -386,12 +396,13 @@ def idempotent_create(ctx: Context, plan: ResourcePlan, way: Way, other: Way | N
     ctx.ledger.reserve()
 
     def send(body: dict[str, Any]) -> Exchange:
-        encoded = encode(body, way.content_type)
+        encoded = encode(body, way.content_type, files(plan))
         return ctx.send(
             create,
             create.path,
             json_body=encoded.json_body,
             form=encoded.form,
+            raw=encoded.raw,
             headers={header.name: key},
         )
 
@@ -450,8 +461,14 @@ def make(
     """One more object (judged as a create, by the other areas too); None when it could not
     be made."""
     assert run.plan.create is not None
+    types = run.composer.content_types
+    content_type = JSON if JSON in types or not types else types[0]
     made: Tracked | None = run.attempt(
-        create_then_get.using(create), run.plan.create.label, run.plan, Way(body, JSON), credential
+        create_then_get.using(create),
+        run.plan.create.label,
+        run.plan,
+        Way(body, content_type),
+        credential,
     )
     return made
 
