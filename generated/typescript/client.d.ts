@@ -2,11 +2,18 @@
 import { BaseClient, type ClientOptions } from './core.js';
 import type { Webhooks } from './webhooks.js';
 import type { Conversations } from './resources/conversations.js';
+import type { Contacts } from './resources/contacts.js';
+import type { Groups } from './resources/groups.js';
+import type { Messages } from './resources/messages.js';
+import type { Attachments } from './resources/attachments.js';
 
 /**
  * Protocol API
  *
- * The Protocol API lets you read and manage the conversations of the authenticated account.
+ * The Protocol API lets you read and manage the contacts, conversations, groups, messages and
+ * attachments of the authenticated account. Ids are case-sensitive and unique per account and
+ * resource. Objects refer to each other by id; a request naming an id that is not one of yours
+ * gets `400 invalid_request` naming the attribute, and nothing is written.
  *
  * Every request is authenticated. Send your API token as a bearer token
  * (`Authorization: Bearer {token}`); all official clients do. HTTP Basic with the token as the
@@ -41,6 +48,14 @@ export declare class ApiClient extends BaseClient {
    * It can have a pinned message, and it can be pinned, muted and archived.
    */
   readonly conversations: Conversations;
+  /** The people you converse with. Adding a contact starts your conversation with them. */
+  readonly contacts: Contacts;
+  /** A set of your contacts you talk to at once, with its own conversation. */
+  readonly groups: Groups;
+  /** What is said in conversations, with reactions and attachments. */
+  readonly messages: Messages;
+  /** Files uploaded to be sent with messages. */
+  readonly attachments: Attachments;
 }
 
 export default ApiClient;

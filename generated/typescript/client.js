@@ -2,13 +2,20 @@
 import { BaseClient } from './core.js';
 import { Webhooks } from './webhooks.js';
 import { Conversations } from './resources/conversations.js';
+import { Contacts } from './resources/contacts.js';
+import { Groups } from './resources/groups.js';
+import { Messages } from './resources/messages.js';
+import { Attachments } from './resources/attachments.js';
 
 /** @import { ClientOptions } from './core.js' */
 
 /**
  * Protocol API
  *
- * The Protocol API lets you read and manage the conversations of the authenticated account.
+ * The Protocol API lets you read and manage the contacts, conversations, groups, messages and
+ * attachments of the authenticated account. Ids are case-sensitive and unique per account and
+ * resource. Objects refer to each other by id; a request naming an id that is not one of yours
+ * gets `400 invalid_request` naming the attribute, and nothing is written.
  *
  * Every request is authenticated. Send your API token as a bearer token
  * (`Authorization: Bearer {token}`); all official clients do. HTTP Basic with the token as the
@@ -44,6 +51,14 @@ export class ApiClient extends BaseClient {
      * It can have a pinned message, and it can be pinned, muted and archived.
      */
     this.conversations = new Conversations(this);
+    /** The people you converse with. Adding a contact starts your conversation with them. */
+    this.contacts = new Contacts(this);
+    /** A set of your contacts you talk to at once, with its own conversation. */
+    this.groups = new Groups(this);
+    /** What is said in conversations, with reactions and attachments. */
+    this.messages = new Messages(this);
+    /** Files uploaded to be sent with messages. */
+    this.attachments = new Attachments(this);
   }
 }
 

@@ -1,5 +1,5 @@
 // Generated from spec/openapi.yaml + templates/typescript/webhooks.d.ts.jinja. Do not edit.
-import type { ConversationEvent } from './types.js';
+import type { AttachmentEvent, ContactEvent, ConversationEvent, GroupEvent, MessageEvent } from './types.js';
 
 /** How deliveries are signed: the scheme, its headers (lower case, the signature's last) and,
  * for a scheme that signs a timestamp, the tolerance in seconds either side of now. */
@@ -10,7 +10,7 @@ export interface Signing {
 }
 
 /** The body of a delivery of any declared webhook, told apart by its `type`. */
-export type WebhookEvent = ConversationEvent;
+export type WebhookEvent = ConversationEvent | ContactEvent | GroupEvent | MessageEvent | AttachmentEvent;
 
 /** A request's headers: Node's `IncomingHttpHeaders`, a fetch `Headers`, or a plain object. */
 export type WebhookHeaders =
@@ -44,7 +44,7 @@ export declare class Webhooks {
    * @param headers the request's headers, any case
    * @param secret defaults to the PROTOCOL_WEBHOOK_SECRET environment variable
    */
-  unwrap(body: string | Uint8Array, headers: WebhookHeaders, secret?: string): ConversationEvent;
+  unwrap(body: string | Uint8Array, headers: WebhookHeaders, secret?: string): ConversationEvent | ContactEvent | GroupEvent | MessageEvent | AttachmentEvent;
   /** Returns if the delivery is signed with `secret`; throws WebhookVerificationError if not. */
   verifySignature(body: string | Uint8Array, headers: WebhookHeaders, secret?: string): void;
 }

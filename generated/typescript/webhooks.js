@@ -27,6 +27,18 @@ export const EVENT_TYPES = Object.freeze([
   /** @type {const} */ (["conversation.created", "type"]),
   /** @type {const} */ (["conversation.updated", "type"]),
   /** @type {const} */ (["conversation.deleted", "type"]),
+  /** @type {const} */ (["contact.created", "type"]),
+  /** @type {const} */ (["contact.updated", "type"]),
+  /** @type {const} */ (["contact.deleted", "type"]),
+  /** @type {const} */ (["group.created", "type"]),
+  /** @type {const} */ (["group.updated", "type"]),
+  /** @type {const} */ (["group.deleted", "type"]),
+  /** @type {const} */ (["message.created", "type"]),
+  /** @type {const} */ (["message.updated", "type"]),
+  /** @type {const} */ (["message.deleted", "type"]),
+  /** @type {const} */ (["attachment.created", "type"]),
+  /** @type {const} */ (["attachment.updated", "type"]),
+  /** @type {const} */ (["attachment.deleted", "type"]),
 ]);
 
 /** `client.webhooks`: check that a delivery comes from the API, and read it. */

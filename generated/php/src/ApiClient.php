@@ -7,11 +7,18 @@ namespace Protocol;
 
 use Protocol\Core\BaseClient;
 use Protocol\Resources\Conversations;
+use Protocol\Resources\Contacts;
+use Protocol\Resources\Groups;
+use Protocol\Resources\Messages;
+use Protocol\Resources\Attachments;
 
 /**
  * Protocol API
  *
- * The Protocol API lets you read and manage the conversations of the authenticated account.
+ * The Protocol API lets you read and manage the contacts, conversations, groups, messages and
+ * attachments of the authenticated account. Ids are case-sensitive and unique per account and
+ * resource. Objects refer to each other by id; a request naming an id that is not one of yours
+ * gets `400 invalid_request` naming the attribute, and nothing is written.
  *
  * Every request is authenticated. Send your API token as a bearer token
  * (`Authorization: Bearer {token}`); all official clients do. HTTP Basic with the token as the
@@ -39,6 +46,14 @@ final class ApiClient extends BaseClient
      * It can have a pinned message, and it can be pinned, muted and archived.
      */
     public readonly Conversations $conversations;
+    /** The people you converse with. Adding a contact starts your conversation with them. */
+    public readonly Contacts $contacts;
+    /** A set of your contacts you talk to at once, with its own conversation. */
+    public readonly Groups $groups;
+    /** What is said in conversations, with reactions and attachments. */
+    public readonly Messages $messages;
+    /** Files uploaded to be sent with messages. */
+    public readonly Attachments $attachments;
 
     /**
      * @param string|null $token the API token; defaults to the PROTOCOL_API_TOKEN environment variable
@@ -57,5 +72,9 @@ final class ApiClient extends BaseClient
         ]);
         $this->webhooks = new Webhooks();
         $this->conversations = new Conversations($this);
+        $this->contacts = new Contacts($this);
+        $this->groups = new Groups($this);
+        $this->messages = new Messages($this);
+        $this->attachments = new Attachments($this);
     }
 }

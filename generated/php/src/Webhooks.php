@@ -6,7 +6,11 @@ declare(strict_types=1);
 namespace Protocol;
 
 use Protocol\Exceptions\WebhookVerificationError;
+use Protocol\Models\AttachmentEvent;
+use Protocol\Models\ContactEvent;
 use Protocol\Models\ConversationEvent;
+use Protocol\Models\GroupEvent;
+use Protocol\Models\MessageEvent;
 
 /**
  * `$client->webhooks`: check that a delivery comes from the API, and read it.
@@ -29,6 +33,18 @@ final class Webhooks
         'conversation.created' => ['type', ConversationEvent::class],
         'conversation.updated' => ['type', ConversationEvent::class],
         'conversation.deleted' => ['type', ConversationEvent::class],
+        'contact.created' => ['type', ContactEvent::class],
+        'contact.updated' => ['type', ContactEvent::class],
+        'contact.deleted' => ['type', ContactEvent::class],
+        'group.created' => ['type', GroupEvent::class],
+        'group.updated' => ['type', GroupEvent::class],
+        'group.deleted' => ['type', GroupEvent::class],
+        'message.created' => ['type', MessageEvent::class],
+        'message.updated' => ['type', MessageEvent::class],
+        'message.deleted' => ['type', MessageEvent::class],
+        'attachment.created' => ['type', AttachmentEvent::class],
+        'attachment.updated' => ['type', AttachmentEvent::class],
+        'attachment.deleted' => ['type', AttachmentEvent::class],
     ];
 
     /** @var \Closure(): int */
@@ -52,7 +68,7 @@ final class Webhooks
      * @throws WebhookVerificationError a missing or wrong signature, a timestamp out of
      *     tolerance, or a body that is not an event of a declared webhook
      */
-    public function unwrap(string $body, array $headers, ?string $secret = null): ConversationEvent
+    public function unwrap(string $body, array $headers, ?string $secret = null): ConversationEvent|ContactEvent|GroupEvent|MessageEvent|AttachmentEvent
     {
         $this->verifySignature($body, $headers, $secret);
         return self::parseEvent($body);
@@ -88,7 +104,7 @@ final class Webhooks
      *
      * @throws WebhookVerificationError
      */
-    public static function parseEvent(string $body): ConversationEvent
+    public static function parseEvent(string $body): ConversationEvent|ContactEvent|GroupEvent|MessageEvent|AttachmentEvent
     {
         try {
             $data = json_decode($body, true, 512, JSON_THROW_ON_ERROR);

@@ -8,8 +8,16 @@ import httpx
 from ._base_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, AsyncAPIClient, SyncAPIClient
 from ._webhooks import Webhooks
 from .resources import (
+    AsyncAttachments,
+    AsyncContacts,
     AsyncConversations,
+    AsyncGroups,
+    AsyncMessages,
+    Attachments,
+    Contacts,
     Conversations,
+    Groups,
+    Messages,
 )
 
 __all__ = [
@@ -39,6 +47,10 @@ class ApiClient(SyncAPIClient):
     webhooks: Webhooks
 
     conversations: Conversations
+    contacts: Contacts
+    groups: Groups
+    messages: Messages
+    attachments: Attachments
 
     def __init__(
         self,
@@ -63,6 +75,10 @@ class ApiClient(SyncAPIClient):
         )
         self.webhooks = Webhooks()
         self.conversations = Conversations(self)
+        self.contacts = Contacts(self)
+        self.groups = Groups(self)
+        self.messages = Messages(self)
+        self.attachments = Attachments(self)
 
 
 class AsyncApiClient(AsyncAPIClient):
@@ -71,6 +87,10 @@ class AsyncApiClient(AsyncAPIClient):
     webhooks: Webhooks
 
     conversations: AsyncConversations
+    contacts: AsyncContacts
+    groups: AsyncGroups
+    messages: AsyncMessages
+    attachments: AsyncAttachments
 
     def __init__(
         self,
@@ -95,3 +115,7 @@ class AsyncApiClient(AsyncAPIClient):
         )
         self.webhooks = Webhooks()
         self.conversations = AsyncConversations(self)
+        self.contacts = AsyncContacts(self)
+        self.groups = AsyncGroups(self)
+        self.messages = AsyncMessages(self)
+        self.attachments = AsyncAttachments(self)

@@ -21,7 +21,7 @@ from typing import Literal, TypeAlias
 import pydantic
 
 from ._exceptions import WebhookVerificationError
-from .models import ConversationEvent
+from .models import AttachmentEvent, ContactEvent, ConversationEvent, GroupEvent, MessageEvent
 
 __all__ = [
     "EVENTS",
@@ -48,12 +48,26 @@ class Signing:
 SIGNING = Signing("hmac-sha256-hex", ("x-protocol-signature",), 0)
 SECRET_ENV = "PROTOCOL_WEBHOOK_SECRET"
 
-WebhookEvent: TypeAlias = ConversationEvent
+WebhookEvent: TypeAlias = (
+    ConversationEvent | ContactEvent | GroupEvent | MessageEvent | AttachmentEvent
+)
 # Each declared webhook's name -> the body attribute that carries it, and the body's model.
 EVENTS: Mapping[str, tuple[str, type[WebhookEvent]]] = {
     "conversation.created": ("type", ConversationEvent),
     "conversation.updated": ("type", ConversationEvent),
     "conversation.deleted": ("type", ConversationEvent),
+    "contact.created": ("type", ContactEvent),
+    "contact.updated": ("type", ContactEvent),
+    "contact.deleted": ("type", ContactEvent),
+    "group.created": ("type", GroupEvent),
+    "group.updated": ("type", GroupEvent),
+    "group.deleted": ("type", GroupEvent),
+    "message.created": ("type", MessageEvent),
+    "message.updated": ("type", MessageEvent),
+    "message.deleted": ("type", MessageEvent),
+    "attachment.created": ("type", AttachmentEvent),
+    "attachment.updated": ("type", AttachmentEvent),
+    "attachment.deleted": ("type", AttachmentEvent),
 }
 
 
@@ -71,7 +85,7 @@ class Webhooks:
 
     def unwrap(
         self, payload: str | bytes, headers: Mapping[str, str], secret: str | None = None
-    ) -> ConversationEvent:
+    ) -> ConversationEvent | ContactEvent | GroupEvent | MessageEvent | AttachmentEvent:
         """The delivery's event, once its signature is verified.
 
         Raises:

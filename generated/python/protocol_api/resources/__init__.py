@@ -3,9 +3,21 @@
 
 from __future__ import annotations
 
+from .attachments import AsyncAttachments, Attachments
+from .contacts import AsyncContacts, Contacts
 from .conversations import AsyncConversations, Conversations
+from .groups import AsyncGroups, Groups
+from .messages import AsyncMessages, Messages
 
 __all__ = [
+    "AsyncAttachments",
+    "AsyncContacts",
     "AsyncConversations",
+    "AsyncGroups",
+    "AsyncMessages",
+    "Attachments",
+    "Contacts",
     "Conversations",
+    "Groups",
+    "Messages",
 ]
