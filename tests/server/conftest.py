@@ -10,13 +10,22 @@ import httpx
 import pytest
 
 from protocol_server.harness import RunningServer, running_server
-from protocol_spec import DEFAULT_SPEC
 
-from .helpers import TOKEN_POOL, standard_webhooks_spec, unused_token
+from .helpers import CONVERSATIONS_SPEC, TOKEN_POOL, standard_webhooks_spec, unused_token
+
+
+@pytest.fixture(scope="session", autouse=True)
+def conversations_spec() -> Iterator[None]:
+    """Every server these tests start serves the conversations fixture spec unless the test
+    names another (PROTOCOL_SPEC in its env): the mechanics stay put while spec/openapi.yaml
+    grows."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PROTOCOL_SPEC", str(CONVERSATIONS_SPEC))
+        yield
 
 
 @pytest.fixture(scope="session")
-def server() -> Iterator[RunningServer]:
+def server(conversations_spec: None) -> Iterator[RunningServer]:
     with running_server(tokens=TOKEN_POOL) as running:
         yield running
 
@@ -53,4 +62,4 @@ def server_for_concurrency() -> Iterator[RunningServer]:
 @pytest.fixture
 def standard_spec(tmp_path: Path) -> Path:
     """The spec with Standard Webhooks signatures instead of the Protocol API's own."""
-    return standard_webhooks_spec(DEFAULT_SPEC, tmp_path)
+    return standard_webhooks_spec(CONVERSATIONS_SPEC, tmp_path)

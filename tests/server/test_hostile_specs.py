@@ -17,9 +17,9 @@ import pytest
 
 from protocol_server.app import application
 from protocol_server.plan import plan
-from protocol_spec import DEFAULT_SPEC, SpecErrors, load_api
+from protocol_spec import SpecErrors, load_api
 
-from .helpers import CONTACT, assert_error
+from .helpers import CONTACT, CONVERSATIONS_SPEC, assert_error
 
 _ORIGINAL = (
     "          description: Unique identifier for the message to pin; `null` unpins it.\n"
@@ -30,8 +30,8 @@ EXAMPLE = "mP7qRz2LwX9vB4Nc"  # the spec's examples of the attribute: every patt
 
 
 def spec_with_pattern(tmp_path: Path, pattern: str) -> tuple[Path, int]:
-    """The project's spec with the update's `pinned_message_id` pattern replaced; and its line."""
-    text = DEFAULT_SPEC.read_text(encoding="utf-8")
+    """The conversations spec with the update's `pinned_message_id` pattern replaced; and its line."""
+    text = CONVERSATIONS_SPEC.read_text(encoding="utf-8")
     assert text.count(_ORIGINAL) == 1
     quoted = pattern.replace("'", "''")
     changed = _ORIGINAL.replace("'^[A-Za-z0-9]{16}$'", f"'{quoted}'")

@@ -9,9 +9,8 @@ import pytest
 
 from protocol_server.app import application
 from protocol_server.engine import MAX_BODY_BYTES
-from protocol_spec import DEFAULT_SPEC
 
-from .helpers import assert_error, create
+from .helpers import CONVERSATIONS_SPEC, assert_error, create
 
 
 @pytest.mark.parametrize("path", ["/", "/v1", "/v1/conversations/", "/v2/conversations", "/v1/x"])
@@ -140,7 +139,7 @@ def test_query_parameters_on_operations_without_any_are_400(
 
 def test_an_unexpected_failure_is_a_500_api_error() -> None:
     # A real failure, not a stand-in: the store's connections are closed under the app.
-    app, store = application(DEFAULT_SPEC, ":memory:", ["token"])
+    app, store = application(CONVERSATIONS_SPEC, ":memory:", ["token"])
     store.close()
 
     async def call() -> httpx.Response:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from protocol_server.plan import plan
-from protocol_spec import PROJECT_ROOT, SpecErrors, load_api
+from protocol_spec import SpecErrors, load_api
 
-SPEC = PROJECT_ROOT / "spec" / "openapi.yaml"
+from .helpers import CONVERSATIONS_SPEC as SPEC
 
 
 def test_the_list_is_served_in_the_models_total_order() -> None:

@@ -25,13 +25,13 @@ from protocol_server.deliveries import KEEP_DELIVERED_SECONDS
 from protocol_server.harness import RunningServer, running_server, start_server
 from protocol_server.outbox import DELIVERIES_TABLE, OUTBOX_TABLE
 from protocol_server.webhook_config import WebhookConfig, WebhookConfigError
-from protocol_spec import DEFAULT_SPEC, load_api
+from protocol_spec import load_api
 
-from .helpers import create, update
+from .helpers import CONVERSATIONS_SPEC, create, update
 
 SECRET = "webhook-test-secret"
 TOKENS = ("hook-a", "hook-b")
-API = load_api(DEFAULT_SPEC)
+API = load_api(CONVERSATIONS_SPEC)
 EVENTS = {(e.resource, e.action): e for e in API.webhook_events}
 WAIT = 10.0
 
