@@ -234,7 +234,7 @@ def test_every_sample_on_the_page_is_the_renderers(page: tuple[Api, Document]) -
             assert panel.one("code").text == samples.text(language.key).rstrip("\n")
             assert panel.one("code").attrs["class"] == f"language-{language.highlight}"
             shown += 1
-    assert shown == 20
+    assert shown == 4 * 25  # four languages, five operations of each of five resources
 
 
 def test_tabs_are_wired_to_their_panels(page: tuple[Api, Document]) -> None:

@@ -18,7 +18,15 @@ def api() -> Api:
 
 
 def test_conversations_resource_has_the_references_five_methods(api: Api) -> None:
-    (resource,) = api.resources
+    # The whole API: conversations first (the spec's first path), then the other four.
+    assert [r.name for r in api.resources] == [
+        "conversations",
+        "contacts",
+        "groups",
+        "messages",
+        "attachments",
+    ]
+    resource = api.resources[0]
     assert (resource.name, resource.identifier, resource.class_name) == (
         "conversations",
         "conversations",

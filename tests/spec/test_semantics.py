@@ -27,7 +27,7 @@ def two() -> Api:
 
 
 def test_conversations_resource_knows_its_roles_paths_schema_and_id(api: Api) -> None:
-    (resource,) = api.resources
+    resource = api.resource("conversations")
     assert [(op.role, op.operation_id) for op in resource.operations] == [
         ("list", "listConversations"),
         ("create", "createConversation"),
@@ -120,10 +120,11 @@ def test_security_webhooks_and_positions(api: Api) -> None:
         ("bearerAuth", "http", "bearer"),
         ("basicAuth", "http", "basic"),
     ]
+    # Each of the whole API's five resources has its created, updated and deleted webhook.
     assert [w.path for w in api.webhooks] == [
-        "conversation.created",
-        "conversation.updated",
-        "conversation.deleted",
+        f"{singular}.{action}"
+        for singular in ("conversation", "contact", "group", "message", "attachment")
+        for action in ("created", "updated", "deleted")
     ]
     listing = api.resources[0].operation("list")
     assert listing is not None

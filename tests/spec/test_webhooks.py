@@ -33,10 +33,15 @@ def test_the_protocol_api_signs_with_its_own_scheme() -> None:
 def test_each_change_webhook_reports_its_resource_and_action() -> None:
     api = load_api(SPEC)
     events = {(e.type, e.resource, e.action, e.payload) for e in api.webhook_events}
-    resource = api.resources[0]
-    assert {e.type for e in api.events_of(resource)} == {e[0] for e in events}
-    for action in ("created", "updated", "deleted"):
-        assert any(e[2] == action and e[1] == resource.name and e[3] == "payload" for e in events)
+    assert {e.type for r in api.resources for e in api.events_of(r)} == {e[0] for e in events}
+    for resource in api.resources:
+        assert {e.type for e in api.events_of(resource)} == {
+            e[0] for e in events if e[1] == resource.name
+        }
+        for action in ("created", "updated", "deleted"):
+            assert any(
+                e[2] == action and e[1] == resource.name and e[3] == "payload" for e in events
+            )
 
 
 def test_standard_webhooks_requires_its_three_headers(tmp_path: Path) -> None:
@@ -48,8 +53,9 @@ def test_standard_webhooks_requires_its_three_headers(tmp_path: Path) -> None:
     with pytest.raises(SpecErrors) as caught:
         _load(text)
     problems = [e.problem for e in caught.value.errors]
-    # Three webhooks, each lacking webhook-id and webhook-timestamp and webhook-signature.
-    assert len(problems) == 9
+    # Fifteen webhooks (five resources, three changes each), each lacking webhook-id,
+    # webhook-timestamp and webhook-signature.
+    assert len(problems) == 45
     assert all("does not declare the `webhook-" in p for p in problems)
 
 
@@ -61,7 +67,7 @@ def test_a_spec_without_the_extension_has_no_scheme_and_still_its_events() -> No
     )
     api = _load(text)
     assert api.webhook_signing is None
-    assert len(api.webhook_events) == 3
+    assert len(api.webhook_events) == 15
 
 
 def test_a_webhook_about_no_resource_reports_no_change() -> None:
