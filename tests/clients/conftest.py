@@ -18,18 +18,33 @@ from protocol_server.harness import RunningServer, running_server
 
 REQUIRE_TOOLCHAINS = "PROTOCOL_REQUIRE_TOOLCHAINS"
 
+ROOT = Path(__file__).resolve().parents[2]
+# The clients' mechanics (requests, retries, errors, pages, install) are tested against a server
+# of a small fixed spec, the conversations-only API the project started from: the generated
+# clients are the whole API's, whose conversations are that spec's word for word. Tests of the
+# whole API (READMEs, uploads) name their spec in PROTOCOL_SPEC.
+CONVERSATIONS_SPEC = ROOT / "tests" / "fixtures" / "specs" / "conversations.yaml"
+
 TOKEN_POOL = tuple(f"client-test-token-{n}" for n in range(100))
 _unused_tokens = itertools.cycle(TOKEN_POOL)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def conversations_spec() -> Iterator[None]:
+    """Every server these tests start serves CONVERSATIONS_SPEC unless the test names another."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PROTOCOL_SPEC", str(CONVERSATIONS_SPEC))
+        yield
+
+
 @pytest.fixture(scope="session")
-def server() -> Iterator[RunningServer]:
+def server(conversations_spec: None) -> Iterator[RunningServer]:
     with running_server(tokens=TOKEN_POOL) as running:
         yield running
 
 
 @pytest.fixture(scope="module")
-def fresh_server_env() -> Iterator[dict[str, str]]:
+def fresh_server_env(conversations_spec: None) -> Iterator[dict[str, str]]:
     """The environment that points a client's test program at its own reference server.
 
     The TypeScript and PHP test programs get a server with a fresh database and two accounts,
@@ -65,7 +80,6 @@ def missing_toolchain() -> Callable[[str, str], NoReturn]:
     return _missing_toolchain
 
 
-ROOT = Path(__file__).resolve().parents[2]
 TSC = ROOT / "node_modules" / ".bin" / "tsc"
 
 
