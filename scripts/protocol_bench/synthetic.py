@@ -1,5 +1,8 @@
-"""Synthetic specs for the generation benchmark: spec/openapi.yaml with its resource copied
-under other names, so that the spec has `copies` times its operations (5 per resource).
+"""Synthetic specs for the generation benchmark: the conversations spec
+(tests/fixtures/specs/conversations.yaml, the one-resource API the project started from) with its
+resource copied under other names, so that the spec has `copies` times its operations (5 per
+resource). A fixed source keeps the figures comparable while spec/openapi.yaml grows (it is the
+whole API now: five resources that refer to each other, which a rename cannot copy).
 
     python -m protocol_bench.synthetic 100 out.yaml      # 100 resources, 500 operations
 
@@ -18,10 +21,12 @@ from typing import Any
 import yaml
 
 from protocol_bench.errors import BenchError
-from protocol_spec import DEFAULT_SPEC, load_spec
+from protocol_spec import PROJECT_ROOT, load_spec
 from protocol_spec.yaml_source import parse_yaml_text
 
-__all__ = ["main", "operations_per_copy", "synthetic_spec", "write_synthetic_spec"]
+__all__ = ["SOURCE", "main", "operations_per_copy", "synthetic_spec", "write_synthetic_spec"]
+
+SOURCE = PROJECT_ROOT / "tests" / "fixtures" / "specs" / "conversations.yaml"
 
 _WORDS = (
     "alpha",
@@ -45,7 +50,7 @@ def _words(index: int) -> list[str]:
     return [*words, "thing"]
 
 
-def synthetic_spec(copies: int, source: Path = DEFAULT_SPEC) -> dict[str, Any]:
+def synthetic_spec(copies: int, source: Path = SOURCE) -> dict[str, Any]:
     """The document of `source` with its single tag's resource repeated `copies` times."""
     document = load_spec(source).document
     text = json.dumps(document)
@@ -69,7 +74,7 @@ def synthetic_spec(copies: int, source: Path = DEFAULT_SPEC) -> dict[str, Any]:
     return result
 
 
-def operations_per_copy(source: Path = DEFAULT_SPEC) -> int:
+def operations_per_copy(source: Path = SOURCE) -> int:
     """How many operations each copy adds: those of the copied tag."""
     document = load_spec(source).document
     tag = document["tags"][0]["name"]

@@ -12,7 +12,7 @@ import pytest
 from protocol_bench.measure import CommandFailed, run_measured
 from protocol_bench.report import markdown_table
 from protocol_bench.server import _benchmarked_resource, _create_body, _scenarios
-from protocol_bench.synthetic import operations_per_copy, write_synthetic_spec
+from protocol_bench.synthetic import SOURCE, operations_per_copy, write_synthetic_spec
 from protocol_codegen.pipeline import render_targets
 from protocol_spec import DEFAULT_SPEC, load_api
 
@@ -21,7 +21,8 @@ def test_a_synthetic_spec_is_valid_and_has_the_operations_asked_for(tmp_path: Pa
     copies = 3
     path = write_synthetic_spec(copies, tmp_path / "synthetic.yaml")
     api = load_api(path)  # every check of the loader passes
-    original = load_api(DEFAULT_SPEC)
+    original = load_api(SOURCE)
+    assert len(original.resources) == 1  # the one resource that is copied
     assert len(api.resources) == copies
     assert len(api.operations) == copies * operations_per_copy()
     assert len({resource.identifier for resource in api.resources}) == copies

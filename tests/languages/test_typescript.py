@@ -32,7 +32,8 @@ def test_globals_are_not_shadowed_and_read_enums_are_open() -> None:
 
 def test_view_expands_params_and_body_objects_into_parameters() -> None:
     view = LANGUAGE.sdk_view(API)
-    methods = {m.name: m for r in view.resources for m in r.methods}
+    (conversations,) = (r for r in view.resources if r.name == "conversations")
+    methods = {m.name: m for m in conversations.methods}
     assert methods["update"].parameters[0].name == "id"
     assert all(p.name.startswith("body.") for p in methods["update"].parameters[1:])
     assert methods["list"].returns == "PagePromise<Conversation>"
