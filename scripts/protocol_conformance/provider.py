@@ -67,8 +67,11 @@ class Provider:
             value = found.get(name)
             if value is None or name in fixed:
                 continue
+            # An id of an object the suite made for this account stays, kept aside or not (a
+            # relation check names the objects it made for itself); only other ids are replaced.
+            known = self._known(reference.target, credential)
             if reference.many and isinstance(value, list):
-                ours = set(self._ids(reference.target, credential))
+                ours = known
                 kept: list[Any] = []
                 for item in value:
                     if item not in ours:
@@ -76,7 +79,7 @@ class Provider:
                     if item is not None and item not in kept:
                         kept.append(item)
                 found[name] = kept
-            elif not reference.many and value not in self._ids(reference.target, credential):
+            elif not reference.many and value not in known:
                 replaced = self.one(reference.target, credential)
                 if replaced is not None:
                     found[name] = replaced
@@ -102,7 +105,17 @@ class Provider:
     # -- making ----------------------------------------------------------------------------
 
     def _ids(self, target: str, credential: Credential) -> list[Any]:
+        """The ids of `target` objects the suite may refer to (not those kept aside)."""
         return [t.object_id for t in self.ctx.ledger.live(target, credential)]
+
+    def _known(self, target: str, credential: Credential) -> set[Any]:
+        """The ids of every `target` object the suite made for `credential` and did not delete,
+        those kept aside by a relation check included."""
+        return {
+            t.object_id
+            for t in self.ctx.ledger.objects
+            if t.resource == target and not t.deleted and t.credential == credential
+        }
 
     def make_with(self, target: str, wanted: Mapping[str, Any], credential: Credential) -> Any:
         plan = self.plans.get(target)
