@@ -16,13 +16,15 @@ import pytest
 
 from protocol_conformance.cli import main
 
-from .conftest import SPEC, Serve
+from .conftest import PROJECT_SPEC, SPEC, Serve
 from .faults import OTHER_TOKEN, OWNER_TOKEN, Fault, IgnoreQuery, Request
 from .variants import KNOBS, cli
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return cli(*args, env=env)
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, default_spec: bool = False
+) -> subprocess.CompletedProcess[str]:
+    return cli(*args, env=env, default_spec=default_spec)
 
 
 @pytest.fixture(autouse=True)
@@ -40,9 +42,11 @@ def test_help_names_every_knob() -> None:
 
 
 def test_default_run_starts_the_reference_server_and_passes(tmp_path: Path) -> None:
-    result = run_cli(env={"MAX_EXAMPLES": "10", "REPORT_DIR": str(tmp_path)})
+    """The run a user starts with no knob: the project's spec (the whole API), its server."""
+    result = run_cli(env={"MAX_EXAMPLES": "10", "REPORT_DIR": str(tmp_path)}, default_spec=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "(embedded reference server)" in result.stdout
+    assert f"spec {PROJECT_SPEC}" in result.stdout
     assert "RESULT: PASSED" in result.stdout
     assert "Requests sent: " in result.stdout
     for heading in (
@@ -68,7 +72,10 @@ def test_a_broken_server_fails_with_curl_and_junit(
     monkeypatch.setenv("TOKEN", OWNER_TOKEN)
     monkeypatch.setenv("OTHER_TOKEN", OTHER_TOKEN)
     with serve_fault(IgnoreQuery(("pinned",))) as base_url:
-        status = main(["--base-url", base_url, "--only", "semantic", "--report-dir", str(tmp_path)])
+        status = main(
+            ["--base-url", base_url, "--spec", str(SPEC), "--only", "semantic"]
+            + ["--report-dir", str(tmp_path)]
+        )
     out = capsys.readouterr().out
     assert status == 1
     assert "[semantic] filter_pinned on GET /v1/conversations" in out

@@ -132,15 +132,21 @@ KNOBS = (
 
 
 def cli(
-    *args: str, env: dict[str, str] | None = None, timeout: float = 300
+    *args: str,
+    env: dict[str, str] | None = None,
+    timeout: float = 300,
+    default_spec: bool = False,
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m protocol_conformance` in a process of its own. (schemathesis runs there, away
-    from this process's server threads: CPython 3.11 before 3.11.8 can raise a spurious
-    "AST constructor recursion depth mismatch" when another thread runs during `ast` work.)"""
+    """`python -m protocol_conformance` in a process of its own, checking SPEC (the conversations
+    fixture) unless `env` names another, or with `default_spec` the project's spec as a user's
+    run finds it. (schemathesis runs there, away from this process's server threads: CPython
+    3.11 before 3.11.8 can raise a spurious "AST constructor recursion depth mismatch" when
+    another thread runs during `ast` work.)"""
     clean = {key: value for key, value in os.environ.items() if key not in KNOBS}
+    spec = {} if default_spec else {"SPEC": str(SPEC)}
     return subprocess.run(
         [sys.executable, "-m", "protocol_conformance", *args],
-        env={**clean, **(env or {})},
+        env={**clean, **spec, **(env or {})},
         capture_output=True,
         text=True,
         timeout=timeout,
