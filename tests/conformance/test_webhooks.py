@@ -92,6 +92,7 @@ def test_another_server_sends_to_webhook_listen(tmp_path: Path) -> None:
         "PROTOCOL_WEBHOOKS": f"{token}=http://127.0.0.1:{port}/hooks",
         "PROTOCOL_WEBHOOK_SECRET": secret,
         "PROTOCOL_WEBHOOK_RETRY": "0.2,0.5",
+        "PROTOCOL_SPEC": str(SPEC),  # the spec cli() checks
     }
     with running_server(tokens=(token, "another-server-other"), env=env) as server:
         started = time.monotonic()
