@@ -20,6 +20,11 @@ refused body is looked up with a get as the caller; a 404 means the refusal was 
 **No "schema-valid request rejected" (ST202) for an object in a form body**: form encoding
 cannot write one (schemathesis spreads its keys as attributes of their own).
 
+**No "schema-invalid request accepted" (ST201) for a file part made "invalid".** A multipart
+body writes whatever value schemathesis puts in a file part (`null`, a number) as that file's
+bytes: the server receives a valid file (the four bytes `null`), and accepting it is right.
+Only a case whose every mutation is of a file part (`x-protocol-file: content`) is spared.
+
 **No "schema-valid request rejected" (ST202) for a case schemathesis made invalid.** Its
 metadata lists the mutations it made; schemathesis 4.32.5 still labels a fuzzing case whose
 Authorization header it gave a broken format as positive, and reports the 401 it rightly gets.
@@ -41,10 +46,12 @@ from protocol_conformance.references import body_references
 from protocol_spec import Api, SpecErrors, build_api, load_spec_bytes
 
 __all__ = [
+    "ACCEPTED_NEGATIVE_DATA",
     "REJECTED_POSITIVE_DATA",
     "RUN_SALT",
     "before_call",
     "dangling_reference",
+    "file_part_as_bytes",
     "filter_failure",
     "fresh_key",
     "made_invalid",
@@ -52,6 +59,7 @@ __all__ = [
 ]
 
 REJECTED_POSITIVE_DATA = "ST202"
+ACCEPTED_NEGATIVE_DATA = "ST201"
 
 # Drawn once per process: keys are fresh for every run against the same server.
 RUN_SALT = secrets.token_hex(8)
@@ -75,6 +83,8 @@ def filter_failure(
     case: schemathesis.Case[Any],
     response: schemathesis.Response,
 ) -> bool:
+    if failure.code == ACCEPTED_NEGATIVE_DATA:
+        return not file_part_as_bytes(case)
     if failure.code != REJECTED_POSITIVE_DATA:
         return True
     return not (made_invalid(case) or unencodable_form(case) or dangling_reference(case, response))
@@ -89,6 +99,34 @@ def unencodable_form(case: schemathesis.Case[Any]) -> bool:
         isinstance(value, dict)
         or (isinstance(value, list) and any(isinstance(v, dict | list) for v in value))
         for value in case.body.values()
+    )
+
+
+def file_part_as_bytes(case: schemathesis.Case[Any]) -> bool:
+    """Whether every mutation of a multipart case is of a file part: multipart writes any
+    value there as the file's bytes, so the server got a valid file."""
+    if not (case.media_type or "").startswith("multipart/form-data"):
+        return False
+    data = case.meta.phase.data if case.meta is not None else None
+    mutations = tuple(getattr(data, "mutations", ()))
+    api = _model(case.operation.schema.raw_schema)
+    operation = (
+        next((op for op in api.operations if op.label == case.operation.label), None)
+        if api
+        else None
+    )
+    if not mutations or operation is None or operation.body is None:
+        return False
+    files = {f.name for f in operation.body.fields if f.file == "content"}
+    pointers = {f"/properties/{name}" for name in files}
+    return all(
+        str(getattr(m, "parameter_location", "")).lower().endswith("body")
+        and any(
+            str(getattr(m, "schema_pointer", "")) == p
+            or str(getattr(m, "schema_pointer", "")).startswith(p + "/")
+            for p in pointers
+        )
+        for m in mutations
     )
 
 
