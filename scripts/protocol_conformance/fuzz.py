@@ -14,6 +14,7 @@ makes leaning on this API safe.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import shlex
@@ -252,11 +253,28 @@ def _scratch_hypothesis_home() -> Iterator[None]:
             set_hypothesis_home_dir(None)
 
 
+# The model of each spec file a shard ran on, by (path, size, modification time): the shards of
+# one run, one after another in a process, load a large spec once rather than once each.
+_MODELS: dict[tuple[str, int, int], Api] = {}
+
+
+def _loaded(spec: Path) -> Api:
+    try:
+        stat = spec.stat()
+    except OSError:
+        return load_api(spec)  # load_api explains what is wrong with the path
+    key = (str(spec.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key not in _MODELS:
+        _MODELS.clear()
+        _MODELS[key] = load_api(spec)
+    return _MODELS[key]
+
+
 def run_fuzz(settings: FuzzSettings, results: RunResults) -> None:
     """Run schemathesis and add every check outcome, the request count and the objects it
     created (for the clean-up) to `results`."""
     try:
-        api = load_api(settings.spec)
+        api = _loaded(settings.spec)
     except SpecErrors as exc:
         raise FuzzSetupError(f"{settings.spec} is not a usable spec:\n{exc}") from None
     with _identities(settings) as wfc_path, _scratch_hypothesis_home():
@@ -267,7 +285,9 @@ def run_fuzz(settings: FuzzSettings, results: RunResults) -> None:
         config = build_config(settings, wfc_path, bearer)
         schema: BaseSchema
         try:
-            schema = schemathesis.openapi.from_dict(dict(api.document), config=config)
+            schema = schemathesis.openapi.from_dict(
+                copy.deepcopy(dict(api.document)), config=config
+            )
         except (
             Exception
         ) as exc:  # schemathesis raises several loader errors; all mean the same here

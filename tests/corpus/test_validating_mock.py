@@ -157,8 +157,8 @@ def call_values(api: Api, op: Operation) -> CallValues:
         every(op.path_params),
         every(op.query_params),
         body if op.body is not None else None,
-        every(op.header_params),
-        every(op.cookie_params),
+        headers=every(op.header_params),
+        cookies=every(op.cookie_params),
     )
 
 

@@ -306,7 +306,7 @@ def test_unknown_fail_on_exits_2() -> None:
 
 
 def test_two_valid_30_documents_the_generator_refuses_never_exit_2() -> None:
-    case = CORPUS / "openapi30-untagged-array-body"
+    case = CORPUS / "sdk-generator-refuses"
     args = ("--base-file", str(case / "before.yaml"), "--spec", str(case / "after.yaml"))
     done = run_cli(*args, cwd=PROJECT_ROOT)
     assert done.returncode == 1, done.stderr
