@@ -18,7 +18,7 @@ from protocol_conformance.report import coverage_table
 from protocol_conformance.results import SEMANTIC
 from protocol_server.harness import running_server
 
-from .conftest import ROOT, SPEC, TWO_RESOURCES, Serve
+from .conftest import PROJECT_SPEC, ROOT, SPEC, TWO_RESOURCES, Serve
 from .faults import Fault
 from .variants import cli, explain, scenario
 
@@ -127,7 +127,9 @@ def test_the_peer_cli_agrees_with_us_on_the_reference_server(tmp_path: Path) -> 
     peer = Path(sys.executable).with_name("schemathesis")
     bare = tmp_path / "empty.toml"
     bare.write_text("", encoding="utf-8")
-    with running_server(tokens=("peer-token",)) as server:
+    # The server serves the spec the peer reads (PROTOCOL_SPEC may be another test's fixture).
+    served = {"PROTOCOL_SPEC": str(PROJECT_SPEC)}
+    with running_server(tokens=("peer-token",), env=served) as server:
 
         def run(seed: int, *config: str) -> tuple[int, str]:
             done = subprocess.run(

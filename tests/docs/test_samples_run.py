@@ -173,7 +173,8 @@ def _run(target: Target, language: str, resource: Resource) -> Run:
         target.proxy.take()
         result = RUNNERS[language](tool, folder, sources, env, target)
         exchanges = target.proxy.take()
-        target.runs[key] = Run(_by_sample(exchanges), f"{result.stdout}{result.stderr}")
+        output = f"exit status {result.returncode}\n{result.stdout}{result.stderr}"
+        target.runs[key] = Run(_by_sample(exchanges), output)
     return target.runs[key]
 
 
