@@ -25,6 +25,11 @@ body writes whatever value schemathesis puts in a file part (`null`, a number) a
 bytes: the server receives a valid file (the four bytes `null`), and accepting it is right.
 Only a case whose every mutation is of a file part (`x-protocol-file: content`) is spared.
 
+**No "created resource not found" (ST302) for an object a cascade may have deleted.** A
+stateful sequence may delete the object a message names (its conversation) between the
+message's create and a later call on it; the server then rightly answers 404. Spared only for
+resources whose schema names a target with `onDelete: cascade`.
+
 **No "schema-valid request rejected" (ST202) for a case schemathesis made invalid.** Its
 metadata lists the mutations it made; schemathesis 4.32.5 still labels a fuzzing case whose
 Authorization header it gave a broken format as positive, and reports the 401 it rightly gets.
@@ -47,10 +52,12 @@ from protocol_spec import Api, SpecErrors, build_api, load_spec_bytes
 
 __all__ = [
     "ACCEPTED_NEGATIVE_DATA",
+    "CREATED_RESOURCE_GONE",
     "REJECTED_POSITIVE_DATA",
     "RUN_SALT",
     "before_call",
     "dangling_reference",
+    "deleted_by_cascade",
     "file_part_as_bytes",
     "filter_failure",
     "fresh_key",
@@ -60,6 +67,7 @@ __all__ = [
 
 REJECTED_POSITIVE_DATA = "ST202"
 ACCEPTED_NEGATIVE_DATA = "ST201"
+CREATED_RESOURCE_GONE = "ST302"
 
 # Drawn once per process: keys are fresh for every run against the same server.
 RUN_SALT = secrets.token_hex(8)
@@ -85,9 +93,29 @@ def filter_failure(
 ) -> bool:
     if failure.code == ACCEPTED_NEGATIVE_DATA:
         return not file_part_as_bytes(case)
+    if failure.code == CREATED_RESOURCE_GONE:
+        return not deleted_by_cascade(case)
     if failure.code != REJECTED_POSITIVE_DATA:
         return True
     return not (made_invalid(case) or unencodable_form(case) or dangling_reference(case, response))
+
+
+def deleted_by_cascade(case: schemathesis.Case[Any]) -> bool:
+    """Whether objects of the operation's resource may be gone through a cascade: its schema
+    names a target whose delete deletes them (`onDelete: cascade`), and a stateful sequence may
+    delete that target between the create and this call. The semantic scenario checks such
+    objects (`create_then_get`, `delete_cascades`); a resource no cascade touches keeps ST302."""
+    api = _model(case.operation.schema.raw_schema)
+    if api is None:
+        return False
+    resource = next(
+        (r for r in api.resources for op in r.operations if op.label == case.operation.label),
+        None,
+    )
+    if resource is None or resource.model is None:
+        return False
+    fields = api.model(resource.model).fields
+    return any(f.reference is not None and f.reference.on_delete == "cascade" for f in fields)
 
 
 def unencodable_form(case: schemathesis.Case[Any]) -> bool:
