@@ -37,8 +37,15 @@ review-release: setup ## The review against the last release (the commit in spec
 review-corpus: setup ## Review every pair of oasdiff's corpus (tests/fixtures/oasdiff/) and print the agreement.
 	@REVIEW_CORPUS=all $(PY) -m pytest -q tests/review/test_oasdiff.py
 
+# Two pytest processes, one per core: the conformance tests (mostly waiting on servers) beside
+# the rest; the conformance part's output follows the rest's. Fails with the first failure's status.
 test: setup ## Run every test (Python, generator, server, conformance, TypeScript and PHP clients).
-	@$(PY) -m pytest
+	@mkdir -p reports; \
+	$(PY) -m pytest tests/conformance > reports/test-conformance.log 2>&1 & part=$$!; \
+	$(PY) -m pytest --ignore=tests/conformance; rest=$$?; \
+	wait $$part; conformance=$$?; \
+	echo "--- tests/conformance (reports/test-conformance.log) ---"; cat reports/test-conformance.log; \
+	if [ $$rest -ne 0 ]; then exit $$rest; fi; exit $$conformance
 
 corpus: setup ## Load, generate and type-check every spec of tests/fixtures/corpus/ and the one-feature specs.
 	@CORPUS=all $(PY) -m pytest -q tests/corpus
