@@ -80,12 +80,14 @@ def test_every_section_is_visible(seen: Seen) -> None:
     assert invisible == []
 
 
-def test_every_resource_has_its_navigation_entry(seen: Seen) -> None:
-    """A link per resource in the sidebar, which takes the reader to the resource's article."""
-    assert [(n["href"], n["visible"]) for n in seen.report["navigation"]] == [
+@pytest.mark.parametrize("screen", ["navigation", "narrowNavigation"])
+def test_every_resource_has_its_navigation_entry(seen: Seen, screen: str) -> None:
+    """A link per resource, in the sidebar on a wide screen and in a row under the top bar on a
+    phone's (390 px), which takes the reader to the resource's article."""
+    assert [(n["href"], n["visible"]) for n in seen.report[screen]] == [
         (f"#{resource.name}", True) for resource in seen.api.resources
     ]
-    for entry in seen.report["navigation"]:
+    for entry in seen.report[screen]:
         assert entry["landed"], f"{entry['href']}: clicking it did not bring its article into view"
 
 

@@ -1,7 +1,7 @@
 // Drives the system's Chromium (no browser download) with playwright-core over the reference
 // page and prints what a reader sees, as JSON on stdout, for tests/docs/test_page_in_browser.py
 // to judge: every section and whether it is visible; each resource's navigation entry and
-// whether clicking it brings the resource into view; for every request panel, each tab as it
+// whether clicking it brings the resource into view, on a wide screen and a phone's; for every request panel, each tab as it
 // is clicked (its label, whether its sample became visible while the others hid, the visible
 // text); every response; the requests the page made; script errors. Saves a screenshot.
 //
@@ -43,6 +43,28 @@ function selectedEverywhere() {
   });
 }
 
+// Each resource's entry in the navigation: visible, and whether clicking it brings its article
+// into view.
+async function navigationOf(page) {
+  const found = [];
+  for (const link of await page.locator('nav .nav-title a').all()) {
+    const href = await link.getAttribute('href');
+    const visible = await link.isVisible();
+    if (!visible) {  // nothing a reader could click
+      found.push({ href, visible, landed: false });
+      continue;
+    }
+    await link.click();
+    const target = page.locator(`[id="${href.slice(1)}"]`);
+    const landed = await target.evaluate((node) => {
+      const top = node.getBoundingClientRect().top;
+      return top > -2 && top < window.innerHeight / 2;
+    });
+    found.push({ href, visible, landed });
+  }
+  return found;
+}
+
 async function inspect(page) {
   const report = {
     title: await page.title(),
@@ -58,17 +80,7 @@ async function inspect(page) {
       visible: await section.isVisible(),
     });
   }
-  for (const link of await page.locator('nav .nav-title a').all()) {
-    const href = await link.getAttribute('href');
-    const visible = await link.isVisible();
-    await link.click();
-    const target = page.locator(`[id="${href.slice(1)}"]`);
-    const landed = await target.evaluate((node) => {
-      const top = node.getBoundingClientRect().top;
-      return top > -2 && top < window.innerHeight / 2;
-    });
-    report.navigation.push({ href, visible, landed });
-  }
+  report.navigation = await navigationOf(page);
   const groups = await page.locator('[data-code-group]').all();
   for (const group of groups) {
     const section = await group.evaluate((node) => node.closest('section').id);
@@ -120,6 +132,9 @@ try {
   await page.getByRole('tab', { name: 'cURL' }).first().click();  // the first tab, as on arrival
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshotPath, fullPage: true });
+  // A phone's width: the navigation must still be there and work.
+  await page.setViewportSize({ width: 390, height: 844 });
+  report.narrowNavigation = await navigationOf(page);
   console.log(JSON.stringify({ ...report, errors, requests }, null, 2));
 } finally {
   await context.close();
