@@ -112,6 +112,9 @@ export class BaseClient {
   #credentials = {};
   /** @type {Map<string, { token: string, expiresAt: number }>} */
   #tokens = new Map();
+  /** The token fetches under way, so that calls made at once share one fetch. */
+  /** @type {Map<string, Promise<string>>} */
+  #fetching = new Map();
   /** @type {string} */
   #userAgent;
 
@@ -299,7 +302,8 @@ export class BaseClient {
   }
 
   /**
-   * An OAuth2 client-credentials token: the kept one until shortly before it expires.
+   * An OAuth2 client-credentials token: the kept one until shortly before it expires, else the
+   * one being fetched (one fetch however many calls find the token due at once).
    * @param {string} name
    * @param {Scheme} scheme
    * @param {string} clientId
@@ -309,6 +313,23 @@ export class BaseClient {
   async #oauthToken(name, scheme, clientId, clientSecret) {
     const kept = this.#tokens.get(name);
     if (kept !== undefined && Date.now() < kept.expiresAt - REFRESH_MARGIN_MS) return kept.token;
+    let fetching = this.#fetching.get(name);
+    if (fetching === undefined) {
+      fetching = this.#fetchToken(name, scheme, clientId, clientSecret).finally(() => this.#fetching.delete(name));
+      this.#fetching.set(name, fetching);
+    }
+    return fetching;
+  }
+
+  /**
+   * Fetches a token and keeps it until it expires.
+   * @param {string} name
+   * @param {Scheme} scheme
+   * @param {string} clientId
+   * @param {string} clientSecret
+   * @returns {Promise<string>}
+   */
+  async #fetchToken(name, scheme, clientId, clientSecret) {
     const tokenUrl = scheme.tokenUrl ?? '';
     const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(tokenUrl) ? tokenUrl : `${this.baseUrl}/${tokenUrl.replace(/^\/+/, '')}`;
     const form = new URLSearchParams({ grant_type: 'client_credentials' });

@@ -12,6 +12,7 @@ import email.utils
 import json
 import os
 import random
+import threading
 import time
 import uuid
 from collections.abc import Callable, Mapping
@@ -306,6 +307,7 @@ class _BaseClient:
     max_retries: int
     timeout: Timeout
     _http_class: type[httpx.Client | httpx.AsyncClient]
+    _token_lock_class: type[threading.Lock | anyio.Lock]
 
     def __init__(
         self,
@@ -331,6 +333,8 @@ class _BaseClient:
         # Credentials go with each request, so a client given here (or shared by
         # with_options) needs no configuration of its own.
         self._http = http_client or self._http_class()
+        # Held while an OAuth2 token is fetched, so that calls made at once share one fetch.
+        self._token_lock = self._token_lock_class()
 
     def with_options(
         self,
@@ -406,6 +410,8 @@ class _BaseClient:
 class SyncAPIClient(_BaseClient):
     _http: httpx.Client
     _http_class = httpx.Client
+    _token_lock: threading.Lock
+    _token_lock_class = threading.Lock
 
     def close(self) -> None:
         self._http.close()
@@ -447,9 +453,12 @@ class SyncAPIClient(_BaseClient):
         """The credentials of the call, fetching an OAuth2 token first when one is due."""
         schemes = self._schemes(call)
         for scheme in schemes:
-            token_request = self._credentials.token_request(scheme, self.base_url)
-            if token_request is not None:
-                self._keep_token(scheme, self._send(token_request, self.max_retries))
+            if self._credentials.token_request(scheme, self.base_url) is None:
+                continue
+            with self._token_lock:  # another thread may have fetched it meanwhile
+                token_request = self._credentials.token_request(scheme, self.base_url)
+                if token_request is not None:
+                    self._keep_token(scheme, self._send(token_request, self.max_retries))
         return self._credentials.apply(schemes)
 
     def _send(self, request: httpx.Request, retries: int) -> httpx.Response:
@@ -478,6 +487,8 @@ class SyncAPIClient(_BaseClient):
 class AsyncAPIClient(_BaseClient):
     _http: httpx.AsyncClient
     _http_class = httpx.AsyncClient
+    _token_lock: anyio.Lock
+    _token_lock_class = anyio.Lock
 
     async def close(self) -> None:
         await self._http.aclose()
@@ -521,9 +532,12 @@ class AsyncAPIClient(_BaseClient):
         """The credentials of the call, fetching an OAuth2 token first when one is due."""
         schemes = self._schemes(call)
         for scheme in schemes:
-            token_request = self._credentials.token_request(scheme, self.base_url)
-            if token_request is not None:
-                self._keep_token(scheme, await self._send(token_request, self.max_retries))
+            if self._credentials.token_request(scheme, self.base_url) is None:
+                continue
+            async with self._token_lock:  # another task may have fetched it meanwhile
+                token_request = self._credentials.token_request(scheme, self.base_url)
+                if token_request is not None:
+                    self._keep_token(scheme, await self._send(token_request, self.max_retries))
         return self._credentials.apply(schemes)
 
     async def _send(self, request: httpx.Request, retries: int) -> httpx.Response:
