@@ -491,7 +491,7 @@ class Semantics:
         return Resource(
             name=tag,
             identifier=naming.snake(tag),
-            class_name=naming.pascal(tag),
+            class_name=self._class_name(tag),
             description=description,
             operations=tuple(roled),
             singular=" ".join(naming.words(naming.singular(tag))),
@@ -501,6 +501,12 @@ class Semantics:
             item_path=item_path,
             gaps=tuple(gaps),
         )
+
+    def _class_name(self, tag: str) -> str:
+        """The resource's class in every SDK: the tag in PascalCase, with `Resource` added when
+        a model has that name (tag `settings`, schema `Settings`), since both live side by side."""
+        name = naming.pascal(tag)
+        return f"{name}Resource" if name in self.models else name
 
     def _resource_model(
         self, tag: str, by_role: Mapping[Role, Operation], gaps: list[Gap]
