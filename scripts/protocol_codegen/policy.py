@@ -109,6 +109,10 @@ Parameters (`PARAMETER_STYLES`): each path, query, header and cookie parameter i
 - `deepObject` (objects): `name[key]=value` for each property;
 - `simple` (path and headers): items joined by `,`; an object as `key,value,...` (exploded:
   `key=value,...`);
+- `label` (path): `.` before the value (`.5`); an array's items joined by `,`, exploded by `.`
+  (`.a.b`);
+- `matrix` (path): `;name=` before the value (`;id=5`); an array exploded repeats it
+  (`;id=a;id=b`), an object exploded sends each property (`;a=1;b=2`);
 - a cookie goes in the `Cookie` header as `name=value`, arrays and objects as `form` unexploded.
 """
 
@@ -117,9 +121,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
+from urllib.parse import quote
 
 from protocol_spec import naming
-from protocol_spec.model import Api, Field, Operation, Resource, Response, SecurityScheme, TypeRef
+from protocol_spec.model import (
+    Api,
+    Field,
+    Operation,
+    Parameter,
+    Resource,
+    Response,
+    SecurityScheme,
+    TypeRef,
+)
 
 __all__ = [
     "AUTH_REFRESH_MARGIN",
@@ -150,6 +164,8 @@ __all__ = [
     "auth_policy",
     "download_operation",
     "is_file",
+    "path_text",
+    "plain_path_parameter",
     "query_pairs",
     "request_media",
     "response_media",
@@ -637,6 +653,30 @@ def _flat(value: object) -> list[str]:
     if isinstance(value, list):
         return [_text(item) for item in value]
     return [_text(value)]
+
+
+def plain_path_parameter(param: Parameter) -> bool:
+    """A path parameter sent as its escaped text (a scalar in the `simple` style); the others
+    go through each runtime's `path_param`."""
+    scalar = param.type.kind in ("string", "integer", "number", "boolean", "enum")
+    return param.style == "simple" and scalar
+
+
+def path_text(name: str, value: object, style: str, explode: bool) -> str:
+    """What a path parameter puts in the path, escaped (the runtimes' rules, for samples)."""
+    if isinstance(value, dict) and explode:
+        pieces = [f"{quote(str(k), safe='')}={quote(_text(v), safe='')}" for k, v in value.items()]
+    else:
+        pieces = [quote(text, safe="") for text in _flat(value)]
+    if style == "label":
+        return "." + ("." if explode else ",").join(pieces)
+    if style == "matrix":
+        if explode and isinstance(value, dict):
+            return "".join(f";{piece}" for piece in pieces)
+        if explode and isinstance(value, list):
+            return "".join(f";{name}={piece}" for piece in pieces)
+        return f";{name}=" + ",".join(pieces)
+    return ",".join(pieces)
 
 
 def query_pairs(name: str, value: object, style: str, explode: bool) -> list[tuple[str, str]]:

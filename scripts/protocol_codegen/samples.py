@@ -35,9 +35,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from urllib.parse import quote
 
-from protocol_codegen.policy import MEDIA_POLICY, WHOLE_BODY, is_file, request_media
+from protocol_codegen.policy import MEDIA_POLICY, WHOLE_BODY, is_file, path_text, request_media
 from protocol_spec.model import Api, Field, Operation, Parameter, Resource, TypeRef
 
 __all__ = [
@@ -157,8 +156,10 @@ def _is_default(param: Parameter, value: object) -> bool:
 def example_path(operation: Operation, values: CallValues) -> str:
     """The operation's path with the example values in it: `/v1/things/xgQQXg3hrtjh7AvZ`."""
     path = operation.path
-    for name, text in values.path_values.items():
-        path = path.replace("{" + name + "}", quote(text, safe=""))
+    for param, value in values.path:
+        path = path.replace(
+            "{" + param.name + "}", path_text(param.name, value, param.style, param.explode)
+        )
     return path
 
 

@@ -213,9 +213,24 @@ def simple_value(value: object, explode: bool = False) -> str:
     return ",".join(_flat(value, explode))
 
 
-def path_param(value: object, explode: bool = False) -> str:
-    """A path parameter, escaped so that `/` or `?` in an id cannot change the URL."""
-    return ",".join(quote(text, safe="") for text in _flat(value, explode))
+def path_param(value: object, explode: bool = False, style: str = "simple", name: str = "") -> str:
+    """A path parameter in its `style`, escaped so that `/` or `?` in an id cannot change the
+    URL: `simple` (`a,b`), `label` (`.a,b`; exploded `.a.b`), `matrix` (`;name=a,b`; exploded
+    `;name=a;name=b`, an object's `;key=value;...`)."""
+    value = to_jsonable_python(value)
+    if isinstance(value, Mapping) and explode:
+        pieces = [f"{quote(str(k), safe='')}={quote(_text(v), safe='')}" for k, v in value.items()]
+    else:
+        pieces = [quote(text, safe="") for text in _flat(value, False)]
+    if style == "label":
+        return "." + ("." if explode else ",").join(pieces)
+    if style == "matrix":
+        if explode and isinstance(value, Mapping):
+            return "".join(f";{piece}" for piece in pieces)
+        if explode and isinstance(value, list | tuple):
+            return "".join(f";{name}={piece}" for piece in pieces)
+        return f";{name}=" + ",".join(pieces)
+    return ",".join(pieces)
 
 
 def query_pairs(

@@ -26,7 +26,6 @@ from protocol_codegen.samples import (
     CallValues,
     Code,
     FilePath,
-    as_text,
     body_items,
     example_values,
     resource_of,
@@ -131,7 +130,7 @@ class Php(SdkLanguage):
         last, `through` is a call between the resource and the method (`withRawResponse()`)."""
         values = values or example_values(api, operation)
         resource = resource_of(api, operation)
-        args = [string_literal(as_text(value)) for _, value in values.path]
+        args = [_literal(value) for _, value in values.path]
         query = [(string_literal(p.name), value) for p, value in values.sdk_query]
         query += [
             (string_literal(p.name), value) for p, value in (*values.headers, *values.cookies)

@@ -29,7 +29,6 @@ from protocol_codegen.samples import (
     CallValues,
     Code,
     FilePath,
-    as_text,
     example_values,
     resource_of,
 )
@@ -117,7 +116,7 @@ class Python(SdkLanguage):
         `through` is an attribute between the resource and the method (`with_raw_response`)."""
         values = values or example_values(api, operation)
         resource = resource_of(api, operation)
-        args = [_value(as_text(value)) for _, value in values.path]
+        args = [_value(value) for _, value in values.path]
         args += [f"{argument_name(p)}={_value(value)}" for p, value in values.sdk_query]
         args += [
             f"{argument_name(p)}={_value(value)}" for p, value in (*values.headers, *values.cookies)

@@ -29,7 +29,6 @@ from protocol_codegen.samples import (
     CallValues,
     Code,
     FilePath,
-    as_text,
     body_items,
     example_values,
     resource_of,
@@ -132,7 +131,7 @@ class TypeScript(SdkLanguage):
         """`await client.<resource>.<method>(...)`; `options`, an object literal, goes last."""
         values = values or example_values(api, operation)
         resource = resource_of(api, operation)
-        args = [string_literal(as_text(value)) for _, value in values.path]
+        args = [_literal(value) for _, value in values.path]
         query = [(object_key(p.name), value) for p, value in values.sdk_query]
         query += [(object_key(p.name), value) for p, value in (*values.headers, *values.cookies)]
         body = body_items(values, object_key)

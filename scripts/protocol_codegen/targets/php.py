@@ -37,6 +37,7 @@ from protocol_codegen.policy import (
     RETRY_POLICY,
     AuthPolicy,
     auth_policy,
+    plain_path_parameter,
     request_media,
     response_media,
     sdk_operations,
@@ -371,9 +372,12 @@ def _operation(
 ) -> PhpOperation:
     op = method.operation
     path_vars = [variable_name(p.identifier) for p in op.path_params]
-    parameters = [f"string ${name}" for name in path_vars]
+    parameters = [
+        f"{native_type(p.type, names)} ${name}"
+        for name, p in zip(path_vars, op.path_params, strict=True)
+    ]
     tags = [
-        f"@param string ${name} {one_line(p.description)}".rstrip()
+        f"@param {phpdoc_type(p.type, names, as_input=True)} ${name} {one_line(p.description)}".rstrip()
         for name, p in zip(path_vars, op.path_params, strict=True)
     ]
     query_var = query_variable(op)
@@ -527,7 +531,12 @@ def _path_expression(path: str, params: tuple[Parameter, ...], variables: list[s
         before, _, rest = rest.partition("{" + param.name + "}")
         if before:
             parts.append(string_literal(before))
-        parts.append(f"rawurlencode(${variable})")
+        if plain_path_parameter(param) and param.type.kind == "string":
+            parts.append(f"rawurlencode(${variable})")
+        else:  # its text in its style: `true`, `.5`, `;id=a;id=b`
+            explode = "true" if param.explode else "false"
+            style, name = string_literal(param.style), string_literal(param.name)
+            parts.append(f"BaseClient::pathParam(${variable}, {explode}, {style}, {name})")
     if rest or not parts:
         parts.append(string_literal(rest))
     return " . ".join(parts)

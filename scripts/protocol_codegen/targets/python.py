@@ -415,8 +415,10 @@ def _operation(sdk_method: SdkMethod, flavour: Flavour, auth: AuthPolicy) -> PyO
 
     path = op.path
     for p in op.path_params:
-        exploded = ", True" if p.explode else ""
-        path = path.replace("{" + p.name + "}", f"{{path_param({argument_name(p)}{exploded})}}")
+        # Single-quoted: inside the f-string's double quotes (Python 3.11).
+        styled = f", {p.explode}, {p.style!r}, {p.name!r}"
+        arguments = styled if p.style in ("label", "matrix") else ", True" if p.explode else ""
+        path = path.replace("{" + p.name + "}", f"{{path_param({argument_name(p)}{arguments})}}")
     call = [json.dumps(op.http_method), f'f"{path}"' if op.path_params else json.dumps(path)]
     if op.query_params:
         call.append(f"query={_parameter_values(op.query_params)}")

@@ -26,6 +26,7 @@ from protocol_codegen.languages.typescript import (
     resource_property,
     string_literal,
     type_names,
+    type_text,
     webhook_event_type,
 )
 from protocol_codegen.policy import (
@@ -36,6 +37,7 @@ from protocol_codegen.policy import (
     RETRY_POLICY,
     AuthPolicy,
     auth_policy,
+    plain_path_parameter,
     request_media,
     response_media,
     sdk_operations,
@@ -108,6 +110,7 @@ class TsResource:
     dts_property_doc: str  # the same, indented for the client's declaration
     type_imports: str
     operations: tuple[TsOperation, ...]
+    path_param: bool  # some path parameter goes through core.js's `pathParam`
 
 
 def render(api: Api) -> dict[str, str]:
@@ -278,6 +281,17 @@ def _resource_view(
         dts_property_doc=doc_block([resource.description or resource.name], indent="  "),
         type_imports=", ".join(used),
         operations=operations,
+        path_param=any(not plain_path_parameter(p) for op in every for p in op.path_params),
+    )
+
+
+def _path_text(param: Parameter, name: str) -> str:
+    """What puts a path parameter in the path: its escaped text, or `pathParam` (core.js)."""
+    if plain_path_parameter(param):
+        return f"encodeURIComponent({name})"
+    explode = "true" if param.explode else "false"
+    return (
+        f"pathParam({name}, {explode}, {string_literal(param.style)}, {string_literal(param.name)})"
     )
 
 
@@ -303,7 +317,9 @@ def _operation(method: SdkMethod, names: dict[str, str], auth: AuthPolicy) -> Ts
     op = method.operation
     path_names = [parameter_name(p) for p in op.path_params]
     params: list[tuple[str, str, str]] = []  # (JavaScript, declaration, JSDoc @param)
-    params += [(name, f"{name}: string", f"{{string}} {name}") for name in path_names]
+    for p, name in zip(op.path_params, path_names, strict=True):
+        typed = type_text(p.type, names)
+        params.append((name, f"{name}: {typed}", f"{{{typed}}} {name}"))
     members = request_parameters(op)
     if members:
         query = params_type(op)
@@ -321,7 +337,7 @@ def _operation(method: SdkMethod, names: dict[str, str], auth: AuthPolicy) -> Ts
 
     path = op.path
     for p, name in zip(op.path_params, path_names, strict=True):
-        path = path.replace("{" + p.name + "}", "${encodeURIComponent(" + name + ")}")
+        path = path.replace("{" + p.name + "}", "${" + _path_text(p, name) + "}")
     path_literal = f"`{path}`" if op.path_params else string_literal(path)
     fields = [f"method: {string_literal(op.http_method)}", f"path: {path_literal}"]
     others = members[len(op.query_params) :]

@@ -91,6 +91,9 @@ export interface PaginationSpec {
   cursorField: string;
 }
 
+/** A path parameter in its style (`simple`, `label`, `matrix`), escaped. */
+export declare function pathParam(value: unknown, explode: boolean, style: string, name: string): string;
+
 export declare class BaseClient {
   constructor(token: string | undefined, options: ClientOptions, settings: ClientSettings);
   readonly baseUrl: string;

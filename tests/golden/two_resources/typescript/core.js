@@ -381,6 +381,31 @@ function flat(value, explode) {
 }
 
 /**
+ * A path parameter in its style, escaped so that `/` or `?` in it cannot change the URL:
+ * `simple` (`a,b`), `label` (`.a,b`; exploded `.a.b`), `matrix` (`;name=a,b`; exploded
+ * `;name=a;name=b`, an object's `;key=value;...`).
+ * @param {unknown} value
+ * @param {boolean} explode
+ * @param {string} style
+ * @param {string} name
+ * @returns {string}
+ */
+export function pathParam(value, explode, style, name) {
+  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+  const pieces = isObject && explode
+    ? Object.entries(value).map(([key, item]) => `${encodeURIComponent(key)}=${encodeURIComponent(text(item))}`)
+    : flat(value, false).map((piece) => encodeURIComponent(piece));
+  if (style === 'label') return '.' + pieces.join(explode ? '.' : ',');
+  if (style === 'matrix') {
+    if (explode && (isObject || Array.isArray(value))) {
+      return pieces.map((piece) => (isObject ? `;${piece}` : `;${name}=${piece}`)).join('');
+    }
+    return `;${name}=` + pieces.join(',');
+  }
+  return pieces.join(',');
+}
+
+/**
  * The query's name=value pairs, each parameter in its style (default: `form`, exploded); left
  * out (undefined or null) means "not given".
  * @param {object} query

@@ -546,6 +546,35 @@ abstract class BaseClient
     }
 
     /** A scalar as a parameter holds it: booleans `true`/`false`, not PHP's 1/0. */
+    /**
+     * A path parameter in its style, escaped so that `/` or `?` in it cannot change the URL:
+     * `simple` (`a,b`), `label` (`.a,b`; exploded `.a.b`), `matrix` (`;name=a,b`; exploded
+     * `;name=a;name=b`, an object's `;key=value;...`).
+     */
+    public static function pathParam(mixed $value, bool $explode, string $style, string $name): string
+    {
+        $pairs = is_array($value) && !array_is_list($value) && $explode;
+        $pieces = [];
+        if ($pairs) {
+            foreach ($value as $key => $item) {
+                $pieces[] = rawurlencode((string) $key) . '=' . rawurlencode(self::text($item));
+            }
+        } else {
+            $pieces = array_map(rawurlencode(...), self::flat($value, false));
+        }
+        if ($style === 'label') {
+            return '.' . implode($explode ? '.' : ',', $pieces);
+        }
+        if ($style === 'matrix') {
+            if ($explode && is_array($value)) {
+                $prefix = $pairs ? ';' : ';' . $name . '=';
+                return implode('', array_map(static fn (string $piece): string => $prefix . $piece, $pieces));
+            }
+            return ';' . $name . '=' . implode(',', $pieces);
+        }
+        return implode(',', $pieces);
+    }
+
     private static function text(mixed $value): string
     {
         if (is_bool($value)) {
