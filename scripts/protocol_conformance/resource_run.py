@@ -4,6 +4,7 @@ for a check to be judged (areas/ holds the steps and their checks)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -13,7 +14,7 @@ from protocol_conformance.http import Exchange
 from protocol_conformance.objects import Tracked
 from protocol_conformance.plan import FilterPlan, ResourcePlan
 from protocol_conformance.registry import Check, filter_checks
-from protocol_spec.model import Field
+from protocol_spec.model import WINDOW_MATCHES, Field
 
 __all__ = ["ResourceRun"]
 
@@ -51,6 +52,20 @@ class ResourceRun:
             values: list[Any] = [True, False]
         elif f.param.type.kind == "enum":
             values = list(f.param.type.values)
+        elif f.match == "contains":  # items the objects hold (the designed first), one none
+            lists = [t.state.get(f.attribute_name) for t in self.ours]
+            held = [i for v in lists if isinstance(v, list) for i in v]
+            values = [*self.designed.get(f.param.name, []), *held]
+            values = list(dict.fromkeys(v for v in values if isinstance(v, str | int | float)))[:5]
+            body_field = self.body_field(f)
+            nobody = self.fresh_item(body_field or f.attribute, avoid=[*values, *held])
+            if nobody is not None:
+                values.append(nobody)
+        elif f.match in WINDOW_MATCHES:  # the boundary the objects were given, those they hold
+            held = [t.state.get(f.attribute_name) for t in self.ours]
+            values = [*self.designed.get(f.param.name, []), *[v for v in held if v is not None]]
+            values = list(dict.fromkeys(v for v in values if isinstance(v, str | int | float)))[:6]
+            values += _beyond(f, values)
         else:
             held = [t.state.get(f.attribute_name) for t in self.ours]
             values = [*self.designed.get(f.param.name, []), *[v for v in held if v is not None]]
@@ -70,6 +85,43 @@ class ResourceRun:
                 )
         return valid
 
+    def fresh_item(self, f: Field, avoid: Sequence[Any] = ()) -> Any:
+        """An item for the array attribute `f` not in `avoid`: an id of a real object for a
+        list of references, else drawn from the items' type; None when there is none."""
+        items = f.type.items
+        if items is None:
+            return None
+        if f.name in self.values.references:
+            drawn = self.values.fresh(f, avoid=[list(avoid)])
+            found = drawn[0] if isinstance(drawn, list) and drawn else None
+            return found if found not in avoid else None
+        rng = self.values.rng
+        for _ in range(20):
+            candidates: list[Any]
+            if items.kind == "enum" or items.literals:
+                candidates = list(items.values or items.literals)
+            elif items.kind == "boolean":
+                candidates = [True, False]
+            elif items.kind == "integer":
+                candidates = [rng.randint(0, 1_000_000)]
+            elif items.kind == "number":
+                candidates = [rng.randint(0, 1_000_000) + 0.5]
+            elif items.kind == "string":
+                candidates = [
+                    "conformance-"
+                    + "".join(rng.choice("abcdefghjkmnpqrstuvwxyz") for _ in range(8))
+                ]
+            else:
+                return None
+            for item in candidates:
+                if (
+                    item not in avoid
+                    and not (isinstance(item, bool) and any(a is item for a in avoid))
+                    and self.values.valid(f, [item])
+                ):
+                    return item
+        return None
+
     def judge(
         self,
         check: Check,
@@ -87,3 +139,28 @@ class ResourceRun:
         found: list[Any] = []
         self.ctx.judge(check.name, operation, lambda: found.append(check(self.ctx, *args)))
         return found[0] if found else None
+
+
+def _beyond(f: FilterPlan, values: list[Any]) -> list[Any]:
+    """For a window: a bound just before the lowest of `values` and one just after the highest
+    (one second for a date-time), so that every object lies on one side of some bound asked."""
+    if f.param.type.kind in ("integer", "number"):
+        points = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+        return [min(points) - 1, max(points) + 1] if points else []
+    instants = [p for v in values if (p := _instant(v)) is not None]
+    if not instants:
+        return []
+    return [
+        moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+        for moment in (min(instants) - timedelta(seconds=1), max(instants) + timedelta(seconds=1))
+    ]
+
+
+def _instant(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.upper())
+    except ValueError:
+        return None
+    return moment.astimezone(UTC) if moment.tzinfo is not None else None
