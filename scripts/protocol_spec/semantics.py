@@ -326,7 +326,7 @@ class Semantics:
                 self.fail(
                     join(at, "match"),
                     f"'{FILTER}' of '{param.name}' says `match: {match}` with `through`: a "
-                    f"filter through a reference compares with `equals` or `is-set` only",
+                    f"filter through a reference compares with `equals` only",
                     "filter an attribute of the listed objects themselves (drop `through`), or "
                     "use `match: equals`",
                 )
@@ -389,9 +389,9 @@ class Semantics:
             self.fail(
                 join(at, "attribute"),
                 f"'{FILTER}' of '{param.name}' says `match: contains`: '{param.name}' is "
-                f"{kind_words(param.type)}, but the items of '{name}' are {kind_words(items)}",
-                f"give '{param.name}' the type of one item of '{name}' (a string, an integer, "
-                "a number or a boolean)",
+                f"{kind_words(param.type)}, but each item of '{name}' is {kind_words(items)}",
+                f"give '{param.name}' the type of the items of '{name}' ({kind_words(items)}); "
+                "`contains` compares strings, integers, numbers and booleans",
             )
             return param
         return replace(param, filter=Filter(name, "contains"))
