@@ -4,7 +4,6 @@ for a check to be judged (areas/ holds the steps and their checks)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -14,6 +13,7 @@ from protocol_conformance.http import Exchange
 from protocol_conformance.objects import Tracked
 from protocol_conformance.plan import FilterPlan, ResourcePlan
 from protocol_conformance.registry import Check, filter_checks
+from protocol_conformance.windows import bounds_beyond
 from protocol_spec.model import WINDOW_MATCHES, Field
 
 __all__ = ["ResourceRun"]
@@ -65,7 +65,7 @@ class ResourceRun:
             held = [t.state.get(f.attribute_name) for t in self.ours]
             values = [*self.designed.get(f.param.name, []), *[v for v in held if v is not None]]
             values = list(dict.fromkeys(v for v in values if isinstance(v, str | int | float)))[:6]
-            values += _beyond(f, values)
+            values += bounds_beyond(values, f.param.type.kind in ("integer", "number"))
         else:
             held = [t.state.get(f.attribute_name) for t in self.ours]
             values = [*self.designed.get(f.param.name, []), *[v for v in held if v is not None]]
@@ -114,11 +114,7 @@ class ResourceRun:
             else:
                 return None
             for item in candidates:
-                if (
-                    item not in avoid
-                    and not (isinstance(item, bool) and any(a is item for a in avoid))
-                    and self.values.valid(f, [item])
-                ):
+                if item not in avoid and self.values.valid(f, [item]):
                     return item
         return None
 
@@ -139,28 +135,3 @@ class ResourceRun:
         found: list[Any] = []
         self.ctx.judge(check.name, operation, lambda: found.append(check(self.ctx, *args)))
         return found[0] if found else None
-
-
-def _beyond(f: FilterPlan, values: list[Any]) -> list[Any]:
-    """For a window: a bound just before the lowest of `values` and one just after the highest
-    (one second for a date-time), so that every object lies on one side of some bound asked."""
-    if f.param.type.kind in ("integer", "number"):
-        points = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
-        return [min(points) - 1, max(points) + 1] if points else []
-    instants = [p for v in values if (p := _instant(v)) is not None]
-    if not instants:
-        return []
-    return [
-        moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-        for moment in (min(instants) - timedelta(seconds=1), max(instants) + timedelta(seconds=1))
-    ]
-
-
-def _instant(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value.upper())
-    except ValueError:
-        return None
-    return moment.astimezone(UTC) if moment.tzinfo is not None else None

@@ -21,6 +21,7 @@ from protocol_conformance.objects import Tracked
 from protocol_conformance.pages import collect, query_text
 from protocol_conformance.plan import FilterPlan, ListPlan, ResourcePlan
 from protocol_conformance.registry import FILTER_PARAM, check, step
+from protocol_conformance.windows import in_window, ordinal
 from protocol_spec.model import WINDOW_MATCHES, Field
 
 if TYPE_CHECKING:  # steps are handed a run; they only call its methods
@@ -33,8 +34,6 @@ __all__ = [
     "filter_exact",
     "filters",
     "filters_combined",
-    "in_window",
-    "ordinal",
 ]
 
 _JsonObject = dict[str, Any]
@@ -120,36 +119,6 @@ def _resolver(ctx: Context) -> _Resolve:
         return shown[key]
 
     return resolve
-
-
-def ordinal(value: Any) -> float | None:
-    """Where a value lies on a window's line: a number itself, an RFC 3339 date-time its
-    instant in whole milliseconds since the epoch; None for anything else (in no window)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value.upper())
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        return None
-    return float((moment - _EPOCH) // timedelta(milliseconds=1))
-
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-def in_window(match: str, held: Any, bound: Any) -> bool:
-    """`since`: the attribute at or after the bound (>=); `before`: strictly before it (<).
-    A null (or unordered) attribute is in no window."""
-    at, edge = ordinal(held), ordinal(bound)
-    if at is None or edge is None:
-        return False
-    return at >= edge if match == "since" else at < edge
 
 
 def _equal(held: Any, wanted: Any) -> bool:
