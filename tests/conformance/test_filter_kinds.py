@@ -12,8 +12,9 @@ import re
 import pytest
 
 from protocol_conformance.results import SEMANTIC, RunResults
+from protocol_conformance.windows import bounds_beyond, in_window
 
-from .conftest import ROOT, Serve
+from .conftest import ROOT
 from .faults import (
     EmulatedList,
     Fault,
@@ -22,7 +23,7 @@ from .faults import (
     window_boundary_off,
     window_reversed,
 )
-from .variants import Variant, explain, run_all, scenario
+from .variants import Variant, explain, run_all
 
 SPEC = ROOT / "tests" / "fixtures" / "specs" / "features" / "filters_membership_and_windows.yaml"
 FILTERS = {
@@ -102,14 +103,22 @@ FAULTS: list[tuple[Variant, str]] = [
 ]
 
 
-def test_reference_server_passes_each_filter_both_ways(serve_fault: Serve) -> None:
-    with serve_fault(Fault(), spec=SPEC) as base_url:
-        results = scenario(base_url, SPEC)
+CLEAN = Variant("the reference server", Fault, spec=SPEC)
+
+
+@pytest.fixture(scope="module")
+def runs() -> dict[str, RunResults]:
+    """The clean server and every broken variant, side by side (variants.THREADS at a time)."""
+    return run_all([CLEAN, *(v for v, _ in FAULTS)])
+
+
+def test_reference_server_passes_each_filter_both_ways(runs: dict[str, RunResults]) -> None:
+    results = runs[CLEAN.name]
     assert results.ok, explain(results)
     assert FILTERS | {"filters_combined"} <= results.ran(SEMANTIC), explain(results)
     assert not [k for k in results.not_run if k[0] == "GET /v1/events" and "filter" in k[1]]
     assert not results.leftovers
-    # Each filter was asked for more than one value (both ways, each side of a boundary).
+    # Each filter was asked for several values (both ways, each side of a boundary).
     for name in FILTERS:
         assert results.by_check[(SEMANTIC, name)].passed >= 3, (name, explain(results))
     # The coverage table lists every parameter with the checks that ran for it.
@@ -120,16 +129,28 @@ def test_reference_server_passes_each_filter_both_ways(serve_fault: Serve) -> No
         assert re.search(rf"{name} +ran \d+, all passed", table), table
 
 
-@pytest.fixture(scope="module")
-def fault_results() -> dict[str, RunResults]:
-    return run_all(v for v, _ in FAULTS)
+def test_window_sides() -> None:
+    """The suite's own reading of a window: the boundary is in `since`, out of `before`;
+    offsets do not matter; null and text are in no window."""
+    edge = "2026-03-01T12:00:00Z"
+    assert in_window("since", "2026-03-01T13:00:00+01:00", edge)
+    assert not in_window("before", "2026-03-01T13:00:00+01:00", edge)
+    assert in_window("before", "2026-03-01T11:59:59.999Z", edge)
+    assert not in_window("since", None, edge) and not in_window("before", None, edge)
+    assert not in_window("since", "soon", edge)
+    assert in_window("since", 10, 10) and not in_window("before", 10, 10)
+    assert bounds_beyond([3, 1, 2], numeric=True) == [0, 4]
+    assert bounds_beyond(["2026-03-01T13:00:00+01:00", edge], numeric=False) == [
+        "2026-03-01T11:59:59Z",
+        "2026-03-01T12:00:01Z",
+    ]
 
 
 @pytest.mark.parametrize(("variant", "check"), FAULTS, ids=[v.name for v, _ in FAULTS])
 def test_each_broken_filter_is_reported_under_its_check(
-    fault_results: dict[str, RunResults], variant: Variant, check: str
+    runs: dict[str, RunResults], variant: Variant, check: str
 ) -> None:
-    results = fault_results[variant.name]
+    results = runs[variant.name]
     failed = results.failed_checks()
     assert check in failed, explain(results)
     assert failed - {check} <= BESIDE, explain(results)
