@@ -685,6 +685,18 @@ def _window(match: str, text: str, value: Any, *, boundary_inside: bool) -> bool
     return at > bound if match == "since" else at < bound
 
 
+def contains_as_text(param_name: str) -> Matcher:
+    """`contains` searched in the array's text (`LIKE '%value%'`): any item holding the value
+    as a substring, in any case, is kept."""
+
+    def matches(param: str, text: str, rule: Filter, value: Any) -> bool:
+        if param == param_name:
+            return isinstance(value, list) and any(text.lower() in str(v).lower() for v in value)
+        return exact(text, rule, value)
+
+    return matches
+
+
 def window_boundary_off(param_name: str) -> Matcher:
     """The window's boundary on the wrong side: `since` leaves out what is exactly at its
     value, `before` keeps it."""

@@ -1,8 +1,8 @@
 """Array membership (`match: contains`) and time windows (`match: since` / `before`), checked
 both ways on a spec of their own (tests/fixtures/specs/features/filters_membership_and_windows.yaml):
 the reference server passes every `filter_<param>` check, and each broken variant of it (a
-filter ignored, a window's boundary on the wrong side, a window reversed, date-times compared
-as text) is reported under that filter's check.
+filter ignored, array items matched as text, a window's boundary on the wrong side, a window
+reversed, date-times compared as text) is reported under that filter's check.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from .faults import (
     EmulatedList,
     Fault,
     IgnoreQuery,
+    contains_as_text,
     window_as_text,
     window_boundary_off,
     window_reversed,
@@ -42,6 +43,14 @@ BESIDE = {"filters_combined"}
 # (variant, the check that must report it)
 FAULTS: list[tuple[Variant, str]] = [
     (Variant("tag (contains) ignored", lambda: IgnoreQuery(("tag",)), spec=SPEC), "filter_tag"),
+    (
+        Variant(
+            "tag searched in the array's text",
+            lambda: EmulatedList(contains_as_text("tag")),
+            spec=SPEC,
+        ),
+        "filter_tag",
+    ),
     (
         Variant(
             "team_id (contains, references) ignored", lambda: IgnoreQuery(("team_id",)), spec=SPEC

@@ -438,6 +438,9 @@ def _make_with(
 
 def _variants(run: ResourceRun, f: FilterPlan, base: Any) -> None:
     """Objects whose value is a near miss of `base`: an exact filter must leave them out."""
+    if f.match == "contains":
+        _near_items(run, f, base)
+        return
     if f.match != "equals" or not isinstance(base, str):
         return
     body_field = run.body_field(f)
@@ -450,6 +453,25 @@ def _variants(run: ResourceRun, f: FilterPlan, base: Any) -> None:
             _make_with(run, {f.attribute_name: variant}, {})
         else:
             _make_with(run, {}, {f.attribute_name: variant})
+
+
+def _near_items(run: ResourceRun, f: FilterPlan, base: Any) -> None:
+    """Objects whose array holds only a near miss of the item `base` holds first (another case,
+    one character more, one less): `contains` compares items exactly, as `equals` does, so a
+    server searching the array's text for the value keeps them."""
+    body_field = run.body_field(f)
+    if body_field is None or body_field.name in run.values.references:
+        return  # a near miss of an id names nothing: refused, not filtered
+    if not isinstance(base, list) or not base or not isinstance(base[0], str) or not base[0]:
+        return
+    item = base[0]
+    other = "q" if item[-1] != "q" else "r"
+    for miss in dict.fromkeys([item.swapcase(), item + other, item[:-1]]):
+        if miss != item and run.values.valid(body_field, [miss]):
+            if f.settable == "create":
+                _make_with(run, {f.attribute_name: [miss]}, {})
+            else:
+                _make_with(run, {}, {f.attribute_name: [miss]})
 
 
 def _combined(run: ResourceRun) -> None:
