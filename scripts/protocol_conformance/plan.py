@@ -11,6 +11,7 @@ from urllib.parse import quote
 from protocol_spec import Api
 from protocol_spec.model import (
     Field,
+    FilterMatch,
     Model,
     Operation,
     Pagination,
@@ -44,7 +45,7 @@ class LimitPlan:
 class FilterPlan:
     param: Parameter
     attribute: Field  # the listed objects' attribute it narrows by
-    match: Literal["equals", "is-set"]
+    match: FilterMatch
     settable: Settable | None  # how the scenario gives its objects differing values
     # A filter through a reference: the listed objects' attribute naming the objects whose
     # `attribute` the filter narrows by (`x-protocol-filter` `through`), and their resource.

@@ -13,7 +13,8 @@ from protocol_conformance.http import Exchange
 from protocol_conformance.objects import Tracked
 from protocol_conformance.plan import FilterPlan, ResourcePlan
 from protocol_conformance.registry import Check, filter_checks
-from protocol_spec.model import Field
+from protocol_conformance.windows import bounds_beyond
+from protocol_spec.model import WINDOW_MATCHES, Field
 
 __all__ = ["ResourceRun"]
 
@@ -51,6 +52,20 @@ class ResourceRun:
             values: list[Any] = [True, False]
         elif f.param.type.kind == "enum":
             values = list(f.param.type.values)
+        elif f.match == "contains":  # items the objects hold (the designed first), one none
+            lists = [t.state.get(f.attribute_name) for t in self.ours]
+            held = [i for v in lists if isinstance(v, list) for i in v]
+            values = [*self.designed.get(f.param.name, []), *held]
+            values = list(dict.fromkeys(v for v in values if isinstance(v, str | int | float)))[:5]
+            body_field = self.body_field(f)
+            nobody = self.fresh_item(body_field or f.attribute, avoid=[*values, *held])
+            if nobody is not None:
+                values.append(nobody)
+        elif f.match in WINDOW_MATCHES:  # the boundary the objects were given, those they hold
+            held = [t.state.get(f.attribute_name) for t in self.ours]
+            values = [*self.designed.get(f.param.name, []), *[v for v in held if v is not None]]
+            values = list(dict.fromkeys(v for v in values if isinstance(v, str | int | float)))[:6]
+            values += bounds_beyond(values, f.param.type.kind in ("integer", "number"))
         else:
             held = [t.state.get(f.attribute_name) for t in self.ours]
             values = [*self.designed.get(f.param.name, []), *[v for v in held if v is not None]]
@@ -69,6 +84,39 @@ class ResourceRun:
                     f"no value for '{f.param.name}' the suite can draw or has seen",
                 )
         return valid
+
+    def fresh_item(self, f: Field, avoid: Sequence[Any] = ()) -> Any:
+        """An item for the array attribute `f` not in `avoid`: an id of a real object for a
+        list of references, else drawn from the items' type; None when there is none."""
+        items = f.type.items
+        if items is None:
+            return None
+        if f.name in self.values.references:
+            drawn = self.values.fresh(f, avoid=[list(avoid)])
+            found = drawn[0] if isinstance(drawn, list) and drawn else None
+            return found if found not in avoid else None
+        rng = self.values.rng
+        for _ in range(20):
+            candidates: list[Any]
+            if items.kind == "enum" or items.literals:
+                candidates = list(items.values or items.literals)
+            elif items.kind == "boolean":
+                candidates = [True, False]
+            elif items.kind == "integer":
+                candidates = [rng.randint(0, 1_000_000)]
+            elif items.kind == "number":
+                candidates = [rng.randint(0, 1_000_000) + 0.5]
+            elif items.kind == "string":
+                candidates = [
+                    "conformance-"
+                    + "".join(rng.choice("abcdefghjkmnpqrstuvwxyz") for _ in range(8))
+                ]
+            else:
+                return None
+            for item in candidates:
+                if item not in avoid and self.values.valid(f, [item]):
+                    return item
+        return None
 
     def judge(
         self,

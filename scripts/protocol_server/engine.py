@@ -21,7 +21,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 
 from protocol_server.auth import Accounts
 from protocol_server.errors import ApiError
-from protocol_server.formats import check_formats
+from protocol_server.formats import check_formats, check_value_format
 from protocol_server.plan import Plan, Served
 from protocol_server.relations import Relations, initial_value
 from protocol_server.requests import (
@@ -110,6 +110,11 @@ class Engine:
                 elif parameter.filter.match == "is-set":
                     conditions.append(
                         Condition(parameter.filter.attribute, "set" if value else "unset")
+                    )
+                elif parameter.filter.match in ("contains", "since", "before"):
+                    check_value_format(parameter.name, parameter.type, value)
+                    conditions.append(
+                        Condition(parameter.filter.attribute, parameter.filter.match, value)
                     )
                 else:
                     conditions.append(Condition(parameter.filter.attribute, "equals", value))

@@ -14,7 +14,7 @@ from protocol_server.errors import ApiError
 from protocol_server.requests import format_value
 from protocol_spec.model import Field, TypeRef
 
-__all__ = ["check_formats"]
+__all__ = ["check_formats", "check_value_format"]
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
@@ -37,6 +37,13 @@ def check_formats(fields: tuple[Field, ...], given: Mapping[str, Any]) -> None:
                 if not _valid(str(f.type.format or _item_format(f.type)), value):
                     words = _WORDS[str(f.type.format or _item_format(f.type))]
                     raise ApiError(400, f"{f.name}: must be {words}, got {format_value(value)}.")
+
+
+def check_value_format(name: str, type_ref: TypeRef, value: Any) -> None:
+    """400 naming the parameter when its value does not have its declared format."""
+    kind = type_ref.format
+    if kind in _WORDS and isinstance(value, str) and not _valid(str(kind), value):
+        raise ApiError(400, f"{name}: must be {_WORDS[str(kind)]}, got {format_value(value)}.")
 
 
 def _item_format(type_ref: TypeRef) -> str | None:

@@ -77,10 +77,12 @@ class IdempotencyKey:
 
 @dataclass(frozen=True)
 class Condition:
-    """One filter of a list: the attribute equals a value, or is (not) null."""
+    """One filter of a list: the attribute equals a value, or is (not) null; an array attribute
+    contains the value; the attribute is at or after (`since`: >=) or strictly before
+    (`before`: <) the value (a text attribute holds RFC 3339 date-times, compared as instants)."""
 
     attribute: str
-    test: Literal["equals", "set", "unset", "sql"]
+    test: Literal["equals", "set", "unset", "sql", "contains", "since", "before"]
     value: Any = (
         None  # for "sql": (an SQL condition, its values), e.g. a filter through a reference
     )
@@ -438,7 +440,7 @@ def _decoded(layout: TableLayout, row: Sequence[Any]) -> Row:
 def _where(
     layout: TableLayout, account: str, conditions: Sequence[Condition]
 ) -> tuple[str, list[Any]]:
-    clauses, values = [f"{ACCOUNT} = ?"], [account]
+    clauses, values = [f"{ACCOUNT} = ?"], list[Any]([account])
     for condition in conditions:
         column = quote(condition.attribute)
         if condition.test == "set":
@@ -449,6 +451,17 @@ def _where(
             clause, clause_values = condition.value
             clauses.append(clause)
             values += clause_values
+        elif condition.test == "contains":  # an array kept as JSON text; true is 1 in SQL
+            clauses.append(f"EXISTS (SELECT 1 FROM json_each({column}) WHERE value = ?)")
+            held = condition.value
+            values.append(int(held) if isinstance(held, bool) else held)
+        elif condition.test in ("since", "before"):
+            beyond = ">=" if condition.test == "since" else "<"
+            if layout.column(condition.attribute).kind == "text":  # RFC 3339: as instants
+                clauses.append(f"julianday(upper({column})) {beyond} julianday(upper(?))")
+            else:
+                clauses.append(f"{column} {beyond} ?")
+            values.append(condition.value)
         else:
             clauses.append(f"{column} = ?")
             values.append(encode(layout.column(condition.attribute).kind, condition.value))

@@ -29,6 +29,7 @@ __all__ = [
     "DOWNLOAD_SUFFIX",
     "IDEMPOTENCY_KEY",
     "WEBHOOKS_ATTRIBUTE",
+    "WINDOW_MATCHES",
     "Api",
     "Assigned",
     "Body",
@@ -40,6 +41,7 @@ __all__ = [
     "Field",
     "FileRole",
     "Filter",
+    "FilterMatch",
     "Gap",
     "Header",
     "IdFormat",
@@ -210,12 +212,20 @@ class Enum:
     pointer: str = ""  # where the enum's schema is written
 
 
+# How a filter's value constrains the attribute (`x-protocol-filter` `match`): `equals`, `is-set`
+# (a boolean: not null / null), `contains` (an array attribute holds the value), `since` (the
+# attribute is >= the value) and `before` (it is < the value): `since` and `before` on one
+# attribute make the half-open window [since, before).
+FilterMatch = Literal["equals", "is-set", "contains", "since", "before"]
+WINDOW_MATCHES: tuple[FilterMatch, ...] = ("since", "before")
+
+
 @dataclass(frozen=True)
 class Filter:
     """A query parameter that narrows a list by one attribute (`x-protocol-filter`)."""
 
     attribute: str
-    match: Literal["equals", "is-set"]
+    match: FilterMatch
     through: str | None = None  # a reference attribute: `attribute` is the named object's
 
 

@@ -15,16 +15,18 @@ import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any, Literal
+from typing import Any, get_args
 
 from . import naming
 from .errors import SpecError
 from .loaded import LoadedSpec
 from .messages import kind_words
 from .model import (
+    WINDOW_MATCHES,
     ErrorShape,
     Field,
     Filter,
+    FilterMatch,
     Gap,
     IdFormat,
     Model,
@@ -317,7 +319,18 @@ class Semantics:
             )
             return param
         name = str(raw["attribute"])
+        kind = raw.get("match", "equals")
+        match: FilterMatch = kind if kind in _MATCHES else "equals"
         if isinstance(raw.get("through"), str):  # the named object's attribute: relations.py
+            if match in ("contains", *WINDOW_MATCHES):
+                self.fail(
+                    join(at, "match"),
+                    f"'{FILTER}' of '{param.name}' says `match: {match}` with `through`: a "
+                    f"filter through a reference compares with `equals` only",
+                    "filter an attribute of the listed objects themselves (drop `through`), or "
+                    "use `match: equals`",
+                )
+                return param
             return replace(param, filter=Filter(name, "equals", str(raw["through"])))
         attribute = item.field(name)
         if attribute is None:
@@ -329,7 +342,10 @@ class Semantics:
                 [f.name for f in item.fields],
             )
             return param
-        match: Literal["equals", "is-set"] = "is-set" if raw.get("match") == "is-set" else "equals"
+        if match == "contains":
+            return self._contains(at, param, name, attribute)
+        if match in WINDOW_MATCHES:
+            return self._window(at, param, name, attribute, match)
         if match == "is-set" and param.type.kind != "boolean":
             self.fail(
                 join(at, "match"),
@@ -353,6 +369,64 @@ class Semantics:
                 f"attribute '{name}' ({kind_words(attribute.type)})",
                 "filter an attribute of the parameter's type, or use `match: is-set` for a "
                 "boolean parameter on a nullable attribute",
+            )
+            return param
+        return replace(param, filter=Filter(name, match))
+
+    def _contains(self, at: str, param: Parameter, name: str, attribute: Field) -> Parameter:
+        """`match: contains`: an array attribute of scalars (or of reference ids), and a
+        parameter of its items' type."""
+        items = attribute.type.items if attribute.type.kind == "array" else None
+        if items is None:
+            self.fail(
+                join(at, "match"),
+                f"'{FILTER}' of '{param.name}' says `match: contains`, but the attribute "
+                f"'{name}' is {kind_words(attribute.type)}, not an array",
+                "filter an array attribute (type: array, with `items`), or use `match: equals`",
+            )
+            return param
+        if not _comparable(param.type, items):
+            self.fail(
+                join(at, "attribute"),
+                f"'{FILTER}' of '{param.name}' says `match: contains`: '{param.name}' is "
+                f"{kind_words(param.type)}, but each item of '{name}' is {kind_words(items)}",
+                f"give '{param.name}' the type of the items of '{name}' ({kind_words(items)}); "
+                "`contains` compares strings, integers, numbers and booleans",
+            )
+            return param
+        return replace(param, filter=Filter(name, "contains"))
+
+    def _window(
+        self, at: str, param: Parameter, name: str, attribute: Field, match: FilterMatch
+    ) -> Parameter:
+        """`match: since` / `before`: an ordered attribute (a number, or a string of format
+        date-time), and a parameter of the same kind (and format)."""
+        ordered = _ordered(attribute.type)
+        if ordered is None:
+            self.fail(
+                join(at, "match"),
+                f"'{FILTER}' of '{param.name}' says `match: {match}`, but the attribute '{name}' "
+                f"is {kind_words(attribute.type)}"
+                + (f" of format {attribute.type.format}" if attribute.type.format else "")
+                + ": its values have no order to compare with",
+                "filter an integer or number attribute, or a string of `format: date-time`, "
+                "or use `match: equals`",
+            )
+            return param
+        if _ordered(param.type) != ordered:
+            wanted = (
+                "an integer or a number"
+                if ordered == "number"
+                else f"a string of `format: {ordered}`"
+            )
+            self.fail(
+                join(at, "attribute"),
+                f"'{FILTER}' of '{param.name}' says `match: {match}` on '{name}' "
+                f"({kind_words(attribute.type)}"
+                + (f" of format {attribute.type.format}" if attribute.type.format else "")
+                + f"), but '{param.name}' is {kind_words(param.type)}"
+                + (f" of format {param.type.format}" if param.type.format else ""),
+                f"give '{param.name}' the attribute's kind: {wanted}",
             )
             return param
         return replace(param, filter=Filter(name, match))
@@ -687,6 +761,21 @@ def _list_gaps(model: Model, listing: Operation | None) -> list[Gap]:
             )
         )
     return gaps
+
+
+_MATCHES: tuple[FilterMatch, ...] = get_args(FilterMatch)
+# The string formats whose (RFC 3339) values a window compares as instants.
+_ORDERED_FORMATS = ("date-time",)
+
+
+def _ordered(type_ref: TypeRef) -> str | None:
+    """What a window compares a value of this type as: "number" or "date-time"; None
+    when its values have no order the filter can use."""
+    if type_ref.kind in ("integer", "number"):
+        return "number"
+    if type_ref.kind == "string" and type_ref.format in _ORDERED_FORMATS:
+        return type_ref.format
+    return None
 
 
 def _comparable(parameter: TypeRef, attribute: TypeRef) -> bool:

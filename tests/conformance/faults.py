@@ -15,6 +15,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from email.utils import formatdate
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -642,12 +643,94 @@ class EmulatedList(Fault):
 
 
 def exact(text: str, rule: Filter, value: Any) -> bool:
-    """What the spec says: is-set keeps set (or null) values; equals keeps equal ones."""
+    """What the spec says: is-set keeps set (or null) values; equals keeps equal ones; contains
+    the arrays holding the value; since what is at or after it, before what is before it."""
     if rule.match == "is-set":
         return (value is not None) == (text == "true")
+    if rule.match == "contains":
+        return isinstance(value, list) and any(
+            exact(text, replace(rule, match="equals"), v) for v in value
+        )
+    if rule.match in ("since", "before"):
+        return _window(rule.match, text, value, boundary_inside=rule.match == "since")
     if isinstance(value, bool):
         return text == ("true" if value else "false")
     return text == str(value)
+
+
+def _point(value: Any) -> float | None:
+    """A number, or an RFC 3339 date-time as seconds since the epoch; None if neither."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(str(value).upper()).timestamp()
+    except ValueError:
+        return None
+
+
+def _window(match: str, text: str, value: Any, *, boundary_inside: bool) -> bool:
+    """`since` keeps what lies after the bound, `before` what lies before it; the bound itself
+    only with `boundary_inside`."""
+    at, bound = _point(value), _point(text)
+    if at is None or bound is None:
+        return False
+    if at == bound:
+        return boundary_inside
+    return at > bound if match == "since" else at < bound
+
+
+def contains_as_text(param_name: str) -> Matcher:
+    """`contains` searched in the array's text (`LIKE '%value%'`): any item holding the value
+    as a substring, in any case, is kept."""
+
+    def matches(param: str, text: str, rule: Filter, value: Any) -> bool:
+        if param == param_name:
+            return isinstance(value, list) and any(text.lower() in str(v).lower() for v in value)
+        return exact(text, rule, value)
+
+    return matches
+
+
+def window_boundary_off(param_name: str) -> Matcher:
+    """The window's boundary on the wrong side: `since` leaves out what is exactly at its
+    value, `before` keeps it."""
+
+    def matches(param: str, text: str, rule: Filter, value: Any) -> bool:
+        if param == param_name:
+            return _window(rule.match, text, value, boundary_inside=rule.match == "before")
+        return exact(text, rule, value)
+
+    return matches
+
+
+def window_reversed(param_name: str) -> Matcher:
+    """`since` keeps what lies before its value and `before` what lies after it."""
+
+    def matches(param: str, text: str, rule: Filter, value: Any) -> bool:
+        if param == param_name:
+            other = "before" if rule.match == "since" else "since"
+            return _window(other, text, value, boundary_inside=other == "since")
+        return exact(text, rule, value)
+
+    return matches
+
+
+def window_as_text(param_name: str) -> Matcher:
+    """Date-times compared as text, not as instants (`...T05:05:06+01:00` sorts after
+    `...T04:05:06Z`, the same instant)."""
+
+    def matches(param: str, text: str, rule: Filter, value: Any) -> bool:
+        if param == param_name and isinstance(value, str):
+            return value >= text if rule.match == "since" else value < text
+        return exact(text, rule, value)
+
+    return matches
 
 
 def prefix_match(param_name: str, length: int) -> Matcher:

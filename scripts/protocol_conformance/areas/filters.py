@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -20,6 +21,8 @@ from protocol_conformance.objects import Tracked
 from protocol_conformance.pages import collect, query_text
 from protocol_conformance.plan import FilterPlan, ListPlan, ResourcePlan
 from protocol_conformance.registry import FILTER_PARAM, check, step
+from protocol_conformance.windows import in_window, ordinal
+from protocol_spec.model import WINDOW_MATCHES, Field
 
 if TYPE_CHECKING:  # steps are handed a run; they only call its methods
     from protocol_conformance.resource_run import ResourceRun
@@ -52,10 +55,17 @@ class FilterQuery:
                 if named is None:
                     return False
                 item = named
+            held = item.get(f.attribute_name)
             if f.match == "is-set":
-                if (item.get(f.attribute_name) is not None) is not value:
+                if (held is not None) is not value:
                     return False
-            elif f.attribute_name not in item or not _equal(item[f.attribute_name], value):
+            elif f.match == "contains":
+                if not isinstance(held, list) or not any(_equal(v, value) for v in held):
+                    return False
+            elif f.match in WINDOW_MATCHES:
+                if not in_window(f.match, held, value):
+                    return False
+            elif f.attribute_name not in item or not _equal(held, value):
                 return False
         return True
 
@@ -67,6 +77,12 @@ class FilterQuery:
         for f, value in self.terms:
             if f.match == "is-set":
                 parts.append(f"{f.attribute_name} {'set' if value else 'null'}")
+            elif f.match == "contains":
+                parts.append(f"{f.attribute_name} holds {value!r}")
+            elif f.match == "since":
+                parts.append(f"{f.attribute_name} >= {value!r} (the boundary included)")
+            elif f.match == "before":
+                parts.append(f"{f.attribute_name} < {value!r} (the boundary excluded)")
             else:
                 parts.append(f"{f.attribute_name} = {value!r}")
         return " and ".join(parts)
@@ -167,6 +183,10 @@ def _design(run: ResourceRun, f: FilterPlan) -> tuple[Any, Any] | None:
     unset: Any = None if body_field.nullable else ABSENT
     if f.settable == "create" and not body_field.nullable:
         unset = ABSENT
+    if f.match == "contains":
+        return _holding(run, body_field)
+    if f.match in WINDOW_MATCHES:
+        return None  # three objects of their own, on either side of a boundary (_windows)
     samples = run.values.samples(body_field)
     if f.match == "is-set":
         edges = run.values.boundaries(body_field)
@@ -185,6 +205,102 @@ def _design(run: ResourceRun, f: FilterPlan) -> tuple[Any, Any] | None:
     if body_field.nullable or f.settable == "create":
         return (first, unset)
     return (first, run.values.fresh(body_field, avoid=[first]))
+
+
+def _holding(run: ResourceRun, body_field: Field) -> tuple[Any, Any] | None:
+    """Two arrays for a `contains` filter: the first holds an item the second does not (they
+    share another where they can)."""
+    if body_field.type.items is None:
+        return None
+    if body_field.name in run.values.references:  # ids of real objects
+        lists = [v for v in run.values.samples(body_field) if isinstance(v, list) and v]
+        longest = max(lists, key=len, default=None)
+        return (longest, longest[1:]) if longest is not None else None
+    drawn: list[Any] = []
+    for _ in range(2):
+        item = run.fresh_item(body_field, avoid=drawn)
+        if item is not None:
+            drawn.append(item)
+    for pair in ((drawn, drawn[1:]), (drawn[:1], [])):
+        if pair[0] and all(run.values.valid(body_field, v) for v in pair):
+            return pair
+    return None
+
+
+def _windows(run: ResourceRun, listing: ListPlan) -> None:
+    """Three objects per attribute a window filters, one before, one on and one after a
+    boundary (the designed values the queries ask for, the boundary first). Date-times are
+    half an hour apart and written in two offsets (the boundary at +01:00, the others in UTC),
+    so only a server that compares instants, not text, keeps the right ones."""
+    done: set[str] = set()
+    for f in listing.filters:
+        if f.match not in WINDOW_MATCHES or f.settable is None or f.attribute_name in done:
+            continue
+        done.add(f.attribute_name)
+        body_field = run.body_field(f)
+        if body_field is None:
+            continue
+        line = _line(run, body_field)
+        if line is None:
+            continue
+        held, asked = line
+        for value in held:
+            if f.settable == "create":
+                _make_with(run, {f.attribute_name: value}, {})
+            else:
+                _make_with(run, {}, {f.attribute_name: value})
+        for other in listing.filters:
+            if other.attribute_name == f.attribute_name and other.match in WINDOW_MATCHES:
+                run.designed[other.param.name] = asked
+
+
+def _line(run: ResourceRun, body_field: Field) -> tuple[list[Any], list[Any]] | None:
+    """Three values in order (what the objects hold) and the values to ask for (the middle one
+    first, as the boundary); None when the attribute cannot take three ordered values."""
+    if body_field.type.kind == "string" and body_field.type.format == "date-time":
+        base = run.values.rng.randint(978307200, 1893456000)  # 2001 to 2030, whole seconds
+        lower, middle, upper = (base - 1800, base, base + 1800)  # within an hour
+
+        def utc(seconds: int) -> str:
+            return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+        shifted = datetime.fromtimestamp(middle, timezone(timedelta(hours=1))).isoformat()
+        held = [utc(lower), shifted, utc(upper)]
+        asked = [utc(middle), utc(lower), utc(upper), shifted]
+    elif body_field.type.kind in ("integer", "number"):
+        drawn: list[Any] = []
+        for _ in range(3):
+            value = run.values.fresh(body_field, avoid=drawn)
+            if value is not None:
+                drawn.append(value)
+        if len(drawn) < 3:
+            return None
+        held = sorted(drawn)
+        asked = [held[1], held[0], held[2]]
+    else:
+        return None
+    if not all(run.values.valid(body_field, v) for v in held):
+        return None
+    return held, asked
+
+
+def _window_pairs(run: ResourceRun, listing: ListPlan) -> None:
+    """A `since` and a `before` on one attribute together: the half-open window between the
+    lowest and the highest value the objects hold."""
+    for low in listing.filters:
+        if low.match != "since":
+            continue
+        for high in listing.filters:
+            if high.match != "before" or high.attribute_name != low.attribute_name:
+                continue
+            points = run.query_values(low, None)
+            ordered = sorted(
+                (p for p in points if ordinal(p) is not None), key=lambda p: ordinal(p) or 0.0
+            )
+            if len(ordered) < 2:
+                continue
+            query = FilterQuery(((low, ordered[0]), (high, ordered[-1])))
+            run.judge(filters_combined, listing.label, listing, query, run.ours)
 
 
 @step(20)
@@ -211,6 +327,9 @@ def filters(run: ResourceRun) -> None:
         _make_with(run, wanted_create, {k: v for k, v in wanted_update.items() if v is not ABSENT})
     for f in arranged:
         _variants(run, f, designs[f.param.name][0])
+        if f.match == "contains":
+            run.designed[f.param.name] = list(designs[f.param.name][0])
+    _windows(run, listing)
     for f in listing.filters:
         if f.through is not None:
             _through(run, listing, f)
@@ -226,6 +345,7 @@ def filters(run: ResourceRun) -> None:
                 name=filter_exact.named(f.param.name),
             )
     _combined(run)
+    _window_pairs(run, listing)
 
 
 def _through(run: ResourceRun, listing: ListPlan, f: FilterPlan) -> None:
@@ -318,6 +438,9 @@ def _make_with(
 
 def _variants(run: ResourceRun, f: FilterPlan, base: Any) -> None:
     """Objects whose value is a near miss of `base`: an exact filter must leave them out."""
+    if f.match == "contains":
+        _near_items(run, f, base)
+        return
     if f.match != "equals" or not isinstance(base, str):
         return
     body_field = run.body_field(f)
@@ -330,6 +453,25 @@ def _variants(run: ResourceRun, f: FilterPlan, base: Any) -> None:
             _make_with(run, {f.attribute_name: variant}, {})
         else:
             _make_with(run, {}, {f.attribute_name: variant})
+
+
+def _near_items(run: ResourceRun, f: FilterPlan, base: Any) -> None:
+    """Objects whose array holds only a near miss of the item `base` holds first (another case,
+    one character more, one less): `contains` compares items exactly, as `equals` does, so a
+    server searching the array's text for the value keeps them."""
+    body_field = run.body_field(f)
+    if body_field is None or body_field.name in run.values.references:
+        return  # a near miss of an id names nothing: refused, not filtered
+    if not isinstance(base, list) or not base or not isinstance(base[0], str) or not base[0]:
+        return
+    item = base[0]
+    other = "q" if item[-1] != "q" else "r"
+    for miss in dict.fromkeys([item.swapcase(), item + other, item[:-1]]):
+        if miss != item and run.values.valid(body_field, [miss]):
+            if f.settable == "create":
+                _make_with(run, {f.attribute_name: [miss]}, {})
+            else:
+                _make_with(run, {}, {f.attribute_name: [miss]})
 
 
 def _combined(run: ResourceRun) -> None:
