@@ -322,7 +322,7 @@ class Semantics:
         kind = raw.get("match", "equals")
         match: FilterMatch = kind if kind in _MATCHES else "equals"
         if isinstance(raw.get("through"), str):  # the named object's attribute: relations.py
-            if match in ("contains", *WINDOW_MATCHES):
+            if match != "equals":
                 self.fail(
                     join(at, "match"),
                     f"'{FILTER}' of '{param.name}' says `match: {match}` with `through`: a "
