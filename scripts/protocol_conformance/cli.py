@@ -162,7 +162,8 @@ def build_parser() -> argparse.ArgumentParser:
             "attributes, delete, each filter, page sizes, the more-flag, cursor walks, order, account "
             "isolation, authentication, refused requests, error objects and types). Without "
             "--base-url, starts the reference server on the same spec with a fresh database "
-            "and two fresh tokens, tests it, and stops it. Every object the run creates is "
+            "and two fresh tokens, tests what it serves (listing, per resource, what it does "
+            "not serve and why), and stops it. Every object the run creates is "
             "deleted at the end. Every option falls back to the environment variable named "
             "in its help."
         ),
