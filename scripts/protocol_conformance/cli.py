@@ -3,8 +3,13 @@ default), everything read from the spec through `protocol_spec`.
 
 Exit status: 0 every check held; 1 a check failed or part of the run could not complete; 2 the
 server could not be tested at all (bad arguments, bad spec or fixtures, unreachable, not this
-API), or the run was ended early (the server hangs, or DEADLINE passed) - then with the report
-of what ran. Whatever the server does, a report and a JUnit file are written.
+API, an embedded server that can serve nothing of the spec), or the run was ended early (the
+server hangs, or DEADLINE passed) - then with the report of what ran. Whatever the server does,
+a report and a JUnit file are written.
+
+With the embedded reference server, only what it serves is tested: the resources it leaves out
+(`protocol_server.plan.survey`, the server's own reasons) are listed in the report, per
+resource with each reason, and neither fuzzed nor checked.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -27,7 +32,7 @@ from protocol_conformance.guard import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_RESPONSE_BYTES,
 )
-from protocol_conformance.results import RunResults
+from protocol_conformance.results import NotServed, RunResults
 
 __all__ = [
     "DEFAULT_MAX_EXAMPLES",
@@ -48,6 +53,7 @@ __all__ = [
     "Target",
     "UsageError",
     "build_parser",
+    "embedded_scope",
     "main",
     "parse_options",
     "run",
@@ -156,7 +162,8 @@ def build_parser() -> argparse.ArgumentParser:
             "attributes, delete, each filter, page sizes, the more-flag, cursor walks, order, account "
             "isolation, authentication, refused requests, error objects and types). Without "
             "--base-url, starts the reference server on the same spec with a fresh database "
-            "and two fresh tokens, tests it, and stops it. Every object the run creates is "
+            "and two fresh tokens, tests what it serves (listing, per resource, what it does "
+            "not serve and why), and stops it. Every object the run creates is "
             "deleted at the end. Every option falls back to the environment variable named "
             "in its help."
         ),
@@ -443,6 +450,53 @@ def target_server(options: Options, webhooks: WebhookSetup | None = None) -> Ite
         raise UsageError(f"The embedded reference server did not start: {exc}") from exc
 
 
+def embedded_scope(api: Api) -> tuple[Api, list[NotServed]]:
+    """What of `api` the embedded reference server serves (the model with only those
+    resources), and each resource it leaves out with the server's reasons. Read from the
+    server's own plan (`protocol_server.plan.survey`), so the two never disagree. Nothing
+    servable cannot be tested: `UsageError` with every reason, per resource."""
+    try:
+        from protocol_server.plan import survey
+    except ImportError as exc:
+        raise UsageError(
+            f"The reference server (protocol_server) cannot be imported ({exc}); install the project "
+            "(make setup), or give BASE_URL and TOKEN to test another server."
+        ) from exc
+    found = survey(api)
+    not_served = [
+        NotServed(
+            left.resource.name,
+            tuple(op.label for op in left.resource.operations),
+            tuple(reason.render() for reason in left.reasons),
+            tuple(
+                "; ".join(
+                    r.problem
+                    for r in left.reasons
+                    if r.pointer == op.pointer or r.pointer.startswith(op.pointer + "/")
+                )
+                for op in left.resource.operations
+            ),
+        )
+        for left in found.unserved
+    ]
+    if found.plan is None:
+        heading = (
+            f"The embedded reference server can serve nothing of {api.positions.file}, so "
+            "nothing can be tested on it (give BASE_URL and TOKEN to test a server of your own "
+            "against this spec). Why:"
+        )
+        lines = [heading]
+        if found.problems:
+            lines.append("  the whole spec:")
+            lines += ["    " + line for e in found.problems for line in e.render().splitlines()]
+        for left in not_served:
+            lines.append(f"  resource '{left.resource}' ({', '.join(left.operations)}):")
+            lines += ["    " + line for reason in left.reasons for line in reason.splitlines()]
+        raise UsageError("\n".join(lines))
+    served = {s.resource.name for s in found.plan.served}
+    return replace(api, resources=tuple(r for r in api.resources if r.name in served)), not_served
+
+
 def run(
     options: Options,
     target: Target,
@@ -451,10 +505,13 @@ def run(
     workers: FuzzWorkers | None = None,
     transport: TransportOptions | None = None,
     webhooks: WebhookSetup | None = None,
+    not_served: Sequence[NotServed] = (),
 ) -> RunResults:
     """Both parts, each behind a function that takes settings and a results object; the
     schemathesis part in `workers`' processes when given (WORKERS > 1). Once one part ends the
-    run (the server hangs, DEADLINE), the other does not start."""
+    run (the server hangs, DEADLINE), the other does not start. With `not_served` (the
+    embedded server's resources left out), `api` holds only the served resources, and only
+    their operations are fuzzed."""
     # Imported here so that `--help` and argument errors stay instant.
     from protocol_conformance.fuzz import FuzzSettings
     from protocol_conformance.guard import RunOver
@@ -465,7 +522,7 @@ def run(
     from protocol_conformance.shards import run_one_by_one
 
     transport = transport or _transport(options, None)
-    results = RunResults()
+    results = RunResults(not_served=list(not_served))
     semantic = RunResults()  # merged after the fuzzer's findings, however the two ran
     scenario_ran: list[bool] = []
 
@@ -511,6 +568,7 @@ def run(
                 ca_bundle=options.ca_bundle,
                 client_cert=options.client_cert,
                 client_key=options.client_key,
+                operations=tuple(op.label for op in api.operations) if not_served else None,
             )
             if workers is not None:
                 workers.run(settings, api, results, alongside)
@@ -576,6 +634,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.monotonic()
     options: Options | None = None
     target: Target | None = None
+    not_served: list[NotServed] = []
     try:
         options = parse_options(argv)
         deadline = time.time() + options.deadline
@@ -584,6 +643,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SpecErrors as exc:
             raise UsageError(f"The spec {options.spec} cannot be used:\n{exc}") from None
         fixtures = load_fixtures(options.fixtures, api)
+        if options.base_url is None:
+            # Only what the embedded server serves is tested; the rest is reported.
+            api, not_served = embedded_scope(api)
         with ExitStack() as stack:
             workers = None
             if options.workers > 1 and "schemathesis" in options.parts:
@@ -593,7 +655,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             target = stack.enter_context(target_server(options, webhooks))
             transport = _transport(options, deadline)
             preflight(api, target.base_url, target.token, target.other_token, transport)
-            results = run(options, target, api, fixtures, workers, transport, webhooks)
+            results = run(options, target, api, fixtures, workers, transport, webhooks, not_served)
     except CannotTest as exc:
         print(f"conformance: {visible(str(exc))}", file=sys.stderr)
         if options is not None:
@@ -610,6 +672,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"conformance: {type(exc).__name__}: {exc}", file=sys.stderr)
             return EXIT_FAILED
         results = RunResults(errors=[f"the run stopped: {type(exc).__name__}: {exc}"])
+    results.not_served = results.not_served or not_served
     return _report(options, target, results, time.monotonic() - started)
 
 

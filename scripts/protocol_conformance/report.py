@@ -12,10 +12,12 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
-from protocol_conformance.results import SCHEMATHESIS, SEMANTIC, RunResults, Tally
+from protocol_conformance.coverage import EVERY_CHECK
+from protocol_conformance.results import SCHEMATHESIS, SEMANTIC, NotServed, RunResults, Tally
 
 __all__ = [
     "JUNIT_FILE",
+    "NOT_SERVED",
     "coverage_table",
     "render_summary",
     "visible",
@@ -23,6 +25,7 @@ __all__ = [
 ]
 
 JUNIT_FILE = "conformance.junit.xml"
+NOT_SERVED = "not served"  # the JUnit suite of the operations the embedded server leaves out
 # Characters XML 1.0 cannot carry at all; fuzzed bodies are full of them.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Characters a terminal obeys or hides rather than shows: C0 and C1 controls (escape codes, a
@@ -51,8 +54,9 @@ def render_summary(results: RunResults, *, target: str, settings_line: str, elap
             continue  # that part did not run
         lines += _table(f"{title}, per check", _rows(results.by_check, suite))
         lines += _table(f"{title}, per operation", _rows(results.by_operation, suite))
-    if results.requests[SEMANTIC] or results.not_run:
+    if results.requests[SEMANTIC] or results.not_run or results.not_served:
         lines += coverage_table(results)
+    lines += _not_served(results.not_served)
     if results.failures:
         lines.append(f"FAILURES ({len(results.failures)})")
         for number, failure in enumerate(results.failures, 1):
@@ -79,7 +83,16 @@ def render_summary(results: RunResults, *, target: str, settings_line: str, elap
             f"{len(results.errors)} error(s)."
         )
     elif results.ok:
-        lines.append("RESULT: PASSED - every check held.")
+        untested = sum(len(left.operations) for left in results.not_served)
+        lines.append(
+            "RESULT: PASSED - every check held"
+            + (
+                f" on what the server serves; {untested} operation(s) not served, not tested "
+                "(NOT SERVED above)."
+                if untested
+                else "."
+            )
+        )
     else:
         checks = ", ".join(sorted(results.failed_checks())) or "none"
         lines.append(
@@ -89,6 +102,23 @@ def render_summary(results: RunResults, *, target: str, settings_line: str, elap
     # Each line escaped: whatever the server sent, it cannot move the cursor, clear the screen
     # or start a line of the report's own.
     return "\n".join(visible(part) for line in lines for part in line.split("\n"))
+
+
+def _not_served(not_served: list[NotServed]) -> list[str]:
+    """Each resource the embedded server leaves out: its operations, and the server's reasons."""
+    if not not_served:
+        return []
+    operations = sum(len(left.operations) for left in not_served)
+    heading = (
+        f"NOT SERVED ({operations} operation(s) of {len(not_served)} resource(s)): the embedded "
+        "reference server leaves these out, so they were neither fuzzed nor checked; the "
+        "server's reasons, each with what to add to the spec:"
+    )
+    lines = [heading]
+    for left in not_served:
+        lines.append(f"  {left.resource}: {', '.join(left.operations)}")
+        lines += ["    " + line for reason in left.reasons for line in reason.splitlines()]
+    return [*lines, ""]
 
 
 def _dropped(results: RunResults) -> list[str]:
@@ -114,6 +144,13 @@ def coverage_table(results: RunResults) -> list[str]:
             ran = tally.passed + tally.failed
             verdict = f"{tally.failed} FAILED" if tally.failed else "all passed"
             cells.setdefault(operation, {})[check] = f"ran {ran}, {verdict}"
+    for left in results.not_served:
+        for operation, own in zip(left.operations, left.own_problems, strict=True):
+            cells.setdefault(operation, {})[EVERY_CHECK] = (
+                "not run: not served by the embedded reference server: "
+                + (f"{own}; " if own else "")
+                + f"'{left.resource}' is left out ({len(left.reasons)} reason(s) under NOT SERVED)"
+            )
     for (operation, check), reason in results.not_run.items():
         row = cells.setdefault(operation, {})
         row[check] = (
@@ -250,6 +287,31 @@ def write_junit(results: RunResults, report_dir: Path, *, elapsed: float) -> Pat
                 element, "testcase", {"classname": f"conformance.{suite}", "name": check}
             )
             ElementTree.SubElement(case, "skipped", {"message": _xml_text("; ".join(reasons))})
+    if results.not_served:
+        operations = [(op, left) for left in results.not_served for op in left.operations]
+        element = ElementTree.SubElement(
+            root,
+            "testsuite",
+            {
+                "name": NOT_SERVED,
+                "tests": str(len(operations)),
+                "failures": "0",
+                "errors": "0",
+                "skipped": str(len(operations)),
+            },
+        )
+        for operation, left in operations:
+            case = ElementTree.SubElement(
+                element, "testcase", {"classname": "conformance.not_served", "name": operation}
+            )
+            message = (
+                f"not served by the embedded reference server: '{left.resource}' is left out, "
+                f"for {len(left.reasons)} reason(s): "
+                + " | ".join(reason.splitlines()[0] for reason in left.reasons)
+            )
+            ElementTree.SubElement(
+                case, "skipped", {"message": _xml_text(message)}
+            ).text = _xml_text("\n".join(left.reasons))
     if results.errors or results.ended:
         element = ElementTree.SubElement(
             root, "testsuite", {"name": "run", "tests": "1", "errors": "1"}

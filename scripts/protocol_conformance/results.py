@@ -15,6 +15,7 @@ __all__ = [
     "CreatedObject",
     "Failure",
     "Leftover",
+    "NotServed",
     "RunResults",
     "Tally",
 ]
@@ -63,6 +64,19 @@ class Leftover:
     curl: str
 
 
+@dataclass(frozen=True)
+class NotServed:
+    """A resource the embedded reference server leaves out: its operations were neither fuzzed
+    nor checked, for the server's reasons (each `file:line: pointer: problem` and a fix)."""
+
+    resource: str
+    operations: tuple[str, ...]  # labels, "GET /things"
+    reasons: tuple[str, ...]  # each as the server prints it: file:line, pointer, problem, fix
+    # Per operation (as `operations`), the problems of the reasons that point into it, "; "-joined
+    # ("" when every reason is about the resource as a whole): the coverage table's words.
+    own_problems: tuple[str, ...]
+
+
 @dataclass
 class RunResults:
     """Every outcome of one run, plus the number of requests each part sent."""
@@ -91,6 +105,8 @@ class RunResults:
     capped: list[str] = field(default_factory=list)
     # list operation -> each query parameter -> the checks that send it
     parameters: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # The resources the embedded reference server does not serve, so not tested, and why.
+    not_served: list[NotServed] = field(default_factory=list)
 
     def drop(self, operation: str, reason: str) -> None:
         """A case the run could not judge; the summary counts and names each."""
@@ -138,6 +154,7 @@ class RunResults:
         self.capped += other.capped
         for operation, found in other.parameters.items():
             self.parameters.setdefault(operation, found)
+        self.not_served += [left for left in other.not_served if left not in self.not_served]
 
     @property
     def ok(self) -> bool:

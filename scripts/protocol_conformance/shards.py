@@ -60,7 +60,7 @@ def run_one_by_one(settings: FuzzSettings, api: Api, results: RunResults) -> Non
     units = shards(settings, api, 1)
     outcomes: dict[int, Callable[[], RunResults]] = {}
     ended = False
-    for unit in sorted(units, key=lambda u: u.operations is not None):
+    for unit in sorted(units, key=lambda u: not _is_stateful(u)):
         # Once the run is ended (the server hangs, DEADLINE), the other shards do not run.
         outcomes[id(unit)] = _not_run(unit) if ended else _outcome(unit)
         ended = ended or _ended(outcomes[id(unit)])
@@ -100,10 +100,10 @@ class FuzzWorkers:
         # alongside, the operations that change nothing go first, while it runs, and the
         # stateful phase leads the others once it is done.
         by_weight = sorted(
-            (index for index, unit in enumerate(units) if unit.operations is not None),
+            (index for index, unit in enumerate(units) if not _is_stateful(unit)),
             key=lambda index: -_weight(units[index], api),
         )
-        stateful = [index for index, unit in enumerate(units) if unit.operations is None]
+        stateful = [index for index, unit in enumerate(units) if _is_stateful(unit)]
         readers = [index for index in by_weight if _reads_only(units[index], api)]
         writers = [index for index in by_weight if index not in readers]
         started: dict[int, Future[RunResults]] = {}
@@ -139,6 +139,11 @@ class FuzzWorkers:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _is_stateful(unit: FuzzSettings) -> bool:
+    """The stateful phase's shard (it spans every operation fuzzed, named or not)."""
+    return STATEFUL in unit.phases
+
+
 def _outcome(unit: FuzzSettings) -> Callable[[], RunResults]:
     """Run the shard now; the returned function gives its results, or raises its error."""
     try:
@@ -163,7 +168,7 @@ def _ended(outcome: Callable[[], RunResults]) -> bool:
 def _not_run(unit: FuzzSettings) -> Callable[[], RunResults]:
     """A shard left out because the run was ended: its operations are named as dropped."""
     results = RunResults()
-    for operation in unit.operations or ("(stateful phase)",):
+    for operation in ("(stateful phase)",) if _is_stateful(unit) else unit.operations or ():
         results.drop(operation, "not run: the run was ended")
     return lambda: results
 
@@ -184,14 +189,14 @@ def _merge_shard(
 
 
 def _weight(unit: FuzzSettings, api: Api) -> int:
-    assert unit.operations is not None  # the stateful phase is ordered apart
+    assert unit.operations is not None and not _is_stateful(unit)  # ordered apart
     operation = next(op for op in api.operations if op.label in unit.operations)
     fields = len(operation.body.fields) if operation.body else 0
     return 1 + len(operation.path_params) + len(operation.query_params) + fields
 
 
 def _reads_only(unit: FuzzSettings, api: Api) -> bool:
-    if unit.operations is None:
+    if unit.operations is None or _is_stateful(unit):
         return False  # the stateful phase creates, updates and deletes
     return all(
         op.http_method in _SAFE_METHODS for op in api.operations if op.label in unit.operations

@@ -46,12 +46,14 @@ def _parser() -> argparse.ArgumentParser:
         epilog=(
             "Exit status: 0 nothing breaks (or every breaking change is acknowledged by a major "
             "bump of info.version or the review-ignore file), 1 something breaks, 2 the review "
-            "cannot be made. Environment: BASE, FORMAT and FAIL_ON stand for --base, --format "
-            "and --fail-on."
+            "cannot be made. Environment: SPEC, BASE, FORMAT and FAIL_ON stand for --spec, "
+            "--base, --format and --fail-on; a BASE that names a spec file stands for "
+            "--base-file."
         ),
     )
     parser.add_argument(
-        "--base", help=f"git ref to compare against (env BASE, default {DEFAULT_BASE})"
+        "--base",
+        help=f"git ref to compare against, or a spec file (env BASE, default {DEFAULT_BASE})",
     )
     parser.add_argument(
         "--head", help="review the spec at this git ref instead of the working tree's file"
@@ -74,7 +76,9 @@ def _parser() -> argparse.ArgumentParser:
         help=f"{' | '.join(FAIL_ON)}: what makes the exit status 1 (env FAIL_ON, default "
         "breaking; potentially-breaking also fails on changes that may break some clients)",
     )
-    parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="the spec file")
+    parser.add_argument(
+        "--spec", type=Path, help=f"the spec file (env SPEC, default {DEFAULT_SPEC.name} in spec/)"
+    )
     parser.add_argument(
         "--ignore-file",
         type=Path,
@@ -114,19 +118,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_UNUSABLE
-    spec: Path = args.spec
+    spec: Path = args.spec or Path(_env("SPEC") or DEFAULT_SPEC)
     ignore = args.ignore_file
     if ignore is None and (spec.parent / IGNORE_FILE_NAME).exists():
         ignore = spec.parent / IGNORE_FILE_NAME
     try:
         base = args.base or _env("BASE") or DEFAULT_BASE
+        base_file: Path | None = args.base_file
+        if base_file is None and not args.release and Path(base).is_file():
+            # `make review SPEC=new.yaml BASE=old.yaml`: two files, as --base-file compares.
+            base_file = Path(base)
         if args.release:
             record = spec.parent / RELEASE_FILE_NAME
             base = read_release(record)
             ensure_commit(spec.parent, base, str(record))
-        if args.base_file is not None:
+        if base_file is not None:
             review = review_sides(
-                load_side_file(args.base_file, "base"),
+                load_side_file(base_file, "base"),
                 load_side_file(spec, "new")
                 if args.head is None
                 else load_side(spec, args.head, "new"),

@@ -19,7 +19,7 @@ from protocol_server.connection import protocol_class
 from protocol_server.deliveries import start_webhooks
 from protocol_server.examples import example_objects, give_examples
 from protocol_server.migrations import MigrationError
-from protocol_server.plan import Plan, plan
+from protocol_server.plan import Plan, Unserved, survey
 from protocol_server.store import Store
 from protocol_server.token_key import TokenKeyError
 from protocol_server.uploads import FileStore
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.parse_args(argv)
     try:
         settings = Settings.from_env()
-        served = plan(load_api(settings.spec_path))
+        found = survey(load_api(settings.spec_path))
     except ConfigError as error:
         print(f"protocol_server: {error}", file=sys.stderr)
         return 2
@@ -76,6 +76,21 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if found.plan is None:
+        # Nothing can be served: every reason, the whole spec's first, then per resource.
+        if found.problems:
+            print("the whole spec:", file=sys.stderr)
+            print(SpecErrors(list(found.problems)).render(), file=sys.stderr)
+        for left in found.unserved:
+            print(f"{_left_out(left)}:", file=sys.stderr)
+            print(SpecErrors(list(left.reasons)).render(), file=sys.stderr)
+        print(
+            f"protocol_server: cannot serve {settings.spec_path}: {len(found.reasons)} "
+            "problem(s) above, each with what to change.",
+            file=sys.stderr,
+        )
+        return 2
+    served = found.plan
     try:
         store = Store(settings.db_path, served.layouts, settings.token_key)
     except TokenKeyError as error:
@@ -185,6 +200,11 @@ def _listen(host: str, port: int) -> socket.socket:
     return listener
 
 
+def _left_out(left: Unserved) -> str:
+    operations = ", ".join(op.label for op in left.resource.operations)
+    return f"resource '{left.resource.name}' ({operations})"
+
+
 def _print_banner(
     settings: Settings, served: Plan, migrations: list[str], examples_given: int
 ) -> None:
@@ -207,8 +227,10 @@ def _print_banner(
         )
     print(f"  spec:     {settings.spec_path}")
     print(f"  serves:   {', '.join(served.paths)}")
-    for reason in served.not_served:  # a resource of the spec left out, and why
-        print(f"  not served: {reason.render()}")
+    for left in served.unserved:  # a resource of the spec left out, and why
+        print(f"  not served: {_left_out(left)}:")
+        for reason in left.reasons:
+            print("\n".join("    " + line for line in reason.render().splitlines()))
     for receiver in settings.webhooks.receivers:
         bound = "every account" if receiver.token is None else "one account"
         print(f"  webhooks: {receiver.url} ({bound})")

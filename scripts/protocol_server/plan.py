@@ -3,7 +3,11 @@
 `plan(api)` returns a `Plan` (one `Served` per resource: its model, table layout, list order)
 or raises `SpecErrors`: every reason the engine cannot serve the spec, each with the file, the
 line and what to add, like any other spec error. The server prints them and exits. A resource
-the engine cannot serve is left out when others can be served: `Plan.not_served` says why.
+the engine cannot serve is left out when others can be served: `Plan.unserved` says why, per
+resource. `survey(api)` gives the same without raising: the plan (None when nothing can be
+served), the spec-wide problems, and each resource left out with its reasons. It is the one
+source of what is served: the server, and the conformance suite deciding what to test on the
+embedded server, both read it.
 """
 
 from __future__ import annotations
@@ -23,7 +27,10 @@ __all__ = [
     "UPLOAD_MEDIA_TYPE",
     "Plan",
     "Served",
+    "Survey",
+    "Unserved",
     "plan",
+    "survey",
 ]
 
 BODY_MEDIA_TYPES = ("application/json", "application/x-www-form-urlencoded")
@@ -47,13 +54,26 @@ class Served:
 
 
 @dataclass(frozen=True)
+class Unserved:
+    """A resource of the spec the engine leaves out, and every reason why."""
+
+    resource: Resource
+    reasons: tuple[SpecError, ...]
+
+
+@dataclass(frozen=True)
 class Plan:
     api: Api
     served: tuple[Served, ...]
     schemes: frozenset[str]  # "bearer", "basic"
     validation: Validation  # request values against the spec's schemas
-    # Why each resource left out is not served (the others are): printed at start-up.
-    not_served: tuple[SpecError, ...] = ()
+    # Each resource left out (the others are served), with why: printed at start-up.
+    unserved: tuple[Unserved, ...] = ()
+
+    @property
+    def not_served(self) -> tuple[SpecError, ...]:
+        """Every reason of every resource left out."""
+        return tuple(reason for left in self.unserved for reason in left.reasons)
 
     def error_type(self, status: int, operation: Operation | None = None) -> str:
         """The `type` the spec promises for `status` (on `operation` when known)."""
@@ -80,7 +100,28 @@ class Plan:
         ]
 
 
+@dataclass(frozen=True)
+class Survey:
+    """What the engine can serve of a spec, without raising."""
+
+    plan: Plan | None  # None: nothing can be served
+    problems: tuple[SpecError, ...]  # spec-wide: while one remains, nothing is served
+    unserved: tuple[Unserved, ...]  # each resource left out, with its reasons
+
+    @property
+    def reasons(self) -> tuple[SpecError, ...]:
+        """Every reason, spec-wide ones first: what `plan` raises when nothing is served."""
+        return (*self.problems, *(reason for left in self.unserved for reason in left.reasons))
+
+
 def plan(api: Api) -> Plan:
+    found = survey(api)
+    if found.plan is None:
+        raise SpecErrors(list(found.reasons))
+    return found.plan
+
+
+def survey(api: Api) -> Survey:
     errors: list[SpecError] = []
 
     def fail(pointer: str, problem: str, fix: str) -> None:
@@ -95,7 +136,7 @@ def plan(api: Api) -> Plan:
             "add tagged operations",
         )
     served: list[Served] = []
-    not_served: list[SpecError] = []
+    unserved: list[Unserved] = []
     for resource in api.resources:
         # Each resource on its own: one the engine cannot serve leaves the others served.
         own: list[SpecError] = []
@@ -103,7 +144,7 @@ def plan(api: Api) -> Plan:
         if found is not None and not own:
             served.append(found)
         else:
-            not_served += own
+            unserved.append(Unserved(resource, tuple(own)))
     _relations_ok(served, fail)
     _error_types(api, fail)
     schemes = _schemes(api, fail)
@@ -113,8 +154,10 @@ def plan(api: Api) -> Plan:
     if not errors:
         _compile_request_schemas(served, validation, fail)
     if errors or not served:
-        raise SpecErrors([*errors, *not_served])
-    return Plan(api, tuple(served), schemes, validation, tuple(not_served))
+        return Survey(None, tuple(errors), tuple(unserved))
+    return Survey(
+        Plan(api, tuple(served), schemes, validation, tuple(unserved)), (), tuple(unserved)
+    )
 
 
 def _collect(api: Api, into: list[SpecError]) -> _Fail:

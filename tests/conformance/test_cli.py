@@ -261,7 +261,7 @@ def test_a_spec_the_reference_server_cannot_serve_is_explained(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     err = diagnose(capsys, "--spec", "tests/fixtures/specs/unannotated.yaml")
-    assert "The embedded reference server did not start" in err
+    assert "The embedded reference server can serve nothing of" in err
     assert "has no `x-protocol-pagination`" in err
 
 

@@ -312,3 +312,20 @@ def test_two_valid_30_documents_the_generator_refuses_never_exit_2() -> None:
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert "sdk-impact-not-computed Python: the SDK impact is not computed" in done.stdout
+
+
+def test_make_review_takes_a_spec_and_a_base_file_from_the_environment(tmp_path: Path) -> None:
+    """`make review SPEC=new.yaml BASE=old.yaml`: two files of others (an oasdiff pair, a
+    published corpus spec), outside any git repository."""
+    pair = PROJECT_ROOT / "tests" / "fixtures" / "oasdiff" / "pairs"
+    pair = pair / "checker-request_property_added_base--revision2"
+    new, old = pair / "revision.yaml", pair / "base.yaml"
+    done = run_cli(cwd=tmp_path, env={"SPEC": str(new), "BASE": str(old)})
+    assert done.returncode == 1, done.stderr
+    assert f"review of {new} against {old}" in done.stdout
+    assert f"{new}:17:17 breaking request-property-added-required" in done.stdout
+    petstore = PROJECT_ROOT / "tests" / "fixtures" / "corpus" / "oai" / "v3.0-petstore.yaml"
+    same = run_cli(cwd=tmp_path, env={"SPEC": str(petstore), "BASE": str(petstore)})
+    assert same.returncode == 0, same.stderr
+    assert "summary: no contract change" in same.stdout
+    assert_no_traceback(same)

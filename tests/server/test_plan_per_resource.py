@@ -36,3 +36,19 @@ def test_nothing_servable_is_still_refused_with_every_reason(tmp_path: Path) -> 
         plan(load_api(spec))
     assert len(refused.value.errors) >= 2  # a reason for each resource's operations
     assert all("requires no authentication" in e.problem for e in refused.value.errors)
+
+
+def test_survey_names_each_resource_left_out_and_the_spec_wide_problems(tmp_path: Path) -> None:
+    """The one source of what is served: the server's start-up and the conformance suite read it."""
+    from protocol_server.plan import survey
+
+    old = "      operationId: getWidget\n"
+    found = survey(load_api(_spec(tmp_path, old, old + "      security: []\n")))
+    assert found.plan is not None and found.problems == ()
+    (left,) = found.unserved
+    assert left.resource.name == "widgets" and found.plan.unserved == found.unserved
+    assert [r.pointer for r in left.reasons] == ["/paths/~1v1~1widgets~1{id}/get"]
+    nothing = survey(load_api(_spec(tmp_path, "\nsecurity:\n  - bearerAuth: []\n", "\n")))
+    assert nothing.plan is None
+    assert [u.resource.name for u in nothing.unserved] == ["conversations", "widgets"]
+    assert all(u.reasons for u in nothing.unserved)

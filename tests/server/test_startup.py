@@ -195,7 +195,36 @@ def test_a_spec_the_engine_cannot_serve_stops_start_up_with_file_line_and_fix() 
         result.stderr
     )
     assert "no 5xx response says the error `type` it carries" in result.stderr
+    # Grouped: the whole spec's reasons, then each resource's, named with its operations.
+    whole = lines.index("the whole spec:")
+    notes = lines.index(
+        "resource 'notes' (GET /v1/notes, POST /v1/notes, GET /v1/notes/{id}, "
+        "POST /v1/notes/{id}/archive):"
+    )
+    assert whole < notes
+    assert "no 4xx response says the error `type`" in lines[whole + 1]
+    assert "has no `x-protocol-pagination`" in "\n".join(lines[notes:])
     assert (
         lines[-1]
         == f"protocol_server: cannot serve {spec}: 7 problem(s) above, each with what to change."
     )
+
+
+def test_a_resource_left_out_is_named_with_its_operations_and_reasons() -> None:
+    from protocol_spec import PROJECT_ROOT
+
+    spec = PROJECT_ROOT / "tests" / "fixtures" / "specs" / "partly_served.yaml"
+    with running_server(env={"PROTOCOL_SPEC": str(spec)}) as server:
+        response = httpx.get(
+            f"{server.base_url}/v1/notes", headers={"Authorization": "Bearer token-a"}
+        )
+        output = server.output()
+    assert response.status_code == 404
+    assert "  serves:   /v1/conversations, /v1/conversations/{id}\n" in output
+    assert (
+        "  not served: resource 'notes' (GET /v1/notes, POST /v1/notes, GET /v1/notes/{id}, "
+        "POST /v1/notes/{id}/archive):\n"
+        f"    {spec}:192: /paths/~1v1~1notes~1{{id}}~1archive/post: POST /v1/notes/{{id}}/archive "
+        "is not a list, create, get, update or delete"
+    ) in output
+    assert "\n      fix: add `x-protocol-pagination: {items: ..." in output

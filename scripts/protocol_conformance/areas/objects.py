@@ -64,6 +64,27 @@ def _nothing_writable(plan: ResourcePlan) -> str | None:
     return None
 
 
+def _initial_unsaid(plan: ResourcePlan) -> str | None:
+    """The attributes whose value in a new object the spec leaves unsaid (no `default`, not
+    nullable, not assigned, and create may leave them out): `create_defaults` cannot judge them."""
+    if plan.model is None:
+        return None
+    body = plan.create.body if plan.create is not None else None
+    required = {f.name for f in body.fields if f.required} if body is not None else set()
+    unsaid = [
+        f.name
+        for f in plan.model.fields
+        if f.assigned is None and not f.server_set and f.name not in required and not f.initial()[0]
+    ]
+    if not unsaid:
+        return None
+    names = ", ".join(f"'{name}'" for name in unsaid)
+    return (
+        f"what a new {plan.resource.singular} holds in {names} when create does not set it is "
+        "unsaid: no `default`, not nullable, and not `x-protocol-assigned`"
+    )
+
+
 def create(
     ctx: Context, plan: ResourcePlan, way: Way, credential: Credential | None = None
 ) -> Tracked:
@@ -170,7 +191,11 @@ def _location(ctx: Context, plan: ResourcePlan, tracked: Tracked) -> None:
         fail(f"a Location header naming {path}", f"Location: {location or '(none)'}")
 
 
-@check(roles=("create",), holds="what create did not set holds its `default`, or `null`")
+@check(
+    roles=("create",),
+    holds="what create did not set holds its `default`, or `null`",
+    unless=_initial_unsaid,
+)
 def create_defaults(ctx: Context, plan: ResourcePlan, composer: Composer, tracked: Tracked) -> None:
     """Attributes create did not set hold their `default`, or null when nullable."""
     ctx.involve(tracked)
