@@ -28,7 +28,7 @@ serve: setup ## Run the reference server on HOST:PORT (default 127.0.0.1:8000).
 conformance: generate ## Fuzz a server against the spec (the embedded reference server unless BASE_URL is set).
 	@$(PY) -m protocol_conformance
 
-review: setup ## What the spec change breaks on the wire and in each SDK, plus lint (BASE=ref, FORMAT=...).
+review: setup ## What a spec change breaks on the wire and in each SDK, plus lint (SPEC=file, BASE=ref or file, FORMAT=...).
 	@$(PY) -m protocol_review
 
 review-release: setup ## The review against the last release (the commit in spec/RELEASE); CI runs it.
