@@ -206,6 +206,16 @@ _STRUCTURE: tuple[tuple[str, Severity, str], ...] = (
         "breaking",
         "the server keeps a value in step another way",
     ),
+    (
+        "filter-changed",
+        "breaking",
+        "a list parameter narrows the list another way (x-protocol-filter: attribute, match, through)",
+    ),
+    (
+        "parameter-style-changed",
+        "breaking",
+        "a parameter's array, object or path value is written another way (style, explode)",
+    ),
     ("success-status-changed", "breaking", "the success status of an operation changed"),
     ("response-status-added", "compatible", "a new error status is documented"),
     ("response-status-removed", "compatible", "an error status is no longer documented"),

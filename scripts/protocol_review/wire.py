@@ -11,6 +11,7 @@ from protocol_spec.model import (
     Api,
     Body,
     Field,
+    Filter,
     Operation,
     Parameter,
     Response,
@@ -21,10 +22,11 @@ from protocol_spec.pointers import MISSING, join, lookup
 from .findings import Finding, Side
 from .places import Places
 
-_REFERENCE, _ALONGSIDE, _INVERSE = (
+_REFERENCE, _ALONGSIDE, _INVERSE, _FILTER = (
     "x-protocol-reference",
     "x-protocol-alongside",
     "x-protocol-inverse",
+    "x-protocol-filter",
 )
 from .policy import STABILITY_LEVELS, UNSTABLE, sunset_date, sunset_passed
 from .rules import FLOWS, Flow, rule
@@ -63,6 +65,30 @@ def unstable_reason(level: str) -> str:
 
 def _op_key(op: Operation) -> tuple[str, str]:
     return (op.http_method, _TEMPLATE.sub("{}", op.path))
+
+
+_FILTER_WORDS = {
+    "equals": "the objects whose `{}` equals it",
+    "is-set": "the objects whose `{}` is set (true) or null (false)",
+    "contains": "the objects whose `{}` holds it",
+    "since": "the objects whose `{}` is at or after it",
+    "before": "the objects whose `{}` is before it",
+}
+
+
+def _filter_words(f: Filter) -> str:
+    attribute = f"{f.through}.{f.attribute}" if f.through else f.attribute
+    return _FILTER_WORDS.get(f.match, "the objects whose `{}` matches it").format(attribute)
+
+
+def _written_differently(old: Parameter, new: Parameter) -> bool:
+    """Whether the two styles can put the same value on the wire differently: an array or
+    object value in any style, or a path parameter in `label` or `matrix` on either side."""
+    if (old.style, old.explode) == (new.style, new.explode):
+        return False
+    structured = {old.type.kind, new.type.kind} & {"array", "object", "model"}
+    prefixed = new.location == "path" and {old.style, new.style} & {"label", "matrix"}
+    return bool(structured or prefixed)
 
 
 def _param_key(param: Parameter, op: Operation) -> tuple[str, str]:
@@ -684,6 +710,23 @@ class _WireDiff:
                 f"{_json(old.default)}; clients that rely on the default get other results.",
                 "new",
                 join(new.schema_pointer, "default") if new.has_default else new.pointer,
+            )
+        if old.filter is not None and new.filter is not None and old.filter != new.filter:
+            self.add(
+                "filter-changed",
+                f"{what} now keeps {_filter_words(new.filter)} (was: {_filter_words(old.filter)}); "
+                "clients that send it get other objects.",
+                "new",
+                join(new.pointer, _FILTER),
+            )
+        if _written_differently(old, new):
+            self.add(
+                "parameter-style-changed",
+                f"{what} is now written `{new.style}`{', exploded' if new.explode else ''} (was "
+                f"`{old.style}`{', exploded' if old.explode else ''}); a server that reads the "
+                "new form misreads what existing clients send.",
+                "new",
+                new.pointer,
             )
         changes = compare(
             self.old.document,
