@@ -118,7 +118,7 @@ def test_a_cycle_of_required_references_is_reported_not_run(serve_fault: Serve) 
     with serve_fault(Fault(), spec=CYCLE_REQUIRED) as base_url:
         answer = httpx.post(
             f"{base_url}/v1/widgets",
-            json={"name": "w", "conversation_id": "Cv1234567890"},
+            json={"name": "w", "conversation_id": "NoSuchOne123"},
             headers={"Authorization": f"Bearer {OWNER_TOKEN}"},
         )
     assert answer.status_code == 400 and "conversation_id" in answer.json()["message"]
@@ -142,6 +142,28 @@ def test_a_cycle_of_required_references_is_reported_not_run(serve_fault: Serve) 
     ):
         assert cells.get(cell, "").startswith("not run: no object of "), (cell, cells.get(cell))
     assert not any(what.startswith("ran ") for what in cells.values())
+
+
+def test_existing_objects_let_a_cycle_of_required_references_run(tmp_path: Path) -> None:
+    """The first objects come from elsewhere (here the spec's example objects, which name each
+    other); with the example widget named as existing, the cycle is broken there and the whole
+    scenario runs and passes, both deletes' cascades included."""
+    fixtures = tmp_path / "fixtures.yaml"
+    fixtures.write_text("resources:\n  widgets:\n    existing: [widget01]\n")
+    result = cli(
+        "--only", "semantic", "--fixtures", str(fixtures), "--report-dir", str(tmp_path),
+        env={"SPEC": str(CYCLE_REQUIRED), "PROTOCOL_EXAMPLE_OBJECTS": "1"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "RESULT: PASSED" in result.stdout
+    cells = coverage(result.stdout)
+    for cell in (
+        ("POST /v1/conversations", "create_then_get"),
+        ("POST /v1/widgets", "create_then_get"),
+        ("DELETE /v1/conversations/{id}", "delete_cascades"),
+        ("DELETE /v1/widgets/{id}", "delete_cascades"),
+    ):
+        assert cells.get(cell, "").startswith("ran "), (cell, cells.get(cell), result.stdout)
 
 
 def test_a_reference_to_a_target_without_delete(tmp_path: Path) -> None:
