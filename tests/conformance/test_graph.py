@@ -164,6 +164,11 @@ def test_existing_objects_let_a_cycle_of_required_references_run(tmp_path: Path)
         ("DELETE /v1/widgets/{id}", "delete_cascades"),
     ):
         assert cells.get(cell, "").startswith("ran "), (cell, cells.get(cell), result.stdout)
+    # The other account has no existing objects to break the cycle: its case says so.
+    assert (
+        "no object of OTHER_TOKEN's account can be made first"
+        in (cells[("POST /v1/widgets", "reference_exists")])
+    )
 
 
 def test_a_reference_to_a_target_without_delete(tmp_path: Path) -> None:

@@ -204,7 +204,12 @@ class Relations:
                     body[name] = existing[0]  # the deployment's own, named in the fixtures file
                     continue
                 if depth > len(self.plans):
-                    raise CannotJudge(f"the references of {plan.name} go round in a circle")
+                    whose = "OTHER_TOKEN's" if credential == self.ctx.other else "TOKEN's"
+                    raise CannotJudge(
+                        f"the required references of {plan.name} go round in a circle: no "
+                        f"object of {whose} account can be made first (the fixtures file's "
+                        "`existing` objects are TOKEN's)"
+                    )
                 made = self.make(link.target, credential=credential, depth=depth + 1)
                 body[name] = made.object_id
             return body
