@@ -626,7 +626,7 @@ def _transport(options: Options, deadline: float | None) -> TransportOptions:
 def main(argv: Sequence[str] | None = None) -> int:
     from protocol_conformance.fixtures import load_fixtures
     from protocol_conformance.guard import RunOver
-    from protocol_conformance.preflight import preflight
+    from protocol_conformance.preflight import check_existing, preflight
     from protocol_conformance.report import visible
     from protocol_conformance.shards import FuzzWorkers
     from protocol_spec import SpecErrors, load_api
@@ -655,6 +655,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             target = stack.enter_context(target_server(options, webhooks))
             transport = _transport(options, deadline)
             preflight(api, target.base_url, target.token, target.other_token, transport)
+            check_existing(api, fixtures, target.base_url, target.token, transport)
             results = run(options, target, api, fixtures, workers, transport, webhooks, not_served)
     except CannotTest as exc:
         print(f"conformance: {visible(str(exc))}", file=sys.stderr)

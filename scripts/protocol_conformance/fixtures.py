@@ -11,9 +11,15 @@ some attributes:
           - {<attribute>: <value>, ...}
         values:                 # the only values sent for these attributes
           <attribute>: [<value>, ...]
+        existing: [<id>, ...]   # objects of the owner's account the suite may refer to
 
-Every attribute named in either place gets only the values the file names for it. Everything
-is checked against the spec before the run starts: a mistake is a `FixturesError` (exit 2).
+Every attribute named in `create` or `values` gets only the values the file names for it.
+`existing` names objects that are on the deployment already: every reference to the resource
+(any attribute of any resource that names its objects) gets one of them unless the suite has
+an object of its own to name, and no object of the resource is made just to be referred to;
+a cycle of required references is broken there. Everything is checked against the spec before
+the run starts, and each existing id against the server (`preflight.check_existing`): a
+mistake is a `FixturesError` (exit 2).
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ class FixturesError(CannotTest):
 class ResourceFixtures:
     create: tuple[dict[str, Any], ...] = ()
     values: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
+    existing: tuple[Any, ...] = ()  # ids of the owner's objects on the deployment
 
     def fixed(self) -> dict[str, list[Any]]:
         """Every attribute the file names, with all the values it gives for it."""
@@ -61,6 +68,10 @@ class Fixtures:
 
     def of(self, resource: str) -> ResourceFixtures:
         return self.by_resource.get(resource, ResourceFixtures())
+
+    def existing(self) -> dict[str, tuple[Any, ...]]:
+        """The resources the file names existing objects of, with their ids."""
+        return {name: found.existing for name, found in self.by_resource.items() if found.existing}
 
 
 def load_fixtures(path: Path | None, api: Api) -> Fixtures:
@@ -108,8 +119,10 @@ def _read(document: Any, api: Api, problems: list[str]) -> Fixtures:
                 f"(its resources: {', '.join(known) or 'none'})"
             )
             continue
-        if not isinstance(entry, dict) or set(entry) - {"create", "values"}:
-            problems.append(f"resources.{name}: give 'create' and/or 'values', nothing else")
+        if not isinstance(entry, dict) or set(entry) - {"create", "values", "existing"}:
+            problems.append(
+                f"resources.{name}: give 'create', 'values' and/or 'existing', nothing else"
+            )
             continue
         by_resource[resource.name] = _resource(api, resource.name, entry, problems)
     return Fixtures(by_resource)
@@ -161,4 +174,32 @@ def _resource(api: Api, name: str, entry: dict[str, Any], problems: list[str]) -
             if not any(api.schemas.is_valid(f.pointer, value) for f in fields):
                 problems.append(f"{where}: {value!r} is not a valid '{attribute}' for the spec")
         values[str(attribute)] = tuple(given)
-    return ResourceFixtures(tuple(bodies), values)
+    return ResourceFixtures(tuple(bodies), values, _existing(api, name, entry, problems))
+
+
+def _existing(api: Api, name: str, entry: dict[str, Any], problems: list[str]) -> tuple[Any, ...]:
+    """The ids of `existing`: a non-empty list of distinct ids of the form the spec gives."""
+    if "existing" not in entry:
+        return ()
+    where = f"resources.{name}.existing"
+    given = entry["existing"]
+    resource = api.resource(name)
+    id_parameter = resource.id_parameter
+    if resource.operation("get") is None or id_parameter is None:
+        problems.append(
+            f"{where}: '{name}' has no get operation on an item path, so the suite can neither "
+            "check nor read existing objects of it; leave 'existing' out"
+        )
+        return ()
+    if not isinstance(given, list) or not given:
+        problems.append(f"{where}: must be a non-empty list of ids of objects of the account")
+        return ()
+    found: list[Any] = []
+    for index, value in enumerate(given):
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            problems.append(f"{where}[{index}]: {value!r} is not an id (a string or an integer)")
+        elif value in found:
+            problems.append(f"{where}[{index}]: {value!r} is named twice")
+        else:
+            found.append(value)
+    return tuple(found)

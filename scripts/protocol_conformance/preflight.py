@@ -11,11 +11,12 @@ import socket
 import ssl
 import time
 from dataclasses import replace
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import httpx
 
 from protocol_conformance.errors import CannotTest
+from protocol_conformance.fixtures import Fixtures, FixturesError
 from protocol_conformance.guard import (
     Refusal,
     TooDeep,
@@ -38,7 +39,7 @@ from protocol_conformance.http import (
 from protocol_spec import Api
 from protocol_spec.model import Operation
 
-__all__ = ["PreflightError", "path_prefix", "preflight", "probe_operation"]
+__all__ = ["PreflightError", "check_existing", "path_prefix", "preflight", "probe_operation"]
 
 
 class PreflightError(CannotTest):
@@ -181,6 +182,62 @@ def _probe(api: Api, base_url: str, credential: Credential, transport: Transport
             f"The server at {base_url} answered {what} with {status} "
             f"{snippet!r}, not {shape}; the suite needs at least this operation to work. "
             f"Try: {curl}"
+        )
+
+
+def check_existing(
+    api: Api, fixtures: Fixtures, base_url: str, token: str, transport: TransportOptions
+) -> None:
+    """Raise FixturesError, naming each one, unless every object the fixtures file names as
+    existing (`resources: <resource>: existing: [<id>, ...]`) is one the owner can read."""
+    existing = fixtures.existing()
+    if not existing:
+        return
+    credential = Credential(token, "TOKEN")
+    tls = " ".join(transport.curl_options())
+    problems: list[str] = []
+    verify: ssl.SSLContext | bool = True
+    if base_url.startswith("https:"):
+        verify = transport.ssl_context()  # the preflight's probe has checked that it loads
+    watch = Watch(replace(transport.limits, deadline=None))
+    with httpx.Client(timeout=transport.timeout, transport=guarded_transport(verify)) as client:
+        for name, ids in sorted(existing.items()):
+            resource = api.resource(name)
+            get = resource.operation("get")
+            parameter = resource.id_parameter
+            assert get is not None and resource.item_path is not None and parameter is not None
+            for index, object_id in enumerate(ids):
+                path = resource.item_path.replace(
+                    "{" + parameter + "}", quote(str(object_id), safe="")
+                )
+                url = base_url.rstrip("/") + path
+                what = f"GET {path}"
+                curl = f'curl -i {tls + " " if tls else ""}"{url}" {credential.curl_option}'
+                where = f"resources.{name}.existing[{index}] ({object_id!r})"
+                try:
+                    status, _, content = _get(client, url, credential, watch, what)
+                except (httpx.HTTPError, Refusal, TooSlow) as exc:
+                    problems.append(f"{where}: {what} failed: {exc}. Try: {curl}")
+                    continue
+                if status == get.success_status:
+                    continue
+                snippet = " ".join(content[:480].decode("utf-8", "replace")[:160].split())
+                meaning = (
+                    f"the account of TOKEN has no {resource.singular} with this id"
+                    if status == 404
+                    else "the suite cannot read it"
+                )
+                problems.append(
+                    f"{where}: the server answers {what} with {status} {snippet!r}: {meaning}. "
+                    f"Name an object the account has (create it first), or leave it out. "
+                    f"Try: {curl}"
+                )
+    if problems:
+        listed = "\n".join(f"  - {problem}" for problem in problems)
+        raise FixturesError(
+            f"The fixtures file names objects as existing that the server at {base_url} does "
+            f"not give the account of TOKEN:\n{listed}\n"
+            "See docs/conformance.md, 'Against a real deployment', for its format."
         )
 
 

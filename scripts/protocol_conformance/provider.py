@@ -1,9 +1,10 @@
 """Real ids for references: a message needs a conversation that exists, and belongs to the
-account that sends it. Whatever a body refers to (read from the model, references.py) names an
-object the suite made for that account and still has, made on the spot when there is none
-(its own references provided the same way), or, for the owner, a value the fixtures file gives
-(objects of a real deployment). Objects made here are tracked like any other, and deleted at
-the end.
+account that sends it. Whatever a body refers to (read from the model, references.py) names,
+for the owner, an object the fixtures file names as existing on the deployment (`existing`:
+the user's choice, so preferred); else an object the suite made for that account and still
+has; else one made on the spot (its own references provided the same way). For the owner, a
+value the fixtures file gives for the attribute itself (`create`, `values`) is sent as it is.
+Objects made here are tracked like any other, and deleted at the end.
 """
 
 from __future__ import annotations
@@ -86,9 +87,10 @@ class Provider:
         return found
 
     def one(self, target: str, credential: Credential, avoid: Collection[Any] = ()) -> Any:
-        known = [i for i in self._ids(target, credential) if i not in avoid]
-        if known:
-            return known[0]
+        for known in (self._existing(target, credential), self._ids(target, credential)):
+            found = [i for i in known if i not in avoid]
+            if found:
+                return found[0]
         return self._make(target, credential)
 
     def owned(self, target: str, wanted: int, avoid: Collection[Any] = ()) -> list[Any]:
@@ -108,13 +110,20 @@ class Provider:
         """The ids of `target` objects the suite may refer to (not those kept aside)."""
         return [t.object_id for t in self.ctx.ledger.live(target, credential)]
 
+    def _existing(self, target: str, credential: Credential) -> tuple[Any, ...]:
+        """The ids of the owner's `target` objects the fixtures file names (none for others)."""
+        return self.fixtures.of(target).existing if credential == self.ctx.owner else ()
+
     def _known(self, target: str, credential: Credential) -> set[Any]:
         """The ids of every `target` object the suite made for `credential` and did not delete,
-        those kept aside by a relation check included."""
+        those kept aside by a relation check included, and those the fixtures file names."""
         return {
-            t.object_id
-            for t in self.ctx.ledger.objects
-            if t.resource == target and not t.deleted and t.credential == credential
+            *self._existing(target, credential),
+            *(
+                t.object_id
+                for t in self.ctx.ledger.objects
+                if t.resource == target and not t.deleted and t.credential == credential
+            ),
         }
 
     def make_with(self, target: str, wanted: Mapping[str, Any], credential: Credential) -> Any:

@@ -10,7 +10,7 @@ like with like.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -106,23 +106,39 @@ def same_value(
 class FillOrder:
     """The resources in the order they are filled: each after those its create body refers to.
     `broken`: references left out of the order to break a cycle (they may be null or left out),
-    as (resource, attribute, target); `cycle`: resources whose required references form a cycle
-    that nothing breaks (reported; their creates need the fixtures file)."""
+    as (resource, attribute, target); `cycle`: resources that cannot be filled, because their
+    required references form a cycle that nothing breaks, or name a resource of one; `needs`:
+    the required references among them, as (resource, attribute, target)."""
 
     resources: tuple[Resource, ...]
     broken: tuple[tuple[str, str, str], ...] = ()
     cycle: tuple[str, ...] = ()
+    needs: tuple[tuple[str, str, str], ...] = ()
+
+    def unfillable(self) -> str:
+        """Why the `cycle` resources cannot be filled, in words ("" when they can)."""
+        if not self.cycle:
+            return ""
+        chain = "; ".join(
+            f"creating {resource} needs '{attribute}', an id of {target}"
+            for resource, attribute, target in self.needs
+        )
+        return (
+            f"no object of {', '.join(self.cycle)} can be made first: their create bodies "
+            f"require ids of each other ({chain}) and none of those may be null or left out"
+        )
 
 
-def fill_order(api: Api) -> FillOrder:
+def fill_order(api: Api, existing: Collection[str] = ()) -> FillOrder:
     """The spec's resources, each after the targets of its create body's references (the
-    spec's order where nothing demands another); a cycle is broken at a reference that may be
-    left out or null, else reported."""
+    spec's order where nothing demands another); a reference to a resource of `existing` (the
+    fixtures file names objects of it on the deployment) needs nothing made first; a cycle is
+    broken at a reference that may be left out or null, else reported."""
     resources = list(api.resources)
     edges: dict[str, list[tuple[str, BodyReference]]] = {r.name: [] for r in resources}
     for resource in resources:
         for reference in body_references(api, resource, resource.operation("create")).values():
-            if reference.target != resource.name:
+            if reference.target != resource.name and reference.target not in existing:
                 edges[resource.name].append((reference.target, reference))
     broken: list[tuple[str, str, str]] = []
     while True:
@@ -136,8 +152,17 @@ def fill_order(api: Api) -> FillOrder:
             if target in stuck and (not reference.required or reference.nullable)
         ]
         if not optional:
+            needs = tuple(
+                (name, reference.attribute, target)
+                for name in stuck
+                for target, reference in edges[name]
+                if target in stuck
+            )
             return FillOrder(
-                (*order, *(r for r in resources if r.name in stuck)), tuple(broken), tuple(stuck)
+                (*order, *(r for r in resources if r.name in stuck)),
+                tuple(broken),
+                tuple(stuck),
+                needs,
             )
         name, reference = optional[0]
         edges[name] = [(t, r) for t, r in edges[name] if r is not reference]

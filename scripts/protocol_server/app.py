@@ -111,8 +111,9 @@ def create_app(
             Route(path, endpoint=_PathEndpoint(engine, served, operations))
             for path, operations in by_path.items()
         ]
-        if served.resource.item_path and any(f.file == "url" for f in served.model.fields):
-            routes.append(_download_route(engine, served, served.resource.item_path + "/file"))
+        download = plan.api.download_path(served.resource)
+        if download is not None:
+            routes.append(_download_route(engine, served, download))
     if docs_dir is not None and (docs_dir / "index.html").is_file():
         routes.append(Route(DOCS_PATH, endpoint=_to_docs_index))
         routes.append(Mount(DOCS_PATH, app=StaticFiles(directory=docs_dir, html=True)))

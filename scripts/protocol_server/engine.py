@@ -272,7 +272,9 @@ class Engine:
         return FileResponse(path, media_type=media_type, filename=shown_name or object_id)
 
     def download_url(self, served: Served, object_id: str) -> str:
-        return f"{self.public_url}{self._item_path(served, object_id)}/file"
+        path = self.plan.api.download_path(served.resource)
+        assert path is not None, "only a resource with an `x-protocol-file: url` attribute"
+        return self.public_url + path.replace("{" + served.id_parameter + "}", object_id)
 
     # -- helpers ---------------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ TOKEN_POOL = tuple(f"client-test-token-{n}" for n in range(100))
 _unused_tokens = itertools.cycle(TOKEN_POOL)
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="package", autouse=True)
 def conversations_spec() -> Iterator[None]:
     """Every server these tests start serves CONVERSATIONS_SPEC unless the test names another."""
     with pytest.MonkeyPatch.context() as patch:
@@ -37,7 +37,7 @@ def conversations_spec() -> Iterator[None]:
         yield
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def server(conversations_spec: None) -> Iterator[RunningServer]:
     with running_server(tokens=TOKEN_POOL) as running:
         yield running

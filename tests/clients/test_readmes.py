@@ -26,10 +26,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from protocol_codegen import samples
 from protocol_server.harness import RunningServer, free_port, running_server
 from protocol_spec import DEFAULT_SPEC, load_api
 from protocol_spec.model import Api
+from tests.sample_files import place_files
 
 from .conftest import ROOT, install_package
 
@@ -166,22 +166,10 @@ def test_readme_section_runs_as_printed_on_a_new_account(
         program.write_text(
             f"<?php\nrequire '{autoload}';\n$token = getenv('PROTOCOL_API_TOKEN');\n" + code
         )
-    _place_files(APIS[spec], tmp_path)
+    place_files(APIS[spec], APIS[spec].operations, tmp_path)
     output = run([command, str(program)], tmp_path, env)
     if section == LATER:
         assert "404 invalid_request" in output  # the errors example caught what it says it catches
-
-
-def _place_files(api: Api, folder: Path) -> None:
-    """The file each upload example opens, beside the program, as a reader runs it beside the
-    file they upload (the example's relative path: the name the spec's example gives)."""
-    for op in api.operations:
-        files = {f.name for f in op.body.fields if f.file == "content"} if op.body else set()
-        for name, value in samples.example_values(api, op).body or ():
-            path = (folder / samples.as_text(value)).resolve()
-            if name in files and path.is_relative_to(folder.resolve()):
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(b"%PDF-1.4\n% an uploaded file\n%%EOF\n")
 
 
 _TOOLS: dict[str, Callable[[pytest.FixtureRequest], str]] = {

@@ -47,6 +47,7 @@ from protocol_codegen.languages import LANGUAGES, samples_for
 from protocol_server.harness import running_server
 from protocol_spec import PROJECT_ROOT, load_api
 from protocol_spec.model import Api, Operation, Resource
+from tests.sample_files import UPLOADED, file_values, place_files
 
 from .conftest import find_curl, find_node, find_php
 from .recording_proxy import MARK_PATH, Exchange, RecordingProxy, recording_proxy
@@ -57,7 +58,6 @@ SPECS = {
 APIS = {name: load_api(path) for name, path in SPECS.items()}
 MULTIPART = "multipart/form-data"
 # What a sample that uploads a file finds at the path it names.
-UPLOADED = b"%PDF-1.4\n% Invoice, room service, Plaza Hotel\n%%EOF\n"
 
 # (spec, language, operationId or "*") -> why its samples cannot run as printed yet. Each is
 # fixed on another branch; these tests then pass and must leave this list (strict xfail).
@@ -167,7 +167,7 @@ def _run(target: Target, language: str, resource: Resource) -> Run:
             sources = [s.replace(api.default_base_url, target.proxy.base_url) for s in sources]
             sources = [s.replace(renderer.CURL_TOKEN, token) for s in sources]
         for op in resource.operations:
-            _place_files(api, op, folder, target.workdir)
+            place_files(api, [op], folder, target.workdir)
         env = {**os.environ, "PROTOCOL_BASE_URL": target.proxy.base_url}
         env["PROTOCOL_API_TOKEN"] = token
         target.proxy.take()
@@ -189,26 +189,6 @@ def _by_sample(exchanges: list[Exchange]) -> list[list[Exchange]]:
             assert samples, f"a request before the first sample: {exchange.target}"
             samples[-1].append(exchange)
     return samples
-
-
-def _file_values(api: Api, operation: Operation) -> list[str]:
-    """The texts the sample gives for the files it uploads."""
-    body = operation.body
-    if body is None:
-        return []
-    files = {f.name for f in body.fields if f.file == "content"}
-    values = renderer.example_values(api, operation).body or ()
-    return [renderer.as_text(value) for name, value in values if name in files]
-
-
-def _place_files(api: Api, operation: Operation, folder: Path, root: Path) -> None:
-    """A file where each upload's sample looks for it (relative paths, inside the test's
-    folder), as a reader runs the sample beside the file they upload."""
-    for text in _file_values(api, operation):
-        path = (folder / text).resolve()
-        if "\n" not in text and path.is_relative_to(root.resolve()):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(UPLOADED)
 
 
 def _run_curl(
@@ -350,7 +330,7 @@ def _check_sent(
     body = exchange.request_body.decode("utf-8", "replace")
     content_type = exchange.content_type
     if content_type.startswith(MULTIPART):
-        files = _file_values(api, operation)
+        files = file_values(api, operation)
         parts = _parts(content_type, exchange.request_body)
         assert sorted(parts) == sorted(name for name, _ in values.body)
         for name, value in values.body:

@@ -14,7 +14,7 @@ from protocol_server.harness import RunningServer, running_server
 from .helpers import CONVERSATIONS_SPEC, TOKEN_POOL, standard_webhooks_spec, unused_token
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="package", autouse=True)
 def conversations_spec() -> Iterator[None]:
     """Every server these tests start serves the conversations fixture spec unless the test
     names another (PROTOCOL_SPEC in its env): the mechanics stay put while spec/openapi.yaml
@@ -24,7 +24,7 @@ def conversations_spec() -> Iterator[None]:
         yield
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def server(conversations_spec: None) -> Iterator[RunningServer]:
     with running_server(tokens=TOKEN_POOL) as running:
         yield running
