@@ -132,7 +132,7 @@ def auto_workers() -> int:
 def _workers(given: str | None) -> tuple[int, bool]:
     """WORKERS (or --workers): a whole number, or `auto` (the default); and whether it was auto."""
     raw = given if given is not None else _env("WORKERS")
-    if raw is None or raw.strip().lower() == DEFAULT_WORKERS:
+    if raw is None or raw.strip().lower() == "auto":
         return auto_workers(), True
     try:
         return int(raw), False
