@@ -47,11 +47,13 @@ __all__ = [
     "EXIT_FAILED",
     "EXIT_PASSED",
     "EXIT_UNUSABLE",
+    "MOST_AUTO_WORKERS",
     "PARTS",
     "PROJECT_ROOT",
     "Options",
     "Target",
     "UsageError",
+    "auto_workers",
     "build_parser",
     "embedded_scope",
     "main",
@@ -72,7 +74,10 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SPEC = PROJECT_ROOT / "spec" / "openapi.yaml"
 DEFAULT_SEED = 20261121
 DEFAULT_MAX_EXAMPLES = 100
-DEFAULT_WORKERS = 1
+# WORKERS=auto, the default: one schemathesis process per core this process may run on, at most
+# MOST_AUTO_WORKERS (one server answers them all; each worker is an interpreter of its own).
+DEFAULT_WORKERS = "auto"
+MOST_AUTO_WORKERS = 4
 DEFAULT_REPORT_DIR = "reports/conformance"
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_OBJECTS = None  # what the spec needs (scenario.objects_needed)
@@ -97,7 +102,7 @@ class Options:
     other_token: str | None
     seed: int
     max_examples: int
-    workers: int
+    workers: int  # WORKERS=auto resolved (auto_workers)
     report_dir: Path
     spec: Path
     timeout: float
@@ -116,6 +121,33 @@ class Options:
     webhook_url: str | None = None  # WEBHOOK_URL
     webhook_secret: str | None = None  # WEBHOOK_SECRET
     webhook_wait: float = DEFAULT_WEBHOOK_WAIT
+    workers_auto: bool = False  # `workers` is WORKERS=auto's count
+
+
+def auto_workers() -> int:
+    """WORKERS=auto: the cores this process may run on (its CPU affinity, else the machine's),
+    at most MOST_AUTO_WORKERS. The findings do not depend on the count (shards.py); the time
+    does, and on a 2-core machine one worker leaves a core idle while the server answers."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # no affinity on this platform
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MOST_AUTO_WORKERS))
+
+
+def _workers(given: str | None) -> tuple[int, bool]:
+    """WORKERS (or --workers): a whole number, or `auto` (the default); and whether it was auto."""
+    raw = given if given is not None else _env("WORKERS")
+    if raw is None or raw.strip().lower() == "auto":
+        return auto_workers(), True
+    try:
+        return int(raw), False
+    except ValueError:
+        raise UsageError(
+            f"WORKERS={raw!r} is neither a whole number nor 'auto'; e.g. WORKERS=2 or "
+            "WORKERS=auto (one per core, at most "
+            f"{MOST_AUTO_WORKERS})."
+        ) from None
 
 
 def _env(name: str) -> str | None:
@@ -188,10 +220,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add(
         "--workers",
-        type=int,
         help=(
-            "processes the schemathesis part is shared out to, by operation "
-            f"(env WORKERS, default {DEFAULT_WORKERS})"
+            "processes the schemathesis part is shared out to, by operation, or 'auto': one "
+            f"per core, at most {MOST_AUTO_WORKERS} (env WORKERS, default {DEFAULT_WORKERS}); "
+            "the findings are the same whatever the number"
         ),
     )
     add(
@@ -297,13 +329,15 @@ def parse_options(argv: Sequence[str] | None) -> Options:
     args = build_parser().parse_args(argv)
     spec = Path(args.spec or _env("SPEC") or DEFAULT_SPEC)
     rate_auto = (args.rate_limit or _env("RATE_LIMIT") or "").strip().lower() == "auto"
+    workers, workers_auto = _workers(args.workers)
     options = Options(
         base_url=args.base_url or _env("BASE_URL"),
         token=args.token or _env("TOKEN"),
         other_token=args.other_token or _env("OTHER_TOKEN"),
         seed=_number("SEED", args.seed, DEFAULT_SEED, int),
         max_examples=_number("MAX_EXAMPLES", args.max_examples, DEFAULT_MAX_EXAMPLES, int),
-        workers=_number("WORKERS", args.workers, DEFAULT_WORKERS, int),
+        workers=workers,
+        workers_auto=workers_auto,
         report_dir=Path(args.report_dir or _env("REPORT_DIR") or DEFAULT_REPORT_DIR),
         spec=spec,
         timeout=_number("TIMEOUT", args.timeout, DEFAULT_TIMEOUT, float),
@@ -337,7 +371,7 @@ def parse_options(argv: Sequence[str] | None) -> Options:
     if options.max_examples < 1:
         raise UsageError(f"MAX_EXAMPLES must be at least 1, got {options.max_examples}.")
     if not 1 <= options.workers <= 64:
-        raise UsageError(f"WORKERS must be from 1 to 64, got {options.workers}.")
+        raise UsageError(f"WORKERS must be from 1 to 64 (or auto), got {options.workers}.")
     if options.timeout <= 0:
         raise UsageError(f"TIMEOUT must be a positive number of seconds, got {options.timeout:g}.")
     if options.max_objects is not None and options.max_objects < 1:
@@ -684,7 +718,7 @@ def _report(options: Options, target: Target | None, results: RunResults, elapse
     other_token = target.other_token if target else options.other_token
     settings_line = (
         f"spec {options.spec}, seed {options.seed}, max examples {options.max_examples}, "
-        f"workers {options.workers}, max objects "
+        f"workers {options.workers}{' (auto)' if options.workers_auto else ''}, max objects "
         f"{options.max_objects or 'what the spec needs'}, parts {', '.join(options.parts)}"
         + (f", fixtures {options.fixtures}" if options.fixtures else "")
         + (f", at most {options.rate_limit:g} requests/s" if options.rate_limit else "")

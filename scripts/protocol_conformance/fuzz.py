@@ -44,6 +44,7 @@ from protocol_conformance.guard import Limits, Refusal, Watch
 from protocol_conformance.http import Pacer
 from protocol_conformance.requests_guard import Guard, RunEnded, guarding
 from protocol_conformance.results import SCHEMATHESIS, CreatedObject, Failure, RunResults
+from protocol_conformance.schemathesis_hooks import known_model
 from protocol_spec import PROJECT_ROOT, Api, SpecErrors, load_api
 
 __all__ = [
@@ -292,6 +293,7 @@ def run_fuzz(settings: FuzzSettings, results: RunResults) -> None:
             Exception
         ) as exc:  # schemathesis raises several loader errors; all mean the same here
             raise FuzzSetupError(f"schemathesis could not load {settings.spec}: {exc}") from exc
+        known_model(schema.raw_schema, api)
         if settings.operations is not None:
             # An exclusion, not `include`: the project's [[operations]] blocks already make
             # schemathesis include every operation, and inclusions only add to that.

@@ -10,11 +10,13 @@ An answer beyond a bound is a `Refusal`: a finding about the operation, and the 
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import json
 import socket
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -198,6 +200,56 @@ def _cut_off(ident: int) -> None:
         pass  # already closed: nothing left to cut
 
 
+class _Watchdog:
+    """One thread (per process, started on first use) that fires what is due: a thread of its
+    own per request cost a thread start, and a wait for it to be scheduled, on every request."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._due: list[tuple[float, int]] = []  # (time.monotonic(), number): a heap
+        self._armed: dict[int, Callable[[], None]] = {}  # disarmed ones are left out
+        self._numbers = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def arm(self, seconds: float, fire: Callable[[], None]) -> int:
+        with self._changed:
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="conformance-watchdog", daemon=True
+                )
+                self._thread.start()
+            number = next(self._numbers)
+            self._armed[number] = fire
+            heapq.heappush(self._due, (time.monotonic() + max(seconds, 0.0), number))
+            if self._due[0][1] == number:  # the earliest now: the thread waits for it
+                self._changed.notify()
+            return number
+
+    def disarm(self, number: int) -> None:
+        """Once this returns, `fire` has run or never will."""
+        with self._changed:
+            self._armed.pop(number, None)
+
+    def _run(self) -> None:
+        with self._changed:
+            while True:
+                while self._due and self._due[0][1] not in self._armed:
+                    heapq.heappop(self._due)
+                if not self._due:
+                    self._changed.wait()
+                    continue
+                due, number = self._due[0]
+                left = due - time.monotonic()
+                if left > 0:
+                    self._changed.wait(left)
+                    continue
+                heapq.heappop(self._due)
+                self._armed.pop(number)()  # quick (a socket shut down), under the lock
+
+
+_WATCHDOG = _Watchdog()
+
+
 @contextmanager
 def whole_answer_within(seconds: float) -> Iterator[threading.Event]:
     """Cut this thread's connection off if the block (sending a request and reading its whole
@@ -210,13 +262,11 @@ def whole_answer_within(seconds: float) -> Iterator[threading.Event]:
         fired.set()
         _cut_off(ident)
 
-    timer = threading.Timer(max(seconds, 0.0), fire)
-    timer.daemon = True
-    timer.start()
+    number = _WATCHDOG.arm(seconds, fire)
     try:
         yield fired
     finally:
-        timer.cancel()
+        _WATCHDOG.disarm(number)
         _talking.pop(ident, None)
 
 

@@ -61,6 +61,7 @@ __all__ = [
     "file_part_as_bytes",
     "filter_failure",
     "fresh_key",
+    "known_model",
     "made_invalid",
     "unencodable_form",
 ]
@@ -73,8 +74,9 @@ CREATED_RESOURCE_GONE = "ST302"
 RUN_SALT = secrets.token_hex(8)
 # (operation, phase, generated key) -> how many times it was sent, in this process.
 _sent: Counter[tuple[str, str, str]] = Counter()
-# The model of each schema schemathesis tests (None: one we cannot read), by the raw document.
-_models: dict[int, Api | None] = {}
+# The model of each schema schemathesis tests (None: one we cannot read), by the raw document's
+# id, with the document itself (kept alive, so that its id names it and no other).
+_models: dict[int, tuple[Any, Api | None]] = {}
 
 
 @schemathesis.hook
@@ -237,12 +239,21 @@ def fresh_key(case: schemathesis.Case[Any]) -> None:
             return
 
 
+def known_model(document: Any, api: Api) -> None:
+    """Say that `document` (a schema's raw document) is `api`'s: `make conformance` loaded the
+    model already, and each of its shards gives schemathesis a copy of the document, which the
+    hooks would otherwise parse and model again, once per shard."""
+    _models[id(document)] = (document, api)
+
+
 def _model(document: Any) -> Api | None:
-    key = id(document)
-    if key not in _models:
-        try:
-            data = json.dumps(document).encode()
-            _models[key] = build_api(load_spec_bytes(data, "schemathesis"), "schemathesis")
-        except (SpecErrors, TypeError, ValueError):
-            _models[key] = None
-    return _models[key]
+    known = _models.get(id(document))
+    if known is not None and known[0] is document:
+        return known[1]
+    try:
+        data = json.dumps(document).encode()
+        api: Api | None = build_api(load_spec_bytes(data, "schemathesis"), "schemathesis")
+    except (SpecErrors, TypeError, ValueError):
+        api = None
+    _models[id(document)] = (document, api)
+    return api

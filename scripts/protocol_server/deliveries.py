@@ -167,14 +167,15 @@ class Deliverer:
                 if time.monotonic() - self._pruned > _PRUNE_EVERY:
                     self.store.transaction(_prune)
                     self._pruned = time.monotonic()
-                batch = self.store.transaction(lambda db: self._due(db, time.time()))
+                # Reads on the reader connection: no write lock taken from the API's writes.
+                batch = self.store.read(lambda db: self._due(db, time.time()))
                 if batch:
                     outcomes = list(self._pool.map(self._attempt, batch))
                     self.store.transaction(
                         functools.partial(self._settle, batch=batch, outcomes=outcomes)
                     )
                     continue
-                wait = self.store.transaction(self._next_wait)
+                wait = self.store.read(self._next_wait)
             except Exception:  # noqa: BLE001 - the store closed under us, or a full disk: retry
                 wait = _IDLE_WAIT
             self.outbox.wake.wait(wait)
@@ -194,7 +195,7 @@ class Deliverer:
             return f"{type(error).__name__}: {error}"[:500]
         return None if 200 <= status < 300 else f"answered {status}"
 
-    # -- the database (inside store.transaction) --------------------------------------------
+    # -- the database (reads in store.read, writes in store.transaction) ------------------
 
     def _pending(self, *, due_by: float | None, limit: int) -> tuple[str, list[Any]]:
         marks = ", ".join("?" * len(self._receivers))

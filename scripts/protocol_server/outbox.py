@@ -124,6 +124,9 @@ class Outbox:
                 body = operation.body if operation is not None else None
                 self._shapes[(table, event.action)] = EventShape.of(event, body)
         self.wake = threading.Event()  # set after a commit that wrote events
+        # Events recorded in the open transaction. Only a commit that wrote some wakes the
+        # deliverer: its own bookkeeping commits too, and waking on those made it spin.
+        self._recorded = False
 
     def bind_accounts(self, account_of: Mapping[str, str]) -> None:
         """Each receiver's account, from its token (`account_of`: token -> account)."""
@@ -162,6 +165,14 @@ class Outbox:
             f"INSERT INTO {DELIVERIES_TABLE} (seq, receiver, due) VALUES (?, ?, ?)",
             [(cursor.lastrowid, url, now) for url in targets],
         )
+        self._recorded = True
 
     def committed(self) -> None:
-        self.wake.set()
+        """Wake the deliverer when the commit wrote events (the store calls this under its
+        write lock, so the flag belongs to that one transaction)."""
+        if self._recorded:
+            self._recorded = False
+            self.wake.set()
+
+    def rolled_back(self) -> None:
+        self._recorded = False

@@ -101,7 +101,11 @@ class ChangeLog(Protocol):
         row: Row,
     ) -> None: ...
 
-    def committed(self) -> None: ...
+    def committed(self) -> None:
+        """After every COMMIT, under the write lock (whether or not it recorded a change)."""
+
+    def rolled_back(self) -> None:
+        """After every ROLLBACK, under the write lock: what was recorded since is void."""
 
 
 @dataclass(frozen=True)
@@ -373,9 +377,12 @@ class Store:
             except BaseException:
                 if self._writer.in_transaction:
                     self._writer.execute("ROLLBACK")
+                if self.changes is not None:
+                    self.changes.rolled_back()
                 raise
-        if self.changes is not None:
-            self.changes.committed()
+            # Under the lock: the change log pairs what it recorded with this commit.
+            if self.changes is not None:
+                self.changes.committed()
         return result
 
     @contextmanager

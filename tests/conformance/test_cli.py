@@ -3,6 +3,7 @@ diagnoses for servers that cannot be tested (never a traceback)."""
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import threading
@@ -14,7 +15,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from protocol_conformance.cli import main
+from protocol_conformance.cli import MOST_AUTO_WORKERS, auto_workers, main, parse_options
 
 from .conftest import PROJECT_SPEC, SPEC, Serve
 from .faults import OTHER_TOKEN, OWNER_TOKEN, Fault, IgnoreQuery, Request
@@ -216,6 +217,7 @@ def test_wrong_token_is_diagnosed(serve_fault: Serve, capsys: pytest.CaptureFixt
         ((), {"MAX_EXAMPLES": "lots"}, "MAX_EXAMPLES='lots' is not a whole number"),
         ((), {"TOKEN": "t"}, "TOKEN/OTHER_TOKEN are set without BASE_URL"),
         (("--workers", "0"), {}, "WORKERS must be from 1 to 64"),
+        ((), {"WORKERS": "many"}, "WORKERS='many' is neither a whole number nor 'auto'"),
         (("--spec", "missing.yaml"), {}, "The spec missing.yaml does not exist"),
         (("--base-url", "http://127.0.0.1:9/v1", "--token", "t"), {}, "ends with /v1"),
         ((), {"MAX_OBJECTS": "lots"}, "MAX_OBJECTS='lots' is not a whole number"),
@@ -282,3 +284,33 @@ def test_the_quick_default_spec_is_the_loaders() -> None:
         PROJECT_ROOT,
         DEFAULT_SPEC,
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "expected"),
+    [
+        ((), {}, (None, True)),
+        ((), {"WORKERS": "auto"}, (None, True)),
+        ((), {"WORKERS": " AUTO "}, (None, True)),
+        ((), {"WORKERS": "3"}, (3, False)),
+        (("--workers", "auto"), {"WORKERS": "3"}, (None, True)),
+        (("--workers", "2"), {"WORKERS": "auto"}, (2, False)),
+    ],
+)
+def test_workers_default_to_one_per_core(
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+    env: dict[str, str],
+    expected: tuple[int | None, bool],
+) -> None:
+    """WORKERS=auto (the default): the cores this process may run on, at most
+    MOST_AUTO_WORKERS; a number given wins."""
+    for knob in KNOBS:
+        monkeypatch.delenv(knob, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    options = parse_options(args)
+    count, auto = expected
+    assert (options.workers, options.workers_auto) == (count or auto_workers(), auto)
+    assert 1 <= auto_workers() <= MOST_AUTO_WORKERS
+    assert auto_workers() == min(len(os.sched_getaffinity(0)), MOST_AUTO_WORKERS)

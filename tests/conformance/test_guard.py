@@ -3,6 +3,8 @@ RATE_LIMIT=auto, tokens masked as whole values only, server text escaped."""
 
 from __future__ import annotations
 
+import socket
+import threading
 import time
 from email.utils import formatdate
 
@@ -19,7 +21,9 @@ from protocol_conformance.guard import (
     Watch,
     decode_json,
     read_bounded,
+    talking_on,
     too_slow,
+    whole_answer_within,
 )
 from protocol_conformance.http import Pacer, pause_after_429
 from protocol_conformance.report import visible
@@ -35,6 +39,38 @@ def test_json_deeper_than_max_depth_is_refused_without_recursion() -> None:
         decode_json(deep, Limits(), "GET /x")
     with pytest.raises(ValueError):
         decode_json(b"{not json", limits, "GET /x")
+
+
+def test_an_answer_past_its_time_is_cut_off_and_one_in_time_never_is() -> None:
+    """One watchdog thread serves every request: each exchange is cut off at its own time,
+    in any order they were armed, and one that ended is never cut off afterwards."""
+    outcomes: dict[str, tuple[bool, bytes]] = {}
+
+    def exchange(name: str, seconds: float, answer: bool) -> None:
+        ours, server = socket.socketpair()
+        with ours, server:
+            if answer:
+                server.sendall(b"whole answer")
+            with whole_answer_within(seconds) as fired:
+                talking_on(ours)
+                got = ours.recv(64)  # blocks until the answer, or until cut off (b"")
+            time.sleep(seconds + 0.2)  # past its time: a finished exchange stays untouched
+            outcomes[name] = (fired.is_set(), got)
+
+    threads = [
+        threading.Thread(target=exchange, args=("slow", 0.6, False)),
+        threading.Thread(target=exchange, args=("quick", 0.2, False)),
+        threading.Thread(target=exchange, args=("answered", 0.2, True)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert outcomes == {
+        "slow": (True, b""),
+        "quick": (True, b""),
+        "answered": (False, b"whole answer"),
+    }
 
 
 def test_reading_stops_past_max_response_bytes() -> None:

@@ -139,14 +139,15 @@ def cli(
 ) -> subprocess.CompletedProcess[str]:
     """`python -m protocol_conformance` in a process of its own, checking SPEC (the conversations
     fixture) unless `env` names another, or with `default_spec` the project's spec as a user's
-    run finds it. (schemathesis runs there, away from this process's server threads: CPython
+    run finds it; one worker (WORKERS=1) unless `env` says otherwise, whatever the machine's
+    cores (WORKERS=auto, the default, is `auto_workers`' count). (schemathesis runs there, away from this process's server threads: CPython
     3.11 before 3.11.8 can raise a spurious "AST constructor recursion depth mismatch" when
     another thread runs during `ast` work.)"""
     clean = {key: value for key, value in os.environ.items() if key not in KNOBS}
     spec = {} if default_spec else {"SPEC": str(SPEC)}
     return subprocess.run(
         [sys.executable, "-m", "protocol_conformance", *args],
-        env={**clean, **spec, **(env or {})},
+        env={**clean, "WORKERS": "1", **spec, **(env or {})},
         capture_output=True,
         text=True,
         timeout=timeout,

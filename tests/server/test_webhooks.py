@@ -23,7 +23,9 @@ from protocol_conformance.receiver import Delivery, Receiver
 from protocol_conformance.signatures import problem
 from protocol_server.deliveries import KEEP_DELIVERED_SECONDS
 from protocol_server.harness import RunningServer, running_server, start_server
-from protocol_server.outbox import DELIVERIES_TABLE, OUTBOX_TABLE
+from protocol_server.outbox import DELIVERIES_TABLE, OUTBOX_TABLE, Outbox
+from protocol_server.plan import plan
+from protocol_server.store import Store
 from protocol_server.webhook_config import WebhookConfig, WebhookConfigError
 from protocol_spec import load_api
 
@@ -307,3 +309,39 @@ def test_objects_created_alongside_and_cascaded_deletes_are_delivered_too() -> N
     for object_id in (contact["id"], conversation):
         actions = [kind.split(".")[1] for kind, found in seen if found == object_id]
         assert actions == ["created", "deleted"], seen
+
+
+def test_only_a_commit_that_wrote_events_wakes_the_deliverer(tmp_path: Path) -> None:
+    """The deliverer's own bookkeeping commits too: waking it on those made it spin, a core
+    busy for as long as the server ran with a receiver."""
+    served = plan(API)
+    store = Store(str(tmp_path / "protocol.sqlite3"), served.layouts)
+    try:
+        config = WebhookConfig.from_env(env_for(f"{TOKENS[0]}=http://127.0.0.1:9/hook"), TOKENS)
+        tables = {s.resource.name: s.layout.table for s in served.served}
+        outbox = Outbox(API, config.receivers, tables)
+        outbox.bind_accounts({TOKENS[0]: "account-a"})
+        store.changes = outbox
+        layout = served.served[0].layout
+        row = {layout.id_attribute: "abc"}
+
+        store.transaction(lambda db: db.execute(f"SELECT count(*) FROM {DELIVERIES_TABLE}"))
+        assert not outbox.wake.is_set()  # a commit that wrote no event
+
+        def refused(db: sqlite3.Connection) -> None:
+            outbox.record(db, layout.table, layout.id_attribute, "account-a", "created", row)
+            raise ValueError("refused")
+
+        with pytest.raises(ValueError, match="refused"):
+            store.transaction(refused)
+        store.transaction(lambda db: None)
+        assert not outbox.wake.is_set()  # the event was rolled back with its transaction
+
+        store.transaction(
+            lambda db: outbox.record(
+                db, layout.table, layout.id_attribute, "account-a", "created", row
+            )
+        )
+        assert outbox.wake.is_set()
+    finally:
+        store.close()
