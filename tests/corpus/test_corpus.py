@@ -102,20 +102,26 @@ def test_spec_generates_or_says_every_reason(
 
 
 def _operations(spec: Path) -> int:
-    """The document's operations (webhooks aside), as published."""
+    """The document's operations (webhooks aside), as published; a path item may be a `$ref`
+    into the same document."""
     import yaml
 
     text = spec.read_text()
     document = json.loads(text) if spec.suffix == ".json" else yaml.safe_load(text)
     methods = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+
+    def resolved(item: object) -> object:
+        if not (isinstance(item, dict) and str(item.get("$ref", "")).startswith("#/")):
+            return item
+        target: object = document
+        for part in str(item["$ref"])[2:].split("/"):
+            key = part.replace("~1", "/").replace("~0", "~")
+            target = target.get(key) if isinstance(target, dict) else None
+        return target
+
     paths = document.get("paths") or {}
-    return sum(
-        1
-        for item in paths.values()
-        if isinstance(item, dict)
-        for method in item
-        if method in methods
-    )
+    items = [resolved(item) for item in paths.values()]
+    return sum(1 for item in items if isinstance(item, dict) for key in item if key in methods)
 
 
 def _time_the_anchor(anchor: Path, spec: Path, out: Path, seen: Row) -> None:
