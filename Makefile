@@ -47,7 +47,7 @@ test: setup ## Run every test (Python, generator, server, conformance, TypeScrip
 	echo "--- tests/conformance (reports/test-conformance.log) ---"; cat reports/test-conformance.log; \
 	if [ $$rest -ne 0 ]; then exit $$rest; fi; exit $$conformance
 
-corpus: setup ## Load, generate and type-check every spec of tests/fixtures/corpus/ and the one-feature specs.
+corpus: setup ## Generate, type-check and call (Prism) every spec of the corpus; print and write its table.
 	@CORPUS=all $(PY) -m pytest -q tests/corpus
 
 lint: setup ## ruff, mypy --strict, and our import rules (cycles, private names, root errors, __all__).

@@ -4,8 +4,9 @@
   under bench/constraints.txt;
 - `bench/node_modules/`: Prism, from bench/package.json and bench/package-lock.json (`npm ci`).
 
-Only `make bench` sets them up (a stamp of those four files makes a second run instant);
-`make setup`, `make test` and CI never do. `wrk`, the HTTP load generator, is a system package.
+Only `make bench` sets them up (a stamp of those four files makes a second run instant), and
+`make corpus` the first (`prepare_generators`: it times ours against openapi-python-client on
+every spec of the corpus); `make setup`, `make test` and CI never do. `wrk`, the HTTP load generator, is a system package.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ from pathlib import Path
 from protocol_bench.errors import BenchError
 from protocol_spec import PROJECT_ROOT
 
-__all__ = ["BENCH_DIR", "BENCH_VENV", "BenchTools", "SetupFailed", "prepare"]
+__all__ = ["BENCH_DIR", "BENCH_VENV", "BenchTools", "SetupFailed", "prepare", "prepare_generators"]
 
 BENCH_DIR = PROJECT_ROOT / "bench"
 BENCH_VENV = PROJECT_ROOT / ".bench-venv"
 _INPUTS = ("requirements.txt", "constraints.txt", "package.json", "package-lock.json")
 _STAMP = BENCH_VENV / ".installed"
+_PYTHON_INPUTS = _INPUTS[:2]
+_PYTHON_STAMP = BENCH_VENV / ".installed-python"
 
 
 class SetupFailed(BenchError):
@@ -54,9 +57,29 @@ def prepare(say: Callable[[str], None]) -> BenchTools:
             "(Debian: apt-get install -y wrk nodejs npm) and run make bench again"
         )
     assert wrk is not None and npm is not None
-    wanted = _digest()
+    wanted = _digest(_INPUTS)
     if not (_STAMP.is_file() and _STAMP.read_text().strip() == wanted):
         say(f"bench: installing the anchors into {BENCH_VENV.name}/ and bench/node_modules/")
+        prepare_generators(say)
+        _run([npm, "ci", "--prefix", str(BENCH_DIR), "--silent", "--no-audit", "--no-fund"])
+        _STAMP.write_text(wanted + "\n")
+    bin_dir = BENCH_VENV / "bin"
+    return BenchTools(
+        bin_dir=bin_dir,
+        openapi_python_client=bin_dir / "openapi-python-client",
+        datamodel_codegen=bin_dir / "datamodel-codegen",
+        prism=BENCH_DIR / "node_modules" / ".bin" / "prism",
+        wrk=Path(wrk),
+    )
+
+
+def prepare_generators(say: Callable[[str], None]) -> Path:
+    """Only the Python anchors (openapi-python-client, datamodel-code-generator) in
+    .bench-venv/, installed when missing or out of date (no wrk or npm needed); returns its
+    bin folder."""
+    wanted = _digest(_PYTHON_INPUTS)
+    if not (_PYTHON_STAMP.is_file() and _PYTHON_STAMP.read_text().strip() == wanted):
+        say(f"bench: installing openapi-python-client into {BENCH_VENV.name}/")
         if not (BENCH_VENV / "bin" / "python").exists():
             venv.EnvBuilder(with_pip=True).create(BENCH_VENV)
         _run(
@@ -73,21 +96,13 @@ def prepare(say: Callable[[str], None]) -> BenchTools:
                 str(BENCH_DIR / "requirements.txt"),
             ]
         )
-        _run([npm, "ci", "--prefix", str(BENCH_DIR), "--silent", "--no-audit", "--no-fund"])
-        _STAMP.write_text(wanted + "\n")
-    bin_dir = BENCH_VENV / "bin"
-    return BenchTools(
-        bin_dir=bin_dir,
-        openapi_python_client=bin_dir / "openapi-python-client",
-        datamodel_codegen=bin_dir / "datamodel-codegen",
-        prism=BENCH_DIR / "node_modules" / ".bin" / "prism",
-        wrk=Path(wrk),
-    )
+        _PYTHON_STAMP.write_text(wanted + "\n")
+    return BENCH_VENV / "bin"
 
 
-def _digest() -> str:
+def _digest(inputs: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
-    for name in _INPUTS:
+    for name in inputs:
         digest.update((BENCH_DIR / name).read_bytes())
     return digest.hexdigest()
 

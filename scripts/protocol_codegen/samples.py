@@ -222,32 +222,72 @@ def _file_path(api: Api, operation: Operation) -> FilePath:
     return FilePath(f"{MEDIA_POLICY.default_file_name}.bin")
 
 
-def _field_value(api: Api, f: Field) -> object:
+def _field_value(api: Api, f: Field, depth: int = 0) -> object:
     if f.has_example:
         return f.example
     if f.has_default:
         return f.default
     if f.id_format is not None:
         return _made_up_id(f.id_format.alphabet, f.id_format.length)
-    return example_value(api, f.type, f.name)
+    return _placeholder(api, f.type, f.name, depth)
+
+
+# A string of a format, where its name would not be one (date-time, uuid, ...).
+_FORMATTED = {
+    "date-time": "2024-01-02T03:04:05Z",
+    "date": "2024-01-02",
+    "time": "03:04:05Z",
+    "duration": "P1D",
+    "email": "someone@example.com",
+    "idn-email": "someone@example.com",
+    "uri": "https://example.com/",
+    "iri": "https://example.com/",
+    "uri-reference": "/example",
+    "iri-reference": "/example",
+    "url": "https://example.com/",
+    "hostname": "example.com",
+    "idn-hostname": "example.com",
+    "ipv4": "192.0.2.1",
+    "ipv6": "2001:db8::1",
+    "uuid": "0b8f6c3e-4d2a-4f61-9a57-2c1e8d7b9f30",
+    "byte": "AAAA",
+}
+# How deep placeholders nest: a recursive schema's required child stops there.
+_DEPTH = 4
 
 
 def example_value(api: Api, type_ref: TypeRef, name: str) -> object:
     """A value of `type_ref` for when the spec gives none: a model's attributes take their
-    examples (or placeholders in turn); a string is its name, a number 0, a boolean true."""
+    examples (or placeholders in turn); a `const` or enum its first value; a string is its
+    name (or a value of its format: a date-time, a uuid...), a number 0, a boolean true, an
+    array one placeholder item, a union its first option's placeholder."""
+    return _placeholder(api, type_ref, name, 0)
+
+
+def _placeholder(api: Api, type_ref: TypeRef, name: str, depth: int) -> object:
+    if type_ref.literals:
+        return type_ref.literals[0]
     if type_ref.kind == "enum":
         return type_ref.values[0] if type_ref.values else name
     if type_ref.kind == "string":
-        return name
+        return _FORMATTED.get(type_ref.format or "", name)
     if type_ref.kind in ("integer", "number"):
         return 0
     if type_ref.kind == "boolean":
         return True
     if type_ref.kind == "array":
-        return []
+        if type_ref.prefix:
+            return [_placeholder(api, t, name, depth + 1) for t in type_ref.prefix]
+        if type_ref.items is None or depth >= _DEPTH:
+            return []
+        return [_placeholder(api, type_ref.items, name, depth + 1)]
     if type_ref.kind == "model" and type_ref.name is not None:
         model = api.model(type_ref.name)
-        return {f.name: _field_value(api, f) for f in model.fields if f.required}
+        if depth >= _DEPTH:
+            return {}
+        return {f.name: _field_value(api, f, depth + 1) for f in model.fields if f.required}
+    if type_ref.kind == "unknown" and type_ref.options:
+        return _placeholder(api, type_ref.options[0], name, depth)
     return {} if type_ref.kind == "object" else None
 
 
