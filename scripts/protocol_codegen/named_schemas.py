@@ -78,8 +78,7 @@ def _operations(api: Api) -> Iterator[Operation]:
 
 
 def _success_schema(op: Operation) -> str | None:
-    status = str(op.success_status)
-    return next((r.schema_pointer for r in op.responses if r.status == status), None)
+    return op.success.schema_pointer if op.success is not None else None
 
 
 def _scoped_by_the_generator(pointer: str) -> bool:

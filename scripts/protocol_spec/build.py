@@ -514,7 +514,10 @@ class _Builder:
         success = sorted(
             int(code) for code in raw_responses if str(code).isdigit() and str(code)[0] == "2"
         )
-        if not success:
+        # Without a 2xx code, the success is what `2XX` says, else what `default` says (the
+        # answer to every status not listed): 200 stands for it.
+        fallback = next((key for key in ("2XX", "2xx", "default") if key in raw_responses), None)
+        if not success and fallback is None:
             self.fail(
                 join(at, "responses"),
                 f"operation '{operation_id}' declares no 2xx response",
@@ -524,6 +527,9 @@ class _Builder:
                 return None
         if success:
             result = self._result(raw_responses[str(success[0])], join(at, "responses", success[0]))
+        elif fallback is not None:
+            result = self._result(raw_responses[fallback], join(at, "responses", fallback))
+            success = [200]
         else:  # wire_only: an operation that documents no success answers 200, no body
             success, result = [200], None
         errors = sorted(

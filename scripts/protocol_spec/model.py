@@ -406,7 +406,10 @@ class Operation:
 
     @property
     def success(self) -> Response | None:
-        return self.response(self.success_status)
+        """The response that describes success: the success status's, else (an operation that
+        lists no 2xx response) `default`'s, the answer to every status not listed."""
+        found = self.response(self.success_status)
+        return found or next((r for r in self.responses if r.status == "default"), None)
 
     def response(self, status: int) -> Response | None:
         """The declared response for `status`: the exact code first, then its class."""
