@@ -15,11 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from protocol_server.error_bodies import ErrorSchemas
 from protocol_server.patterns import pattern_problems
 from protocol_server.storage import TableLayout, kind_of
 from protocol_server.validation import Validation
 from protocol_spec import Api, SpecError, SpecErrors
-from protocol_spec.model import ErrorShape, Model, Operation, Resource
+from protocol_spec.model import Model, Operation, Resource
 from protocol_spec.pointers import join
 
 __all__ = [
@@ -75,11 +76,16 @@ class Plan:
         """Every reason of every resource left out."""
         return tuple(reason for left in self.unserved for reason in left.reasons)
 
-    def error_type(self, status: int, operation: Operation | None = None) -> str:
-        """The `type` the spec promises for `status` (on `operation` when known)."""
-        promised = self.api.error(status, operation).type
-        assert promised is not None, "plan() refuses a spec without one for 4xx and 5xx"
-        return promised
+    def error_type(self, status: int, operation: Operation | None = None) -> str | None:
+        """The `type` the spec promises for `status` (on `operation` when known); None when
+        it promises none: the body is then derived from the declared error schema
+        (`error_bodies`)."""
+        return self.api.error(status, operation).type
+
+    @property
+    def error_schemas(self) -> ErrorSchemas:
+        """The declared error schemas, for the errors whose `type` the spec does not say."""
+        return ErrorSchemas(self.api, self.validation)
 
     def error_documentation(self, status: int, operation: Operation | None = None) -> str | None:
         """The `externalDocs` URL of the error schema for `status`, if the spec gives one."""
@@ -146,7 +152,6 @@ def survey(api: Api) -> Survey:
         else:
             unserved.append(Unserved(resource, tuple(own)))
     _relations_ok(served, fail)
-    _error_types(api, fail)
     schemes = _schemes(api, fail)
     assert api.schemas is not None
     pattern_problems(api.schemas.document, fail)
@@ -330,17 +335,6 @@ def _cursor_ok(resource: Resource, listing: Operation, fail: _Fail) -> bool:
         f"set `cursor: {resource.id_attribute}` (or leave it out: it defaults to id)",
     )
     return False
-
-
-def _error_types(api: Api, fail: _Fail) -> None:
-    """Every error the engine writes needs a `type`: each status class must say one."""
-    for status_class, example in (("4", "400"), ("5", "5XX")):
-        if api.error_classes.get(status_class, ErrorShape()).type is None:
-            fail(
-                "/paths",
-                f"no {status_class}xx response says the error `type` it carries, so the engine cannot write its {status_class}xx errors",
-                f"add a '{example}' response whose schema sets `type` with `const` (allOf: [$ref: Error, {{properties: {{type: {{const: ...}}}}}}])",
-            )
 
 
 def _schemes(api: Api, fail: _Fail) -> frozenset[str]:
