@@ -3,6 +3,7 @@ without annotations"), each rule against a real server over HTTP."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -94,3 +95,62 @@ def test_errors_with_no_declared_schema_are_our_default_object(tmp_path: Path) -
     assert response.status_code == 401
     assert response.headers["content-type"] == "application/json"
     assert list(response.json()) == ["message"]
+
+
+def _implied(tmp_path: Path) -> Path:
+    """two_resources.yaml with its ids not annotated: the conversation's a string with a pattern,
+    the widget's an integer; and a widget `note` that is optional everywhere, with no default."""
+    text = TWO_RESOURCES.read_text()
+    assigned = "          readOnly: true\n          x-protocol-assigned: unique-id\n"
+    conversation_id = "          pattern: '^[A-Za-z0-9]{12}$'\n"
+    widget_id = "          type: string\n          pattern: '^[a-z0-9]{8}$'\n"
+    retired = "        retired_at:\n          description: When the widget was retired;"
+    name = "        name:\n          description: What to call the widget.\n"
+    note = "        note:\n          type: string\n"
+    replacements = [
+        (conversation_id + assigned, conversation_id + "          readOnly: true\n"),
+        (widget_id + assigned, "          type: integer\n          readOnly: true\n"),
+        (retired, note + retired),
+        (name, note + name),
+    ]
+    for old, new in replacements:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    spec = tmp_path / "implied.yaml"
+    spec.write_text(text)
+    return spec
+
+
+def test_an_id_not_annotated_is_assigned_by_the_server(tmp_path: Path) -> None:
+    """Integers are numbered per account and resource, never reused; strings are drawn from
+    their pattern, as `x-protocol-assigned: unique-id` would."""
+    with running_server(env={"PROTOCOL_SPEC": str(_implied(tmp_path))}) as server:
+        a = httpx.Client(base_url=server.base_url, headers={"Authorization": "Bearer token-a"})
+        b = httpx.Client(base_url=server.base_url, headers={"Authorization": "Bearer token-b"})
+        made = [a.post("/v1/widgets", json={"name": f"w{n}"}) for n in range(3)]
+        assert [r.status_code for r in made] == [201] * 3, made[-1].text
+        assert [r.json()["id"] for r in made] == [1, 2, 3]
+        assert b.post("/v1/widgets", json={"name": "other"}).json()["id"] == 1
+        assert a.get("/v1/widgets/2").json()["name"] == "w1"
+        assert a.delete("/v1/widgets/3").status_code == 204
+        assert a.post("/v1/widgets", json={"name": "w3"}).json()["id"] == 4
+        refused = a.post("/v1/widgets", json={"name": "w5", "id": 9})
+        assert refused.status_code == 400, refused.text
+        conversation = a.post("/v1/conversations", json={"title": "hi"})
+        assert conversation.status_code == 201, conversation.text
+        assert re.fullmatch(r"[A-Za-z0-9]{12}", conversation.json()["id"])
+        a.close()
+        b.close()
+
+
+def test_an_optional_attribute_create_leaves_out_is_absent(tmp_path: Path) -> None:
+    with running_server(env={"PROTOCOL_SPEC": str(_implied(tmp_path))}) as server:
+        client = httpx.Client(base_url=server.base_url, headers={"Authorization": "Bearer token-a"})
+        bare = client.post("/v1/widgets", json={"name": "bare"}).json()
+        assert "note" not in bare and bare["size"] is None  # absent, where null is not allowed
+        noted = client.post("/v1/widgets", json={"name": "noted", "note": "hi"}).json()
+        assert noted["note"] == "hi"
+        assert "note" not in client.get(f"/v1/widgets/{bare['id']}").json()
+        listed = client.get("/v1/widgets").json()["data"]
+        assert [("note" in w) for w in listed] == [False, True]
+        client.close()
