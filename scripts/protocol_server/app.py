@@ -103,7 +103,11 @@ def create_app(
     `public_url`."""
     files = files or FileStore(Path(tempfile.mkdtemp(prefix="protocol-files-")))
     engine = Engine(
-        plan, store, Accounts(tokens, store.account_key, plan.schemes), files, public_url
+        plan,
+        store,
+        Accounts(tokens, store.account_key, plan.schemes, open=plan.open),
+        files,
+        public_url,
     )
     routes: list[BaseRoute] = []
     for served in plan.served:

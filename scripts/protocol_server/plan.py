@@ -22,9 +22,11 @@ from protocol_server.validation import Validation
 from protocol_spec import Api, SpecError, SpecErrors
 from protocol_spec.model import Model, Operation, Resource
 from protocol_spec.pointers import join
+from protocol_spec.semantics import unpaged
 
 __all__ = [
     "BODY_MEDIA_TYPES",
+    "UNPAGED_LIMIT",
     "UPLOAD_MEDIA_TYPE",
     "Plan",
     "Served",
@@ -36,6 +38,7 @@ __all__ = [
 
 BODY_MEDIA_TYPES = ("application/json", "application/x-www-form-urlencoded")
 UPLOAD_MEDIA_TYPE = "multipart/form-data"  # for a create whose body has a file's content
+UNPAGED_LIMIT = 1000  # objects an unpaged list answers with at most: the first, in id order
 _SCALARS = ("string", "enum", "integer", "number", "boolean")
 _SCHEMES = {("http", "bearer"), ("http", "basic")}
 
@@ -52,6 +55,17 @@ class Served:
     id_attribute: str
     id_parameter: str  # the item path's parameter
     order: tuple[tuple[str, bool], ...]  # (attribute, descending): the list's total order
+    # A list the spec does not page, answered as one top-level array of at most
+    # UNPAGED_LIMIT objects in id order; its query parameters are accepted, not applied.
+    unpaged: bool = False
+
+    @property
+    def not_applied(self) -> tuple[str, ...]:
+        """The query parameters of an unpaged list: accepted and checked, never applied."""
+        listing = self.resource.operation("list")
+        if not self.unpaged or listing is None:
+            return ()
+        return tuple(p.name for p in listing.query_params)
 
 
 @dataclass(frozen=True)
@@ -70,6 +84,8 @@ class Plan:
     validation: Validation  # request values against the spec's schemas
     # Each resource left out (the others are served), with why: printed at start-up.
     unserved: tuple[Unserved, ...] = ()
+    # The spec declares no security at all: every request is served, in one account.
+    open: bool = False
 
     @property
     def not_served(self) -> tuple[SpecError, ...]:
@@ -143,10 +159,11 @@ def survey(api: Api) -> Survey:
         )
     served: list[Served] = []
     unserved: list[Unserved] = []
+    is_open = not api.security_schemes and not any(op.security for op in api.operations)
     for resource in api.resources:
         # Each resource on its own: one the engine cannot serve leaves the others served.
         own: list[SpecError] = []
-        found = _served(api, resource, _collect(api, own))
+        found = _served(api, resource, _collect(api, own), is_open)
         if found is not None and not own:
             served.append(found)
         else:
@@ -161,7 +178,9 @@ def survey(api: Api) -> Survey:
     if errors or not served:
         return Survey(None, tuple(errors), tuple(unserved))
     return Survey(
-        Plan(api, tuple(served), schemes, validation, tuple(unserved)), (), tuple(unserved)
+        Plan(api, tuple(served), schemes, validation, tuple(unserved), is_open),
+        (),
+        tuple(unserved),
     )
 
 
@@ -189,7 +208,7 @@ def _compile_request_schemas(served: list[Served], validation: Validation, fail:
                     fail(pointer, f"the schema cannot be compiled: {problem}", "correct it")
 
 
-def _served(api: Api, resource: Resource, fail: _Fail) -> Served | None:
+def _served(api: Api, resource: Resource, fail: _Fail, is_open: bool) -> Served | None:
     for gap in resource.gaps:
         fail(gap.pointer, gap.problem, gap.fix)
     if resource.model is None or resource.gaps:
@@ -205,9 +224,12 @@ def _served(api: Api, resource: Resource, fail: _Fail) -> Served | None:
             )
             ok = False
     for op in resource.operations:
-        ok = _operation_ok(op, fail) and ok
+        ok = _operation_ok(op, fail, is_open) and ok
     listing = resource.operation("list")
     order: tuple[tuple[str, bool], ...] = ()
+    is_unpaged = listing is not None and unpaged(listing, model)
+    if is_unpaged and resource.id_attribute is not None:
+        order = ((resource.id_attribute, False),)
     if listing is not None and listing.pagination is not None:
         ok = _list_ok(api, model, listing, fail) and ok
         ok = _cursor_ok(resource, listing, fail) and ok
@@ -231,6 +253,7 @@ def _served(api: Api, resource: Resource, fail: _Fail) -> Served | None:
         id_attribute=id_attribute,
         id_parameter=resource.id_parameter,
         order=order,
+        unpaged=is_unpaged,
     )
 
 
@@ -250,9 +273,9 @@ def _relations_ok(served: list[Served], fail: _Fail) -> None:
                 )
 
 
-def _operation_ok(op: Operation, fail: _Fail) -> bool:
+def _operation_ok(op: Operation, fail: _Fail, is_open: bool) -> bool:
     ok = True
-    if not op.security:
+    if not op.security and not is_open:
         fail(
             op.pointer,
             f"{op.label} requires no authentication; the engine keeps every object in an account",
@@ -260,6 +283,9 @@ def _operation_ok(op: Operation, fail: _Fail) -> bool:
         )
         ok = False
     for param in op.query_params:
+        items = param.type.items
+        if param.type.kind == "array" and param.filter is None and items and items.kind in _SCALARS:
+            continue  # a list of values, repeated (`?tag=a&tag=b`); no filter to apply
         if param.type.kind not in _SCALARS:
             fail(
                 param.pointer,

@@ -52,6 +52,7 @@ __all__ = [
     "flatten",
     "id_format",
     "total_order",
+    "unpaged",
 ]
 
 PAGINATION = "x-protocol-pagination"
@@ -769,9 +770,24 @@ def _update_gaps(model: Model, update: Operation | None) -> list[Gap]:
     return gaps
 
 
+def unpaged(listing: Operation, model: Model) -> bool:
+    """A list the spec does not page (no `x-protocol-pagination`) whose answer is a top-level
+    array of the resource's objects: the server answers with the whole list (bounded)."""
+    result = listing.result
+    return (
+        listing.pagination is None
+        and result is not None
+        and result.kind == "array"
+        and result.items is not None
+        and result.items.name == model.name
+    )
+
+
 def _list_gaps(model: Model, listing: Operation | None) -> list[Gap]:
     if listing is None:
         return []
+    if listing.pagination is None and unpaged(listing, model):
+        return []  # the whole list, as one top-level array (docs/server.md)
     if listing.pagination is None:
         return [
             Gap(

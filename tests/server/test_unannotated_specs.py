@@ -154,3 +154,43 @@ def test_an_optional_attribute_create_leaves_out_is_absent(tmp_path: Path) -> No
         listed = client.get("/v1/widgets").json()["data"]
         assert [("note" in w) for w in listed] == [False, True]
         client.close()
+
+
+PETSTORE_EXPANDED = FIXTURES / "corpus" / "oai" / "v3.0-petstore-expanded.yaml"
+
+
+def test_a_published_spec_is_served_whole_list_open_and_numbered() -> None:
+    """OpenAPI Initiative's petstore-expanded, as published: no security (one account, no
+    token read), a list that is a top-level array with no pagination (the whole list, its
+    parameters accepted and not applied), integer ids the server numbers, `Error` bodies."""
+    env = {"PROTOCOL_SPEC": str(PETSTORE_EXPANDED)}
+    with running_server(env=env) as server:
+        pets = httpx.Client(base_url=server.base_url)
+        assert pets.post("/pets", json={"name": "rex"}).json() == {"name": "rex", "id": 1}
+        tom = pets.post("/pets", json={"name": "tom", "tag": "cat"})
+        assert tom.status_code == 200 and tom.json() == {"name": "tom", "tag": "cat", "id": 2}
+        everyone = [{"name": "rex", "id": 1}, {"name": "tom", "tag": "cat", "id": 2}]
+        assert pets.get("/pets").json() == everyone
+        # Not applied: neither the tags nor the limit (no annotation says what they mean).
+        assert pets.get("/pets", params={"tags": ["dog", "bird"], "limit": 1}).json() == everyone
+        with_token = {"Authorization": "Bearer anything"}
+        assert pets.get("/pets/2", headers=with_token).json()["name"] == "tom"
+        assert pets.delete("/pets/1").status_code == 204
+        gone = pets.get("/pets/1")
+        assert gone.status_code == 404 and gone.json() == {
+            "code": 404,
+            "message": gone.json()["message"],
+        }
+        assert pets.get("/pets/99999999999999999999").status_code == 404  # beyond int64
+        too_big = pets.get("/pets", params={"limit": 2**31})  # beyond its int32 format
+        assert too_big.status_code == 400 and too_big.json()["code"] == 400
+        assert pets.get("/pets", params={"limit": "many"}).status_code == 400
+        pets.close()
+        output = server.output()
+    assert "  serves:   /pets, /pets/{id}\n" in output
+    assert (
+        "  unpaged:  GET /pets answers the first 1000 objects by id; its parameters tags, limit "
+        "are accepted, not applied\n" in output
+    )
+    assert "the spec declares no security: every request is served, in one account" in output
+    assert "not served" not in output
