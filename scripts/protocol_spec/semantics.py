@@ -682,13 +682,13 @@ def _implied_id(model: Model, id_attribute: str, create: Operation | None) -> Mo
     """`model` with its id attribute read as assigned by the server (`unique-id`) when the spec
     says nothing else (docs/server.md, "A spec without annotations"): no `x-protocol-assigned`,
     no `default`, not nullable, an integer or a string (with no pattern, or one that says its
-    characters and length), and a client cannot set it on create (readOnly, or absent from the
-    create body). Integers are then numbered by the server, strings drawn like any
+    characters and length), and the resource has a create that cannot set it (readOnly, or
+    absent from the create body). Integers are then numbered by the server, strings drawn like any
     `unique-id` (IMPLIED_ID_FORMAT without a pattern)."""
     f = model.field(id_attribute)
-    if f is None or f.assigned is not None or f.has_default or f.nullable:
-        return model
-    body = {b.name for b in create.body.fields} if create and create.body else set()
+    if create is None or f is None or f.assigned is not None or f.has_default or f.nullable:
+        return model  # without a create, nothing is assigned
+    body = {b.name for b in create.body.fields} if create.body else set()
     if f.name in body and not f.read_only:
         return model
     if f.type.kind == "integer":
