@@ -49,6 +49,8 @@ class ErrorSchemas:
         pointer = self.pointer(status, operation)
         if pointer is None:
             return {"message": message}
+        if self.validation.compile_problem(pointer) is not None:
+            return {"message": message}  # a schema the validator cannot compile: ours
         value = derived_error(self.validation.resolved(pointer), status, message, self.validation)
         if isinstance(value, dict) and self.validation.is_valid(pointer, value):
             return value
@@ -110,9 +112,10 @@ def derived_error(
     return value
 
 
-def _flattened(schema: Any, validation: Validation) -> dict[str, Any]:
-    """`schema` with its `$ref` followed and its `allOf` parts merged (properties, required)."""
-    if not isinstance(schema, dict):
+def _flattened(schema: Any, validation: Validation, depth: int = 0) -> dict[str, Any]:
+    """`schema` with its `$ref` followed and its `allOf` parts merged (properties, required);
+    references that loop stop after _DEPTH steps."""
+    if not isinstance(schema, dict) or depth > _DEPTH:
         return {}
     if "$ref" in schema and isinstance(schema["$ref"], str) and schema["$ref"].startswith("#"):
         schema = {
@@ -121,7 +124,7 @@ def _flattened(schema: Any, validation: Validation) -> dict[str, Any]:
         }
     merged: dict[str, Any] = {k: v for k, v in schema.items() if k != "allOf"}
     for part in schema.get("allOf", []):
-        flat = _flattened(part, validation)
+        flat = _flattened(part, validation, depth + 1)
         merged.setdefault("type", flat.get("type"))
         merged["properties"] = {**flat.get("properties", {}), **merged.get("properties", {})}
         merged["required"] = [*merged.get("required", []), *flat.get("required", [])]
