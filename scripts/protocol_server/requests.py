@@ -121,9 +121,13 @@ def read_body(
     assert isinstance(instance, dict)
     # JSON Schema counts 1.0 as an integer: an integer attribute stores it as 1.
     integers = {f.name for f in operation.body.fields if f.type.kind == "integer"}
+    # Properties the schema allows but does not declare (no `additionalProperties: false`)
+    # are accepted and not kept: there is no attribute for them.
+    declared = {f.name for f in operation.body.fields}
     return {
         key: _storable(key, int(value) if key in integers and isinstance(value, float) else value)
         for key, value in instance.items()
+        if key in declared
     }
 
 
