@@ -22,8 +22,8 @@ docs: setup ## Regenerate only the reference page, generated/docs/, and print it
 check-generated: setup ## Fail, naming the stale files, when generated/ is not what spec/ and templates/ give.
 	@$(PY) -m protocol_codegen check
 
-serve: setup ## Run the reference server on HOST:PORT (default 127.0.0.1:8000).
-	@$(PY) -m protocol_server
+serve: setup ## Run the reference server on HOST:PORT (default 127.0.0.1:8000); SPEC= another spec.
+	@$(if $(SPEC),PROTOCOL_SPEC='$(SPEC)' )$(PY) -m protocol_server
 
 conformance: generate ## Fuzz a server against the spec (the embedded reference server unless BASE_URL is set).
 	@$(PY) -m protocol_conformance

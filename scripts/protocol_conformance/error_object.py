@@ -15,7 +15,10 @@ from protocol_conformance.registry import declare
 from protocol_spec import Api
 from protocol_spec.model import Operation
 
-__all__ = ["ERROR_OBJECT", "ERROR_TYPE", "ErrorRules"]
+__all__ = ["ERROR_OBJECT", "ERROR_TYPE", "NO_ERROR_TYPE", "ErrorRules"]
+
+# Why error_type cannot judge an answer whose status the spec promises no `type` for.
+NO_ERROR_TYPE = "the spec declares no error type (no `type` with `const` in its error schema)"
 
 # Applied to every error answer, by the scenario (context.py) and inside schemathesis (checks.py).
 ERROR_OBJECT = declare(

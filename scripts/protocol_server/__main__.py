@@ -19,7 +19,7 @@ from protocol_server.connection import protocol_class
 from protocol_server.deliveries import start_webhooks
 from protocol_server.examples import example_objects, give_examples
 from protocol_server.migrations import MigrationError
-from protocol_server.plan import Plan, Unserved, survey
+from protocol_server.plan import UNPAGED_LIMIT, Plan, Unserved, survey
 from protocol_server.store import Store
 from protocol_server.token_key import TokenKeyError
 from protocol_server.uploads import FileStore
@@ -227,6 +227,15 @@ def _print_banner(
         )
     print(f"  spec:     {settings.spec_path}")
     print(f"  serves:   {', '.join(served.paths)}")
+    for unpaged in (s for s in served.served if s.unpaged):
+        listing = unpaged.resource.operation("list")
+        assert listing is not None
+        ignored = ", ".join(unpaged.not_applied)
+        print(
+            f"  unpaged:  {listing.label} answers the first {UNPAGED_LIMIT} objects by "
+            f"{unpaged.id_attribute}"
+            + (f"; its parameters {ignored} are accepted, not applied" if ignored else "")
+        )
     for left in served.unserved:  # a resource of the spec left out, and why
         print(f"  not served: {_left_out(left)}:")
         for reason in left.reasons:
@@ -234,7 +243,12 @@ def _print_banner(
     for receiver in settings.webhooks.receivers:
         bound = "every account" if receiver.token is None else "one account"
         print(f"  webhooks: {receiver.url} ({bound})")
-    if settings.tokens_from_env:
+    if served.open:
+        print(
+            "  accounts: the spec declares no security: every request is served, in one "
+            "account, and no token is read"
+        )
+    elif settings.tokens_from_env:
         print(f"  accounts: {len(settings.tokens)} token(s) from PROTOCOL_API_TOKENS")
     else:
         print(

@@ -66,8 +66,12 @@ class _PathEndpoint:
 def _error(plan: Plan, error: ApiError, operation: Operation | None = None) -> Response:
     """The error object of the response: its `type` is what the spec promises for the status
     (see Plan.error_type); `documentation_url` is the error schema's `externalDocs` URL followed
-    by `/` and the type, when the spec gives one."""
+    by `/` and the type, when the spec gives one. Where the spec promises no `type`, the body
+    is built from the error schema it declares for the status (`error_bodies`)."""
     error_type = plan.error_type(error.status_code, operation)
+    if error_type is None:  # a spec without our vocabulary: its declared error schema's shape
+        body = plan.error_schemas.body(error.status_code, error.message, operation)
+        return JSONResponse(body, status_code=error.status_code, headers=error.headers)
     documentation = plan.error_documentation(error.status_code, operation)
     body = {"type": error_type, "message": error.message}
     if documentation is not None:
@@ -99,7 +103,11 @@ def create_app(
     `public_url`."""
     files = files or FileStore(Path(tempfile.mkdtemp(prefix="protocol-files-")))
     engine = Engine(
-        plan, store, Accounts(tokens, store.account_key, plan.schemes), files, public_url
+        plan,
+        store,
+        Accounts(tokens, store.account_key, plan.schemes, open=plan.open),
+        files,
+        public_url,
     )
     routes: list[BaseRoute] = []
     for served in plan.served:

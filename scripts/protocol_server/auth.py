@@ -10,7 +10,10 @@ from collections.abc import Iterable
 from protocol_server.errors import ApiError
 from protocol_server.token_key import account_hash, legacy_account
 
-__all__ = ["Accounts", "account_of"]
+__all__ = ["OPEN_ACCOUNT", "Accounts", "account_of"]
+
+# The one account of a spec that declares no security (every request is in it).
+OPEN_ACCOUNT = "(no security declared)"
 
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="protocol"'}
 
@@ -22,14 +25,23 @@ class Accounts:
     """
 
     def __init__(
-        self, tokens: Iterable[str], key: bytes, schemes: Iterable[str] = ("bearer",)
+        self,
+        tokens: Iterable[str],
+        key: bytes,
+        schemes: Iterable[str] = ("bearer",),
+        *,
+        open: bool = False,
     ) -> None:
         self._key = key
         self._accounts = frozenset(account_of(key, token) for token in tokens)
         self._basic = "basic" in schemes
+        self.open = open  # no security declared: one account, credentials not read
+        self._open_account = account_of(key, OPEN_ACCOUNT)
 
     def authenticate(self, authorization: str | None) -> str:
         """The account id for this Authorization header, or ApiError(401)."""
+        if self.open:
+            return self._open_account
         token = _token_from_header(authorization, basic=self._basic)
         account = account_of(self._key, token)
         if account not in self._accounts:

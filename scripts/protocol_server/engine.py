@@ -21,13 +21,16 @@ from starlette.responses import FileResponse, JSONResponse, Response
 
 from protocol_server.auth import Accounts
 from protocol_server.errors import ApiError
-from protocol_server.formats import check_formats, check_value_format
-from protocol_server.plan import Plan, Served
+from protocol_server.formats import check_formats, check_integer_format, check_value_format
+from protocol_server.plan import UNPAGED_LIMIT, Plan, Served
 from protocol_server.relations import Relations, initial_value
 from protocol_server.requests import (
+    INT64_MAX,
+    INT64_MIN,
     check_content_type,
     describe,
     format_value,
+    path_value,
     read_body,
     read_query,
 )
@@ -91,9 +94,16 @@ class Engine:
     async def list(
         self, request: Request, served: Served, operation: Operation, account: str
     ) -> Response:
-        query = read_query(self.schemas, operation, request.scope["query_string"])
+        query = self._query(request, operation)
         page = operation.pagination
-        assert page is not None and page.limit_param is not None
+        if page is None:  # unpaged: the whole list (bounded), its parameters not applied
+            assert served.unpaged
+            found = self.store.list(served.layout, account, [], served.order, UNPAGED_LIMIT)
+            rows = self.store.read(
+                lambda db: [self.relations.shown(db, account, served, row) for row in found.rows]
+            )
+            return JSONResponse(rows, status_code=operation.success_status)
+        assert page.limit_param is not None
         after = query.get(page.after_param)
         before = query.get(page.before_param) if page.before_param else None
         if after is not None and before is not None:
@@ -148,7 +158,7 @@ class Engine:
     async def create(
         self, request: Request, served: Served, operation: Operation, account: str
     ) -> Response:
-        query = read_query(self.schemas, operation, request.scope["query_string"])
+        query = self._query(request, operation)
         upload = await self._upload(request, served, operation)
         given = (
             self._from_upload(served, upload)
@@ -199,7 +209,7 @@ class Engine:
     async def get(
         self, request: Request, served: Served, operation: Operation, account: str
     ) -> Response:
-        read_query(self.schemas, operation, request.scope["query_string"])
+        self._query(request, operation)
         object_id = self._object_id(request, served, operation)
         found = self.store.get(served.layout, account, object_id)
         if found is None:
@@ -211,7 +221,7 @@ class Engine:
     async def update(
         self, request: Request, served: Served, operation: Operation, account: str
     ) -> Response:
-        read_query(self.schemas, operation, request.scope["query_string"])
+        self._query(request, operation)
         object_id = self._object_id(request, served, operation)
         changes = await self._attributes(request, operation)
         inverse = {
@@ -239,7 +249,7 @@ class Engine:
     async def delete(
         self, request: Request, served: Served, operation: Operation, account: str
     ) -> Response:
-        read_query(self.schemas, operation, request.scope["query_string"])
+        self._query(request, operation)
         object_id = self._object_id(request, served, operation)
         gone: list[tuple[Served, dict[str, Any]]] = []
 
@@ -319,13 +329,32 @@ class Engine:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._writer, functools.partial(work, *args))
 
-    def _object_id(self, request: Request, served: Served, operation: Operation) -> str:
-        """The path's id; one its schema does not allow is simply not found (404)."""
+    def _query(self, request: Request, operation: Operation) -> dict[str, Any]:
+        """The query's values, checked against their schemas and integer formats."""
+        query = read_query(self.schemas, operation, request.scope["query_string"])
+        for parameter in operation.query_params:
+            value = query.get(parameter.name)
+            if not check_integer_format(parameter.name, parameter.type, value):
+                raise ApiError(
+                    400,
+                    f"{parameter.name}: {format_value(value)} is beyond {parameter.type.format}.",
+                )
+        return query
+
+    def _object_id(self, request: Request, served: Served, operation: Operation) -> Any:
+        """The path's id, as its schema's type (an integer id as a number); one its schema
+        does not allow is simply not found (404)."""
         object_id = str(request.path_params[served.id_parameter])
         parameter = operation.parameter(served.id_parameter)
-        if parameter is not None and not self.schemas.is_valid(parameter.schema_pointer, object_id):
+        if parameter is None:
+            return object_id
+        value = path_value(self.schemas, parameter.schema_pointer, object_id)
+        in_range = check_integer_format(parameter.name, parameter.type, value) and (
+            not isinstance(value, int) or INT64_MIN <= value <= INT64_MAX
+        )
+        if not in_range or not self.schemas.is_valid(parameter.schema_pointer, value):
             raise _not_found(served, object_id)
-        return object_id
+        return value
 
     def _idempotency(
         self, request: Request, operation: Operation, query: dict[str, Any], given: dict[str, Any]
@@ -346,9 +375,9 @@ class Engine:
         fingerprint = json.dumps(meaning, sort_keys=True, separators=(",", ":"), default=str)
         return IdempotencyKey(operation.label, key, fingerprint)
 
-    def _item_path(self, served: Served, object_id: str) -> str:
+    def _item_path(self, served: Served, object_id: object) -> str:
         assert served.resource.item_path is not None
-        return served.resource.item_path.replace("{" + served.id_parameter + "}", object_id)
+        return served.resource.item_path.replace("{" + served.id_parameter + "}", str(object_id))
 
     async def _attributes(self, request: Request, operation: Operation) -> dict[str, Any]:
         if operation.body is None:
@@ -382,7 +411,7 @@ def _shown(value: object) -> str:
     return repr(text if len(text) <= 40 else text[:40] + "…")
 
 
-def _not_found(served: Served, object_id: str) -> ApiError:
+def _not_found(served: Served, object_id: object) -> ApiError:
     return ApiError(
         404, f"No {served.resource.singular} with {served.id_attribute} {_shown(object_id)}."
     )

@@ -1,6 +1,7 @@
 """The `format` of a value the server stores, checked, so no client later refuses what the
 server kept: `uri` (absolute, with a scheme and, for http(s), a host), `email`, `date-time`
-(RFC 3339). Other formats are not checked.
+(RFC 3339); and the OpenAPI integer formats `int32` and `int64` as the ranges they name.
+Other formats are not checked.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from protocol_server.errors import ApiError
 from protocol_server.requests import format_value
 from protocol_spec.model import Field, TypeRef
 
-__all__ = ["check_formats", "check_value_format"]
+__all__ = ["INTEGER_RANGES", "check_formats", "check_integer_format", "check_value_format"]
+
+# The ranges of OpenAPI's integer formats (a value beyond them is refused with 400).
+INTEGER_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
@@ -29,9 +33,26 @@ _WORDS = {
 }
 
 
+def check_integer_format(name: str, type_ref: TypeRef, value: Any) -> bool:
+    """Whether an integer `value` is within its `int32`/`int64` format (or an array's items
+    within theirs); other values and formats are not this check's."""
+    if isinstance(value, list) and type_ref.items is not None:
+        return all(check_integer_format(name, type_ref.items, v) for v in value)
+    bounds = INTEGER_RANGES.get(str(type_ref.format))
+    if bounds is None or not isinstance(value, int) or isinstance(value, bool):
+        return True
+    return bounds[0] <= value <= bounds[1]
+
+
 def check_formats(fields: tuple[Field, ...], given: Mapping[str, Any]) -> None:
     """400 naming the first attribute whose value does not have its declared format."""
     for f in fields:
+        if f.name in given and not check_integer_format(f.name, f.type, given[f.name]):
+            low, high = INTEGER_RANGES[str(f.type.format or _item_format(f.type))]
+            raise ApiError(
+                400,
+                f"{f.name}: must be an integer from {low} to {high} ({f.type.format or _item_format(f.type)}).",
+            )
         if f.name in given:
             for value in _values(f.type, given[f.name]):
                 if not _valid(str(f.type.format or _item_format(f.type)), value):

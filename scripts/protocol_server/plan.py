@@ -15,15 +15,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from protocol_server.error_bodies import ErrorSchemas
 from protocol_server.patterns import pattern_problems
 from protocol_server.storage import TableLayout, kind_of
 from protocol_server.validation import Validation
 from protocol_spec import Api, SpecError, SpecErrors
-from protocol_spec.model import ErrorShape, Model, Operation, Resource
+from protocol_spec.model import Model, Operation, Resource
 from protocol_spec.pointers import join
+from protocol_spec.semantics import unpaged
 
 __all__ = [
     "BODY_MEDIA_TYPES",
+    "UNPAGED_LIMIT",
     "UPLOAD_MEDIA_TYPE",
     "Plan",
     "Served",
@@ -35,6 +38,7 @@ __all__ = [
 
 BODY_MEDIA_TYPES = ("application/json", "application/x-www-form-urlencoded")
 UPLOAD_MEDIA_TYPE = "multipart/form-data"  # for a create whose body has a file's content
+UNPAGED_LIMIT = 1000  # objects an unpaged list answers with at most: the first, in id order
 _SCALARS = ("string", "enum", "integer", "number", "boolean")
 _SCHEMES = {("http", "bearer"), ("http", "basic")}
 
@@ -51,6 +55,17 @@ class Served:
     id_attribute: str
     id_parameter: str  # the item path's parameter
     order: tuple[tuple[str, bool], ...]  # (attribute, descending): the list's total order
+    # A list the spec does not page, answered as one top-level array of at most
+    # UNPAGED_LIMIT objects in id order; its query parameters are accepted, not applied.
+    unpaged: bool = False
+
+    @property
+    def not_applied(self) -> tuple[str, ...]:
+        """The query parameters of an unpaged list: accepted and checked, never applied."""
+        listing = self.resource.operation("list")
+        if not self.unpaged or listing is None:
+            return ()
+        return tuple(p.name for p in listing.query_params)
 
 
 @dataclass(frozen=True)
@@ -69,17 +84,24 @@ class Plan:
     validation: Validation  # request values against the spec's schemas
     # Each resource left out (the others are served), with why: printed at start-up.
     unserved: tuple[Unserved, ...] = ()
+    # The spec declares no security at all: every request is served, in one account.
+    open: bool = False
 
     @property
     def not_served(self) -> tuple[SpecError, ...]:
         """Every reason of every resource left out."""
         return tuple(reason for left in self.unserved for reason in left.reasons)
 
-    def error_type(self, status: int, operation: Operation | None = None) -> str:
-        """The `type` the spec promises for `status` (on `operation` when known)."""
-        promised = self.api.error(status, operation).type
-        assert promised is not None, "plan() refuses a spec without one for 4xx and 5xx"
-        return promised
+    def error_type(self, status: int, operation: Operation | None = None) -> str | None:
+        """The `type` the spec promises for `status` (on `operation` when known); None when
+        it promises none: the body is then derived from the declared error schema
+        (`error_bodies`)."""
+        return self.api.error(status, operation).type
+
+    @property
+    def error_schemas(self) -> ErrorSchemas:
+        """The declared error schemas, for the errors whose `type` the spec does not say."""
+        return ErrorSchemas(self.api, self.validation)
 
     def error_documentation(self, status: int, operation: Operation | None = None) -> str | None:
         """The `externalDocs` URL of the error schema for `status`, if the spec gives one."""
@@ -137,16 +159,16 @@ def survey(api: Api) -> Survey:
         )
     served: list[Served] = []
     unserved: list[Unserved] = []
+    is_open = not api.security_schemes and not any(op.security for op in api.operations)
     for resource in api.resources:
         # Each resource on its own: one the engine cannot serve leaves the others served.
         own: list[SpecError] = []
-        found = _served(api, resource, _collect(api, own))
+        found = _served(api, resource, _collect(api, own), is_open)
         if found is not None and not own:
             served.append(found)
         else:
             unserved.append(Unserved(resource, tuple(own)))
     _relations_ok(served, fail)
-    _error_types(api, fail)
     schemes = _schemes(api, fail)
     assert api.schemas is not None
     pattern_problems(api.schemas.document, fail)
@@ -156,7 +178,9 @@ def survey(api: Api) -> Survey:
     if errors or not served:
         return Survey(None, tuple(errors), tuple(unserved))
     return Survey(
-        Plan(api, tuple(served), schemes, validation, tuple(unserved)), (), tuple(unserved)
+        Plan(api, tuple(served), schemes, validation, tuple(unserved), is_open),
+        (),
+        tuple(unserved),
     )
 
 
@@ -184,7 +208,7 @@ def _compile_request_schemas(served: list[Served], validation: Validation, fail:
                     fail(pointer, f"the schema cannot be compiled: {problem}", "correct it")
 
 
-def _served(api: Api, resource: Resource, fail: _Fail) -> Served | None:
+def _served(api: Api, resource: Resource, fail: _Fail, is_open: bool) -> Served | None:
     for gap in resource.gaps:
         fail(gap.pointer, gap.problem, gap.fix)
     if resource.model is None or resource.gaps:
@@ -200,9 +224,12 @@ def _served(api: Api, resource: Resource, fail: _Fail) -> Served | None:
             )
             ok = False
     for op in resource.operations:
-        ok = _operation_ok(op, fail) and ok
+        ok = _operation_ok(op, fail, is_open) and ok
     listing = resource.operation("list")
     order: tuple[tuple[str, bool], ...] = ()
+    is_unpaged = listing is not None and unpaged(listing, model)
+    if is_unpaged and resource.id_attribute is not None:
+        order = ((resource.id_attribute, False),)
     if listing is not None and listing.pagination is not None:
         ok = _list_ok(api, model, listing, fail) and ok
         ok = _cursor_ok(resource, listing, fail) and ok
@@ -226,6 +253,7 @@ def _served(api: Api, resource: Resource, fail: _Fail) -> Served | None:
         id_attribute=id_attribute,
         id_parameter=resource.id_parameter,
         order=order,
+        unpaged=is_unpaged,
     )
 
 
@@ -245,9 +273,9 @@ def _relations_ok(served: list[Served], fail: _Fail) -> None:
                 )
 
 
-def _operation_ok(op: Operation, fail: _Fail) -> bool:
+def _operation_ok(op: Operation, fail: _Fail, is_open: bool) -> bool:
     ok = True
-    if not op.security:
+    if not op.security and not is_open:
         fail(
             op.pointer,
             f"{op.label} requires no authentication; the engine keeps every object in an account",
@@ -255,6 +283,9 @@ def _operation_ok(op: Operation, fail: _Fail) -> bool:
         )
         ok = False
     for param in op.query_params:
+        items = param.type.items
+        if param.type.kind == "array" and param.filter is None and items and items.kind in _SCALARS:
+            continue  # a list of values, repeated (`?tag=a&tag=b`); no filter to apply
         if param.type.kind not in _SCALARS:
             fail(
                 param.pointer,
@@ -330,17 +361,6 @@ def _cursor_ok(resource: Resource, listing: Operation, fail: _Fail) -> bool:
         f"set `cursor: {resource.id_attribute}` (or leave it out: it defaults to id)",
     )
     return False
-
-
-def _error_types(api: Api, fail: _Fail) -> None:
-    """Every error the engine writes needs a `type`: each status class must say one."""
-    for status_class, example in (("4", "400"), ("5", "5XX")):
-        if api.error_classes.get(status_class, ErrorShape()).type is None:
-            fail(
-                "/paths",
-                f"no {status_class}xx response says the error `type` it carries, so the engine cannot write its {status_class}xx errors",
-                f"add a '{example}' response whose schema sets `type` with `const` (allOf: [$ref: Error, {{properties: {{type: {{const: ...}}}}}}])",
-            )
 
 
 def _schemes(api: Api, fail: _Fail) -> frozenset[str]:

@@ -366,7 +366,13 @@ class Relations:
                     self.shown(db, account, target, _decoded(target.layout, r), deeper)
                     for r in rows
                 ]
-        return {f.name: shown.get(f.name) for f in served.model.fields}  # the schema's order
+        # The schema's order; an optional attribute with no value that cannot be null (create
+        # left it out, and it has no default) is left out, as its schema allows.
+        return {
+            f.name: shown.get(f.name)
+            for f in served.model.fields
+            if shown.get(f.name) is not None or f.nullable or f.required
+        }
 
     def through(
         self, served: Served, account: str, through: str, attribute: str, value: Any

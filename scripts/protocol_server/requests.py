@@ -29,6 +29,7 @@ __all__ = [
     "check_content_type",
     "describe",
     "format_value",
+    "path_value",
     "read_body",
     "read_query",
 ]
@@ -60,18 +61,35 @@ def read_query(schemas: Validation, operation: Operation, raw: bytes) -> dict[st
             raise ApiError(
                 400, f"Unknown query parameter {name!r}; this operation accepts: {accepted}."
             )
-        if name in values:
-            raise ApiError(400, f"Query parameter {name!r} is given more than once.")
         pointer = known[name].schema_pointer
         schema = schemas.resolved(pointer)
+        if known[name].type.kind == "array":  # form style, exploded: `?tag=a&tag=b`
+            items = schema.get("items")
+            item = _coerce_text(text, _resolve(schemas, items) if isinstance(items, dict) else {})
+            values[name] = [*values.get(name, []), item]
+            continue
+        if name in values:
+            raise ApiError(400, f"Query parameter {name!r} is given more than once.")
         value = _coerce_text(text, schema)
         if not schemas.is_valid(pointer, value):
             raise ApiError(400, f"{name}: must be {describe(schema)}, got {format_value(text)}.")
         values[name] = _storable(name, value)
     for name, parameter in known.items():
+        listed = parameter.type.kind == "array" and name in values
+        if listed and not schemas.is_valid(parameter.schema_pointer, values[name]):
+            schema = schemas.resolved(parameter.schema_pointer)
+            shown = format_value(values[name])
+            raise ApiError(400, f"{name}: must be {describe(schema)}, got {shown}.")
         if name not in values and parameter.has_default and parameter.default is not None:
             values[name] = parameter.default
     return values
+
+
+def path_value(schemas: Validation, pointer: str | None, text: str) -> object:
+    """A path parameter's text as the type its schema wants (`7` for an integer id)."""
+    if pointer is None:
+        return text
+    return _coerce_text(text, schemas.resolved(pointer))
 
 
 def read_body(
@@ -103,9 +121,13 @@ def read_body(
     assert isinstance(instance, dict)
     # JSON Schema counts 1.0 as an integer: an integer attribute stores it as 1.
     integers = {f.name for f in operation.body.fields if f.type.kind == "integer"}
+    # Properties the schema allows but does not declare (no `additionalProperties: false`)
+    # are accepted and not kept: there is no attribute for them.
+    declared = {f.name for f in operation.body.fields}
     return {
         key: _storable(key, int(value) if key in integers and isinstance(value, float) else value)
         for key, value in instance.items()
+        if key in declared
     }
 
 

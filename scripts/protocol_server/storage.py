@@ -83,6 +83,11 @@ class TableLayout:
         return next(column for column in self.columns if column.attribute == attribute)
 
     @functools.cached_property
+    def numbered(self) -> bool:
+        """The id is an integer: the server numbers new objects when nothing else gives one."""
+        return self.column(self.id_attribute).kind == "integer"
+
+    @functools.cached_property
     def attributes(self) -> tuple[str, ...]:
         return tuple(column.attribute for column in self.columns)
 

@@ -256,6 +256,8 @@ class Store:
         def _insert(db: sqlite3.Connection) -> Row:
             while True:
                 row = new_object()
+                if row.get(layout.id_attribute) is None and layout.numbered:
+                    row[layout.id_attribute] = _next_number(db, layout, account)
                 names = [ACCOUNT, *(quote(a) for a in layout.attributes)]
                 marks = ", ".join("?" * len(names))
                 values = [encode(c.kind, row.get(c.attribute)) for c in layout.columns]
@@ -493,3 +495,32 @@ def _beyond(
         alternatives.append("(" + " AND ".join([*equal, f"{quote(attribute)} {beyond} ?"]) + ")")
         values += [*cursor[:index], cursor[index]]
     return f" AND ({' OR '.join(alternatives)})", values
+
+
+_SEQUENCES_TABLE = "_protocol_sequences"
+
+
+def _next_number(db: sqlite3.Connection, layout: TableLayout, account: str) -> int:
+    """The next id of an integer id the server assigns: 1, 2, ... per account and resource,
+    never given twice (a deleted object's id included), in the insert's transaction."""
+    db.execute(
+        f"CREATE TABLE IF NOT EXISTS {_SEQUENCES_TABLE} ({ACCOUNT} TEXT NOT NULL, "
+        "resource TEXT NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (" + ACCOUNT + ", resource))"
+    )
+    found = db.execute(
+        f"SELECT last FROM {_SEQUENCES_TABLE} WHERE {ACCOUNT} = ? AND resource = ?",
+        (account, layout.table),
+    ).fetchone()
+    if found is None:  # the objects already there (examples) come first
+        found = db.execute(
+            f"SELECT COALESCE(MAX({quote(layout.id_attribute)}), 0) FROM {quote(layout.table)} "
+            f"WHERE {ACCOUNT} = ?",
+            (account,),
+        ).fetchone()
+    number = int(found[0]) + 1
+    db.execute(
+        f"INSERT INTO {_SEQUENCES_TABLE} ({ACCOUNT}, resource, last) VALUES (?, ?, ?) "
+        f"ON CONFLICT ({ACCOUNT}, resource) DO UPDATE SET last = excluded.last",
+        (account, layout.table, number),
+    )
+    return number

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import string
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any, get_args
@@ -43,6 +44,7 @@ from .pointers import MAX_REF_HOPS, join, local_ref_pointer, lookup
 __all__ = [
     "ASSIGNED",
     "FILTER",
+    "IMPLIED_ID_FORMAT",
     "ORDER",
     "PAGINATION",
     "Semantics",
@@ -50,6 +52,7 @@ __all__ = [
     "flatten",
     "id_format",
     "total_order",
+    "unpaged",
 ]
 
 PAGINATION = "x-protocol-pagination"
@@ -550,6 +553,8 @@ class Semantics:
             parameter = item_path.rsplit("{", 1)[1].rstrip("}")
             if model.field(parameter) is not None:
                 id_attribute = parameter
+            elif model.field("id") is not None:  # `{petId}` names the model's `id`
+                id_attribute = "id"
             else:
                 gaps.append(
                     Gap(
@@ -558,6 +563,9 @@ class Semantics:
                         f"name the parameter after the attribute that identifies a {naming.singular(tag)} (e.g. 'id')",
                     )
                 )
+        if model is not None and id_attribute is not None:
+            model = _implied_id(model, id_attribute, by_role.get("create"))
+            self.models[model.name] = model
         if model is not None:
             gaps += _creation_gaps(model, by_role.get("create"), naming.singular(tag))
             gaps += _update_gaps(model, by_role.get("update"))
@@ -666,6 +674,37 @@ def _role(op: Operation) -> tuple[Role | None, str, str]:
     return role, base, shape if role else f"{op.http_method} on a {shape} path"
 
 
+# The characters and length of an implied string id the spec gives no pattern for.
+IMPLIED_ID_FORMAT = IdFormat(string.ascii_letters + string.digits, 16)
+
+
+def _implied_id(model: Model, id_attribute: str, create: Operation | None) -> Model:
+    """`model` with its id attribute read as assigned by the server (`unique-id`) when the spec
+    says nothing else (docs/server.md, "A spec without annotations"): no `x-protocol-assigned`,
+    no `default`, not nullable, an integer or a string (with no pattern, or one that says its
+    characters and length), and the resource has a create that cannot set it (readOnly, or
+    absent from the create body). Integers are then numbered by the server, strings drawn like any
+    `unique-id` (IMPLIED_ID_FORMAT without a pattern)."""
+    f = model.field(id_attribute)
+    if create is None or f is None or f.assigned is not None or f.has_default or f.nullable:
+        return model  # without a create, nothing is assigned
+    body = {b.name for b in create.body.fields} if create.body else set()
+    if f.name in body and not f.read_only:
+        return model
+    if f.type.kind == "integer":
+        found = None
+    elif f.type.kind == "string":
+        pattern = f.constraints.pattern
+        found = id_format(pattern) if pattern is not None else IMPLIED_ID_FORMAT
+        if found is None:
+            return model
+    else:
+        return model
+    implied = replace(f, assigned="unique-id", id_format=found)
+    fields = tuple(implied if other.name == f.name else other for other in model.fields)
+    return replace(model, fields=fields)
+
+
 def _creation_gaps(model: Model, create: Operation | None, singular: str) -> list[Gap]:
     if create is None:
         return []
@@ -685,8 +724,8 @@ def _creation_gaps(model: Model, create: Operation | None, singular: str) -> lis
         if attribute.server_set or attribute.has_default or attribute.nullable:
             continue
         sent = given.get(attribute.name)
-        if sent is not None and sent.required:
-            continue
+        if sent is not None and (sent.required or not attribute.required):
+            continue  # given on create, or optional in the object too: left out when not given
         gaps.append(
             Gap(
                 attribute.pointer,
@@ -731,9 +770,24 @@ def _update_gaps(model: Model, update: Operation | None) -> list[Gap]:
     return gaps
 
 
+def unpaged(listing: Operation, model: Model) -> bool:
+    """A list the spec does not page (no `x-protocol-pagination`) whose answer is a top-level
+    array of the resource's objects: the server answers with the whole list (bounded)."""
+    result = listing.result
+    return (
+        listing.pagination is None
+        and result is not None
+        and result.kind == "array"
+        and result.items is not None
+        and result.items.name == model.name
+    )
+
+
 def _list_gaps(model: Model, listing: Operation | None) -> list[Gap]:
     if listing is None:
         return []
+    if listing.pagination is None and unpaged(listing, model):
+        return []  # the whole list, as one top-level array (docs/server.md)
     if listing.pagination is None:
         return [
             Gap(

@@ -52,3 +52,18 @@ def test_survey_names_each_resource_left_out_and_the_spec_wide_problems(tmp_path
     assert nothing.plan is None
     assert [u.resource.name for u in nothing.unserved] == ["conversations", "widgets"]
     assert all(u.reasons for u in nothing.unserved)
+
+
+def test_a_published_spec_without_annotations_is_planned_whole() -> None:
+    """petstore-expanded as published: the whole list unpaged, one account (no security), the
+    server numbering ids (`{id}` of an integer `id` no create sets), errors typeless."""
+    spec = FIXTURE.parents[1] / "corpus" / "oai" / "v3.0-petstore-expanded.yaml"
+    served = plan(load_api(spec))
+    (pets,) = served.served
+    assert served.unserved == () and served.open
+    assert pets.unpaged and pets.order == (("id", False),)
+    assert pets.not_applied == ("tags", "limit")
+    pet_id = pets.model.field("id")
+    assert pet_id is not None and pet_id.assigned == "unique-id" and pets.layout.numbered
+    assert served.error_type(404) is None
+    assert served.error_schemas.body(404, "gone", None) == {"code": 404, "message": "gone"}

@@ -10,7 +10,7 @@ import pytest
 from protocol_codegen.pipeline import render_targets
 from protocol_spec import PROJECT_ROOT, Api, load_api
 from protocol_spec.model import Filter, IdFormat, SortKey
-from protocol_spec.semantics import id_format
+from protocol_spec.semantics import IMPLIED_ID_FORMAT, id_format
 
 SPECS = PROJECT_ROOT / "tests" / "fixtures" / "specs"
 ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
@@ -186,13 +186,6 @@ def test_a_spec_without_the_vocabulary_loads_and_names_its_gaps() -> None:
         ),
         ("118", "'colour' of the create body is no attribute of Note"),
         (
-            "96",
-            (
-                "a new note's 'id' has no value: it has no default, is not nullable, and create "
-                "does not set it"
-            ),
-        ),
-        (
             "100",
             (
                 "a new note's 'priority' has no value: it has no default, is not nullable, and "
@@ -212,6 +205,10 @@ def test_a_spec_without_the_vocabulary_loads_and_names_its_gaps() -> None:
     files = render_targets(api, ["python"])
     assert "    def list(" in files[f"python/{api.settings.python_package}/resources/notes.py"]
     assert "-> NoteList:" in files[f"python/{api.settings.python_package}/resources/notes.py"]
+    # Its id (a string, absent from the create body) is read as assigned by the server.
+    note_id = api.model("Note").field("id")
+    assert note_id is not None and note_id.assigned == "unique-id"
+    assert note_id.id_format == IMPLIED_ID_FORMAT
 
 
 @pytest.mark.parametrize(

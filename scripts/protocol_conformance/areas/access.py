@@ -438,6 +438,15 @@ def isolation(run: ResourceRun) -> None:
     other = run.ctx.other
     ops = _isolated_operations(run)
     labels = [op.label for op in ops] + ([plan.listing.label] if plan.listing else [])
+    if not any(op.security for op in plan.resource.operations):
+        for label in labels:
+            run.ctx.results.skip(
+                label,
+                isolation_object.name,
+                f"the operations of '{plan.resource.name}' declare no security: every "
+                "request is in one account",
+            )
+        return
     if other is None:
         for label in labels:
             run.ctx.results.skip(
