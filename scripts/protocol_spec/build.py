@@ -242,7 +242,8 @@ class _Builder:
                     return TypeRef("model", name=name)
                 values = _string_enum(target)
                 if values is not None:
-                    return TypeRef("enum", name=name, values=values)
+                    nullable = _enum_allows_null(target)
+                    return TypeRef("enum", nullable=nullable, name=name, values=values)
             return self._type(target, owner=owner, prop=prop, at=at)  # an alias such as Id
         for combinator in ("anyOf", "oneOf"):
             if combinator in schema:
@@ -275,6 +276,7 @@ class _Builder:
                     enum_name = unique(enum_name, self.models.keys() | self.enums.keys())
                 description = _text(schema.get("description"))
                 self.enums.setdefault(enum_name, Enum(enum_name, description, values, at))
+            nullable = nullable or _enum_allows_null(schema)
             return TypeRef("enum", nullable=nullable, name=enum_name, values=values)
         if kind is None and "const" in schema:
             kind = _JSON_KINDS.get(type(schema["const"]))
@@ -871,10 +873,18 @@ def _merges_objects(spec: LoadedSpec, schema: Node) -> bool:
 
 
 def _string_enum(schema: Node) -> tuple[str, ...] | None:
+    """The values of an enum of strings (`null` among them makes it nullable, not a value)."""
     values = schema.get("enum")
-    if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
-        return tuple(values)
+    if not isinstance(values, list) or not any(isinstance(v, str) for v in values):
+        return None
+    if all(isinstance(v, str) or v is None for v in values):
+        return tuple(v for v in values if v is not None)
     return None
+
+
+def _enum_allows_null(schema: Node) -> bool:
+    values = schema.get("enum")
+    return isinstance(values, list) and None in values
 
 
 def _with_nullable(type_ref: TypeRef, nullable: bool) -> TypeRef:
