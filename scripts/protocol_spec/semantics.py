@@ -22,6 +22,8 @@ from .errors import SpecError
 from .loaded import LoadedSpec
 from .messages import kind_words
 from .model import (
+    WEBHOOKS_ATTRIBUTE,
+    WEBHOOKS_RESOURCE,
     ErrorShape,
     Field,
     Filter,
@@ -137,11 +139,27 @@ class Semantics:
         self, by_tag: Mapping[str, Sequence[Operation]], descriptions: Mapping[str, str]
     ) -> tuple[Resource, ...]:
         self._check_assigned()
+        self._check_webhooks_tag(by_tag)
         return tuple(
             self._resource(tag, descriptions.get(tag, ""), [self._annotated(op) for op in ops])
             for tag, ops in by_tag.items()
             if ops
         )
+
+    def _check_webhooks_tag(self, by_tag: Mapping[str, Sequence[Operation]]) -> None:
+        """A tag named `webhooks` becomes `client.webhook_endpoints` (`client.webhooks`
+        verifies deliveries), unless another tag is named so already."""
+        named = {naming.snake(tag): tag for tag, ops in by_tag.items() if ops}
+        if WEBHOOKS_ATTRIBUTE in named and WEBHOOKS_RESOURCE in named:
+            ops = by_tag[named[WEBHOOKS_ATTRIBUTE]]
+            self.fail(
+                join(ops[0].pointer, "tags", "0"),
+                f"tag '{named[WEBHOOKS_ATTRIBUTE]}' would be the resource "
+                f"`client.{WEBHOOKS_RESOURCE}` (`client.{WEBHOOKS_ATTRIBUTE}` verifies and parses "
+                f"webhook deliveries), like tag '{named[WEBHOOKS_RESOURCE]}'",
+                "rename one of the two tags: the first tag of an operation becomes "
+                "`client.<resource>`",
+            )
 
     # -- one operation --------------------------------------------------------------------
 
@@ -484,14 +502,17 @@ class Semantics:
                         f"name the parameter after the attribute that identifies a {naming.singular(tag)} (e.g. 'id')",
                     )
                 )
+        identifier = naming.snake(tag)
+        if identifier == WEBHOOKS_ATTRIBUTE:
+            identifier = WEBHOOKS_RESOURCE  # `client.webhooks` verifies deliveries
         if model is not None:
             gaps += _creation_gaps(model, by_role.get("create"), naming.singular(tag))
             gaps += _update_gaps(model, by_role.get("update"))
             gaps += _list_gaps(model, by_role.get("list"))
         return Resource(
             name=tag,
-            identifier=naming.snake(tag),
-            class_name=naming.pascal(tag),
+            identifier=identifier,
+            class_name=naming.pascal(tag if identifier == naming.snake(tag) else identifier),
             description=description,
             operations=tuple(roled),
             singular=" ".join(naming.words(naming.singular(tag))),
