@@ -8,6 +8,7 @@ Driven only by the spec: resources are tags, methods come from operationIds (or
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -259,7 +260,7 @@ class _Builder:
         if "allOf" in schema and len(schema["allOf"]) == 1:
             return self._type(schema["allOf"][0], owner=owner, prop=prop, at=at)
         if _merges_objects(self.spec, schema) and owner and prop:
-            name = naming.pascal(owner + "_" + prop)
+            name = _scoped_name(owner, prop)
             self._register_merged(name, schema, at)
             return TypeRef("model", name=self._name_at(name, at))
 
@@ -272,7 +273,7 @@ class _Builder:
         kind = types[0] if len(types) == 1 else None
         values = _string_enum(schema)
         if values is not None:
-            enum_name = naming.pascal(owner + "_" + prop) if owner and prop else None
+            enum_name = _scoped_name(owner, prop) if owner and prop else None
             if enum_name is not None:
                 known = self.enums.get(enum_name)
                 if known is not None and known.pointer != at:  # another enum has the name
@@ -317,7 +318,7 @@ class _Builder:
             )
         if kind == "object" or (kind is None and "properties" in schema):
             if schema.get("properties") and owner and prop:
-                name = naming.pascal(owner + "_" + prop)
+                name = _scoped_name(owner, prop)
                 self._register_model(name, schema, at)
                 return TypeRef("model", nullable=nullable, name=self._name_at(name, at))
             return TypeRef(
@@ -825,6 +826,20 @@ def _constraints(flat: Node) -> Constraints:
         max_length=whole("maxLength"),
         pattern=pattern if isinstance(pattern, str) else None,
     )
+
+
+def _scoped_name(owner: str, prop: str) -> str:
+    """An inline enum's or object's name: its model's and its property's, the property as
+    datamodel-code-generator makes it a field (`$template` is `field_template`: other
+    characters than letters, digits and `_` become `_`, and a leading `_` or digit gets
+    `field`), so that Box's `Classification.$template` enum is `ClassificationFieldTemplate`
+    and not the `ClassificationTemplate` schema."""
+    field = re.sub(r"\W", "_", prop)
+    if field[:1].isdigit():
+        field = f"field_{field}"
+    while field.startswith("_"):
+        field = f"field{field}"
+    return naming.pascal(owner + "_" + field)
 
 
 def _classes_apart(resources: tuple[Resource, ...], types: set[str]) -> tuple[Resource, ...]:
