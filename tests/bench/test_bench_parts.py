@@ -134,3 +134,24 @@ def test_server_scenarios_come_from_the_model() -> None:
 def test_markdown_table_aligns_numbers_right() -> None:
     table = markdown_table(["name", "rps"], [["a", 1234.5], ["b", 2.345]])
     assert table.splitlines() == ["| name | rps |", "|---|---:|", "| a | 1,234 |", "| b | 2.35 |"]
+
+
+def test_the_real_spec_has_its_own_generation_target() -> None:
+    from protocol_bench.__main__ import _generation_targets
+    from protocol_bench.generation import OPENAPI_PYTHON_CLIENT, SIZES, SYNTHETIC, GenerationRow
+
+    def row(spec: str, generator: str, operations: int, seconds: float) -> GenerationRow:
+        return GenerationRow(spec, generator, "", operations, seconds, seconds, seconds, 1, 1, 1, 0)
+
+    rows = [
+        row(SYNTHETIC, name, size, seconds * size / 100)
+        for size in SIZES
+        for name, seconds in ((OURS, 1.0), (OPENAPI_PYTHON_CLIENT, 3.0))
+    ]
+    rows += [row(REAL.name, OURS, 296, 4.0), row(REAL.name, OPENAPI_PYTHON_CLIENT, 296, 6.0)]
+    targets = _generation_targets(rows)
+    assert len(targets) == 3
+    real = targets[-1]
+    assert REAL.name in real.name and "296 operations" in real.name
+    assert not real.met  # 4 s is more than half of 6 s
+    assert "4.00 s against 6.00 s" in real.measured
