@@ -1,7 +1,7 @@
 """The reference server against Prism's mock of the same spec, under wrk.
 
 Ours runs as `make serve` runs it: one process, the on-disk database (SQLite, WAL,
-synchronous=FULL), seeded through the API first. Prism runs `prism mock` in its static mode
+synchronous=FULL), each account with the spec's example objects, seeded through the API first. Prism runs `prism mock` in its static mode
 (the spec's examples, no state). Both get the same requests, built from the model: the first
 resource with get, list and create operations, the spec's example body for create, a page
 size of 10 for list. Each scenario runs on ours, then on Prism, so both see the same machine.
@@ -71,7 +71,12 @@ def measure_servers(
     api = load_api(DEFAULT_SPEC)
     resource = _benchmarked_resource(api)
     rows: list[ServerRow] = []
-    with running_server(tokens=(TOKEN,)) as ours, _prism(tools, DEFAULT_SPEC) as prism_url:
+    # As `make serve` runs it: each account starts with the spec's example objects, which the
+    # example create body refers to (the whole API checks references).
+    with (
+        running_server(tokens=(TOKEN,), env={"PROTOCOL_EXAMPLE_OBJECTS": "1"}) as ours,
+        _prism(tools, DEFAULT_SPEC) as prism_url,
+    ):
         say(f"bench: seeding {SEEDED} {resource.name} on the reference server")
         ids = _seed(api, resource, ours.base_url)
         for scenario in _scenarios(api, resource, ids):
@@ -111,7 +116,12 @@ def _seed(api: Api, resource: Resource, base_url: str) -> list[str]:
         ids = []
         for _ in range(SEEDED):
             response = client.request(create.http_method, create.path, json=body)
-            response.raise_for_status()
+            if not response.is_success:
+                raise BenchError(
+                    f"seeding: {create.http_method.upper()} {create.path} with the spec's "
+                    f"example body {json.dumps(body)} answered {response.status_code}: "
+                    f"{response.text[:500]}"
+                )
             ids.append(str(response.json()[id_attribute]))
     return ids
 

@@ -68,6 +68,8 @@ MODEL_OPTIONS: dict[str, Any] = {
     # (`anyOf: [X, {type: 'null'}]`), where pydantic refuses it at import: `_without_union_mode`
     # takes it off those.
     "union_mode": UnionMode.left_to_right,
+    # An enum's default as its member (`= Role.signer`), which mypy takes for the enum's type.
+    "set_default_enum_member": True,
 }
 
 _SCHEMAS = "/components/schemas/"
@@ -376,6 +378,7 @@ _NULLABLE_MODEL_UNION = re.compile(
 
 def _finish(api: Api, text: str) -> tuple[str, tuple[str, ...]]:
     text = _NULLABLE_MODEL_UNION.sub(r"\1 | None", text)
+    text = _unshadowed_members(text)
     names = tuple(_CLASS.findall(text))
     missing = sorted(({m.name for m in api.models} | {e.name for e in api.enums}) - set(names))
     if missing:
@@ -386,6 +389,33 @@ def _finish(api: Api, text: str) -> tuple[str, tuple[str, ...]]:
         )
     exports = ", ".join(f'"{name}"' for name in sorted(names))
     return f"{text.rstrip()}\n\n__all__ = [{exports}]\n", names
+
+
+# A string enum's members that would shadow a method of `str` (Box's `title`, `upper`), which
+# mypy refuses: `title_ = "title"` (the value is the spec's).
+_STR_ENUM = re.compile(r"^class (\w+)\(StrEnum\):\n((?:(?:    .*)?\n)*)", re.MULTILINE)
+_MEMBER = re.compile(r"^    (\w+) = ", re.MULTILINE)
+_STR_ATTRIBUTES = frozenset(name for name in dir(str) if not name.startswith("_"))
+
+
+def _unshadowed_members(text: str) -> str:
+    renamed: list[tuple[str, str]] = []  # (enum, member)
+
+    def enum_class(found: re.Match[str]) -> str:
+        enum, body = found.group(1), found.group(2)
+
+        def member(line: re.Match[str]) -> str:
+            if line.group(1) not in _STR_ATTRIBUTES:
+                return line.group(0)
+            renamed.append((enum, line.group(1)))
+            return f"    {line.group(1)}_ = "
+
+        return f"class {enum}(StrEnum):\n" + _MEMBER.sub(member, body)
+
+    text = _STR_ENUM.sub(enum_class, text)
+    for enum, name in renamed:
+        text = re.sub(rf"\b{enum}\.{name}\b", f"{enum}.{name}_", text)
+    return text
 
 
 def sdk_models(api: Api) -> tuple[SdkModel, ...]:

@@ -8,6 +8,7 @@ Driven only by the spec: resources are tags, methods come from operationIds (or
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -17,7 +18,6 @@ from .derived_names import operation_id_for, resource_for_path, unique
 from .errors import SpecError, SpecErrors
 from .loaded import LoadedSpec
 from .model import (
-    WEBHOOKS_ATTRIBUTE,
     Api,
     Body,
     Constraints,
@@ -28,6 +28,7 @@ from .model import (
     Model,
     Operation,
     Parameter,
+    Resource,
     Response,
     SecurityScheme,
     TypeKind,
@@ -111,7 +112,9 @@ class _Builder:
         by_tag = self._operations_by_tag()
         webhooks = self._webhooks()
         semantics = Semantics(self.spec, self.models, self.errors)
-        resources = semantics.resources(by_tag, self._tag_docs())
+        resources = _classes_apart(
+            semantics.resources(by_tag, self._tag_docs()), {*self.models, *self.enums}
+        )
         check_relations(self.spec, self.models, resources, self.errors)
         signing = webhook_signing(self.doc)
         events = webhook_events(webhooks, resources, signing, self.fail)
@@ -239,7 +242,9 @@ class _Builder:
             if ref.startswith(SCHEMA_PREFIX):
                 name = self._component_name(ref)
                 if _is_object(target) or _merges_objects(self.spec, target):
-                    return TypeRef("model", name=name)
+                    declared = target.get("type")
+                    nullable = isinstance(declared, list) and "null" in declared
+                    return TypeRef("model", nullable=nullable, name=name)
                 values = _string_enum(target)
                 if values is not None:
                     nullable = _enum_allows_null(target)
@@ -256,7 +261,7 @@ class _Builder:
         if "allOf" in schema and len(schema["allOf"]) == 1:
             return self._type(schema["allOf"][0], owner=owner, prop=prop, at=at)
         if _merges_objects(self.spec, schema) and owner and prop:
-            name = naming.pascal(owner + "_" + prop)
+            name = _scoped_name(owner, prop)
             self._register_merged(name, schema, at)
             return TypeRef("model", name=self._name_at(name, at))
 
@@ -269,7 +274,7 @@ class _Builder:
         kind = types[0] if len(types) == 1 else None
         values = _string_enum(schema)
         if values is not None:
-            enum_name = naming.pascal(owner + "_" + prop) if owner and prop else None
+            enum_name = _scoped_name(owner, prop) if owner and prop else None
             if enum_name is not None:
                 known = self.enums.get(enum_name)
                 if known is not None and known.pointer != at:  # another enum has the name
@@ -315,7 +320,7 @@ class _Builder:
             )
         if kind == "object" or (kind is None and "properties" in schema):
             if schema.get("properties") and owner and prop:
-                name = naming.pascal(owner + "_" + prop)
+                name = _scoped_name(owner, prop)
                 self._register_model(name, schema, at)
                 return TypeRef("model", nullable=nullable, name=self._name_at(name, at))
             return TypeRef(
@@ -436,15 +441,6 @@ class _Builder:
                 if operation is None:
                     continue
                 tag = operation.tags[0]
-                if naming.snake(tag) == WEBHOOKS_ATTRIBUTE:
-                    self.fail(
-                        join(at, "tags", "0"),
-                        f"tag '{tag}' would be the resource `client.{WEBHOOKS_ATTRIBUTE}`, which "
-                        "every client reserves for verifying and parsing webhook deliveries",
-                        "rename the tag (e.g. `webhook_endpoints`): the first tag of an "
-                        "operation becomes `client.<resource>`",
-                    )
-                    continue
                 clash = taken.get((tag, operation.method_name))
                 chosen = SDK_METHOD in path_item[http_method] or (tag, clash) in overridden
                 if clash is not None and not chosen:
@@ -840,8 +836,52 @@ def _constraints(flat: Node) -> Constraints:
     )
 
 
+def _scoped_name(owner: str, prop: str) -> str:
+    """An inline enum's or object's name: its model's and its property's, the property as
+    datamodel-code-generator makes it a field (`$template` is `field_template`: other
+    characters than letters, digits and `_` become `_`, and a leading `_` or digit gets
+    `field`), so that Box's `Classification.$template` enum is `ClassificationFieldTemplate`
+    and not the `ClassificationTemplate` schema."""
+    field = re.sub(r"\W", "_", prop)
+    if field[:1].isdigit():
+        field = f"field_{field}"
+    while field.startswith("_"):
+        field = f"field{field}"
+    return naming.pascal(owner + "_" + field)
+
+
+def _classes_apart(resources: tuple[Resource, ...], types: set[str]) -> tuple[Resource, ...]:
+    """A resource whose class would have the name of a model or an enum (Box's `Users` tag and
+    `Users` list schema), or whose async or raw-response class would, is `UsersResource`: a
+    module of the SDKs imports both."""
+
+    def clashes(name: str) -> bool:
+        return bool({name, f"Async{name}", f"{name}WithRawResponse"} & types)
+
+    result = []
+    for resource in resources:
+        name = resource.class_name
+        if clashes(name):
+            name = f"{name}Resource"
+            while clashes(name):
+                name += "_"
+            resource = replace(resource, class_name=name)
+        result.append(resource)
+    return tuple(result)
+
+
 def _is_object(schema: Node) -> bool:
-    return schema.get("type") == "object" or ("properties" in schema and "type" not in schema)
+    """An object schema: a model. `type: object` beside a `oneOf` or `anyOf` and no
+    `properties` (Box's `Item`) only says that each option is an object: the schema is the
+    union; beside `additionalProperties` and no `properties`, a map."""
+    if "properties" not in schema and ("oneOf" in schema or "anyOf" in schema):
+        return False
+    if "properties" not in schema and isinstance(schema.get("additionalProperties"), dict):
+        return False  # a map (Box's `GenericSource`): typed by its values
+    declared = schema.get("type")
+    if isinstance(declared, list):  # `type: [object, 'null']` (3.0's `nullable: true`)
+        return {str(t) for t in declared} - {"null"} == {"object"}
+    return declared == "object" or ("properties" in schema and "type" not in schema)
 
 
 _JSON_KINDS: dict[type, str] = {str: "string", bool: "boolean", int: "integer", float: "number"}

@@ -29,6 +29,7 @@ __all__ = [
     "DOWNLOAD_SUFFIX",
     "IDEMPOTENCY_KEY",
     "WEBHOOKS_ATTRIBUTE",
+    "WEBHOOKS_RESOURCE",
     "WINDOW_MATCHES",
     "Api",
     "Assigned",
@@ -78,6 +79,9 @@ DOWNLOAD_SUFFIX = "/file"
 IDEMPOTENCY_KEY = "idempotency-key"  # the header's name, compared case-insensitively
 # Every client's attribute that verifies and parses webhook deliveries: no resource may take it.
 WEBHOOKS_ATTRIBUTE = "webhooks"
+# The resource of a tag that would take it (`Webhooks`: APIs that manage their webhook
+# subscriptions, such as Box's, tag them so): `client.webhook_endpoints`.
+WEBHOOKS_RESOURCE = "webhook_endpoints"
 
 
 @dataclass(frozen=True)

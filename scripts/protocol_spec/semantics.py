@@ -23,6 +23,8 @@ from .errors import SpecError
 from .loaded import LoadedSpec
 from .messages import kind_words
 from .model import (
+    WEBHOOKS_ATTRIBUTE,
+    WEBHOOKS_RESOURCE,
     WINDOW_MATCHES,
     ErrorShape,
     Field,
@@ -142,11 +144,27 @@ class Semantics:
         self, by_tag: Mapping[str, Sequence[Operation]], descriptions: Mapping[str, str]
     ) -> tuple[Resource, ...]:
         self._check_assigned()
+        self._check_webhooks_tag(by_tag)
         return tuple(
             self._resource(tag, descriptions.get(tag, ""), [self._annotated(op) for op in ops])
             for tag, ops in by_tag.items()
             if ops
         )
+
+    def _check_webhooks_tag(self, by_tag: Mapping[str, Sequence[Operation]]) -> None:
+        """A tag named `webhooks` becomes `client.webhook_endpoints` (`client.webhooks`
+        verifies deliveries), unless another tag is named so already."""
+        named = {naming.snake(tag): tag for tag, ops in by_tag.items() if ops}
+        if WEBHOOKS_ATTRIBUTE in named and WEBHOOKS_RESOURCE in named:
+            ops = by_tag[named[WEBHOOKS_ATTRIBUTE]]
+            self.fail(
+                join(ops[0].pointer, "tags", "0"),
+                f"tag '{named[WEBHOOKS_ATTRIBUTE]}' would be the resource "
+                f"`client.{WEBHOOKS_RESOURCE}` (`client.{WEBHOOKS_ATTRIBUTE}` verifies and parses "
+                f"webhook deliveries), like tag '{named[WEBHOOKS_RESOURCE]}'",
+                "rename one of the two tags: the first tag of an operation becomes "
+                "`client.<resource>`",
+            )
 
     # -- one operation --------------------------------------------------------------------
 
@@ -566,14 +584,17 @@ class Semantics:
         if model is not None and id_attribute is not None:
             model = _implied_id(model, id_attribute, by_role.get("create"))
             self.models[model.name] = model
+        identifier = naming.snake(tag)
+        if identifier == WEBHOOKS_ATTRIBUTE:
+            identifier = WEBHOOKS_RESOURCE  # `client.webhooks` verifies deliveries
         if model is not None:
             gaps += _creation_gaps(model, by_role.get("create"), naming.singular(tag))
             gaps += _update_gaps(model, by_role.get("update"))
             gaps += _list_gaps(model, by_role.get("list"))
         return Resource(
             name=tag,
-            identifier=naming.snake(tag),
-            class_name=self._class_name(tag),
+            identifier=identifier,
+            class_name=naming.pascal(tag if identifier == naming.snake(tag) else identifier),
             description=description,
             operations=tuple(roled),
             singular=" ".join(naming.words(naming.singular(tag))),
@@ -583,12 +604,6 @@ class Semantics:
             item_path=item_path,
             gaps=tuple(gaps),
         )
-
-    def _class_name(self, tag: str) -> str:
-        """The resource's class in every SDK: the tag in PascalCase, with `Resource` added when
-        a model has that name (tag `settings`, schema `Settings`), since both live side by side."""
-        name = naming.pascal(tag)
-        return f"{name}Resource" if name in self.models else name
 
     def _resource_model(
         self, tag: str, by_role: Mapping[Role, Operation], gaps: list[Gap]

@@ -52,6 +52,9 @@ CASES = {
     "enums_and_const": SPECS / "features" / "enums_and_const.yaml",
     "inline_objects": SPECS / "features" / "inline_objects.yaml",
     "simplified_constructs": SPECS / "features" / "simplified_constructs.yaml",
+    "object_unions_and_nullable_components": (
+        SPECS / "features" / "object_unions_and_nullable_components.yaml"
+    ),
 }
 REQUIRE_TOOLCHAINS = "PROTOCOL_REQUIRE_TOOLCHAINS"
 SDK_LANGUAGES = [language for language in LANGUAGES if isinstance(language, SdkLanguage)]

@@ -120,10 +120,10 @@ def test_a_declared_header_is_found_whatever_its_case(api: Api) -> None:
 
 
 def test_a_resource_named_like_a_model_gets_resource_added() -> None:
-    """Tag `settings` returns schema `Settings`: both classes live side by side in every SDK."""
-    api = load_api(SPECS / "features" / "tag_named_like_a_model.yaml")
-    assert [(r.name, r.class_name) for r in api.resources] == [("settings", "SettingsResource")]
-    assert "Settings" in {model.name for model in api.models}
+    """Tag `Users` beside schema `Users`: both classes live side by side in every SDK."""
+    api = load_api(SPECS / "features" / "resource_named_like_a_model.yaml")
+    assert [(r.identifier, r.class_name) for r in api.resources] == [("users", "UsersResource")]
+    assert "Users" in {model.name for model in api.models}
 
 
 def test_a_resource_named_unlike_any_model_keeps_the_tag(api: Api) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from protocol_codegen.languages.base import ListExamples, SdkLanguage, Tokens
@@ -311,11 +312,15 @@ def class_names(api: Api) -> dict[str, str]:
 def native_type(type_ref: TypeRef, names: Mapping[str, str], optional: bool = False) -> str:
     """The native type of a model property; optional attributes are null when left out."""
     if type_ref.options:
-        natives = dict.fromkeys(native_type(option, names) for option in type_ref.options)
+        # `?A|B` is no PHP type: the options without their null, which the union takes once.
+        natives = dict.fromkeys(
+            native_type(replace(option, nullable=False), names) for option in type_ref.options
+        )
         if "mixed" in natives:
             return "mixed"
         text = "|".join(natives)
-        return f"{text}|null" if type_ref.nullable or optional else text
+        nullable = type_ref.nullable or any(option.nullable for option in type_ref.options)
+        return f"{text}|null" if nullable or optional else text
     if type_ref.kind in _NATIVE:
         text = _NATIVE[type_ref.kind]
     elif type_ref.kind == "enum":
@@ -335,8 +340,13 @@ def phpdoc_type(type_ref: TypeRef, names: Mapping[str, str], *, as_input: bool) 
     if type_ref.kind == "string" and type_ref.format == "binary" and as_input:
         text = FILE_TYPE
     elif type_ref.options:
-        texts = dict.fromkeys(phpdoc_type(o, names, as_input=as_input) for o in type_ref.options)
+        texts = dict.fromkeys(
+            phpdoc_type(replace(o, nullable=False), names, as_input=as_input)
+            for o in type_ref.options
+        )
         text = "mixed" if "mixed" in texts else "|".join(texts)
+        if any(o.nullable for o in type_ref.options) and text != "mixed":
+            type_ref = replace(type_ref, nullable=True)
     elif type_ref.literals:
         text = "|".join(_php_literal(value) for value in type_ref.literals)
     elif type_ref.kind in _NATIVE:

@@ -214,8 +214,14 @@ def method_name(op: Operation) -> str:
 
 
 def argument_name(item: Parameter | Field) -> str:
-    """The keyword (or positional) argument that carries a parameter or a body attribute."""
-    return naming.python_identifier(item.name)
+    """The keyword (or positional) argument that carries a parameter or a body attribute;
+    `self` and `options` (`**options: Unpack[RequestOptions]`) are the method's own, so an
+    attribute of those names (Box's `options`) gets a `_`."""
+    name = naming.python_identifier(item.name)
+    return f"{name}_" if name in _METHOD_OWN else name
+
+
+_METHOD_OWN = frozenset({"self", "options"})
 
 
 # -- signatures ------------------------------------------------------------------------------

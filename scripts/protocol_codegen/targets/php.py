@@ -287,7 +287,10 @@ def _convert(type_ref: TypeRef, value: str, names: dict[str, str]) -> str:
         pairs = ", ".join(f"{string_literal(v)} => {names[m]}::class" for v, m in type_ref.mapping)
         return f"self::discriminated({value}, {string_literal(type_ref.discriminator)}, [{pairs}])"
     if models:
-        return f"self::firstOf({value}, [{', '.join(f'{m}::class' for m in models)}])"
+        classes = ", ".join(f"{m}::class" for m in models)
+        if any(o.kind == "object" for o in type_ref.options):  # or a map, kept as an array
+            return f"self::firstOf({value}, [{classes}], orMap: true)"
+        return f"self::firstOf({value}, [{classes}])"
     items = type_ref.items if type_ref.kind == "array" else type_ref.additional
     if type_ref.kind in ("array", "object") and items is not None and items.options:
         each = _convert(items, "$item", names)

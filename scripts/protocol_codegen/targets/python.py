@@ -171,6 +171,10 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
     package_name = api.settings.python_package
     package = f"{ROOT}/{package_name}"
     models_text, model_names = models or render_models(api, MODELS_HEADER(api))
+    # A model named like a runtime class (Box's `Webhooks` schema) stays in `models`: the
+    # package root keeps the runtime's, which the READMEs import from it.
+    runtime_names = {name for names in RUNTIME_EXPORTS.values() for name in names}
+    model_names = tuple(name for name in model_names if name not in runtime_names)
     declared = sdk_resources(api)
     auth = auth_policy(api)
     resources = [
@@ -258,7 +262,7 @@ def render(api: Api, models: tuple[str, tuple[str, ...]] | None = None) -> dict[
         files[f"{package}/{module}"] = template(module)
     for resource, sdk_resource in zip(api.resources, declared, strict=True):
         view = _resource_module(api, resource, sdk_resource, auth)
-        files[f"{package}/resources/{naming.snake(resource.name)}.py"] = template(
+        files[f"{package}/resources/{resource.identifier}.py"] = template(
             "resources/resource.py", **view
         )
     return dict(sorted(files.items()))
@@ -298,7 +302,7 @@ def export_order(names: Iterable[str]) -> list[str]:
 
 def _resource_view(resource: Resource, declared: SdkResource) -> PyResource:
     return PyResource(
-        module=naming.snake(resource.name),
+        module=resource.identifier,
         class_name=resource.class_name,
         async_class_name="Async" + resource.class_name,
         identifier=declared.name,

@@ -58,12 +58,13 @@ abstract class BaseModel implements \ArrayAccess, \JsonSerializable
 
     /**
      * $value as the first of $classes that declares every attribute it has (a union without a
-     * discriminator), else as the first of them; a value that is no JSON object (a scalar or
-     * list option of the union) stays as it is.
+     * discriminator), else as the first of them, or as it is when the union has a map option
+     * ($orMap); a value that is no JSON object (a scalar or list option of the union) stays as
+     * it is.
      *
      * @param list<class-string> $classes
      */
-    public static function firstOf(mixed $value, array $classes): mixed
+    public static function firstOf(mixed $value, array $classes, bool $orMap = false): mixed
     {
         if (!is_array($value) || ($value !== [] && array_is_list($value))) {
             return $value;
@@ -73,7 +74,7 @@ abstract class BaseModel implements \ArrayAccess, \JsonSerializable
                 return $class::fromArray($value);
             }
         }
-        return $classes[0]::fromArray($value);
+        return $orMap ? $value : $classes[0]::fromArray($value);
     }
 
     /**
