@@ -1,8 +1,9 @@
 """`make conformance` with one worker and with two, the same seed, each against a fresh embedded
-reference server: on the project's spec at MAX_EXAMPLES=400, and the default run (every knob at
-its default) on the whole API (`tests/fixtures/specs/whole_api.yaml`, five resources that refer
-to each other). Wall time of the whole command, requests sent, and the findings (which must be
-the same with one worker and two)."""
+reference server: on the conversations spec (`tests/fixtures/specs/conversations.yaml`, one
+resource, the spec of the earlier figures) at MAX_EXAMPLES=400, and the default run (every knob
+at its default) on the project's spec, the whole API (five resources that refer to each other).
+Wall time of the whole command, requests sent, and the findings (which must be the same with
+one worker and two)."""
 
 from __future__ import annotations
 
@@ -34,8 +35,8 @@ MAX_EXAMPLES = 400
 SEED = 20261121
 WORKER_COUNTS = (1, 2)
 DESCRIPTION = f"MAX_EXAMPLES={MAX_EXAMPLES}, SEED={SEED}, both parts (schemathesis and semantic)"
-PROJECT_SPEC = "spec/openapi.yaml"
-WHOLE_API = "tests/fixtures/specs/whole_api.yaml"
+PROJECT_SPEC = "tests/fixtures/specs/conversations.yaml"
+WHOLE_API = "spec/openapi.yaml"
 WHOLE_API_DESCRIPTION = (
     f"the default run (MAX_EXAMPLES, MAX_OBJECTS and the rest at their defaults) on {WHOLE_API}"
 )
