@@ -42,7 +42,14 @@ from .hostile import (
 # Well under 1 GB whatever the server sends (the suite itself takes about 300 MB).
 PEAK_MB = 500
 # Short bounds, set through the suite's own variables.
-QUICK = {"TIMEOUT": "1", "MAX_EXAMPLES": "2", "MAX_RESPONSE_BYTES": str(1024 * 1024)}
+# One worker, whatever the machine's cores (WORKERS=auto is the default): the memory bound below
+# is a single suite's; tests/conformance/test_workers.py covers two.
+QUICK = {
+    "TIMEOUT": "1",
+    "MAX_EXAMPLES": "2",
+    "MAX_RESPONSE_BYTES": str(1024 * 1024),
+    "WORKERS": "1",
+}
 THREADS = 4
 
 
