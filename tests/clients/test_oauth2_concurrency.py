@@ -11,10 +11,7 @@ import json
 import os
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -24,6 +21,7 @@ from protocol_codegen.policy import auth_policy
 from protocol_codegen.samples import CallValues
 from protocol_spec import load_api
 from protocol_spec.model import Api, Operation
+from tests.token_server import TokenServer
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = (
@@ -31,52 +29,6 @@ SPEC = (
 )
 CALLS = 8
 TOKEN_DELAY = 0.5  # seconds the token endpoint takes, so that every call finds the fetch under way
-
-
-class TokenServer:
-    """Answers a token (after TOKEN_DELAY) to `/oauth/token` and 204 to anything else; counts
-    the token requests and keeps the Authorization header of the others."""
-
-    def __init__(self) -> None:
-        self.token_requests = 0
-        self.authorizations: list[str] = []
-        lock = threading.Lock()
-        served = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def _answer(self) -> None:
-                self.rfile.read(int(self.headers.get("content-length") or 0))
-                if self.path.startswith("/oauth/token"):
-                    with lock:
-                        served.token_requests += 1
-                        number = served.token_requests
-                    time.sleep(TOKEN_DELAY)
-                    data = json.dumps(
-                        {"access_token": f"tok{number}", "token_type": "bearer", "expires_in": 3600}
-                    ).encode()
-                    self.send_response(200)
-                    self.send_header("content-type", "application/json")
-                    self.send_header("content-length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
-                    return
-                with lock:
-                    served.authorizations.append(self.headers.get("authorization", ""))
-                self.send_response(204)
-                self.end_headers()
-
-            do_GET = do_POST = _answer
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +44,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Api, Path]:
 
 @pytest.fixture
 def token_server() -> Iterator[TokenServer]:
-    served = TokenServer()
+    served = TokenServer(delay=TOKEN_DELAY)
     yield served
     served.close()
 
@@ -169,8 +121,9 @@ def test_python_calls_at_once_share_one_token_fetch(
     path = out / program
     path.write_text(_python_programs(api, out)[program])
     _run(path, sys.executable, _env(api, out, token_server.base_url))
-    assert token_server.token_requests == 1
-    assert token_server.authorizations == ["Bearer tok1"] * CALLS
+    assert len(token_server.token_requests()) == 1
+    sent = [headers.get("authorization") for _, _, headers in token_server.other_requests()]
+    assert sent == ["Bearer tok1"] * CALLS
 
 
 def test_typescript_calls_at_once_share_one_token_fetch(
@@ -188,5 +141,6 @@ def test_typescript_calls_at_once_share_one_token_fetch(
         f"await Promise.all(Array.from({{ length: {CALLS} }}, async () => {call}));\n"
     )
     _run(path, node, _env(api, out, token_server.base_url))
-    assert token_server.token_requests == 1
-    assert token_server.authorizations == ["Bearer tok1"] * CALLS
+    assert len(token_server.token_requests()) == 1
+    sent = [headers.get("authorization") for _, _, headers in token_server.other_requests()]
+    assert sent == ["Bearer tok1"] * CALLS

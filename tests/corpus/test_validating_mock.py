@@ -25,10 +25,8 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -39,6 +37,7 @@ from protocol_codegen.samples import CallValues, FilePath, example_value, exampl
 from protocol_server.harness import free_port
 from protocol_spec import load_api, load_api_unchecked
 from protocol_spec.model import Api, Operation, Parameter
+from tests.token_server import TokenServer
 
 from .corpus import EVERYTHING, FEATURES, LENIENT, REFUSED, ROOT, SPECS, name, row
 
@@ -340,50 +339,6 @@ def test_php_sends_what_the_spec_says(mocked: Mocked) -> None:
 # -- what Prism cannot see: the requests themselves, recorded ------------------------------
 
 
-class Recorder:
-    """A server that keeps every request line and its headers; it answers a token to
-    `/oauth/token` (expiring in `expires_in` seconds) and 204 to anything else."""
-
-    def __init__(self, expires_in: int) -> None:
-        self.requests: list[tuple[str, str, dict[str, str]]] = []
-        recorder = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def _answer(self) -> None:
-                length = int(self.headers.get("content-length") or 0)
-                body = self.rfile.read(length).decode()
-                headers = {k.lower(): v for k, v in self.headers.items()}
-                recorder.requests.append((self.command, self.path, {**headers, "body": body}))
-                if self.path.startswith("/oauth/token"):
-                    answer = {
-                        "access_token": f"tok{len(recorder.requests)}",
-                        "token_type": "bearer",
-                        "expires_in": expires_in,
-                    }
-                    data = json.dumps(answer).encode()
-                    self.send_response(200)
-                    self.send_header("content-type", "application/json")
-                    self.send_header("content-length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
-                else:
-                    self.send_response(204)
-                    self.end_headers()
-
-            do_GET = do_POST = _answer
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
 Generate = Callable[[str], tuple[Api, Path]]
 
 
@@ -451,7 +406,7 @@ def _record(
     api, out = generate(spec)
     sent = []
     for command in _scripts(api, out, list(api.operations)):
-        recorder = Recorder(expires_in)
+        recorder = TokenServer(expires_in)
         try:
             env = {k: v for k, v in os.environ.items() if not k.startswith("PROTOCOL_")}
             env[api.settings.base_url_env] = recorder.base_url
