@@ -214,8 +214,7 @@ def test_a_published_spec_without_annotations_passes_and_says_what_cannot_run(
         re.MULTILINE,
     )
     assert re.search(
-        r"^    list_order +not run: GET /pets has no `x-protocol-pagination`|"
-        r"^    list_order +not run: the list has no x-protocol-pagination",
+        r"^    list_order +not run: the list has no x-protocol-pagination$",
         out,
         re.MULTILINE,
     )
